@@ -1,0 +1,86 @@
+// jianbao explain: dumps one stage's output as YAML, the main debugging tool.
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli_io.h"
+#include "commands.h"
+#include "jianbao/emit.h"
+#include "jianbao/layout.h"
+#include "parse_options.h"
+
+namespace jianbao::cli {
+namespace {
+
+struct ExplainArgs {
+  InputArgs in;
+  std::string stage = "layout";
+};
+
+nlohmann::ordered_json layout_json(const layout::CleanText& clean) {
+  nlohmann::ordered_json j;
+  j["wrapped"] = clean.wrapped;
+  j["full_width"] = clean.full_width;
+  j["indent_width"] = clean.indent_width;
+  j["blocks"] = nlohmann::ordered_json::array();
+  for (const layout::Block& b : clean.blocks) {
+    j["blocks"].push_back({{"shape", b.shape == layout::Block::Shape::kTitle ? "title" : "paragraph"},
+                           {"lines", {b.first_line(), b.last_line()}},
+                           {"page_start", b.page_start},
+                           {"text", b.text}});
+  }
+  j["page_sections"] = nlohmann::ordered_json::array();
+  for (const layout::PageSection& p : clean.page_sections) {
+    j["page_sections"].push_back({{"page_first_line", p.page_first_line}, {"title", p.title}, {"line", p.line}});
+  }
+  j["removed"] = nlohmann::ordered_json::array();
+  for (const Removed& r : clean.removed) {
+    j["removed"].push_back({{"kind", r.kind}, {"line", r.line}, {"text", r.text}});
+  }
+  return j;
+}
+
+int run_explain(const ExplainArgs& args) {
+  const auto rules = load_rules_or_report(args.in.rules_dir);
+  if (!rules) return kExitUsage;
+  const ParseOptions options = to_parse_options(args.in);
+  for (const std::string& path : args.in.inputs) {
+    auto bytes = read_input(path);
+    if (!bytes.ok()) {
+      report(bytes.status());
+      return kExitUsage;
+    }
+    auto decoded = decode::decode_bytes(bytes.value(), path, options.decode);
+    if (!decoded.ok()) {
+      report(decoded.status());
+      return kExitUsage;
+    }
+    nlohmann::ordered_json out;
+    if (args.stage == "decode") {
+      out["encoding"] = decoded.value().encoding;
+      out["lines"] = nlohmann::ordered_json::array();
+      for (const auto& l : decoded.value().lines) {
+        out["lines"].push_back({{"n", l.number}, {"form_feed", l.form_feed}, {"text", l.text}});
+      }
+    } else {
+      const layout::CleanText clean = layout::clean_layout(decoded.value(), *rules);
+      out = layout_json(clean);
+    }
+    std::cout << "---\n" << emit::to_yaml(out);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_explain_command(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<ExplainArgs>();
+  CLI::App* cmd = app.add_subcommand("explain", "Dump one pipeline stage's output as YAML");
+  cmd->footer("Example:\n  jianbao explain --stage layout samples/01_wrapped_pdf.txt");
+  bind_input_args(cmd, &args->in);
+  cmd->add_option("--stage", args->stage, "decode or layout (parse shows the later stages)")
+      ->check(CLI::IsMember({"decode", "layout"}));
+  cmd->callback([args, &exit_code] { exit_code = run_explain(*args); });
+}
+
+}  // namespace jianbao::cli

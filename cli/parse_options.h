@@ -1,0 +1,26 @@
+// Options shared by parse and extract, and turning them into ParseOptions.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "jianbao/pipeline.h"
+
+namespace jianbao::cli {
+
+struct InputArgs {
+  std::vector<std::string> inputs;
+  std::string rules_dir;
+  std::string encoding;
+  std::string date;  // YYYY or YYYY-MM-DD: the year for dates that omit it
+  std::string output = "-";
+  bool explain = false;
+};
+
+// Binds inputs, --rules, --encoding, --date, -o and --explain to `cmd`.
+void bind_input_args(CLI::App* cmd, InputArgs* args);
+
+ParseOptions to_parse_options(const InputArgs& args);
+
+}  // namespace jianbao::cli

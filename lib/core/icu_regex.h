@@ -1,0 +1,83 @@
+// The ICU regex adapter: compiles patterns once, matches them over UTF-16 text, and converts
+// UTF-16 offsets back to code points and UTF-8 bytes. The only place that sees UErrorCode.
+#pragma once
+
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jianbao/status.h"
+
+namespace jianbao::core {
+
+// An immutable compiled pattern, cheap to copy and safe to share between threads.
+class Regex {
+ public:
+  // Compiles `pattern` (UTF-8). On failure the Status message names the ICU error and the
+  // pattern offset, e.g. "U_REGEX_MISSING_CLOSE_BRACKET at offset 7".
+  static Result<Regex> compile(std::string_view pattern);
+
+  // The group number of a named capture group, or -1.
+  int group(const char* name) const;
+  int group_count() const;
+  const std::string& source() const { return source_; }
+
+  // A new matcher for this pattern; REQUIRES: the pattern compiled. The matcher is bounded by
+  // the time limit (in ICU steps) so no pattern can hang on hostile input.
+  std::unique_ptr<icu::RegexMatcher> new_matcher(int time_limit) const;
+
+ private:
+  std::shared_ptr<const icu::RegexPattern> pattern_;
+  std::string source_;
+};
+
+// A text prepared for matching: UTF-16 plus maps from UTF-16 units to code points and bytes.
+class MatchText {
+ public:
+  explicit MatchText(std::string_view utf8);
+  const icu::UnicodeString& u16() const { return u16_; }
+  // Code point index of a UTF-16 index (any index in [0, length]).
+  int code_point_at(int32_t u16_index) const { return cp_of_u16_[u16_index]; }
+  // Byte offset in the UTF-8 source of a UTF-16 index.
+  size_t byte_at(int32_t u16_index) const { return byte_of_u16_[u16_index]; }
+  std::string_view utf8() const { return utf8_; }
+
+ private:
+  std::string_view utf8_;
+  icu::UnicodeString u16_;
+  std::vector<int> cp_of_u16_;
+  std::vector<size_t> byte_of_u16_;
+};
+
+// The UTF-8 text of a matched group, or "" when the group did not take part.
+std::string group_text(icu::RegexMatcher& m, int group);
+bool group_matched(icu::RegexMatcher& m, int group);
+
+}  // namespace jianbao::core
+
+namespace jianbao::core {
+
+// One pattern run over one short text, for the structure and layout stages: find, lookingAt or
+// matches, then read groups by name. Offsets are in code points.
+class Match {
+ public:
+  Match(const Regex& regex, std::string_view utf8, int time_limit);
+  bool find();        // the next match, from the end of the previous one
+  bool looking_at();  // a match at the start
+  bool matches();     // the whole text
+  std::string group(const char* name) const;  // "" when absent or unmatched
+  std::string text() const;
+  int start() const;  // code points
+  int end() const;
+
+ private:
+  const Regex& regex_;
+  MatchText text_;
+  std::unique_ptr<icu::RegexMatcher> m_;
+};
+
+}  // namespace jianbao::core

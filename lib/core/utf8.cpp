@@ -1,0 +1,157 @@
+#include "core/utf8.h"
+
+#include <unicode/uchar.h>
+
+namespace jianbao::core {
+namespace {
+
+constexpr char32_t kReplacement = 0xFFFD;
+constexpr char32_t kIdeographicSpace = 0x3000;
+constexpr char32_t kFullwidthFirst = 0xFF01;
+constexpr char32_t kFullwidthLast = 0xFF5E;
+constexpr char32_t kFullwidthToAscii = 0xFF01 - 0x21;
+
+// Length of a sequence from its lead byte; 0 for a byte that cannot start one.
+int sequence_length(unsigned char b) {
+  if (b < 0x80) return 1;
+  if (b >= 0xC2 && b <= 0xDF) return 2;
+  if (b >= 0xE0 && b <= 0xEF) return 3;
+  if (b >= 0xF0 && b <= 0xF4) return 4;
+  return 0;
+}
+
+bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+
+}  // namespace
+
+char32_t next_code_point(std::string_view s, size_t* pos) {
+  const auto b0 = static_cast<unsigned char>(s[*pos]);
+  const int len = sequence_length(b0);
+  if (len == 1) {
+    ++*pos;
+    return b0;
+  }
+  if (len == 0 || *pos + len > s.size()) {
+    ++*pos;
+    return kReplacement;
+  }
+  char32_t c = b0 & (0x7F >> len);
+  for (int i = 1; i < len; ++i) {
+    const auto b = static_cast<unsigned char>(s[*pos + i]);
+    if (!is_continuation(b)) {
+      ++*pos;
+      return kReplacement;
+    }
+    c = (c << 6) | (b & 0x3F);
+  }
+  // Overlong forms and surrogates are malformed.
+  if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+      (c >= 0xD800 && c <= 0xDFFF)) {
+    ++*pos;
+    return kReplacement;
+  }
+  *pos += len;
+  return c;
+}
+
+size_t find_invalid_utf8(std::string_view s) {
+  size_t pos = 0;
+  while (pos < s.size()) {
+    const size_t at = pos;
+    const auto b0 = static_cast<unsigned char>(s[pos]);
+    if (b0 < 0x80) {
+      ++pos;
+      continue;
+    }
+    const char32_t c = next_code_point(s, &pos);
+    // A genuine U+FFFD in the input is three bytes long; a decoding failure advances one.
+    if (c == kReplacement && pos - at != 3) return at;
+  }
+  return std::string_view::npos;
+}
+
+void append_utf8(std::string* out, char32_t c) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+size_t count_code_points(std::string_view s) {
+  size_t n = 0;
+  for (const char ch : s) {
+    if (!is_continuation(static_cast<unsigned char>(ch))) ++n;
+  }
+  return n;
+}
+
+bool is_cjk(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x9FFF) ||   // radicals, CJK punctuation, kana, unified ideographs
+         (c >= 0xF900 && c <= 0xFAFF) ||   // compatibility ideographs
+         (c >= 0xFF01 && c <= 0xFF60) ||   // fullwidth forms
+         (c >= 0x20000 && c <= 0x3FFFF);  // extension planes
+}
+
+bool is_ascii_alnum(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+int display_width(char32_t c) {
+  if (c < 0x80) return 1;
+  const auto w = static_cast<UEastAsianWidth>(
+      u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH));
+  return (w == U_EA_WIDE || w == U_EA_FULLWIDTH || w == U_EA_AMBIGUOUS) ? 2 : 1;
+}
+
+int display_width(std::string_view s) {
+  int w = 0;
+  size_t pos = 0;
+  while (pos < s.size()) w += display_width(next_code_point(s, &pos));
+  return w;
+}
+
+char32_t normalize_width(char32_t c) {
+  if (c >= kFullwidthFirst && c <= kFullwidthLast) return c - kFullwidthToAscii;
+  if (c == kIdeographicSpace) return ' ';
+  return c;
+}
+
+std::string normalize_width(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t pos = 0;
+  while (pos < s.size()) append_utf8(&out, normalize_width(next_code_point(s, &pos)));
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  auto is_space_at_front = [&](size_t* len) {
+    if (s.empty()) return false;
+    if (s.front() == ' ' || s.front() == '\t') return (*len = 1), true;
+    if (s.size() >= 3 && s.substr(0, 3) == "\xE3\x80\x80") return (*len = 3), true;
+    return false;
+  };
+  auto is_space_at_back = [&](size_t* len) {
+    if (s.empty()) return false;
+    if (s.back() == ' ' || s.back() == '\t') return (*len = 1), true;
+    if (s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80") return (*len = 3), true;
+    return false;
+  };
+  size_t len = 0;
+  while (is_space_at_front(&len)) s.remove_prefix(len);
+  while (is_space_at_back(&len)) s.remove_suffix(len);
+  return s;
+}
+
+}  // namespace jianbao::core

@@ -1,0 +1,44 @@
+// UTF-8 helpers shared by every stage: validation, code point iteration, display width and the
+// one width normalisation jianbao applies for matching.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace jianbao::core {
+
+// Returns the byte offset of the first malformed UTF-8 sequence, or npos when `s` is valid.
+size_t find_invalid_utf8(std::string_view s);
+
+// Decodes the code point starting at s[*pos] and advances *pos past it. Malformed bytes decode
+// as U+FFFD one byte at a time, so iteration always terminates.
+char32_t next_code_point(std::string_view s, size_t* pos);
+
+// Appends the UTF-8 encoding of `c`.
+void append_utf8(std::string* out, char32_t c);
+
+// Number of code points.
+size_t count_code_points(std::string_view s);
+
+// Han ideographs and the CJK punctuation and kana blocks: the characters between which a line
+// break or a space carries no meaning.
+bool is_cjk(char32_t c);
+bool is_ascii_alnum(char32_t c);
+
+// Display width: 2 for East Asian wide, fullwidth and ambiguous characters (as a CJK font sets
+// them), 1 otherwise. Used to measure how full a visual line is.
+int display_width(char32_t c);
+int display_width(std::string_view s);
+
+// Maps fullwidth ASCII variants (U+FF01..U+FF5E) to ASCII and the ideographic space to a space.
+// Each code point maps to exactly one code point, so code point offsets stay valid: matching runs
+// on the normalised text while reports quote the original.
+char32_t normalize_width(char32_t c);
+std::string normalize_width(std::string_view s);
+
+// Strips ASCII spaces, tabs and U+3000 from both ends.
+std::string_view trim(std::string_view s);
+
+}  // namespace jianbao::core

@@ -1,0 +1,131 @@
+// Writing JSON trees as JSON, JSON Lines, YAML and CSV.
+#include <yaml-cpp/yaml.h>
+
+#include <cstdlib>
+
+#include "jianbao/emit.h"
+
+namespace jianbao::emit {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// A plain YAML scalar that a reader would take for a number, bool or null must be quoted:
+// the code "370000" stays a string.
+bool reads_as_non_string(const std::string& s) {
+  if (s.empty()) return true;
+  static const char* const kWords[] = {"true", "false", "yes", "no", "on", "off", "null", "~",
+                                       "True", "False", "Yes", "No", "On", "Off", "Null", "NULL",
+                                       "TRUE", "FALSE", "YES", "NO", "ON", "OFF", "y", "n", "Y", "N"};
+  for (const char* w : kWords) {
+    if (s == w) return true;
+  }
+  char* end = nullptr;
+  std::strtod(s.c_str(), &end);
+  if (end != nullptr && *end == '\0') return true;
+  // Dates and times are typed by some YAML readers.
+  return s.size() >= 4 && s[0] >= '0' && s[0] <= '9' && s.find('-') != std::string::npos &&
+         s.find_first_not_of("0123456789-:T. ") == std::string::npos;
+}
+
+void emit_yaml(YAML::Emitter& out, const Json& j) {
+  switch (j.type()) {
+    case Json::value_t::object:
+      out << YAML::BeginMap;
+      for (const auto& [k, v] : j.items()) {
+        out << YAML::Key << k << YAML::Value;
+        emit_yaml(out, v);
+      }
+      out << YAML::EndMap;
+      break;
+    case Json::value_t::array:
+      // Short lists of scalars ([first, last]) read best inline.
+      if (j.size() <= 2 && std::all_of(j.begin(), j.end(), [](const Json& e) { return e.is_number(); })) {
+        out << YAML::Flow;
+      }
+      out << YAML::BeginSeq;
+      for (const auto& v : j) emit_yaml(out, v);
+      out << YAML::EndSeq;
+      break;
+    case Json::value_t::string: {
+      const std::string& s = j.get_ref<const std::string&>();
+      if (reads_as_non_string(s)) out << YAML::DoubleQuoted;
+      out << s;
+      break;
+    }
+    case Json::value_t::boolean:
+      out << j.get<bool>();
+      break;
+    case Json::value_t::number_integer:
+      out << j.get<long long>();
+      break;
+    case Json::value_t::number_unsigned:
+      out << j.get<unsigned long long>();
+      break;
+    case Json::value_t::number_float:
+      out << j.dump();
+      break;
+    default:
+      out << YAML::Null;
+  }
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (const char c : s) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
+
+}  // namespace
+
+std::string to_yaml(const Json& tree) {
+  YAML::Emitter out;
+  out.SetIndent(2);
+  out << YAML::LowerNull;
+  emit_yaml(out, tree);
+  return std::string(out.c_str()) + "\n";
+}
+
+std::string emit_documents(const std::vector<Json>& records, Format format) {
+  std::string out;
+  switch (format) {
+    case Format::kYaml:
+      for (const Json& r : records) out += "---\n" + to_yaml(r);
+      break;
+    case Format::kJson:
+      if (records.size() == 1) {
+        out = records.front().dump(2) + "\n";
+      } else {
+        out = Json(records).dump(2) + "\n";
+      }
+      break;
+    case Format::kJsonl:
+    case Format::kCsv:
+      for (const Json& r : records) out += r.dump() + "\n";
+      break;
+  }
+  return out;
+}
+
+std::string emit_csv(const std::vector<Json>& records, const std::vector<std::string>& columns) {
+  std::string out;
+  for (size_t i = 0; i < columns.size(); ++i) out += (i ? "," : "") + csv_field(columns[i]);
+  out += "\r\n";
+  for (const Json& r : records) {
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (i) out += ",";
+      if (!r.contains(columns[i]) || r[columns[i]].is_null()) continue;
+      const Json& v = r[columns[i]];
+      out += csv_field(v.is_string() ? v.get<std::string>() : v.dump());
+    }
+    out += "\r\n";
+  }
+  return out;
+}
+
+}  // namespace jianbao::emit

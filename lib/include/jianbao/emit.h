@@ -1,0 +1,45 @@
+// Stage 5 of 5: Documents to YAML, JSON, JSON Lines or CSV.
+//
+// Builds one JSON tree per record (nlohmann::ordered_json, so fields keep the contract's order)
+// and writes it as JSON or walks it into yaml-cpp's emitter: both formats come from the same
+// tree and no escaping is written by hand. Field names are the output contract.
+//
+//   std::string yaml = jianbao::emit::emit_documents({doc}, jianbao::emit::Format::kYaml, {});
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "jianbao/document.h"
+
+namespace jianbao::emit {
+
+enum class Format { kYaml, kJson, kJsonl, kCsv };
+
+// "yaml" | "json" | "jsonl" | "csv"; false for anything else.
+bool parse_format(const std::string& name, Format* format);
+
+struct EmitOptions {
+  bool explain = false;  // add each metric's rule id
+};
+
+nlohmann::ordered_json document_json(const Document& doc, const EmitOptions& options);
+
+// One flat record per metric, with its file, section and item: the `extract` stream.
+nlohmann::ordered_json metric_record(const Document& doc, const Section& section,
+                                     const Item& item, const Metric& metric,
+                                     const EmitOptions& options);
+
+// YAML: one document each ("---" between); JSON: an object for one, an array for several;
+// JSON Lines: one object per line. CSV is not a document format (kInvalidArgument upstream).
+std::string emit_documents(const std::vector<nlohmann::ordered_json>& records, Format format);
+
+// Records as CSV with a header row of `columns`; values that are not strings are written as JSON.
+std::string emit_csv(const std::vector<nlohmann::ordered_json>& records,
+                     const std::vector<std::string>& columns);
+
+// The JSON tree as YAML (block style; strings that would read as numbers are quoted).
+std::string to_yaml(const nlohmann::ordered_json& tree);
+
+}  // namespace jianbao::emit

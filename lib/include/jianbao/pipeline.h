@@ -1,0 +1,34 @@
+// The whole pipeline for one bulletin: decode -> layout -> structure -> metrics.
+//
+//   auto rules = jianbao::load_rules({});
+//   auto doc = jianbao::parse_bulletin(bytes, "a.txt", *rules.value(), {});
+//   if (doc.ok()) std::cout << jianbao::emit::to_yaml(jianbao::emit::document_json(doc.value(), {}));
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "jianbao/decode.h"
+#include "jianbao/document.h"
+#include "jianbao/metrics.h"
+#include "jianbao/status.h"
+
+namespace jianbao {
+
+class RuleSet;
+
+struct ParseOptions {
+  decode::DecodeOptions decode;
+  metrics::MetricsOptions metrics;
+};
+
+// Parses one bulletin. Fails only when the bytes cannot be decoded; oddities of layout become
+// diagnostics in the Document. `path` is used in messages and in Document::source.
+Result<Document> parse_bulletin(std::string_view bytes, const std::string& path,
+                                const RuleSet& rules, const ParseOptions& options);
+
+// Lines no part of the document accounts for (Document::unclaimed), found by comparing every
+// non-blank source line with what the document placed. Used by parse_bulletin.
+void account_for_lines(const decode::DecodedText& text, Document* doc);
+
+}  // namespace jianbao

@@ -1,0 +1,39 @@
+#include "jianbao/layout.h"
+
+#include <algorithm>
+
+#include "layout/line_shape.h"
+#include "layout/page_furniture.h"
+#include "layout/paragraphs.h"
+#include "ruleset/rule_set.h"
+
+namespace jianbao::layout {
+
+void locate(const Block& block, int offset, int* line, int* column) {
+  // The last piece that starts at or before offset.
+  auto it = std::upper_bound(block.pieces.begin(), block.pieces.end(), offset,
+                             [](int off, const Piece& p) { return off < p.offset; });
+  if (it == block.pieces.begin()) {
+    *line = block.first_line();
+    *column = 1;
+    return;
+  }
+  --it;
+  *line = it->line;
+  *column = it->column + (offset - it->offset);
+}
+
+CleanText clean_layout(const decode::DecodedText& in, const RuleSet& rules) {
+  CleanText out;
+  std::vector<Line> lines = measure_lines(in.lines, rules);
+  remove_page_numbers(&lines, rules, &out);
+  const PageGeometry geo = measure_geometry(lines, rules);
+  remove_running_lines(&lines, geo, rules, &out);
+  out.wrapped = geo.wrapped;
+  out.full_width = geo.full_width;
+  out.indent_width = geo.indent_width;
+  out.blocks = build_blocks(lines, geo, rules);
+  return out;
+}
+
+}  // namespace jianbao::layout

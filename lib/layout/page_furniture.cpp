@@ -1,0 +1,146 @@
+#include "layout/page_furniture.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/utf8.h"
+#include "ruleset/rule_set.h"
+
+namespace jianbao::layout {
+namespace {
+
+bool matches_whole(const core::Regex& regex, const std::string& text, int time_limit) {
+  const std::string norm = core::normalize_width(text);
+  auto m = regex.new_matcher(time_limit);
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(norm);
+  m->reset(u);
+  UErrorCode status = U_ZERO_ERROR;
+  return m->matches(status) && U_SUCCESS(status);
+}
+
+// Index of the next line that is not removed, or lines.size().
+size_t next_kept(const std::vector<Line>& lines, size_t i) {
+  for (size_t j = i + 1; j < lines.size(); ++j) {
+    if (!lines[j].removed) return j;
+  }
+  return lines.size();
+}
+
+// Index of the previous line that is not removed, or npos.
+size_t prev_kept(const std::vector<Line>& lines, size_t i) {
+  for (size_t j = i; j-- > 0;) {
+    if (!lines[j].removed) return j;
+  }
+  return static_cast<size_t>(-1);
+}
+
+}  // namespace
+
+PageGeometry measure_geometry(const std::vector<Line>& lines, const RuleSet& rules) {
+  const LayoutRules& r = rules.layout;
+  std::map<int, int> by_width;
+  int content = 0;
+  for (const Line& l : lines) {
+    if (l.removed) continue;
+    ++by_width[l.width];
+    ++content;
+  }
+  PageGeometry geo;
+  int best = 0;
+  for (const auto& [w, n] : by_width) {
+    if (n >= best) {
+      best = n;
+      geo.full_width = w;
+    }
+  }
+  int full = 0;
+  for (const auto& [w, n] : by_width) {
+    if (w >= geo.full_width - r.full_line_slack) full += n;
+  }
+  geo.wrapped = best >= r.min_full_lines && content > 0 &&
+                static_cast<double>(full) / content >= r.min_wrapped_share;
+  if (!geo.wrapped) return geo;
+  // An indented first line is a little narrower than a full one: the commonest width in the
+  // top quarter below full.
+  int indent_count = 0;
+  for (const auto& [w, n] : by_width) {
+    if (w * 4 >= geo.full_width * 3 && w < geo.full_width - r.full_line_slack &&
+        n > indent_count) {
+      indent_count = n;
+      geo.indent_width = w;
+    }
+  }
+  if (indent_count < r.min_full_lines) geo.indent_width = 0;
+  return geo;
+}
+
+void remove_page_numbers(std::vector<Line>* lines, const RuleSet& rules, CleanText* out) {
+  for (size_t i = 0; i < lines->size(); ++i) {
+    Line& l = (*lines)[i];
+    for (const PatternRule& p : rules.layout.page_numbers) {
+      if (matches_whole(p.regex, l.raw, rules.layout.regex_time_limit)) {
+        l.removed = true;
+        out->removed.push_back({"page_number", l.number, l.raw});
+        if (i + 1 < lines->size()) (*lines)[i + 1].page_start = true;
+        break;
+      }
+    }
+  }
+}
+
+void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, const RuleSet& rules,
+                          CleanText* out) {
+  const LayoutRules& r = rules.layout;
+  std::vector<Line>& ls = *lines;
+  const double max_width = geo.wrapped ? r.running_header_max_share * geo.full_width
+                                       : static_cast<double>(r.max_title_width);
+  auto is_short = [&](const Line& l) { return l.width <= max_width; };
+  // Boundary positions: the first line of each page after the first, and the last line before.
+  std::vector<std::pair<size_t, bool>> boundary;  // index, at page top
+  bool seen_page_break = false;
+  for (size_t i = 0; i < ls.size(); ++i) {
+    if (ls[i].removed || !ls[i].page_start) continue;
+    if (i == 0 || prev_kept(ls, i) == static_cast<size_t>(-1)) continue;  // the first page
+    seen_page_break = true;
+    boundary.emplace_back(i, true);
+    boundary.emplace_back(prev_kept(ls, i), false);
+  }
+  if (!seen_page_break) return;
+  // 1. Lines repeated at page boundaries are headers (top) or footers (bottom).
+  std::map<std::string, int> repeats;
+  for (const auto& [i, top] : boundary) {
+    if (is_short(ls[i])) ++repeats[ls[i].text];
+  }
+  for (const auto& [i, top] : boundary) {
+    const bool repeated = repeats[ls[i].text] >= r.min_repeats;
+    if (ls[i].removed || !repeated || !is_short(ls[i])) continue;
+    ls[i].removed = true;
+    out->removed.push_back({top ? "running_header" : "footer", ls[i].number, ls[i].raw});
+    // A page whose header went away starts at the next kept line.
+    if (top) {
+      const size_t n = next_kept(ls, i);
+      if (n < ls.size()) ls[n].page_start = true;
+    }
+  }
+  // 2. A short line just before a page start that interrupts a sentence: the section name
+  //    printed on the page, landed mid-sentence by the extraction.
+  size_t page_first = 0;
+  for (size_t i = 0; i < ls.size(); ++i) {
+    if (ls[i].removed) continue;
+    if (ls[i].page_start) page_first = i;
+    const size_t next = next_kept(ls, i);
+    const size_t prev = prev_kept(ls, i);
+    if (next >= ls.size() || !ls[next].page_start || prev == static_cast<size_t>(-1)) continue;
+    const Line& p = ls[prev];
+    const bool prev_runs_on = !p.ends_sentence && (!geo.wrapped || p.width >= geo.full_width - r.full_line_slack ||
+                                                   (geo.indent_width > 0 && p.width >= geo.indent_width - r.indent_tolerance));
+    if (!is_short(ls[i]) || ls[i].ends_sentence || !prev_runs_on) continue;
+    ls[i].removed = true;
+    out->removed.push_back({"running_header", ls[i].number, ls[i].raw});
+    out->page_sections.push_back({ls[page_first].number, ls[i].text, ls[i].number});
+  }
+  std::sort(out->removed.begin(), out->removed.end(),
+            [](const Removed& a, const Removed& b) { return a.line < b.line; });
+}
+
+}  // namespace jianbao::layout

@@ -1,0 +1,34 @@
+// Page furniture: page numbers, running headers and footers. Marks the lines it removes and
+// records each in `removed`; a header that interrupts a sentence names the section of its page.
+#pragma once
+
+#include <vector>
+
+#include "jianbao/layout.h"
+#include "layout/layout_types.h"
+
+namespace jianbao {
+class RuleSet;
+}
+
+namespace jianbao::layout {
+
+struct PageGeometry {
+  bool wrapped = false;
+  int full_width = 0;
+  int indent_width = 0;
+};
+
+// Measures the document: the width of a full line, whether text is wrapped at it, and the width
+// of an indented first line. Lines already removed are ignored.
+PageGeometry measure_geometry(const std::vector<Line>& lines, const RuleSet& rules);
+
+// Marks page numbers removed (a line after one starts a page).
+void remove_page_numbers(std::vector<Line>* lines, const RuleSet& rules, CleanText* out);
+
+// Marks running headers and footers removed: short lines repeated at page boundaries, and short
+// lines just before a page start that interrupt a sentence.
+void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, const RuleSet& rules,
+                          CleanText* out);
+
+}  // namespace jianbao::layout

@@ -1,0 +1,100 @@
+#include "metrics/candidates.h"
+
+#include <algorithm>
+
+namespace jianbao::metrics {
+namespace {
+
+std::string capture(icu::RegexMatcher& m, int group) { return core::group_text(m, group); }
+
+Captures read_groups(icu::RegexMatcher& m, const MetricRule& r) {
+  const MetricRule::Groups& g = r.g;
+  Captures c;
+  c.whole = capture(m, 0);
+  c.value = capture(m, g.value);
+  c.tenths = capture(m, g.tenths);
+  c.unit = capture(m, g.unit);
+  c.cmp = capture(m, g.cmp);
+  c.cmpb = capture(m, g.cmpb);
+  c.change = capture(m, g.change);
+  c.y = capture(m, g.y);
+  c.m = capture(m, g.m);
+  c.d = capture(m, g.d);
+  c.y2 = capture(m, g.y2);
+  c.m2 = capture(m, g.m2);
+  c.d2 = capture(m, g.d2);
+  c.part = capture(m, g.part);
+  c.eom = capture(m, g.eom);
+  c.thisyear = capture(m, g.thisyear);
+  return c;
+}
+
+// Leftmost, then longest, then the rule declared first; drops what overlaps a kept candidate.
+std::vector<Candidate> select_non_overlapping(std::vector<Candidate> all) {
+  std::stable_sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return a.end - a.begin > b.end - b.begin;
+  });
+  std::vector<Candidate> kept;
+  int frontier = 0;
+  for (Candidate& c : all) {
+    if (c.begin < frontier) continue;
+    frontier = c.end;
+    kept.push_back(std::move(c));
+  }
+  return kept;
+}
+
+}  // namespace
+
+CandidateFinder::CandidateFinder(const RuleSet& rules, const std::vector<MetricKind>& kinds)
+    : rules_(rules) {
+  const int limit = rules.layout.regex_time_limit;
+  for (const MetricRule& r : rules.metric_rules) {
+    const bool wanted = kinds.empty() ? r.kind != MetricKind::kNumber
+                                      : std::find(kinds.begin(), kinds.end(), r.kind) != kinds.end();
+    if (wanted) active_.push_back({&r, r.regex.new_matcher(limit)});
+  }
+  for (const PatternRule& p : rules.exclusions) exclusions_.push_back(p.regex.new_matcher(limit));
+}
+
+std::vector<Candidate> CandidateFinder::find(const std::string& normalized) {
+  const core::MatchText text(normalized);
+  std::vector<std::pair<int, int>> excluded;
+  for (auto& m : exclusions_) {
+    m->reset(text.u16());
+    UErrorCode status = U_ZERO_ERROR;
+    while (m->find(status) && U_SUCCESS(status)) {
+      excluded.emplace_back(m->start(status), m->end(status));
+    }
+  }
+  std::vector<Candidate> metrics;
+  std::vector<Candidate> numbers;
+  for (Active& a : active_) {
+    a.matcher->reset(text.u16());
+    UErrorCode status = U_ZERO_ERROR;
+    while (a.matcher->find(status) && U_SUCCESS(status)) {
+      const int32_t s = a.matcher->start(status);
+      const int32_t e = a.matcher->end(status);
+      if (e <= s) continue;
+      const bool hit_exclusion = std::any_of(excluded.begin(), excluded.end(), [&](const auto& x) {
+        return s < x.second && x.first < e;
+      });
+      if (hit_exclusion) continue;
+      Candidate c;
+      c.rule = a.rule;
+      c.begin = text.code_point_at(s);
+      c.end = text.code_point_at(e);
+      c.groups = read_groups(*a.matcher, *a.rule);
+      (a.rule->kind == MetricKind::kNumber ? numbers : metrics).push_back(std::move(c));
+    }
+  }
+  std::vector<Candidate> out = select_non_overlapping(std::move(metrics));
+  std::vector<Candidate> nums = select_non_overlapping(std::move(numbers));
+  out.insert(out.end(), std::make_move_iterator(nums.begin()), std::make_move_iterator(nums.end()));
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+  return out;
+}
+
+}  // namespace jianbao::metrics

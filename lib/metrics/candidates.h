@@ -1,0 +1,46 @@
+// Candidate matches of the metric rules in one text, after exclusions and overlap resolution.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/icu_regex.h"
+#include "ruleset/rule_set.h"
+
+namespace jianbao::metrics {
+
+// The texts of a match's named groups (empty when a group did not take part).
+struct Captures {
+  std::string whole, value, tenths, unit, cmp, cmpb, change;
+  std::string y, m, d, y2, m2, d2, part, eom, thisyear;
+};
+
+struct Candidate {
+  const MetricRule* rule = nullptr;
+  int begin = 0;  // code points in the block text
+  int end = 0;
+  Captures groups;
+};
+
+// Holds one matcher per rule so a document's blocks reuse them. Not thread-safe: one per thread.
+class CandidateFinder {
+ public:
+  // `kinds` empty: all kinds but number.
+  CandidateFinder(const RuleSet& rules, const std::vector<MetricKind>& kinds);
+
+  // Candidates in `normalized` (width-normalised block text), in text order, non-overlapping
+  // within metric kinds other than number; number candidates are resolved among themselves.
+  std::vector<Candidate> find(const std::string& normalized);
+
+ private:
+  struct Active {
+    const MetricRule* rule;
+    std::unique_ptr<icu::RegexMatcher> matcher;
+  };
+  const RuleSet& rules_;
+  std::vector<Active> active_;
+  std::vector<std::unique_ptr<icu::RegexMatcher>> exclusions_;
+};
+
+}  // namespace jianbao::metrics

@@ -1,0 +1,163 @@
+#include "jianbao/metrics.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/utf8.h"
+#include "metrics/candidates.h"
+#include "metrics/provinces.h"
+#include "metrics/resolve.h"
+#include "ruleset/rule_set.h"
+
+namespace jianbao::metrics {
+namespace {
+
+// Byte offsets of each code point of `text`, plus one past the end.
+std::vector<size_t> code_point_bytes(const std::string& text) {
+  std::vector<size_t> out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    out.push_back(pos);
+    core::next_code_point(text, &pos);
+  }
+  out.push_back(text.size());
+  return out;
+}
+
+// The sentence around [begin, end): from after the previous sentence end to the next one.
+std::string sentence_around(const std::u32string& cps, const std::vector<size_t>& bytes,
+                            const std::string& text, int begin, int end, const RuleSet& rules) {
+  const std::u32string& finals = rules.layout.sentence_final;
+  int s = begin;
+  while (s > 0 && finals.find(cps[static_cast<size_t>(s - 1)]) == std::u32string::npos) --s;
+  int e = end;
+  while (e < static_cast<int>(cps.size()) && finals.find(cps[static_cast<size_t>(e)]) == std::u32string::npos) ++e;
+  if (e < static_cast<int>(cps.size())) ++e;
+  return text.substr(bytes[static_cast<size_t>(s)], bytes[static_cast<size_t>(e)] - bytes[static_cast<size_t>(s)]);
+}
+
+struct Found {
+  Candidate candidate;
+  size_t block = 0;
+};
+
+// All items in document order, for assigning metrics by line.
+std::vector<Item*> all_items(Document* doc) {
+  std::vector<Item*> items;
+  for (Section& s : doc->sections) {
+    for (Item& i : s.items) items.push_back(&i);
+  }
+  return items;
+}
+
+Item* item_at(const std::vector<Item*>& items, int line) {
+  auto it = std::upper_bound(items.begin(), items.end(), line,
+                             [](int l, const Item* i) { return l < i->first_line; });
+  if (it == items.begin()) return nullptr;
+  --it;
+  return line <= (*it)->last_line ? *it : nullptr;
+}
+
+int most_named_year(const std::vector<Found>& found, const RuleSet& rules) {
+  std::map<int, int> counts;
+  for (const Found& f : found) {
+    for (const int y : years_named(f.candidate, rules)) ++counts[y];
+  }
+  int best = 0;
+  int best_count = 0;
+  for (const auto& [y, n] : counts) {
+    if (n > best_count) {
+      best = y;
+      best_count = n;
+    }
+  }
+  return best;
+}
+
+void roll_up_provinces(Item* item) {
+  for (const Metric& m : item->metrics) {
+    if (m.kind != MetricKind::kProvince) continue;
+    const std::string& name = std::get<std::string>(m.value);
+    auto it = std::find_if(item->provinces.begin(), item->provinces.end(),
+                           [&](const ProvinceCount& p) { return p.name == name; });
+    if (it == item->provinces.end()) {
+      item->provinces.push_back({name, m.code, 1});
+    } else {
+      ++it->count;
+    }
+  }
+}
+
+}  // namespace
+
+void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
+                     const MetricsOptions& options, Document* doc) {
+  CandidateFinder finder(rules, options.kinds);
+  const bool want_provinces =
+      options.kinds.empty() ||
+      std::find(options.kinds.begin(), options.kinds.end(), MetricKind::kProvince) != options.kinds.end();
+  std::vector<std::string> normalized;
+  normalized.reserve(text.blocks.size());
+  std::vector<Found> found;
+  for (size_t b = 0; b < text.blocks.size(); ++b) {
+    normalized.push_back(core::normalize_width(text.blocks[b].text));
+    for (Candidate& c : finder.find(normalized.back())) found.push_back({std::move(c), b});
+  }
+  // The bulletin's year: its masthead, else the caller's, else the one the text names most.
+  if (doc->masthead && doc->masthead->date.size() >= 4) {
+    doc->year = {std::atoi(doc->masthead->date.c_str()), "masthead"};
+  } else if (options.fallback_year > 0) {
+    doc->year = {options.fallback_year, "option"};
+  } else if (const int y = most_named_year(found, rules); y > 0) {
+    doc->year = {y, "text"};
+  } else {
+    doc->year = {0, "none"};
+    doc->diagnostics.push_back({"warning", "metrics", "", 0,
+                                "no year found: dates that omit it are written --MM-DD"});
+  }
+  const std::vector<Item*> items = all_items(doc);
+  // Per block: map offsets to source lines and quote the original text.
+  size_t current_block = static_cast<size_t>(-1);
+  std::u32string cps;
+  std::vector<size_t> bytes;
+  auto prepare = [&](size_t b) {
+    if (b == current_block) return;
+    current_block = b;
+    const std::string& t = text.blocks[b].text;
+    cps.clear();
+    size_t pos = 0;
+    while (pos < t.size()) cps.push_back(core::next_code_point(t, &pos));
+    bytes = code_point_bytes(t);
+  };
+  auto place = [&](Metric m, size_t b, int begin, int end) {
+    prepare(b);
+    const layout::Block& block = text.blocks[b];
+    layout::locate(block, begin, &m.line, &m.column);
+    m.text = block.text.substr(bytes[static_cast<size_t>(begin)],
+                               bytes[static_cast<size_t>(end)] - bytes[static_cast<size_t>(begin)]);
+    m.sentence = sentence_around(cps, bytes, block.text, begin, end, rules);
+    Item* item = item_at(items, m.line);
+    if (!item) return;
+    m.item_id = item->id;
+    item->metrics.push_back(std::move(m));
+  };
+  for (const Found& f : found) {
+    auto m = resolve_candidate(f.candidate, rules, doc->year.value);
+    if (m) place(std::move(*m), f.block, f.candidate.begin, f.candidate.end);
+  }
+  if (want_provinces) {
+    for (size_t b = 0; b < text.blocks.size(); ++b) {
+      for (PlaceMention& p : find_provinces(normalized[b], rules)) {
+        place(std::move(p.metric), b, p.begin, p.end);
+      }
+    }
+  }
+  for (Item* item : items) {
+    std::stable_sort(item->metrics.begin(), item->metrics.end(), [](const Metric& a, const Metric& b) {
+      return a.line != b.line ? a.line < b.line : a.column < b.column;
+    });
+    roll_up_provinces(item);
+  }
+}
+
+}  // namespace jianbao::metrics

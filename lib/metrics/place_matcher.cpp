@@ -1,0 +1,113 @@
+#include "metrics/place_matcher.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace jianbao::metrics {
+namespace {
+
+// A UTF-8 continuation byte (10xxxxxx) is never the first byte of a character.
+bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+
+// Well-formedness as in Unicode Table 3-7: no overlongs, no surrogates, nothing past U+10FFFF.
+[[maybe_unused]] bool is_well_formed_utf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    size_t len = 0;
+    unsigned char lo = 0x80;
+    unsigned char hi = 0xBF;
+    if (b0 < 0x80) {
+      len = 1;
+    } else if (b0 >= 0xC2 && b0 <= 0xDF) {
+      len = 2;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+      len = 3;
+      if (b0 == 0xE0) lo = 0xA0;
+      if (b0 == 0xED) hi = 0x9F;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+      len = 4;
+      if (b0 == 0xF0) lo = 0x90;
+      if (b0 == 0xF4) hi = 0x8F;
+    } else {
+      return false;
+    }
+    if (s.size() - i < len) return false;
+    for (size_t k = 1; k < len; ++k) {
+      const auto b = static_cast<unsigned char>(s[i + k]);
+      if (k == 1 ? (b < lo || b > hi) : !is_continuation(b)) return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+}  // namespace
+
+uint32_t PlaceMatcher::child(uint32_t node, unsigned char byte) const {
+  const std::vector<Edge>& edges = nodes_[node].edges;
+  auto it = std::lower_bound(edges.begin(), edges.end(), byte,
+                             [](const Edge& e, unsigned char b) { return e.byte < b; });
+  return (it != edges.end() && it->byte == byte) ? it->child : kNoNode;
+}
+
+void PlaceMatcher::add(std::string_view key, int payload) {
+  assert(!key.empty() && "PlaceMatcher::add: empty key");
+  assert(is_well_formed_utf8(key) && "PlaceMatcher::add: key is not well-formed UTF-8");
+  // An empty key would end at the root, which find_all never reports; dropping it keeps
+  // release builds from storing a payload nobody can reach.
+  if (key.empty()) return;
+  uint32_t node = 0;
+  for (char c : key) {
+    const auto byte = static_cast<unsigned char>(c);
+    std::vector<Edge>& edges = nodes_[node].edges;
+    auto it = std::lower_bound(edges.begin(), edges.end(), byte,
+                               [](const Edge& e, unsigned char b) { return e.byte < b; });
+    if (it != edges.end() && it->byte == byte) {
+      node = it->child;
+      continue;
+    }
+    const auto next = static_cast<uint32_t>(nodes_.size());
+    edges.insert(it, Edge{.byte = byte, .child = next});
+    // emplace_back may reallocate nodes_, so `edges` must not be used after it.
+    nodes_.emplace_back();
+    node = next;
+  }
+  std::vector<int>& payloads = nodes_[node].payloads;
+  if (payloads.empty()) ++key_count_;
+  payloads.push_back(payload);
+}
+
+std::vector<PlaceMatcher::Hit> PlaceMatcher::find_all(std::string_view text) const {
+  std::vector<Hit> hits;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    // No character starts here. Well-formed keys never begin with a continuation byte, so
+    // this is a cheap skip, and it also stops a malformed key from matching mid-character.
+    if (is_continuation(static_cast<unsigned char>(text[pos]))) {
+      ++pos;
+      continue;
+    }
+    // Walk the trie as far as the text allows, remembering the deepest node that ends a key.
+    uint32_t node = 0;
+    uint32_t best_node = kNoNode;
+    size_t best_end = pos;
+    for (size_t i = pos; i < text.size(); ++i) {
+      node = child(node, static_cast<unsigned char>(text[i]));
+      if (node == kNoNode) break;
+      if (!nodes_[node].payloads.empty()) {
+        best_node = node;
+        best_end = i + 1;
+      }
+    }
+    if (best_node == kNoNode) {
+      ++pos;
+      continue;
+    }
+    hits.push_back(Hit{.begin = pos, .end = best_end, .payloads = nodes_[best_node].payloads});
+    pos = best_end;
+  }
+  return hits;
+}
+
+}  // namespace jianbao::metrics

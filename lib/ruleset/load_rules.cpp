@@ -1,0 +1,447 @@
+// Builds a RuleSet from the rule files in force. Each file kind has one reader below; every
+// pattern is expanded ({fragment}) and compiled here, once.
+#include <fmt/format.h>
+
+#include <set>
+
+#include "core/sha256.h"
+#include "core/utf8.h"
+#include "ruleset/fragments.h"
+#include "ruleset/rule_files.h"
+#include "ruleset/rule_set.h"
+#include "ruleset/yaml_access.h"
+
+namespace jianbao {
+namespace {
+
+using ruleset::check_keys;
+using ruleset::fail_at;
+using ruleset::get_number;
+using ruleset::get_string;
+using ruleset::line_of;
+using ruleset::to_u32;
+
+class Loader {
+ public:
+  Loader(const ruleset::RuleTexts& texts, RuleSet* out) : texts_(texts), out_(out) {}
+
+  void load() {
+    load_fragments();
+    for (const auto& [path, text] : texts_) {
+      out_->files.push_back({path, text.origin});
+      if (path == "common/fragments.yaml") continue;
+      const YAML::Node root = ruleset::parse_yaml(path, text.content);
+      if (path == "common/numerals.yaml") {
+        load_numerals(path, root);
+      } else if (path == "common/tables.yaml") {
+        load_tables(path, root);
+      } else if (path == "layout/layout.yaml") {
+        load_layout(path, root);
+      } else if (path == "structure/structure.yaml") {
+        load_structure(path, root);
+      } else if (path == "metrics/exclusions.yaml") {
+        load_exclusions(path, root);
+      } else if (path.rfind("metrics/", 0) == 0) {
+        load_metric_file(path, root);
+      } else if (path == "gazetteer/provinces.yaml") {
+        load_provinces(path, root);
+      } else if (path == "gazetteer/divisions.yaml") {
+        load_divisions(path, root);
+      } else if (path == "gazetteer/groups.yaml") {
+        load_groups(path, root);
+      } else {
+        fail_at(path, root, "unknown rule file (see rules/README.md for the files jianbao reads)");
+      }
+    }
+    for (const char* required : {"common/numerals.yaml", "common/tables.yaml",
+                                 "layout/layout.yaml", "structure/structure.yaml",
+                                 "gazetteer/provinces.yaml"}) {
+      if (!texts_.count(required)) {
+        throw ruleset::RuleError{Status::bad_rules("required rule file missing", {.file = required})};
+      }
+    }
+    const auto unused = fragments_.unused();
+    if (!unused.empty()) {
+      throw ruleset::RuleError{Status::bad_rules(
+          fmt::format("fragment '{}' is never used", *unused.begin()),
+          {.file = "common/fragments.yaml", .line = fragment_lines_[*unused.begin()]})};
+    }
+    build_place_matcher();
+  }
+
+ private:
+  void load_fragments() {
+    auto it = texts_.find("common/fragments.yaml");
+    if (it == texts_.end()) return;
+    const std::string& file = it->first;
+    const YAML::Node root = ruleset::parse_yaml(file, it->second.content);
+    check_keys(file, root, {"fragments"});
+    std::map<std::string, std::string> raw;
+    for (const auto& kv : root["fragments"]) {
+      const std::string name = kv.first.as<std::string>();
+      for (const char c : name) {
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+          fail_at(file, kv.first, "fragment names are [a-z0-9_]+");
+        }
+      }
+      raw[name] = kv.second.as<std::string>();
+      fragment_lines_[name] = line_of(kv.first);
+    }
+    if (Status s = fragments_.define(raw); !s.ok()) {
+      throw ruleset::RuleError{Status::bad_rules(s.message(), {.file = file, .line = 1})};
+    }
+  }
+
+  core::Regex compile(const std::string& file, const YAML::Node& node, const std::string& id) {
+    const std::string source = node.as<std::string>();
+    std::string expanded;
+    std::string unknown;
+    if (!fragments_.expand(source, &expanded, &unknown)) {
+      fail_at(file, node, fmt::format("rule '{}': unknown fragment '{{{}}}'", id, unknown));
+    }
+    auto regex = core::Regex::compile(expanded);
+    if (!regex.ok()) fail_at(file, node, fmt::format("rule '{}': {}", id, regex.status().message()));
+    return regex.value();
+  }
+
+  void claim_id(const std::string& file, const YAML::Node& node, const std::string& id) {
+    if (id.empty()) fail_at(file, node, "missing key 'id'");
+    if (!ids_.insert(id).second) fail_at(file, node, fmt::format("duplicate rule id '{}'", id));
+  }
+
+  PatternRule load_pattern_rule(const std::string& file, const YAML::Node& n, int index,
+                                const std::string& id_prefix) {
+    PatternRule r;
+    if (n.IsScalar()) {
+      r.id = fmt::format("{}_{}", id_prefix, index + 1);
+      r.regex = compile(file, n, r.id);
+    } else {
+      check_keys(file, n, {"id", "pattern", "level", "example", "examples"});
+      r.id = get_string(file, n, "id", true);
+      r.regex = compile(file, n["pattern"] ? n["pattern"] : n, r.id);
+      if (!n["pattern"]) fail_at(file, n, "missing key 'pattern'");
+      r.level = static_cast<int>(get_number(file, n, "level", false, 0));
+      if (n["example"]) r.examples.push_back(n["example"].as<std::string>());
+      for (const auto& e : n["examples"]) r.examples.push_back(e.as<std::string>());
+    }
+    claim_id(file, n, r.id);
+    r.file = file;
+    r.line = line_of(n);
+    return r;
+  }
+
+  std::vector<PatternRule> load_pattern_list(const std::string& file, const YAML::Node& list,
+                                             const std::string& id_prefix) {
+    if (!list.IsSequence()) fail_at(file, list, "expected a list of patterns");
+    std::vector<PatternRule> out;
+    int i = 0;
+    for (const auto& n : list) out.push_back(load_pattern_rule(file, n, i++, id_prefix));
+    return out;
+  }
+
+  void load_numerals(const std::string& file, const YAML::Node& root) {
+    check_keys(file, root, {"digits", "small_units", "large_units", "decimal_points",
+                            "negative_signs", "zero_fillers", "fraction_marker", "separators"});
+    core::NumeralTable& t = out_->numerals;
+    auto single_char = [&](const YAML::Node& key) {
+      const std::u32string k = to_u32(key.as<std::string>());
+      if (k.size() != 1) fail_at(file, key, "expected a single character");
+      return k[0];
+    };
+    for (const auto& kv : root["digits"]) t.digits[single_char(kv.first)] = kv.second.as<int>();
+    for (const auto& kv : root["small_units"]) {
+      t.small_units[single_char(kv.first)] = kv.second.as<double>();
+    }
+    for (const auto& kv : root["large_units"]) {
+      t.large_units[single_char(kv.first)] = kv.second.as<double>();
+    }
+    t.decimal_points = to_u32(get_string(file, root, "decimal_points", true));
+    t.negative_signs = to_u32(get_string(file, root, "negative_signs", false));
+    t.zero_fillers = to_u32(get_string(file, root, "zero_fillers", false));
+    t.fraction_marker = get_string(file, root, "fraction_marker", false);
+    t.separators = to_u32(get_string(file, root, "separators", false));
+  }
+
+  void load_tables(const std::string& file, const YAML::Node& root) {
+    check_keys(file, root, {"comparators", "changes", "duration_units", "periods"});
+    MetricTables& t = out_->tables;
+    for (const auto& kv : root["comparators"]) {
+      const std::string symbol = kv.first.as<std::string>();
+      if (symbol != ">=" && symbol != "<=" && symbol != ">" && symbol != "<" && symbol != "~") {
+        fail_at(file, kv.first, "comparator must be one of >= <= > < ~");
+      }
+      for (const auto& w : kv.second) t.comparators.emplace_back(w.as<std::string>(), symbol);
+    }
+    for (const auto& kv : root["changes"]) {
+      const std::string dir = kv.first.as<std::string>();
+      if (dir != "increase" && dir != "decrease") {
+        fail_at(file, kv.first, "change must be increase or decrease");
+      }
+      for (const auto& w : kv.second) t.changes.emplace_back(w.as<std::string>(), dir);
+    }
+    // Longest words first, so 及以上 is tried before 以上.
+    auto by_length = [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); };
+    std::stable_sort(t.comparators.begin(), t.comparators.end(), by_length);
+    std::stable_sort(t.changes.begin(), t.changes.end(), by_length);
+    for (const auto& kv : root["duration_units"]) {
+      const std::string unit = kv.second.as<std::string>();
+      if (unit != "year" && unit != "month" && unit != "week" && unit != "day") {
+        fail_at(file, kv.second, "duration unit must be year, month, week or day");
+      }
+      t.duration_units[kv.first.as<std::string>()] = unit;
+    }
+    for (const auto& kv : root["periods"]) {
+      check_keys(file, kv.second, {"start", "end"});
+      t.periods[kv.first.as<std::string>()] = {get_string(file, kv.second, "start", true),
+                                               get_string(file, kv.second, "end", true)};
+    }
+  }
+
+  void load_layout(const std::string& file, const YAML::Node& root) {
+    check_keys(file, root, {"sentence_final", "closing_marks", "full_line_slack", "min_full_lines",
+                            "min_wrapped_share", "max_title_lines", "indent_tolerance",
+                            "running_header_max_share", "min_repeats", "page_number_patterns", "max_title_width",
+                            "regex_time_limit"});
+    LayoutRules& l = out_->layout;
+    l.sentence_final = to_u32(get_string(file, root, "sentence_final", true));
+    l.closing_marks = to_u32(get_string(file, root, "closing_marks", false));
+    l.full_line_slack = static_cast<int>(get_number(file, root, "full_line_slack", true));
+    l.min_full_lines = static_cast<int>(get_number(file, root, "min_full_lines", true));
+    l.min_wrapped_share = get_number(file, root, "min_wrapped_share", true);
+    l.max_title_lines = static_cast<int>(get_number(file, root, "max_title_lines", true));
+    l.indent_tolerance = static_cast<int>(get_number(file, root, "indent_tolerance", true));
+    l.running_header_max_share = get_number(file, root, "running_header_max_share", true);
+    l.min_repeats = static_cast<int>(get_number(file, root, "min_repeats", true));
+    l.max_title_width = static_cast<int>(get_number(file, root, "max_title_width", true));
+    l.regex_time_limit = static_cast<int>(get_number(file, root, "regex_time_limit", true));
+    if (root["page_number_patterns"]) {
+      l.page_numbers = load_pattern_list(file, root["page_number_patterns"], "page_number");
+    }
+  }
+
+  void load_structure(const std::string& file, const YAML::Node& root) {
+    check_keys(file, root, {"section_patterns", "section_names", "region_title_marks",
+                            "point_patterns", "distribution", "colophon_patterns", "masthead"});
+    StructureRules& s = out_->structure;
+    s.sections = load_pattern_list(file, root["section_patterns"], "section");
+    for (const auto& n : root["section_names"]) s.section_names.push_back(n.as<std::string>());
+    s.region_title_marks = to_u32(get_string(file, root, "region_title_marks", true));
+    s.points = load_pattern_list(file, root["point_patterns"], "point");
+    for (const PatternRule& p : s.points) {
+      if (p.level < 1) fail_at(file, root["point_patterns"], fmt::format("rule '{}': level must be 1 or more", p.id));
+      if (p.regex.group("marker") < 0) {
+        fail_at(file, root["point_patterns"], fmt::format("rule '{}': needs a (?<marker>...) group", p.id));
+      }
+    }
+    const YAML::Node d = root["distribution"];
+    check_keys(file, d, {"pattern", "fields", "separators", "brackets", "strip_final"});
+    DistributionRules& dist = s.distribution;
+    dist.pattern = compile(file, d["pattern"], "distribution");
+    for (const auto& kv : d["fields"]) {
+      const std::string field = kv.second.as<std::string>();
+      if (field != "report_to" && field != "copy_to" && field != "cc") {
+        fail_at(file, kv.second, "field must be report_to, copy_to or cc");
+      }
+      dist.fields[kv.first.as<std::string>()] = field;
+    }
+    dist.separators = to_u32(get_string(file, d, "separators", true));
+    for (const auto& kv : d["brackets"]) {
+      const std::u32string open = to_u32(kv.first.as<std::string>());
+      const std::u32string close = to_u32(kv.second.as<std::string>());
+      if (open.size() != 1 || close.size() != 1) fail_at(file, kv.first, "brackets are single characters");
+      dist.brackets[open[0]] = close[0];
+    }
+    dist.strip_final = to_u32(get_string(file, d, "strip_final", false));
+    s.colophon = load_pattern_list(file, root["colophon_patterns"], "colophon");
+    const YAML::Node m = root["masthead"];
+    check_keys(file, m, {"max_lines", "title_pattern", "issue_pattern", "total_issue_pattern",
+                         "date_pattern", "publisher_pattern", "note_pattern"});
+    MastheadRules& mh = s.masthead;
+    mh.max_lines = static_cast<int>(get_number(file, m, "max_lines", true));
+    mh.title = compile(file, m["title_pattern"], "masthead_title");
+    mh.issue = compile(file, m["issue_pattern"], "masthead_issue");
+    mh.total_issue = compile(file, m["total_issue_pattern"], "masthead_total_issue");
+    mh.date = compile(file, m["date_pattern"], "masthead_date");
+    mh.publisher = compile(file, m["publisher_pattern"], "masthead_publisher");
+    mh.note = compile(file, m["note_pattern"], "masthead_note");
+  }
+
+  void load_exclusions(const std::string& file, const YAML::Node& root) {
+    check_keys(file, root, {"exclusions"});
+    out_->exclusions = load_pattern_list(file, root["exclusions"], "exclusion");
+  }
+
+  static std::map<std::string, std::string> string_map(const std::string& file,
+                                                       const YAML::Node& n) {
+    if (!n.IsMap()) fail_at(file, n, "expected a mapping");
+    std::map<std::string, std::string> out;
+    for (const auto& kv : n) out[kv.first.as<std::string>()] = kv.second.as<std::string>();
+    return out;
+  }
+
+  void load_metric_file(const std::string& file, const YAML::Node& root) {
+    check_keys(file, root, {"kind", "context", "rules"});
+    MetricKind kind;
+    const std::string kind_name = get_string(file, root, "kind", true);
+    if (!parse_metric_kind(kind_name, &kind)) {
+      fail_at(file, root["kind"], fmt::format("unknown metric kind '{}'", kind_name));
+    }
+    int context_year = 0;
+    if (root["context"]) {
+      check_keys(file, root["context"], {"year"});
+      context_year = static_cast<int>(get_number(file, root["context"], "year", false));
+    }
+    if (!root["rules"] || !root["rules"].IsSequence()) fail_at(file, root, "expected a 'rules' list");
+    for (const auto& n : root["rules"]) {
+      check_keys(file, n, {"id", "pattern", "set", "examples", "counter_examples"});
+      MetricRule r;
+      r.id = get_string(file, n, "id", true);
+      claim_id(file, n, r.id);
+      if (r.id.rfind(kind_name, 0) != 0) {
+        fail_at(file, n["id"], fmt::format("rule id '{}' must start with its kind '{}'", r.id, kind_name));
+      }
+      r.kind = kind;
+      r.file = file;
+      r.line = line_of(n);
+      r.context_year = context_year;
+      if (!n["pattern"]) fail_at(file, n, "missing key 'pattern'");
+      r.regex = compile(file, n["pattern"], r.id);
+      if (n["set"]) r.set = string_map(file, n["set"]);
+      for (const auto& e : n["examples"]) {
+        check_keys(file, e, {"text", "expect"});
+        r.examples.push_back({get_string(file, e, "text", true), string_map(file, e["expect"]),
+                              line_of(e)});
+      }
+      for (const auto& c : n["counter_examples"]) r.counter_examples.push_back(c.as<std::string>());
+      if (r.examples.empty()) fail_at(file, n, fmt::format("rule '{}' has no examples", r.id));
+      MetricRule::Groups& g = r.g;
+      g.value = r.regex.group("value");
+      g.tenths = r.regex.group("tenths");
+      g.unit = r.regex.group("unit");
+      g.cmp = r.regex.group("cmp");
+      g.cmpb = r.regex.group("cmpb");
+      g.change = r.regex.group("change");
+      g.y = r.regex.group("y");
+      g.m = r.regex.group("m");
+      g.d = r.regex.group("d");
+      g.y2 = r.regex.group("y2");
+      g.m2 = r.regex.group("m2");
+      g.d2 = r.regex.group("d2");
+      g.part = r.regex.group("part");
+      g.eom = r.regex.group("eom");
+      g.thisyear = r.regex.group("thisyear");
+      out_->metric_rules.push_back(std::move(r));
+    }
+  }
+
+  void load_provinces(const std::string& file, const YAML::Node& root) {
+    check_keys(file, root, {"provinces"});
+    for (const auto& n : root["provinces"]) {
+      check_keys(file, n, {"name", "code", "aliases", "abbr", "abbr_alt"});
+      Place p{get_string(file, n, "name", true), get_string(file, n, "code", true), "province", ""};
+      p.province_code = p.code;
+      const int index = static_cast<int>(out_->gazetteer.places.size());
+      out_->gazetteer.province_by_code[p.code] = index;
+      keys_.emplace_back(p.name, index);
+      for (const auto& a : n["aliases"]) keys_.emplace_back(a.as<std::string>(), index);
+      out_->gazetteer.places.push_back(std::move(p));
+    }
+  }
+
+  void load_divisions(const std::string& file, const YAML::Node& root) {
+    check_keys(file, root, {"divisions"});
+    for (const auto& n : root["divisions"]) {
+      check_keys(file, n, {"name", "code", "level", "province"});
+      Place p{get_string(file, n, "name", true), get_string(file, n, "code", true),
+              get_string(file, n, "level", true), get_string(file, n, "province", true)};
+      keys_.emplace_back(p.name, static_cast<int>(out_->gazetteer.places.size()));
+      out_->gazetteer.places.push_back(std::move(p));
+    }
+  }
+
+  void load_groups(const std::string& file, const YAML::Node& root) {
+    check_keys(file, root, {"groups"});
+    group_nodes_.emplace_back(file, root["groups"]);
+  }
+
+  // Groups name provinces, so they are resolved once every province is known.
+  void build_place_matcher() {
+    Gazetteer& gz = out_->gazetteer;
+    for (const auto& [file, list] : group_nodes_) {
+      for (const auto& n : list) {
+        check_keys(file, n, {"name", "members"});
+        PlaceGroup g{get_string(file, n, "name", true), {}};
+        for (const auto& m : n["members"]) {
+          const std::string member = m.as<std::string>();
+          int found = -1;
+          for (size_t i = 0; i < gz.places.size() && found < 0; ++i) {
+            if (gz.places[i].level == "province" && gz.places[i].name == member) {
+              found = static_cast<int>(i);
+            }
+          }
+          if (found < 0) fail_at(file, m, fmt::format("group member '{}' is not a province", member));
+          g.members.push_back(found);
+        }
+        keys_.emplace_back(g.name, -static_cast<int>(gz.groups.size()) - 1);
+        gz.groups.push_back(std::move(g));
+      }
+    }
+    for (const auto& [key, payload] : keys_) gz.matcher.add(key, payload);
+  }
+
+  const ruleset::RuleTexts& texts_;
+  RuleSet* out_;
+  ruleset::Fragments fragments_;
+  std::map<std::string, int> fragment_lines_;
+  std::set<std::string> ids_;
+  std::vector<std::pair<std::string, int>> keys_;
+  std::vector<std::pair<std::string, YAML::Node>> group_nodes_;
+};
+
+}  // namespace
+
+Result<std::shared_ptr<const RuleSet>> load_rules(const RulesOptions& options) {
+  ruleset::RuleTexts texts = ruleset::builtin_rule_texts();
+  if (!options.override_dir.empty()) JB_TRY(ruleset::merge_rule_dir(options.override_dir, &texts));
+  auto rules = std::make_shared<RuleSet>();
+  try {
+    Loader(texts, rules.get()).load();
+  } catch (const ruleset::RuleError& e) {
+    Status s = e.status;
+    return s;
+  } catch (const YAML::Exception& e) {
+    // A conversion error (as<int>() on a word) carries the node's position.
+    std::string file = "rules";
+    return Status::bad_rules(e.msg, {.file = file, .line = e.mark.line + 1, .column = e.mark.column + 1});
+  }
+  std::string all;
+  for (const auto& [path, text] : texts) all += path + '\0' + text.content + '\0';
+  rules->hash = core::sha256_hex(all);
+  return std::shared_ptr<const RuleSet>(std::move(rules));
+}
+
+std::vector<RuleInfo> list_rules(const RuleSet& rules) {
+  std::map<std::string, std::string> origin;
+  for (const RuleFile& f : rules.files) origin[f.path] = f.origin;
+  std::vector<RuleInfo> out;
+  auto add = [&](const std::string& id, const std::string& kind, const std::string& file, int line) {
+    out.push_back({id, kind, file, origin[file], line});
+  };
+  for (const PatternRule& p : rules.layout.page_numbers) add(p.id, "layout", p.file, p.line);
+  for (const PatternRule& p : rules.structure.sections) add(p.id, "structure", p.file, p.line);
+  for (const PatternRule& p : rules.structure.points) add(p.id, "structure", p.file, p.line);
+  for (const PatternRule& p : rules.structure.colophon) add(p.id, "structure", p.file, p.line);
+  for (const MetricRule& r : rules.metric_rules) add(r.id, to_string(r.kind), r.file, r.line);
+  for (const PatternRule& p : rules.exclusions) add(p.id, "exclusion", p.file, p.line);
+  for (const RuleFile& f : rules.files) {
+    if (f.path.rfind("gazetteer/", 0) == 0 || f.path.rfind("common/", 0) == 0 ||
+        f.path == "layout/layout.yaml" || f.path == "structure/structure.yaml") {
+      add(f.path, "table", f.path, 0);
+    }
+  }
+  return out;
+}
+
+const std::string& rules_hash(const RuleSet& rules) { return rules.hash; }
+
+}  // namespace jianbao

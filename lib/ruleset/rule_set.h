@@ -1,0 +1,139 @@
+// The in-memory form of rules/: what each stage reads. Built by load_rules(), immutable after.
+#pragma once
+
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/icu_regex.h"
+#include "core/numeral.h"
+#include "jianbao/document.h"
+#include "jianbao/ruleset.h"
+#include "metrics/place_matcher.h"
+
+namespace jianbao {
+
+// A compiled pattern with the identity it was declared with.
+struct PatternRule {
+  std::string id;
+  core::Regex regex;
+  int level = 0;  // point nesting level (1 = outermost); 0 elsewhere
+  std::string file;
+  int line = 0;
+  std::vector<std::string> examples;
+};
+
+struct LayoutRules {
+  std::u32string sentence_final;
+  std::u32string closing_marks;
+  int full_line_slack = 0;
+  int min_full_lines = 0;
+  double min_wrapped_share = 0;
+  int max_title_lines = 0;
+  int indent_tolerance = 0;
+  double running_header_max_share = 0;
+  int min_repeats = 0;
+  int max_title_width = 0;
+  std::vector<PatternRule> page_numbers;
+  int regex_time_limit = 0;
+};
+
+struct MastheadRules {
+  int max_lines = 0;
+  core::Regex title, issue, total_issue, date, publisher, note;
+};
+
+struct DistributionRules {
+  core::Regex pattern;
+  std::map<std::string, std::string> fields;  // marker -> report_to | copy_to | cc
+  std::u32string separators;
+  std::map<char32_t, char32_t> brackets;  // open -> close
+  std::u32string strip_final;
+};
+
+struct StructureRules {
+  std::vector<PatternRule> sections;
+  std::vector<std::string> section_names;
+  std::u32string region_title_marks;
+  std::vector<PatternRule> points;
+  DistributionRules distribution;
+  std::vector<PatternRule> colophon;
+  MastheadRules masthead;
+};
+
+// One example from a rule file: a text and the fields the metric it yields must have.
+struct RuleExample {
+  std::string text;
+  std::map<std::string, std::string> expect;
+  int line = 0;
+};
+
+struct MetricRule {
+  std::string id;
+  MetricKind kind = MetricKind::kNumber;
+  core::Regex regex;
+  std::map<std::string, std::string> set;  // fields forced by the rule
+  std::vector<RuleExample> examples;
+  std::vector<std::string> counter_examples;
+  std::string file;
+  int line = 0;
+  int context_year = 0;
+  // Named groups, -1 when the pattern lacks them.
+  struct Groups {
+    int value = -1, tenths = -1, unit = -1, cmp = -1, cmpb = -1, change = -1;
+    int y = -1, m = -1, d = -1, y2 = -1, m2 = -1, d2 = -1, part = -1, eom = -1, thisyear = -1;
+  } g;
+};
+
+struct Period {
+  std::string start;  // "MM-DD" for year parts, "DD" for month parts
+  std::string end;    // the same, or "last"
+};
+
+struct MetricTables {
+  std::vector<std::pair<std::string, std::string>> comparators;  // word -> symbol
+  std::vector<std::pair<std::string, std::string>> changes;      // word -> increase|decrease
+  std::map<std::string, std::string> duration_units;
+  std::map<std::string, Period> periods;
+};
+
+struct Place {
+  std::string name;
+  std::string code;
+  std::string level;          // province | city | county
+  std::string province_code;  // the province it lies in (itself for provinces)
+};
+
+struct PlaceGroup {
+  std::string name;
+  std::vector<int> members;  // indices into Gazetteer::places
+};
+
+struct Gazetteer {
+  std::vector<Place> places;
+  std::vector<PlaceGroup> groups;
+  // Payload p >= 0 is places[p]; p < 0 is groups[-p - 1].
+  metrics::PlaceMatcher matcher;
+  std::unordered_map<std::string, int> province_by_code;
+};
+
+struct RuleFile {
+  std::string path;    // relative, "metrics/date.yaml"
+  std::string origin;  // "built-in" or the override directory
+};
+
+class RuleSet {
+ public:
+  LayoutRules layout;
+  StructureRules structure;
+  core::NumeralTable numerals;
+  MetricTables tables;
+  std::vector<MetricRule> metric_rules;
+  std::vector<PatternRule> exclusions;
+  Gazetteer gazetteer;
+  std::vector<RuleFile> files;
+  std::string hash;
+};
+
+}  // namespace jianbao

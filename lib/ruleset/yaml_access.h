@@ -1,0 +1,37 @@
+// Reading rule YAML with locations: every error names FILE:LINE:COL of the node at fault.
+// Errors are thrown as RuleError inside ruleset/ only and turned into a Status by load_rules(),
+// the one place that also catches yaml-cpp's own exceptions (which carry the same marks).
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <initializer_list>
+#include <string>
+
+#include "jianbao/status.h"
+
+namespace jianbao::ruleset {
+
+struct RuleError {
+  Status status;
+};
+
+// Throws RuleError with the node's position.
+[[noreturn]] void fail_at(const std::string& file, const YAML::Node& node, const std::string& msg);
+
+// Parses `text`; throws RuleError with the parser's position on a syntax error.
+YAML::Node parse_yaml(const std::string& file, const std::string& text);
+
+// Throws on a key of `map` that is not in `allowed` ("unknown key 'patern'").
+void check_keys(const std::string& file, const YAML::Node& map,
+                std::initializer_list<const char*> allowed);
+
+// Typed access; `required` keys that are missing throw, optional ones give the fallback.
+std::string get_string(const std::string& file, const YAML::Node& map, const char* key,
+                       bool required, const std::string& fallback = "");
+double get_number(const std::string& file, const YAML::Node& map, const char* key, bool required,
+                  double fallback = 0);
+std::u32string to_u32(const std::string& utf8);
+int line_of(const YAML::Node& node);
+
+}  // namespace jianbao::ruleset

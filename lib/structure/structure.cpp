@@ -1,0 +1,159 @@
+#include "jianbao/structure.h"
+
+#include <algorithm>
+
+#include "core/icu_regex.h"
+#include "core/utf8.h"
+#include "ruleset/rule_set.h"
+#include "structure/masthead.h"
+#include "structure/points.h"
+#include "structure/tail.h"
+
+namespace jianbao::structure {
+namespace {
+
+class OutlineBuilder {
+ public:
+  OutlineBuilder(const layout::CleanText& text, const RuleSet& rules)
+      : text_(text), rules_(rules), limit_(rules.layout.regex_time_limit) {}
+
+  Document build() {
+    Document doc;
+    const auto& blocks = text_.blocks;
+    size_t begin = 0;
+    doc.masthead = read_masthead(blocks, rules_, &begin);
+    const size_t tail = find_tail(blocks, begin, rules_);
+    for (size_t i = begin; i < tail; ++i) add_block(blocks[i], &doc);
+    read_tail(blocks, tail, rules_, &doc);
+    doc.removed = text_.removed;
+    doc.diagnostics = text_.diagnostics;
+    // Sections that stayed empty (a heading with nothing under it) are kept: check reports them.
+    return doc;
+  }
+
+ private:
+  // The section title a line announces, or "".
+  std::string section_title(const std::string& line) const {
+    const std::string norm = core::normalize_width(line);
+    for (const PatternRule& p : rules_.structure.sections) {
+      core::Match m(p.regex, norm, limit_);
+      if (m.matches()) return std::string(core::trim(m.group("title")));
+    }
+    for (const std::string& name : rules_.structure.section_names) {
+      if (norm == name) return name;
+    }
+    return "";
+  }
+
+  void start_section(Document* doc, const std::string& title, const std::string& from, int line) {
+    if (!doc->sections.empty() && doc->sections.back().items.empty() &&
+        doc->sections.back().title.empty()) {
+      doc->sections.back().title = title;
+      doc->sections.back().title_from = from;
+      return;
+    }
+    doc->sections.push_back({title, from, line, {}});
+  }
+
+  // Running headers name the section of their page: switch before the first item on it.
+  void apply_page_sections(Document* doc, int line) {
+    while (next_page_section_ < text_.page_sections.size() &&
+           text_.page_sections[next_page_section_].page_first_line <= line) {
+      const layout::PageSection& ps = text_.page_sections[next_page_section_++];
+      if (doc->sections.empty() || doc->sections.back().title != ps.title) {
+        start_section(doc, ps.title, "running_header", line);
+      }
+    }
+  }
+
+  Item& current_item(Document* doc, int line) {
+    if (doc->sections.empty()) doc->sections.push_back({"", "none", line, {}});
+    Section& s = doc->sections.back();
+    if (s.items.empty()) new_item(doc, "", line);
+    return doc->sections.back().items.back();
+  }
+
+  void new_item(Document* doc, const std::string& title, int line) {
+    apply_page_sections(doc, line);
+    if (doc->sections.empty()) doc->sections.push_back({"", "none", line, {}});
+    Section& s = doc->sections.back();
+    Item item;
+    item.id = "s" + std::to_string(doc->sections.size()) + ".i" + std::to_string(s.items.size() + 1);
+    item.title = title;
+    item.kind = "news";
+    item.first_line = line;
+    item.last_line = line;
+    item.region = region_of(title);
+    if (item.region) item.kind = "local_experience";
+    s.items.push_back(std::move(item));
+  }
+
+  // "山东省：……" -> 山东省 370000: a place at the very start, then a colon.
+  std::optional<Region> region_of(const std::string& title) const {
+    const std::string norm = core::normalize_width(title);
+    const Gazetteer& gz = rules_.gazetteer;
+    const auto hits = gz.matcher.find_all(norm);
+    if (hits.empty() || hits.front().begin != 0) return std::nullopt;
+    size_t pos = hits.front().end;
+    if (pos >= norm.size()) return std::nullopt;
+    const char32_t next = core::next_code_point(norm, &pos);
+    if (rules_.structure.region_title_marks.find(next) == std::u32string::npos) return std::nullopt;
+    const int payload = hits.front().payloads.front();
+    if (payload < 0) return std::nullopt;  // a group name is no single region
+    const Place& p = gz.places[static_cast<size_t>(payload)];
+    return Region{p.name, p.code, p.level};
+  }
+
+  void extend(Item* item, const layout::Block& b) {
+    item->last_line = std::max(item->last_line, b.last_line());
+  }
+
+  void add_block(const layout::Block& b, Document* doc) {
+    if (b.shape == layout::Block::Shape::kTitle) {
+      // A heading line, possibly followed by a title line in the same group.
+      size_t k = 0;
+      while (k < b.lines.size()) {
+        const std::string title = section_title(b.lines[k].text);
+        if (title.empty()) break;
+        apply_page_sections(doc, b.lines[k].number);
+        if (doc->sections.empty() || doc->sections.back().title != title ||
+            !doc->sections.back().items.empty()) {
+          start_section(doc, title, "heading", b.lines[k].number);
+        }
+        ++k;
+      }
+      if (k == b.lines.size()) return;
+      if (auto p = match_point(b.lines[k].text, rules_); p && k == 0) {
+        Item& item = current_item(doc, b.first_line());
+        add_point(b, *p, rules_, &item.points);
+        extend(&item, b);
+        return;
+      }
+      std::string title;
+      for (size_t j = k; j < b.lines.size(); ++j) title += b.lines[j].text;
+      new_item(doc, title, b.lines[k].number);
+      extend(&doc->sections.back().items.back(), b);
+      return;
+    }
+    Item& item = current_item(doc, b.first_line());
+    if (auto p = match_point(b.text, rules_)) {
+      add_point(b, *p, rules_, &item.points);
+    } else {
+      item.paragraphs.push_back({b.text, b.first_line(), b.last_line()});
+    }
+    extend(&item, b);
+  }
+
+  const layout::CleanText& text_;
+  const RuleSet& rules_;
+  int limit_;
+  size_t next_page_section_ = 0;
+};
+
+}  // namespace
+
+Document build_outline(const layout::CleanText& text, const RuleSet& rules) {
+  return OutlineBuilder(text, rules).build();
+}
+
+}  // namespace jianbao::structure

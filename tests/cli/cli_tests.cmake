@@ -1,0 +1,17 @@
+# CLI smoke tests: the executable as users run it.
+set(JB "$<TARGET_FILE:jianbao>")
+set(SEED "${CMAKE_SOURCE_DIR}/../shared/seeds/000_06335a08d50280b6.txt")
+add_test(NAME cli_help COMMAND ${JB} --help)
+set_tests_properties(cli_help PROPERTIES PASS_REGULAR_EXPRESSION "parse")
+add_test(NAME cli_parse_help COMMAND ${JB} parse --help)
+set_tests_properties(cli_parse_help PROPERTIES PASS_REGULAR_EXPRESSION "Example")
+add_test(NAME cli_version COMMAND ${JB} --version)
+set_tests_properties(cli_version PROPERTIES PASS_REGULAR_EXPRESSION "${PROJECT_VERSION}")
+add_test(NAME cli_rules_list COMMAND ${JB} rules list)
+set_tests_properties(cli_rules_list PROPERTIES PASS_REGULAR_EXPRESSION "percentage_sign")
+add_test(NAME cli_bad_rules COMMAND ${JB} rules list --rules ${CMAKE_SOURCE_DIR}/tests/data/bad_rules)
+set_tests_properties(cli_bad_rules PROPERTIES
+  PASS_REGULAR_EXPRESSION "metrics/count.yaml:[0-9]+:[0-9]+: unknown key 'patern'")
+add_test(NAME cli_bad_rules_exit COMMAND ${JB} rules list --rules ${CMAKE_SOURCE_DIR}/tests/data/bad_rules)
+set_tests_properties(cli_bad_rules_exit PROPERTIES WILL_FAIL TRUE)
+add_test(NAME cli_shell COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/cli_test.sh ${JB} ${CMAKE_SOURCE_DIR})
