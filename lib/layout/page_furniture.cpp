@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/icu_regex.h"
 #include "core/utf8.h"
 #include "ruleset/rule_set.h"
 
@@ -34,43 +35,75 @@ size_t prev_kept(const std::vector<Line>& lines, size_t i) {
   return static_cast<size_t>(-1);
 }
 
+// Whether masthead facts (第N期, 总第N期, a date) stand in the lines after `i`.
+bool masthead_follows(const std::vector<Line>& ls, size_t i, const RuleSet& rules) {
+  const MastheadRules& m = rules.structure.masthead;
+  int seen = 0;
+  for (size_t j = next_kept(ls, i); j < ls.size() && seen < m.max_lines; j = next_kept(ls, j), ++seen) {
+    const std::string norm = core::normalize_width(ls[j].text);
+    for (const core::Regex* re : {&m.issue, &m.total_issue, &m.date}) {
+      core::Match match(*re, norm, rules.layout.regex_time_limit);
+      if (match.find()) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 PageGeometry measure_geometry(const std::vector<Line>& lines, const RuleSet& rules) {
   const LayoutRules& r = rules.layout;
+  // Widths of lines that run on (no sentence end): full lines and indented first lines.
   std::map<int, int> by_width;
-  int content = 0;
+  int running_on = 0;
   for (const Line& l : lines) {
-    if (l.removed) continue;
+    if (l.removed || l.ends_sentence) continue;
     ++by_width[l.width];
-    ++content;
+    ++running_on;
   }
   PageGeometry geo;
-  int best = 0;
-  for (const auto& [w, n] : by_width) {
-    if (n >= best) {
-      best = n;
-      geo.full_width = w;
+  // Full lines vary by a column or two with digits and punctuation: chain widths seen at least
+  // twice into clusters, and take the widest cluster big enough to be the text width.
+  std::vector<std::pair<int, int>> seen;  // width, count; widest first
+  for (auto it = by_width.rbegin(); it != by_width.rend(); ++it) {
+    if (it->second >= 2) seen.emplace_back(it->first, it->second);
+  }
+  size_t i = 0;
+  while (i < seen.size()) {
+    size_t j = i + 1;
+    int total = seen[i].second;
+    while (j < seen.size() && seen[j].first >= seen[j - 1].first - 1) total += seen[j++].second;
+    if (total >= r.min_full_lines) {
+      int best = 0;
+      for (size_t k = i; k < j; ++k) {
+        if (seen[k].second > best) {
+          best = seen[k].second;
+          geo.full_width = seen[k].first;
+        }
+      }
+      break;
     }
+    i = j;
   }
-  int full = 0;
-  for (const auto& [w, n] : by_width) {
-    if (w >= geo.full_width - r.full_line_slack) full += n;
-  }
-  geo.wrapped = best >= r.min_full_lines && content > 0 &&
-                static_cast<double>(full) / content >= r.min_wrapped_share;
-  if (!geo.wrapped) return geo;
+  if (geo.full_width == 0) return geo;
   // An indented first line is a little narrower than a full one: the commonest width in the
   // top quarter below full.
   int indent_count = 0;
   for (const auto& [w, n] : by_width) {
-    if (w * 4 >= geo.full_width * 3 && w < geo.full_width - r.full_line_slack &&
-        n > indent_count) {
+    if (w * 4 >= geo.full_width * 3 && w < geo.full_width - r.full_line_slack && n > indent_count) {
       indent_count = n;
       geo.indent_width = w;
     }
   }
-  if (indent_count < r.min_full_lines) geo.indent_width = 0;
+  if (indent_count < r.min_indent_lines) geo.indent_width = 0;
+  // Wrapped text: most lines that run on are full or indented.
+  const int floor = geo.indent_width > 0 ? geo.indent_width - r.indent_tolerance
+                                         : geo.full_width - r.full_line_slack;
+  int wrapped_lines = 0;
+  for (const auto& [w, n] : by_width) {
+    if (w >= floor) wrapped_lines += n;
+  }
+  geo.wrapped = running_on > 0 && static_cast<double>(wrapped_lines) / running_on >= r.min_wrapped_share;
   return geo;
 }
 
@@ -106,6 +139,10 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     boundary.emplace_back(prev_kept(ls, i), false);
   }
   if (!seen_page_break) return;
+  // The first page's top line repeats the bulletin's name too; but where a masthead follows it
+  // (第N期, a date) it is the masthead's title and stays.
+  const size_t first = next_kept(ls, static_cast<size_t>(-1));
+  if (first < ls.size() && !masthead_follows(ls, first, rules)) boundary.emplace_back(first, true);
   // 1. Lines repeated at page boundaries are headers (top) or footers (bottom).
   std::map<std::string, int> repeats;
   for (const auto& [i, top] : boundary) {

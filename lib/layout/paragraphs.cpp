@@ -1,5 +1,8 @@
 #include "layout/paragraphs.h"
 
+#include <algorithm>
+
+#include "core/icu_regex.h"
 #include "core/utf8.h"
 #include "layout/line_shape.h"
 #include "ruleset/rule_set.h"
@@ -52,9 +55,7 @@ class BlockBuilder {
            std::min(std::abs(l.width - geo_.indent_width),
                     std::abs(l.fixed_width - geo_.indent_width)) <= r_.indent_tolerance;
   }
-  bool is_full_without_spaces(size_t i) const {
-    return lines_[i]->fixed_width >= geo_.full_width - r_.full_line_slack;
-  }
+
   bool starts_marker(size_t i) const {
     const std::string& t = lines_[i]->text;
     for (const PatternRule& p : rules_.structure.points) {
@@ -63,22 +64,45 @@ class BlockBuilder {
     return starts_with(rules_.structure.distribution.pattern, t, r_.regex_time_limit);
   }
 
-  // A line that could be (part of) a title: short, not ending a sentence, not a marker line.
+  bool has_clause_mark(size_t i) const {
+    const std::string& t = lines_[i]->raw;
+    size_t pos = 0;
+    while (pos < t.size()) {
+      if (r_.clause_marks.find(core::next_code_point(t, &pos)) != std::u32string::npos) return true;
+    }
+    return false;
+  }
+
+  // A line that could be (part of) a title: short, not ending a sentence, not a marker line,
+  // and not the first line of a paragraph.
   bool title_like(size_t i) const {
     const Line& l = *lines_[i];
     if (l.ends_sentence || starts_marker(i)) return false;
     if (!geo_.wrapped) return l.width <= r_.max_title_width;
     if (is_full(i) || is_indented_start(i)) return false;
-    // The first line of a paragraph is followed by a full line; a title is not.
-    return i + 1 >= lines_.size() || !is_full_without_spaces(i + 1);
+    // "据统计，一季度全国共接报火灾" + a full line running on: a paragraph's first line.
+    const bool next_runs_on = i + 1 < lines_.size() && is_full(i + 1) && !lines_[i + 1]->ends_sentence;
+    return !(next_runs_on && has_clause_mark(i));
+  }
+
+  // A section heading stands alone: "一、工作动态", "【地方经验】", a known section name.
+  bool is_section_heading(size_t i) const {
+    const std::string norm = core::normalize_width(lines_[i]->text);
+    for (const PatternRule& p : rules_.structure.sections) {
+      core::Match m(p.regex, norm, r_.regex_time_limit);
+      if (m.matches()) return true;
+    }
+    const auto& names = rules_.structure.section_names;
+    return std::find(names.begin(), names.end(), norm) != names.end();
   }
 
   // Number of lines of the title group starting at i, or 0.
   size_t title_group_at(size_t i) const {
     if (!title_like(i)) return 0;
+    if (is_section_heading(i)) return 1;
     size_t n = 1;
     while (geo_.wrapped && n < static_cast<size_t>(r_.max_title_lines) && i + n < lines_.size() &&
-           !lines_[i + n]->page_start && title_like(i + n)) {
+           !lines_[i + n]->page_start && title_like(i + n) && !is_section_heading(i + n)) {
       ++n;
     }
     return n;
@@ -90,8 +114,8 @@ class BlockBuilder {
     if (!geo_.wrapped) return true;
     const Line& l = *lines_[i];
     if (!l.ends_sentence) return false;
-    // A full line ending in 。 may run on; unless the next line opens a point or a list.
-    return !is_full(i) || starts_marker(i + 1);
+    // A full line ending in 。 may run on, unless a point, a list or a title follows.
+    return !is_full(i) || starts_marker(i + 1) || title_group_at(i + 1) > 0;
   }
 
   void emit(size_t from, size_t to, Block::Shape shape) {

@@ -49,6 +49,8 @@ class Loader {
         load_divisions(path, root);
       } else if (path == "gazetteer/groups.yaml") {
         load_groups(path, root);
+      } else if (path.rfind("check/", 0) == 0) {
+        // Read by lib/check/, which owns their schema.
       } else {
         fail_at(path, root, "unknown rule file (see rules/README.md for the files jianbao reads)");
       }
@@ -199,6 +201,7 @@ class Loader {
 
   void load_layout(const std::string& file, const YAML::Node& root) {
     check_keys(file, root, {"sentence_final", "closing_marks", "full_line_slack", "min_full_lines",
+                            "min_indent_lines", "clause_marks",
                             "min_wrapped_share", "max_title_lines", "indent_tolerance",
                             "running_header_max_share", "min_repeats", "page_number_patterns", "max_title_width",
                             "regex_time_limit"});
@@ -207,6 +210,8 @@ class Loader {
     l.closing_marks = to_u32(get_string(file, root, "closing_marks", false));
     l.full_line_slack = static_cast<int>(get_number(file, root, "full_line_slack", true));
     l.min_full_lines = static_cast<int>(get_number(file, root, "min_full_lines", true));
+    l.min_indent_lines = static_cast<int>(get_number(file, root, "min_indent_lines", true));
+    l.clause_marks = to_u32(get_string(file, root, "clause_marks", true));
     l.min_wrapped_share = get_number(file, root, "min_wrapped_share", true);
     l.max_title_lines = static_cast<int>(get_number(file, root, "max_title_lines", true));
     l.indent_tolerance = static_cast<int>(get_number(file, root, "indent_tolerance", true));

@@ -29,6 +29,8 @@ struct LayoutRules {
   std::u32string closing_marks;
   int full_line_slack = 0;
   int min_full_lines = 0;
+  int min_indent_lines = 0;
+  std::u32string clause_marks;
   double min_wrapped_share = 0;
   int max_title_lines = 0;
   int indent_tolerance = 0;

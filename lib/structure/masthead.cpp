@@ -62,66 +62,76 @@ std::string normalize_masthead_date(const std::string& text, const RuleSet& rule
 }
 
 std::optional<Masthead> read_masthead(const std::vector<layout::Block>& blocks,
-                                      const RuleSet& rules, size_t* consumed) {
+                                      const RuleSet& rules, MastheadEnd* end) {
   const MastheadRules& r = rules.structure.masthead;
   const int limit = rules.layout.regex_time_limit;
   Masthead mh;
   bool has_title_or_issue = false;
   int lines_seen = 0;
-  *consumed = 0;
-  for (size_t b = 0; b < blocks.size() && lines_seen < r.max_lines; ++b) {
-    bool block_is_masthead = true;
-    Masthead trial = mh;
-    bool trial_key = has_title_or_issue;
-    for (const layout::BlockLine& bl : blocks[b].lines) {
+  *end = {};
+  bool stop = false;
+  for (size_t b = 0; b < blocks.size() && !stop; ++b) {
+    for (size_t k = 0; k < blocks[b].lines.size(); ++k) {
+      if (lines_seen >= r.max_lines) {
+        stop = true;
+        break;
+      }
+      const layout::BlockLine& bl = blocks[b].lines[k];
       const std::string line = core::normalize_width(squeeze_cjk_spaces(bl.text));
+      Masthead trial = mh;
+      bool key = false;
       bool any = false;
       std::string v;
+      std::string rest = line;  // what the date and issue leave for the publisher
       if (trial.title.empty() && search(r.title, line, limit, "title", &v)) {
         trial.title = v;
-        trial_key = any = true;
+        key = any = true;
       }
       if (search(r.total_issue, line, limit, "total", &v)) {
         trial.total_issue = v;
-        trial_key = any = true;
+        key = any = true;
       }
       if (search(r.issue, line, limit, "issue", &v)) {
         trial.issue = v;
-        trial_key = any = true;
+        key = any = true;
       }
-      if (search(r.date, line, limit, "date", &v)) {
-        trial.date = normalize_masthead_date(v, rules);
-        any = true;
+      {
+        core::Match m(r.date, line, limit);
+        if (m.find()) {
+          trial.date = normalize_masthead_date(m.group("date"), rules);
+          rest = line.substr(0, line.find(m.text()));
+          any = true;
+        }
       }
       if (search(r.note, line, limit, "note", &v)) {
         trial.notes.push_back(v);
         any = true;
       }
-      if (!any && trial.publisher.empty() && search(r.publisher, line, limit, "publisher", &v)) {
+      if (!key && trial.publisher.empty() && search(r.publisher, rest, limit, "publisher", &v)) {
         // A publisher line is the office's name and little else.
-        if (core::count_code_points(line) <= core::count_code_points(v) + 4) {
+        if (core::count_code_points(core::trim(rest)) <= core::count_code_points(v) + 4) {
           trial.publisher = v;
           any = true;
         }
       }
       if (!any) {
-        block_is_masthead = false;
+        stop = true;
         break;
       }
+      mh = trial;
+      has_title_or_issue = has_title_or_issue || key;
+      if (mh.first_line == 0) mh.first_line = bl.number;
+      mh.last_line = bl.number;
+      ++lines_seen;
+      *end = {b, k + 1};
+      if (k + 1 == blocks[b].lines.size()) *end = {b + 1, 0};
     }
-    if (!block_is_masthead) break;
-    mh = trial;
-    has_title_or_issue = trial_key;
-    if (mh.first_line == 0) mh.first_line = blocks[b].first_line();
-    mh.last_line = blocks[b].last_line();
-    lines_seen += static_cast<int>(blocks[b].lines.size());
-    *consumed = b + 1;
   }
   // One masthead-like line alone (a title ending in 通报) is no masthead.
   const int facts = !mh.title.empty() + !mh.issue.empty() + !mh.total_issue.empty() +
                     !mh.date.empty() + !mh.publisher.empty();
   if (!has_title_or_issue || facts < 2) {
-    *consumed = 0;
+    *end = {};
     return std::nullopt;
   }
   return mh;

@@ -20,8 +20,14 @@ class OutlineBuilder {
   Document build() {
     Document doc;
     const auto& blocks = text_.blocks;
-    size_t begin = 0;
-    doc.masthead = read_masthead(blocks, rules_, &begin);
+    MastheadEnd head;
+    doc.masthead = read_masthead(blocks, rules_, &head);
+    size_t begin = head.block;
+    if (head.line > 0) {
+      // The masthead ended inside a title group: the rest of the group is a title of its own.
+      add_block(tail_of(blocks[head.block], head.line), &doc);
+      ++begin;
+    }
     const size_t tail = find_tail(blocks, begin, rules_);
     for (size_t i = begin; i < tail; ++i) add_block(blocks[i], &doc);
     read_tail(blocks, tail, rules_, &doc);
@@ -32,6 +38,14 @@ class OutlineBuilder {
   }
 
  private:
+  static layout::Block tail_of(const layout::Block& b, size_t first_line) {
+    layout::Block out;
+    out.shape = b.shape;
+    out.lines.assign(b.lines.begin() + static_cast<long>(first_line), b.lines.end());
+    for (const layout::BlockLine& l : out.lines) out.text += l.text;
+    return out;
+  }
+
   // The section title a line announces, or "".
   std::string section_title(const std::string& line) const {
     const std::string norm = core::normalize_width(line);
@@ -131,7 +145,22 @@ class OutlineBuilder {
       }
       std::string title;
       for (size_t j = k; j < b.lines.size(); ++j) title += b.lines[j].text;
+      const size_t lines = b.lines.size() - k;
+      // A title split from its first line (by a masthead or heading) continues here.
+      if (!doc->sections.empty() && !doc->sections.back().items.empty() && k == 0) {
+        Item& last = doc->sections.back().items.back();
+        if (last.paragraphs.empty() && last.points.empty() && !last.title.empty() &&
+            title_lines_ + lines <= static_cast<size_t>(rules_.layout.max_title_lines)) {
+          last.title += title;
+          title_lines_ += lines;
+          last.region = region_of(last.title);
+          last.kind = last.region ? "local_experience" : "news";
+          extend(&last, b);
+          return;
+        }
+      }
       new_item(doc, title, b.lines[k].number);
+      title_lines_ = lines;
       extend(&doc->sections.back().items.back(), b);
       return;
     }
@@ -148,6 +177,7 @@ class OutlineBuilder {
   const RuleSet& rules_;
   int limit_;
   size_t next_page_section_ = 0;
+  size_t title_lines_ = 0;  // lines in the current item's title
 };
 
 }  // namespace
