@@ -1,0 +1,246 @@
+// Stage benchmark for jianbao (issue 7): times decode, layout, structure, metrics, line
+// accounting and emit separately over a corpus of bulletin files, and reports, for each stage
+// and end to end, MB/s of input, bulletins/s and the peak resident memory during the stage.
+//
+//   jianbao_stage_bench [--runs N] [--limit-mb X] [--list FILE] [FILE...]
+//
+// Files are read one at a time (reading is not timed), so memory holds the rules and one
+// bulletin's intermediate values, as in `jianbao parse`. Run 0 is a warm-up that also measures
+// memory: before each stage of each bulletin it resets the process's peak RSS (writing 5 to
+// /proc/self/clear_refs) and reads VmHWM after it. Runs 1..N are timed without that. Times are
+// thread CPU time (CLOCK_THREAD_CPUTIME_ID), which a loaded machine disturbs less than wall
+// time; the wall time of each run is printed too. Figures are medians over the timed runs.
+//
+// Output: a human table on stdout, and one `BENCH key=value ...` line per row for scripts.
+#include <fmt/format.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "jianbao/decode.h"
+#include "jianbao/emit.h"
+#include "jianbao/layout.h"
+#include "jianbao/metrics.h"
+#include "jianbao/pipeline.h"
+#include "jianbao/ruleset.h"
+#include "jianbao/structure.h"
+
+namespace {
+
+using jianbao::Document;
+
+enum Stage { kDecode, kLayout, kStructure, kMetrics, kAccount, kEmit, kStageCount };
+constexpr const char* kStageNames[kStageCount] = {"decode",  "layout",  "structure",
+                                                  "metrics", "account", "emit"};
+
+double thread_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+// Peak RSS tracking through /proc (Linux >= 4.0). Both are no-ops where /proc is missing.
+void reset_peak_rss() {
+  std::ofstream f("/proc/self/clear_refs");
+  if (f) f << "5";
+}
+
+long peak_rss_kib() {
+  std::ifstream f("/proc/self/status");
+  std::string line;
+  while (std::getline(f, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::strtol(line.c_str() + 6, nullptr, 10);
+  }
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss;
+}
+
+bool read_file(const std::string& path, std::string* out) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return false;
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  *out = std::move(ss).str();
+  return true;
+}
+
+struct RunResult {
+  double seconds[kStageCount] = {};
+  double wall = 0;
+  long long bytes = 0;
+  long bulletins = 0;
+  long failed = 0;
+  long long output_bytes = 0;
+  long peak_kib[kStageCount] = {};
+};
+
+// One pass over the corpus. With `memory`, measures each stage's peak RSS instead of caring about
+// time (clear_refs and /proc reads sit between the stages).
+RunResult run_once(const std::vector<std::string>& files, const jianbao::RuleSet& rules,
+                   bool memory) {
+  RunResult r;
+  const jianbao::ParseOptions options;
+  std::string bytes;
+  const auto wall0 = std::chrono::steady_clock::now();
+  for (const std::string& path : files) {
+    if (!read_file(path, &bytes)) {
+      std::cerr << "stage_bench: cannot read " << path << "\n";
+      std::exit(2);
+    }
+    double t[kStageCount + 1];
+    int s = 0;
+    auto mark = [&](int stage) {
+      if (memory) {
+        if (stage > 0) r.peak_kib[stage - 1] = std::max(r.peak_kib[stage - 1], peak_rss_kib());
+        reset_peak_rss();
+      }
+      t[s++] = thread_seconds();
+    };
+    mark(kDecode);
+    auto decoded = jianbao::decode::decode_bytes(bytes, path, options.decode);
+    if (!decoded.ok()) {
+      ++r.failed;
+      continue;
+    }
+    mark(kLayout);
+    const jianbao::layout::CleanText clean = jianbao::layout::clean_layout(decoded.value(), rules);
+    mark(kStructure);
+    Document doc = jianbao::structure::build_outline(clean, rules);
+    doc.source = {path, decoded.value().sha256, decoded.value().bytes, decoded.value().encoding,
+                  decoded.value().bom};
+    mark(kMetrics);
+    jianbao::metrics::extract_metrics(clean, rules, options.metrics, &doc);
+    mark(kAccount);
+    jianbao::account_for_lines(decoded.value(), &doc);
+    mark(kEmit);
+    const std::string out = jianbao::emit::emit_documents({jianbao::emit::document_json(doc, {})},
+                                                          jianbao::emit::Format::kJsonl);
+    mark(kStageCount);
+    for (int i = 0; i < kStageCount; ++i) r.seconds[i] += t[i + 1] - t[i];
+    r.bytes += static_cast<long long>(bytes.size());
+    r.output_bytes += static_cast<long long>(out.size());
+    ++r.bulletins;
+  }
+  r.wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
+  return r;
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const size_t n = v.size();
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+int usage() {
+  std::cerr << "usage: jianbao_stage_bench [--runs N] [--limit-mb X] [--list FILE] [FILE...]\n";
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int runs = 5;
+  double limit_mb = 0;
+  std::vector<std::string> files;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--runs" && i + 1 < argc) {
+      runs = std::max(1, std::atoi(argv[++i]));
+    } else if (a == "--limit-mb" && i + 1 < argc) {
+      limit_mb = std::atof(argv[++i]);
+    } else if (a == "--list" && i + 1 < argc) {
+      std::ifstream f(argv[++i]);
+      for (std::string line; std::getline(f, line);) {
+        if (!line.empty()) files.push_back(line);
+      }
+    } else if (a.rfind("--", 0) == 0) {
+      return usage();
+    } else {
+      files.push_back(a);
+    }
+  }
+  if (files.empty()) return usage();
+  if (limit_mb > 0) {
+    // Keep the first files up to the limit (file order is the generator's, so this is a sample).
+    long long total = 0;
+    size_t keep = 0;
+    std::string bytes;
+    for (; keep < files.size() && total < limit_mb * 1048576.0; ++keep) {
+      std::ifstream f(files[keep], std::ios::binary | std::ios::ate);
+      total += f ? static_cast<long long>(f.tellg()) : 0;
+    }
+    files.resize(keep);
+  }
+
+  const long rss_start = peak_rss_kib();
+  auto rules = jianbao::load_rules({});
+  if (!rules.ok()) {
+    std::cerr << "stage_bench: " << rules.status().to_string() << "\n";
+    return 2;
+  }
+  const long rss_rules = peak_rss_kib();
+
+  const RunResult mem = run_once(files, *rules.value(), /*memory=*/true);
+  std::vector<RunResult> timed;
+  for (int i = 0; i < runs; ++i) {
+    timed.push_back(run_once(files, *rules.value(), /*memory=*/false));
+    std::cerr << fmt::format("stage_bench: run {}/{}: {:.2f} s wall, {:.2f} s cpu\n", i + 1, runs,
+                             timed.back().wall, [&] {
+                               double s = 0;
+                               for (double x : timed.back().seconds) s += x;
+                               return s;
+                             }());
+  }
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+
+  const double mb = static_cast<double>(mem.bytes) / 1048576.0;
+  const double n = static_cast<double>(mem.bulletins);
+  fmt::print(
+      "corpus: {} bulletins, {:.1f} MiB ({} undecodable); {} timed runs, medians of thread "
+      "CPU time\n",
+      mem.bulletins, mb, mem.failed, runs);
+  fmt::print(
+      "rss: {:.1f} MiB at start, {:.1f} MiB after load_rules, {:.1f} MiB peak "
+      "(getrusage)\n",
+      rss_start / 1024.0, rss_rules / 1024.0, ru.ru_maxrss / 1024.0);
+  fmt::print("{:<12} {:>10} {:>10} {:>14} {:>10} {:>15}\n", "stage", "median s", "MB/s",
+             "bulletins/s", "% of e2e", "peak RSS MiB");
+  std::vector<double> e2e;
+  for (const RunResult& r : timed) {
+    double s = 0;
+    for (double x : r.seconds) s += x;
+    e2e.push_back(s);
+  }
+  const double e2e_med = median(e2e);
+  for (int st = 0; st < kStageCount; ++st) {
+    std::vector<double> v;
+    for (const RunResult& r : timed) v.push_back(r.seconds[st]);
+    const double sec = median(v);
+    fmt::print("{:<12} {:>10.3f} {:>10.1f} {:>14.0f} {:>9.1f}% {:>15.1f}\n", kStageNames[st], sec,
+               mb / sec, n / sec, 100.0 * sec / e2e_med, mem.peak_kib[st] / 1024.0);
+    fmt::print("BENCH stage={} seconds={:.6f} mbps={:.3f} bps={:.1f} peak_mib={:.1f}\n",
+               kStageNames[st], sec, mb / sec, n / sec, mem.peak_kib[st] / 1024.0);
+  }
+  std::vector<double> walls;
+  for (const RunResult& r : timed) walls.push_back(r.wall);
+  const double wall_med = median(walls);
+  fmt::print("{:<12} {:>10.3f} {:>10.1f} {:>14.0f} {:>9.1f}% {:>15.1f}\n", "end-to-end", e2e_med,
+             mb / e2e_med, n / e2e_med, 100.0, ru.ru_maxrss / 1024.0);
+  fmt::print(
+      "BENCH stage=end-to-end seconds={:.6f} mbps={:.3f} bps={:.1f} peak_mib={:.1f} "
+      "wall_seconds={:.6f} bytes={} bulletins={} output_bytes={}\n",
+      e2e_med, mb / e2e_med, n / e2e_med, ru.ru_maxrss / 1024.0, wall_med, mem.bytes, mem.bulletins,
+      mem.output_bytes);
+  return 0;
+}
