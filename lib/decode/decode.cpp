@@ -4,6 +4,8 @@
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 
+#include <cctype>
+#include <cstring>
 #include <memory>
 
 #include "core/sha256.h"
@@ -16,62 +18,219 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr std::string_view kUtf16LeBom = "\xFF\xFE";
 constexpr std::string_view kUtf16BeBom = "\xFE\xFF";
 
+// ICU's canonical names (ucnv_getName) of the encodings jianbao detects.
+constexpr const char* kIcuUtf8 = "UTF-8";
+constexpr const char* kIcuUtf16Le = "UTF-16LE";
+constexpr const char* kIcuUtf16Be = "UTF-16BE";
+constexpr const char* kIcuGb18030 = "gb18030";
+
+// ICU keeps at most UCNV_ERROR_BUFFER_LENGTH (32, in an internal header) invalid bytes.
+constexpr int kInvalidCharsCapacity = 32;
+
 struct ConverterCloser {
   void operator()(UConverter* c) const { ucnv_close(c); }
 };
+using Converter = std::unique_ptr<UConverter, ConverterCloser>;
 
-// Converts `bytes` from `encoding` to UTF-8, stopping at the first bad sequence. On failure
-// sets *bad_offset to the byte offset of the sequence that could not be converted.
-bool convert_to_utf8(std::string_view bytes, const char* encoding, std::string* out,
-                     long long* bad_offset, bool* unknown_encoding) {
+// Null when ICU knows no converter called `name`.
+Converter open_converter(const std::string& name) {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UConverter, ConverterCloser> conv(ucnv_open(encoding, &status));
-  if (U_FAILURE(status)) {
-    *unknown_encoding = true;
-    return false;
-  }
+  Converter conv(ucnv_open(name.c_str(), &status));
+  if (U_FAILURE(status)) return nullptr;
   ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-  std::u16string u16(bytes.size() + 1, u'\0');
+  return conv;
+}
+
+std::string canonical_name(UConverter* conv) {
+  UErrorCode status = U_ZERO_ERROR;
+  const char* name = ucnv_getName(conv, &status);
+  return U_SUCCESS(status) && name != nullptr ? name : "";
+}
+
+std::string lowercase(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Converts `bytes` to UTF-16, stopping at the first bad sequence. On failure sets *bad_offset to
+// the byte offset (in `bytes`) of the sequence that could not be converted. The output buffer
+// grows as needed: some converters yield more UTF-16 units than they read bytes.
+bool convert_to_utf16(UConverter* conv, std::string_view bytes, std::u16string* out,
+                      long long* bad_offset) {
+  ucnv_resetToUnicode(conv);
   const char* source = bytes.data();
-  const char* source_limit = bytes.data() + bytes.size();
-  UChar* target = reinterpret_cast<UChar*>(u16.data());
-  UChar* target_limit = target + u16.size();
-  ucnv_toUnicode(conv.get(), &target, target_limit, &source, source_limit, nullptr, true,
-                 &status);
-  if (U_FAILURE(status)) {
-    char invalid[32];
-    int8_t invalid_len = sizeof(invalid);
-    UErrorCode ignored = U_ZERO_ERROR;
-    ucnv_getInvalidChars(conv.get(), invalid, &invalid_len, &ignored);
-    *bad_offset = (source - bytes.data()) - invalid_len;
-    return false;
+  const char* const source_limit = bytes.data() + bytes.size();
+  size_t produced = 0;
+  out->resize(bytes.size() + 1);
+  for (;;) {
+    UErrorCode status = U_ZERO_ERROR;
+    UChar* const base = reinterpret_cast<UChar*>(out->data());
+    UChar* target = base + produced;
+    ucnv_toUnicode(conv, &target, base + out->size(), &source, source_limit, nullptr, true,
+                   &status);
+    produced = static_cast<size_t>(target - base);
+    if (status == U_BUFFER_OVERFLOW_ERROR) {
+      out->resize(out->size() * 2);
+      continue;
+    }
+    if (U_FAILURE(status)) {
+      char invalid[kInvalidCharsCapacity];
+      int8_t invalid_len = sizeof(invalid);
+      UErrorCode ignored = U_ZERO_ERROR;
+      ucnv_getInvalidChars(conv, invalid, &invalid_len, &ignored);
+      if (U_FAILURE(ignored)) invalid_len = 0;
+      *bad_offset = (source - bytes.data()) - invalid_len;
+      return false;
+    }
+    break;
   }
-  u16.resize(static_cast<size_t>(target - reinterpret_cast<UChar*>(u16.data())));
-  const icu::UnicodeString u(false, reinterpret_cast<const UChar*>(u16.data()),
-                             static_cast<int32_t>(u16.size()));
-  out->clear();
-  u.toUTF8String(*out);
+  out->resize(produced);
   return true;
+}
+
+// The byte offset in `bytes` of the source of UTF-16 unit `unit`, which a successful
+// convert_to_utf16 produced. Converts again with ICU's offset table: only errors pay for it.
+long long source_offset_of_unit(UConverter* conv, std::string_view bytes, size_t unit,
+                                size_t units) {
+  ucnv_resetToUnicode(conv);
+  std::u16string buffer(units + 1, u'\0');
+  std::vector<int32_t> offsets(units + 1, -1);
+  const char* source = bytes.data();
+  UChar* target = reinterpret_cast<UChar*>(buffer.data());
+  UErrorCode status = U_ZERO_ERROR;
+  ucnv_toUnicode(conv, &target, target + buffer.size(), &source, bytes.data() + bytes.size(),
+                 offsets.data(), true, &status);
+  return U_SUCCESS(status) && offsets[unit] >= 0 ? offsets[unit] : 0;
+}
+
+// How much of a byte string reads as UTF-8: where the first malformed sequence starts, how many
+// well-formed multi-byte sequences there are, and how many malformed ones.
+struct Utf8Scan {
+  size_t first_invalid = std::string_view::npos;
+  size_t multibyte = 0;
+  size_t invalid = 0;
+};
+
+// The length of the UTF-8 sequence at s[pos] (REQUIRES: a byte >= 0x80) and whether it is
+// well-formed. A malformed sequence spans its maximal subpart, the longest prefix of a
+// well-formed sequence (Unicode 15, section 3.9, table 3-7), so "E4 B8" cut short by the end of
+// the file counts as one error, not two.
+size_t sequence_at(std::string_view s, size_t pos, bool* well_formed) {
+  const auto lead = static_cast<unsigned char>(s[pos]);
+  int continuations = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    continuations = 1;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    continuations = 2;
+    if (lead == 0xE0) low = 0xA0;   // overlong below U+0800
+    if (lead == 0xED) high = 0x9F;  // surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    continuations = 3;
+    if (lead == 0xF0) low = 0x90;   // overlong below U+10000
+    if (lead == 0xF4) high = 0x8F;  // above U+10FFFF
+  } else {
+    *well_formed = false;
+    return 1;
+  }
+  size_t len = 1;
+  for (int i = 0; i < continuations; ++i, ++len) {
+    if (pos + len >= s.size()) break;
+    const auto b = static_cast<unsigned char>(s[pos + len]);
+    if (b < low || b > high) break;
+    low = 0x80;
+    high = 0xBF;
+  }
+  *well_formed = len == static_cast<size_t>(continuations) + 1;
+  return len;
+}
+
+Utf8Scan scan_utf8(std::string_view s) {
+  Utf8Scan scan;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    if (static_cast<unsigned char>(s[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    bool well_formed = false;
+    const size_t len = sequence_at(s, pos, &well_formed);
+    if (well_formed) {
+      ++scan.multibyte;
+    } else {
+      if (scan.first_invalid == std::string_view::npos) scan.first_invalid = pos;
+      ++scan.invalid;
+    }
+    pos += len;
+  }
+  return scan;
 }
 
 // Splits UTF-8 text into lines at LF, CRLF and CR; a form feed marks a page break.
 std::vector<SourceLine> split_lines(std::string_view text) {
   std::vector<SourceLine> lines;
   SourceLine current{1, "", false};
+  size_t start = 0;  // of the run of ordinary bytes not yet copied into current.text
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      lines.push_back(std::move(current));
-      current = SourceLine{static_cast<int>(lines.size()) + 1, "", false};
-    } else if (c == '\f') {
+    if (c != '\n' && c != '\r' && c != '\f') continue;
+    current.text.append(text.substr(start, i - start));
+    start = i + 1;
+    if (c == '\f') {
       current.form_feed = true;
-    } else {
-      current.text.push_back(c);
+      continue;
     }
+    if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') start = ++i + 1;
+    lines.push_back(std::move(current));
+    current = SourceLine{static_cast<int>(lines.size()) + 1, "", false};
   }
+  current.text.append(text.substr(start));
   if (!current.text.empty() || current.form_feed) lines.push_back(std::move(current));
   return lines;
+}
+
+Status nul_byte_error(const std::string& path, size_t offset) {
+  return Status::bad_encoding("NUL byte: not a text file (UTF-16 needs a byte order mark)",
+                              {.file = path, .byte_offset = static_cast<long long>(offset)});
+}
+
+// Decodes `body` (the bytes after any BOM, which are `bom_len` bytes into the file) when no
+// encoding was forced and no BOM named one: UTF-8 if it is valid, else GB18030.
+Status decode_undeclared(std::string_view body, const std::string& path, std::string* encoding,
+                         std::u16string* u16, std::string* utf8) {
+  // NUL never occurs in 8-bit text: the file is binary (or UTF-16 without a BOM).
+  if (const size_t nul = body.find('\0'); nul != std::string_view::npos) {
+    return nul_byte_error(path, nul);
+  }
+  const Utf8Scan scan = scan_utf8(body);
+  if (scan.first_invalid == std::string_view::npos) {
+    *encoding = kIcuUtf8;
+    utf8->assign(body);
+    return Status();
+  }
+  // GB18030 decodes most byte soup, so a UTF-8 file with one corrupt or truncated sequence would
+  // come out as mojibake. GB18030 text read as UTF-8 fails on most of its characters; text that
+  // is mostly well-formed UTF-8 is UTF-8 with an error.
+  if (scan.multibyte > scan.invalid) {
+    return Status::bad_encoding(
+        fmt::format("invalid UTF-8 sequence at byte {} (the rest reads as UTF-8)",
+                    scan.first_invalid),
+        {.file = path, .byte_offset = static_cast<long long>(scan.first_invalid)});
+  }
+  // Not UTF-8: GB18030 (a superset of GBK and GB2312) is the other encoding of the archives.
+  const Converter conv = open_converter(kIcuGb18030);
+  if (conv == nullptr) return Status::internal("ICU has no gb18030 converter");
+  long long bad_offset = 0;
+  if (!convert_to_utf16(conv.get(), body, u16, &bad_offset)) {
+    return Status::bad_encoding(
+        fmt::format("neither UTF-8 (invalid from byte {}) nor GB18030 (invalid from byte {}); "
+                    "expected UTF-8, GB18030 or UTF-16 with a BOM",
+                    scan.first_invalid, bad_offset),
+        {.file = path, .byte_offset = bad_offset});
+  }
+  *encoding = kIcuGb18030;
+  return Status();
 }
 
 }  // namespace
@@ -83,84 +242,91 @@ Result<DecodedText> decode_bytes(std::string_view bytes, const std::string& path
   out.bytes = static_cast<long long>(bytes.size());
   out.sha256 = core::sha256_hex(bytes);
   if (bytes.empty()) {
-    return Status::bad_encoding("empty file: expected bulletin text", {.file = path, .byte_offset = 0});
+    return Status::bad_encoding("empty file: expected bulletin text",
+                                {.file = path, .byte_offset = 0});
   }
-  std::string_view body = bytes;
-  std::string encoding = options.encoding;
-  if (encoding.empty()) {
-    if (body.substr(0, 3) == kUtf8Bom) {
-      encoding = "utf-8";
-    } else if (body.substr(0, 2) == kUtf16LeBom) {
-      encoding = "utf-16le";
-    } else if (body.substr(0, 2) == kUtf16BeBom) {
-      encoding = "utf-16be";
+  // The encoding by ICU's canonical name: forced, or named by a BOM.
+  std::string encoding;
+  Converter conv;
+  if (!options.encoding.empty()) {
+    conv = open_converter(options.encoding);
+    if (conv == nullptr) {
+      return Status::invalid_argument(fmt::format("unknown encoding '{}'", options.encoding),
+                                      {.file = path});
     }
+    encoding = canonical_name(conv.get());
+  } else if (bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
+    encoding = kIcuUtf8;
+  } else if (bytes.substr(0, kUtf16LeBom.size()) == kUtf16LeBom) {
+    encoding = kIcuUtf16Le;
+  } else if (bytes.substr(0, kUtf16BeBom.size()) == kUtf16BeBom) {
+    encoding = kIcuUtf16Be;
   }
-  // Strip a BOM that matches the encoding, forced or detected.
+  // Strip a BOM that matches the encoding, forced or detected. ICU's BOM-detecting converters
+  // ("UTF-16", "UTF-32") strip their own.
   size_t bom_len = 0;
-  if ((encoding == "utf-8" || encoding == "UTF-8") && body.substr(0, 3) == kUtf8Bom) bom_len = 3;
-  if ((encoding == "utf-16le" || encoding == "UTF-16LE") && body.substr(0, 2) == kUtf16LeBom) bom_len = 2;
-  if ((encoding == "utf-16be" || encoding == "UTF-16BE") && body.substr(0, 2) == kUtf16BeBom) bom_len = 2;
+  if (encoding == kIcuUtf8 && bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
+    bom_len = kUtf8Bom.size();
+  } else if (encoding == kIcuUtf16Le && bytes.substr(0, kUtf16LeBom.size()) == kUtf16LeBom) {
+    bom_len = kUtf16LeBom.size();
+  } else if (encoding == kIcuUtf16Be && bytes.substr(0, kUtf16BeBom.size()) == kUtf16BeBom) {
+    bom_len = kUtf16BeBom.size();
+  }
   out.bom = bom_len > 0;
-  body.remove_prefix(bom_len);
+  const std::string_view body = bytes.substr(bom_len);
+  const auto at = [&](long long offset_in_body) {
+    return SourceLocation{.file = path, .byte_offset = offset_in_body + static_cast<long long>(bom_len)};
+  };
 
+  std::u16string u16;  // the text when it went through an ICU converter
   std::string utf8;
-  const bool sixteen_bit = encoding.rfind("utf-16", 0) == 0 || encoding.rfind("UTF-16", 0) == 0;
-  if (!sixteen_bit) {
-    // NUL never occurs in 8-bit text: the file is binary (or UTF-16 without a BOM).
-    const size_t nul = body.find('\0');
-    if (nul != std::string_view::npos) {
-      return Status::bad_encoding("NUL byte: not a text file (UTF-16 needs a byte order mark)",
-                                  {.file = path, .byte_offset = static_cast<long long>(nul + bom_len)});
-    }
-  }
   if (encoding.empty()) {
-    const size_t bad = core::find_invalid_utf8(body);
-    if (bad == std::string_view::npos) {
-      encoding = "utf-8";
-    } else {
-      // Not UTF-8: GB18030 (a superset of GBK and GB2312) is the other encoding of the archives.
-      long long bad_offset = 0;
-      bool unknown = false;
-      if (!convert_to_utf8(body, "gb18030", &utf8, &bad_offset, &unknown)) {
-        return Status::bad_encoding(
-            fmt::format("invalid UTF-8 at byte {} and not GB18030 either (from byte {}); "
-                        "expected UTF-8, GB18030 or UTF-16 with a BOM",
-                        bad, bad_offset),
-            {.file = path, .byte_offset = static_cast<long long>(bad)});
-      }
-      encoding = "gb18030";
+    JB_TRY(decode_undeclared(body, path, &encoding, &u16, &utf8));
+  } else if (encoding == kIcuUtf8) {
+    if (const size_t nul = body.find('\0'); nul != std::string_view::npos) {
+      return nul_byte_error(path, nul + bom_len);
     }
-  }
-  if (utf8.empty() && encoding != "gb18030") {
-    if (encoding == "utf-8" || encoding == "UTF-8") {
-      const size_t bad = core::find_invalid_utf8(body);
-      if (bad != std::string_view::npos) {
-        return Status::bad_encoding("invalid UTF-8 sequence",
-                                    {.file = path, .byte_offset = static_cast<long long>(bad + bom_len)});
-      }
-      utf8.assign(body);
-      encoding = "utf-8";
-    } else {
-      long long bad_offset = 0;
-      bool unknown = false;
-      if (!convert_to_utf8(body, encoding.c_str(), &utf8, &bad_offset, &unknown)) {
-        if (unknown) return Status::invalid_argument(fmt::format("unknown encoding '{}'", encoding));
-        return Status::bad_encoding(fmt::format("invalid {} sequence", encoding),
-                                    {.file = path, .byte_offset = bad_offset + static_cast<long long>(bom_len)});
+    if (const size_t bad = core::find_invalid_utf8(body); bad != std::string_view::npos) {
+      return Status::bad_encoding("invalid UTF-8 sequence", at(static_cast<long long>(bad)));
+    }
+    utf8.assign(body);
+  } else {
+    if (conv == nullptr) conv = open_converter(encoding);
+    if (conv == nullptr) return Status::internal(fmt::format("ICU has no {} converter", encoding));
+    // In an 8-bit encoding a NUL byte means binary data.
+    if (ucnv_getMinCharSize(conv.get()) == 1) {
+      if (const size_t nul = body.find('\0'); nul != std::string_view::npos) {
+        return nul_byte_error(path, nul + bom_len);
       }
     }
+    long long bad_offset = 0;
+    if (!convert_to_utf16(conv.get(), body, &u16, &bad_offset)) {
+      return Status::bad_encoding(fmt::format("invalid {} sequence", lowercase(encoding)),
+                                  at(bad_offset));
+    }
   }
-  if (utf8.find('\0') != std::string::npos) {
-    return Status::bad_encoding("NUL character: not a text file", {.file = path, .byte_offset = 0});
+  if (utf8.empty()) {
+    if (const size_t nul = u16.find(u'\0'); nul != std::u16string::npos) {
+      if (conv == nullptr) conv = open_converter(encoding);
+      return Status::bad_encoding(
+          "NUL character: not a text file",
+          at(source_offset_of_unit(conv.get(), body, nul, u16.size())));
+    }
+    const icu::UnicodeString u(false, reinterpret_cast<const UChar*>(u16.data()),
+                               static_cast<int32_t>(u16.size()));
+    u.toUTF8String(utf8);
   }
-  out.encoding = encoding;
-  for (char& c : out.encoding) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // Report the encodings jianbao detects by one spelling ("utf8" forced is "utf-8"); any other
+  // forced encoding as the caller named it.
+  const bool known = encoding == kIcuUtf8 || encoding == kIcuUtf16Le ||
+                     encoding == kIcuUtf16Be || encoding == kIcuGb18030;
+  out.encoding = lowercase(known ? encoding : options.encoding);
   out.lines = split_lines(utf8);
   bool any_text = false;
   for (const SourceLine& l : out.lines) any_text = any_text || !core::trim(l.text).empty();
   if (!any_text) {
-    return Status::bad_encoding("no text: the file holds only blank lines", {.file = path, .byte_offset = 0});
+    return Status::bad_encoding("no text: the file holds only blank lines",
+                                {.file = path, .byte_offset = 0});
   }
   return out;
 }

@@ -24,6 +24,7 @@ Captures read_groups(icu::RegexMatcher& m, const MetricRule& r) {
   c.m2 = capture(m, g.m2);
   c.d2 = capture(m, g.d2);
   c.part = capture(m, g.part);
+  c.part2 = capture(m, g.part2);
   c.eom = capture(m, g.eom);
   c.thisyear = capture(m, g.thisyear);
   return c;
@@ -56,11 +57,54 @@ CandidateFinder::CandidateFinder(const RuleSet& rules, const std::vector<MetricK
     if (wanted) active_.push_back({&r, r.regex.new_matcher(limit)});
   }
   for (const PatternRule& p : rules.exclusions) exclusions_.push_back(p.regex.new_matcher(limit));
+  UErrorCode status = U_ZERO_ERROR;
+  // ICU's dictionary segmentation finds word ends in Chinese text.
+  words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
+  if (U_FAILURE(status)) words_.reset();
 }
 
-std::vector<Candidate> CandidateFinder::find(const std::string& normalized) {
+int32_t CandidateFinder::noun_length(const core::MatchText& text, int32_t start, int32_t limit) {
+  if (!words_) return 0;
+  if (words_text_ != &text) {
+    words_->setText(text.u16());
+    words_text_ = &text;
+  }
+  const MetricTables& t = rules_.tables;
+  int32_t end = start;
+  int words = 0;
+  int32_t b = words_->following(start);
+  while (b != icu::BreakIterator::DONE && b <= limit && words < t.noun_max_words) {
+    if (text.code_point_at(b) - text.code_point_at(start) > t.noun_max_chars) break;
+    // The first word is the noun's head; later ones join it unless a stop word begins there
+    // (checked as a prefix, so a segmentation that differs from the list still stops).
+    if (words > 0) {
+      const icu::UnicodeString rest = text.u16().tempSubStringBetween(end, limit);
+      bool stop = false;
+      for (const std::string& w : t.noun_stops) {
+        stop = stop || rest.startsWith(icu::UnicodeString::fromUTF8(w));
+      }
+      if (stop) break;
+    }
+    end = b;
+    ++words;
+    b = words_->next();
+  }
+  return end - start;
+}
+
+std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
+                                             const std::vector<std::pair<int, int>>& masked) {
   const core::MatchText text(normalized);
+  words_text_ = nullptr;
   std::vector<std::pair<int, int>> excluded;
+  // Masks come in code points; exclusions are compared in UTF-16 units.
+  for (const auto& [b, e] : masked) {
+    int32_t ub = 0;
+    while (ub < text.u16().length() && text.code_point_at(ub) < b) ++ub;
+    int32_t ue = ub;
+    while (ue < text.u16().length() && text.code_point_at(ue) < e) ++ue;
+    excluded.emplace_back(ub, ue);
+  }
   for (auto& m : exclusions_) {
     m->reset(text.u16());
     UErrorCode status = U_ZERO_ERROR;
@@ -75,8 +119,17 @@ std::vector<Candidate> CandidateFinder::find(const std::string& normalized) {
     UErrorCode status = U_ZERO_ERROR;
     while (a.matcher->find(status) && U_SUCCESS(status)) {
       const int32_t s = a.matcher->start(status);
-      const int32_t e = a.matcher->end(status);
+      int32_t e = a.matcher->end(status);
       if (e <= s) continue;
+      std::string noun;
+      if (a.rule->g.noun >= 0) {
+        // The pattern takes a generous run of characters; keep the counted noun only.
+        const int32_t ns = a.matcher->start(a.rule->g.noun, status);
+        const int32_t len = noun_length(text, ns, e);
+        if (len == 0) continue;
+        e = ns + len;
+        text.u16().tempSubStringBetween(ns, e).toUTF8String(noun);
+      }
       const bool hit_exclusion = std::any_of(excluded.begin(), excluded.end(), [&](const auto& x) {
         return s < x.second && x.first < e;
       });
@@ -86,6 +139,11 @@ std::vector<Candidate> CandidateFinder::find(const std::string& normalized) {
       c.begin = text.code_point_at(s);
       c.end = text.code_point_at(e);
       c.groups = read_groups(*a.matcher, *a.rule);
+      if (a.rule->g.noun >= 0) {
+        c.groups.unit = noun;
+        c.groups.whole.clear();
+        text.u16().tempSubStringBetween(s, e).toUTF8String(c.groups.whole);
+      }
       (a.rule->kind == MetricKind::kNumber ? numbers : metrics).push_back(std::move(c));
     }
   }

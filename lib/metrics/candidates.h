@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <unicode/brkiter.h>
+
 #include "core/icu_regex.h"
 #include "ruleset/rule_set.h"
 
@@ -13,7 +15,7 @@ namespace jianbao::metrics {
 // The texts of a match's named groups (empty when a group did not take part).
 struct Captures {
   std::string whole, value, tenths, unit, cmp, cmpb, change;
-  std::string y, m, d, y2, m2, d2, part, eom, thisyear;
+  std::string y, m, d, y2, m2, d2, part, part2, eom, thisyear;
 };
 
 struct Candidate {
@@ -31,15 +33,23 @@ class CandidateFinder {
 
   // Candidates in `normalized` (width-normalised block text), in text order, non-overlapping
   // within metric kinds other than number; number candidates are resolved among themselves.
-  std::vector<Candidate> find(const std::string& normalized);
+  // `masked` spans (code points) take no candidate: names that hold numerals (东北三省).
+  std::vector<Candidate> find(const std::string& normalized,
+                              const std::vector<std::pair<int, int>>& masked);
 
  private:
   struct Active {
     const MetricRule* rule;
     std::unique_ptr<icu::RegexMatcher> matcher;
   };
+  // Length (UTF-16 units) of the counted noun starting at `start`: whole words, up to a stop
+  // word or a limit; 0 when there is none.
+  int32_t noun_length(const core::MatchText& text, int32_t start, int32_t limit);
+
   const RuleSet& rules_;
   std::vector<Active> active_;
+  std::unique_ptr<icu::BreakIterator> words_;
+  const core::MatchText* words_text_ = nullptr;
   std::vector<std::unique_ptr<icu::RegexMatcher>> exclusions_;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "core/utf8.h"
 #include "metrics/candidates.h"
@@ -36,6 +37,22 @@ std::string sentence_around(const std::u32string& cps, const std::vector<size_t>
   return text.substr(bytes[static_cast<size_t>(s)], bytes[static_cast<size_t>(e)] - bytes[static_cast<size_t>(s)]);
 }
 
+// Whether the text between two figures (code points [from, to)) is one list word: 和, 、.
+bool joined_by_list_word(const std::string& text, int from, int to, const RuleSet& rules) {
+  if (to <= from) return false;
+  size_t pos = 0;
+  int cp = 0;
+  size_t begin = 0;
+  while (pos < text.size() && cp < to) {
+    if (cp == from) begin = pos;
+    core::next_code_point(text, &pos);
+    ++cp;
+  }
+  const std::string between = text.substr(begin, pos - begin);
+  const auto& joiners = rules.tables.list_joiners;
+  return std::find(joiners.begin(), joiners.end(), between) != joiners.end();
+}
+
 struct Found {
   Candidate candidate;
   size_t block = 0;
@@ -65,8 +82,9 @@ int most_named_year(const std::vector<Found>& found, const RuleSet& rules) {
   }
   int best = 0;
   int best_count = 0;
+  // On a tie the latest year: a bulletin looks back on earlier years more than ahead.
   for (const auto& [y, n] : counts) {
-    if (n > best_count) {
+    if (n >= best_count) {
       best = y;
       best_count = n;
     }
@@ -98,10 +116,17 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
       std::find(options.kinds.begin(), options.kinds.end(), MetricKind::kProvince) != options.kinds.end();
   std::vector<std::string> normalized;
   normalized.reserve(text.blocks.size());
+  std::vector<std::vector<PlaceMention>> places;
   std::vector<Found> found;
   for (size_t b = 0; b < text.blocks.size(); ++b) {
     normalized.push_back(core::normalize_width(text.blocks[b].text));
-    for (Candidate& c : finder.find(normalized.back())) found.push_back({std::move(c), b});
+    places.push_back(find_provinces(normalized.back(), rules));
+    // A place name that holds a numeral (东北三省, 五家渠市) is no count.
+    std::vector<std::pair<int, int>> masked;
+    for (const PlaceMention& p : places.back()) {
+      if (p.numeral) masked.emplace_back(p.begin, p.end);
+    }
+    for (Candidate& c : finder.find(normalized.back(), masked)) found.push_back({std::move(c), b});
   }
   // The bulletin's year: its masthead, else the caller's, else the one the text names most.
   if (doc->masthead && doc->masthead->date.size() >= 4) {
@@ -141,14 +166,25 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
     m.item_id = item->id;
     item->metrics.push_back(std::move(m));
   };
+  const Found* prev = nullptr;
+  std::optional<Metric> prev_metric;
   for (const Found& f : found) {
     auto m = resolve_candidate(f.candidate, rules, doc->year.value);
-    if (m) place(std::move(*m), f.block, f.candidate.begin, f.candidate.end);
+    if (!m) continue;
+    // "分别下降8.5%和6.2%": the direction word governs each figure of the list.
+    if (prev && prev_metric && prev->block == f.block && m->kind == prev_metric->kind &&
+        m->change.empty() && !prev_metric->change.empty() &&
+        joined_by_list_word(normalized[f.block], prev->candidate.end, f.candidate.begin, rules)) {
+      m->change = prev_metric->change;
+    }
+    prev = &f;
+    prev_metric = *m;
+    place(std::move(*m), f.block, f.candidate.begin, f.candidate.end);
   }
   if (want_provinces) {
     for (size_t b = 0; b < text.blocks.size(); ++b) {
-      for (PlaceMention& p : find_provinces(normalized[b], rules)) {
-        place(std::move(p.metric), b, p.begin, p.end);
+      for (PlaceMention& p : places[b]) {
+        if (p.metric.kind == MetricKind::kProvince) place(std::move(p.metric), b, p.begin, p.end);
       }
     }
   }

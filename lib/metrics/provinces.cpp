@@ -20,8 +20,16 @@ std::vector<PlaceMention> find_provinces(const std::string& normalized, const Ru
     const int begin = cp_at(hit.begin);
     const int end = cp_at(hit.end);
     const int payload = hit.payloads.front();
+    const std::string_view name = std::string_view(normalized).substr(hit.begin, hit.end - hit.begin);
+    bool numeral = false;
+    size_t pos = 0;
+    while (pos < name.size()) {
+      const char32_t c = core::next_code_point(name, &pos);
+      numeral = numeral || (c >= '0' && c <= '9') || rules.numerals.digits.count(c) ||
+                rules.numerals.small_units.count(c);
+    }
     auto add = [&](const Place& p, const std::string& group) {
-      PlaceMention m{begin, end, {}};
+      PlaceMention m{begin, end, {}, numeral};
       m.metric.kind = MetricKind::kProvince;
       m.metric.value = p.name;
       m.metric.code = p.code;
@@ -34,6 +42,8 @@ std::vector<PlaceMention> find_provinces(const std::string& normalized, const Ru
       for (const int member : g.members) add(gz.places[static_cast<size_t>(member)], g.name);
     } else if (hit.payloads.size() == 1 && gz.places[static_cast<size_t>(payload)].level == "province") {
       add(gz.places[static_cast<size_t>(payload)], "");
+    } else if (numeral) {
+      out.push_back({begin, end, {}, true});
     }
   }
   return out;

@@ -17,9 +17,12 @@ namespace jianbao::metrics {
 struct PlaceMention {
   int begin = 0;  // code points in the text
   int end = 0;
-  Metric metric;  // kind kProvince: value = canonical name, code, group
+  Metric metric;         // kind kProvince: value = canonical name, code, group; else kNumber
+  bool numeral = false;  // the name holds a numeral: no figure may be read inside it
 };
 
+// Every gazetteer hit: provinces (and group members) as kProvince metrics; other places (cities,
+// counties) with metric.kind kNumber, kept only for their spans.
 std::vector<PlaceMention> find_provinces(const std::string& normalized, const RuleSet& rules);
 
 }  // namespace jianbao::metrics

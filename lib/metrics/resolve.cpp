@@ -112,11 +112,20 @@ bool resolve_date_range(const Candidate& c, const RuleSet& rules, int year, Metr
     if (!g.m.empty()) {
       const auto m = integer(g.m, rules);
       if (!m || !valid_month(*m)) return false;
-      const int last = days_in_month(*y > 0 ? *y : 2001, *m);
-      const int d1 = std::atoi(p.start.c_str());
-      const int d2 = p.end == "last" ? last : std::atoi(p.end.c_str());
-      out->start = ymd(*y, *m, d1);
-      out->end = ymd(*y, *m, d2);
+      out->start = ymd(*y, *m, std::atoi(p.start.c_str()));
+      // 6月下旬至7月上旬: the end comes from the second month's part.
+      int m_end = *m;
+      const Period* end_part = &p;
+      if (!g.part2.empty()) {
+        const auto m2 = integer(g.m2, rules);
+        const auto it2 = rules.tables.periods.find(g.part2);
+        if (!m2 || !valid_month(*m2) || it2 == rules.tables.periods.end()) return false;
+        m_end = *m2;
+        end_part = &it2->second;
+      }
+      const int last = days_in_month(*y > 0 ? *y : 2001, m_end);
+      const int d2 = end_part->end == "last" ? last : std::atoi(end_part->end.c_str());
+      out->end = ymd(*y, m_end, d2);
       return true;
     }
     const std::string prefix = *y > 0 ? fmt::format("{:04d}-", *y) : "--";
@@ -156,9 +165,10 @@ int days_in_month(int year, int month) {
 }
 
 std::vector<int> years_named(const Candidate& c, const RuleSet& rules) {
+  // The start of a range only: "2024—2026年" is a plan made in 2024.
   std::vector<int> out;
-  for (const std::string* t : {&c.groups.y, &c.groups.y2}) {
-    if (const auto y = integer(*t, rules); y && *y >= kMinYear && *y <= kMaxYear) out.push_back(*y);
+  if (const auto y = integer(c.groups.y, rules); y && *y >= kMinYear && *y <= kMaxYear) {
+    out.push_back(*y);
   }
   return out;
 }

@@ -165,7 +165,8 @@ class Loader {
   }
 
   void load_tables(const std::string& file, const YAML::Node& root) {
-    check_keys(file, root, {"comparators", "changes", "duration_units", "periods"});
+    check_keys(file, root, {"comparators", "changes", "duration_units", "periods", "list_joiners",
+                            "noun_stops", "noun_max_chars", "noun_max_words"});
     MetricTables& t = out_->tables;
     for (const auto& kv : root["comparators"]) {
       const std::string symbol = kv.first.as<std::string>();
@@ -192,6 +193,10 @@ class Loader {
       }
       t.duration_units[kv.first.as<std::string>()] = unit;
     }
+    for (const auto& w : root["list_joiners"]) t.list_joiners.push_back(w.as<std::string>());
+    for (const auto& w : root["noun_stops"]) t.noun_stops.push_back(w.as<std::string>());
+    t.noun_max_chars = static_cast<int>(get_number(file, root, "noun_max_chars", true));
+    t.noun_max_words = static_cast<int>(get_number(file, root, "noun_max_words", true));
     for (const auto& kv : root["periods"]) {
       check_keys(file, kv.second, {"start", "end"});
       t.periods[kv.first.as<std::string>()] = {get_string(file, kv.second, "start", true),
@@ -333,6 +338,8 @@ class Loader {
       g.m2 = r.regex.group("m2");
       g.d2 = r.regex.group("d2");
       g.part = r.regex.group("part");
+      g.part2 = r.regex.group("part2");
+      g.noun = r.regex.group("noun");
       g.eom = r.regex.group("eom");
       g.thisyear = r.regex.group("thisyear");
       out_->metric_rules.push_back(std::move(r));

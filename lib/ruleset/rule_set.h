@@ -84,7 +84,8 @@ struct MetricRule {
   // Named groups, -1 when the pattern lacks them.
   struct Groups {
     int value = -1, tenths = -1, unit = -1, cmp = -1, cmpb = -1, change = -1;
-    int y = -1, m = -1, d = -1, y2 = -1, m2 = -1, d2 = -1, part = -1, eom = -1, thisyear = -1;
+    int y = -1, m = -1, d = -1, y2 = -1, m2 = -1, d2 = -1, part = -1, part2 = -1, eom = -1;
+    int thisyear = -1, noun = -1;
   } g;
 };
 
@@ -98,6 +99,10 @@ struct MetricTables {
   std::vector<std::pair<std::string, std::string>> changes;      // word -> increase|decrease
   std::map<std::string, std::string> duration_units;
   std::map<std::string, Period> periods;
+  std::vector<std::string> list_joiners;
+  std::vector<std::string> noun_stops;
+  int noun_max_chars = 0;
+  int noun_max_words = 0;
 };
 
 struct Place {

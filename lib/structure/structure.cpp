@@ -69,15 +69,50 @@ class OutlineBuilder {
     doc->sections.push_back({title, from, line, {}});
   }
 
-  // Running headers name the section of their page: switch before the first item on it.
-  void apply_page_sections(Document* doc, int line) {
-    while (next_page_section_ < text_.page_sections.size() &&
-           text_.page_sections[next_page_section_].page_first_line <= line) {
-      const layout::PageSection& ps = text_.page_sections[next_page_section_++];
-      if (doc->sections.empty() || doc->sections.back().title != ps.title) {
-        start_section(doc, ps.title, "running_header", line);
+  // A running header names the section its page ends in. The section starts at the first item
+  // on that page whose kind differs from the item before (news -> local experience), else at the
+  // page's first item; at the latest at the first item after the page.
+  void apply_page_sections(Document* doc, int line, const std::string& kind) {
+    while (next_page_section_ < text_.page_sections.size()) {
+      const layout::PageSection& ps = text_.page_sections[next_page_section_];
+      if (line < ps.page_first_line) return;
+      const bool same = !doc->sections.empty() && doc->sections.back().title == ps.title;
+      const Item* prev = last_item(*doc);
+      const bool on_page = line <= ps.line;
+      const bool kind_changes = !prev || prev->kind != kind;
+      const bool first_on_page = !prev || prev->first_line < ps.page_first_line;
+      if (same || !on_page || kind_changes || (first_on_page && !kind_change_ahead(ps))) {
+        if (!same) start_section(doc, ps.title, "running_header", line);
+        ++next_page_section_;
+        continue;
       }
+      return;
     }
+  }
+
+  // Whether an item on the page of `ps` changes kind from the one before it: then the section
+  // starts there rather than at the page's first item.
+  bool kind_change_ahead(const layout::PageSection& ps) const {
+    std::string prev_kind;
+    bool first = true;
+    for (const layout::Block& b : text_.blocks) {
+      if (b.shape != layout::Block::Shape::kTitle) continue;
+      const std::string kind = region_of(b.text) ? "local_experience" : "news";
+      if (b.first_line() >= ps.page_first_line && b.first_line() <= ps.line && !first &&
+          kind != prev_kind) {
+        return true;
+      }
+      prev_kind = kind;
+      first = false;
+    }
+    return false;
+  }
+
+  static const Item* last_item(const Document& doc) {
+    for (auto s = doc.sections.rbegin(); s != doc.sections.rend(); ++s) {
+      if (!s->items.empty()) return &s->items.back();
+    }
+    return nullptr;
   }
 
   Item& current_item(Document* doc, int line) {
@@ -88,17 +123,17 @@ class OutlineBuilder {
   }
 
   void new_item(Document* doc, const std::string& title, int line) {
-    apply_page_sections(doc, line);
+    std::optional<Region> region = region_of(title);
+    apply_page_sections(doc, line, region ? "local_experience" : "news");
     if (doc->sections.empty()) doc->sections.push_back({"", "none", line, {}});
     Section& s = doc->sections.back();
     Item item;
     item.id = "s" + std::to_string(doc->sections.size()) + ".i" + std::to_string(s.items.size() + 1);
     item.title = title;
-    item.kind = "news";
+    item.kind = region ? "local_experience" : "news";
     item.first_line = line;
     item.last_line = line;
-    item.region = region_of(title);
-    if (item.region) item.kind = "local_experience";
+    item.region = std::move(region);
     s.items.push_back(std::move(item));
   }
 
@@ -129,7 +164,7 @@ class OutlineBuilder {
       while (k < b.lines.size()) {
         const std::string title = section_title(b.lines[k].text);
         if (title.empty()) break;
-        apply_page_sections(doc, b.lines[k].number);
+        apply_page_sections(doc, b.lines[k].number, "");
         if (doc->sections.empty() || doc->sections.back().title != title ||
             !doc->sections.back().items.empty()) {
           start_section(doc, title, "heading", b.lines[k].number);

@@ -1,0 +1,321 @@
+// The batch runner: a work queue over std::thread, outputs written by the workers, everything that
+// spans files (failure reports, metrics.jsonl, the manifest) put together in input order.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+#include "batch/manifest.h"
+#include "core/sha256.h"
+#include "jianbao/batch.h"
+#include "jianbao/ruleset.h"
+
+namespace jianbao::batch {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::ordered_json;
+using Clock = std::chrono::steady_clock;
+
+enum class State { kPending, kConverted, kSkipped, kFailed };
+
+// What became of one input. Written only by the worker that took it, read by the calling thread
+// once the worker has marked it finished under the runner's mutex.
+struct Slot {
+  State state = State::kPending;
+  Status error;
+  ManifestEntry entry;  // converted and skipped inputs
+};
+
+const char* format_name(emit::Format f) {
+  switch (f) {
+    case emit::Format::kYaml:
+      return "yaml";
+    case emit::Format::kJsonl:
+      return "jsonl";
+    default:
+      return "json";
+  }
+}
+
+// Everything besides the input bytes and the rules that changes what an output holds.
+std::string settings_json(const BatchOptions& o) {
+  Json j;
+  j["tool"] = o.tool_version;
+  j["format"] = format_name(o.format);
+  j["encoding"] = o.parse.decode.encoding;
+  j["fallback_year"] = o.parse.metrics.fallback_year;
+  j["kinds"] = Json::array();
+  for (MetricKind k : o.parse.metrics.kinds) j["kinds"].push_back(to_string(k));
+  j["explain"] = o.emit.explain;
+  return j.dump();
+}
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+class Runner {
+ public:
+  Runner(const std::vector<InputFile>& files, const RuleSet& rules, const BatchOptions& options)
+      : files_(files), rules_(rules), opt_(options), slots_(files.size()),
+        finished_(files.size(), false) {}
+
+  Result<Summary> run();
+
+ private:
+  bool cancelled() const { return opt_.cancel != nullptr && opt_.cancel->load(); }
+  void work();
+  void convert(size_t i);
+  void convert_or_fail(size_t i);
+  void fail(size_t i, Status status, const std::string& out_name);
+  void wait_for_workers(size_t threads);
+  Status write_results(const Summary& summary);
+
+  const std::vector<InputFile>& files_;
+  const RuleSet& rules_;
+  const BatchOptions& opt_;
+  const Clock::time_point start_ = Clock::now();
+  std::string settings_;
+  Manifest old_;       // the last run's manifest; read-only while the workers run
+  bool reuse_ = false;  // old_ was made with the same settings and rules
+
+  std::atomic<size_t> next_{0};
+  std::vector<Slot> slots_;
+  std::mutex mu_;  // guards the members below
+  std::condition_variable cv_;
+  std::vector<bool> finished_;
+  size_t done_ = 0;
+  size_t failed_ = 0;
+  size_t workers_exited_ = 0;
+};
+
+void Runner::fail(size_t i, Status status, const std::string& out_name) {
+  slots_[i].state = State::kFailed;
+  slots_[i].error = std::move(status);
+  // An output an earlier run made for this input would now be stale: nothing is kept for it.
+  if (old_.entries.count(out_name)) {
+    std::error_code ignored;
+    fs::remove(fs::path(opt_.out_dir) / out_name, ignored);
+  }
+}
+
+void Runner::convert(size_t i) {
+  const InputFile& f = files_[i];
+  const std::string out_name = output_name(f.relative, opt_.format);
+  const fs::path out_path = fs::path(opt_.out_dir) / out_name;
+  auto bytes = read_file(f.path);
+  if (!bytes.ok()) return fail(i, bytes.status(), out_name);
+  const std::string sha = core::sha256_hex(bytes.value());
+  if (reuse_) {
+    auto it = old_.entries.find(out_name);
+    std::error_code ec;
+    if (it != old_.entries.end() && it->second.input == f.relative &&
+        it->second.source == f.path && it->second.sha256 == sha && fs::exists(out_path, ec)) {
+      slots_[i].entry = it->second;
+      slots_[i].state = State::kSkipped;
+      return;
+    }
+  }
+  auto doc = parse_bulletin(bytes.value(), f.path, rules_, opt_.parse);
+  if (!doc.ok()) return fail(i, doc.status(), out_name);
+  const Document& d = doc.value();
+  ManifestEntry entry;
+  entry.input = f.relative;
+  entry.output = out_name;
+  entry.source = f.path;
+  entry.sha256 = sha;
+  for (const Section& s : d.sections) {
+    for (const Item& item : s.items) {
+      ++entry.items;
+      for (const Metric& m : item.metrics) {
+        ++entry.metrics;
+        entry.metric_lines += emit::metric_record(d, s, item, m, opt_.emit).dump() + "\n";
+      }
+    }
+  }
+  const std::string content = emit::emit_documents({emit::document_json(d, opt_.emit)}, opt_.format);
+  if (cancelled()) return;  // stop promptly; the input stays pending
+  std::error_code ec;
+  fs::create_directories(out_path.parent_path(), ec);
+  // Another worker may have made the same directory at the same moment.
+  if (ec && !fs::is_directory(out_path.parent_path())) {
+    return fail(i, Status::io_error(fmt::format("cannot create directory: {}", ec.message()),
+                                    {.file = out_path.parent_path().string()}),
+                out_name);
+  }
+  if (Status s = write_file_atomic(out_path.string(), content); !s.ok()) {
+    return fail(i, std::move(s), out_name);
+  }
+  slots_[i].entry = std::move(entry);
+  slots_[i].state = State::kConverted;
+}
+
+void Runner::convert_or_fail(size_t i) {
+  // A bug met on one input must not take down a run over thousands: it fails that input alone.
+  try {
+    convert(i);
+  } catch (const std::exception& e) {
+    fail(i, Status::internal(fmt::format("{}: internal error: {}", files_[i].path, e.what())),
+         output_name(files_[i].relative, opt_.format));
+  }
+}
+
+void Runner::work() {
+  while (!cancelled()) {
+    const size_t i = next_.fetch_add(1);
+    if (i >= files_.size()) break;
+    convert_or_fail(i);
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      finished_[i] = true;
+      ++done_;
+      if (slots_[i].state == State::kFailed) ++failed_;
+    }
+    cv_.notify_one();
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    ++workers_exited_;
+  }
+  cv_.notify_one();
+}
+
+// Runs on the calling thread: reports failures in input order and progress until every worker
+// has exited.
+void Runner::wait_for_workers(size_t threads) {
+  size_t cursor = 0;
+  Clock::time_point last_progress = start_;
+  std::unique_lock<std::mutex> lock(mu_);
+  for (;;) {
+    while (cursor < files_.size() && finished_[cursor]) {
+      const size_t i = cursor++;
+      if (slots_[i].state == State::kFailed && opt_.on_failure) {
+        lock.unlock();
+        opt_.on_failure(files_[i], slots_[i].error);
+        lock.lock();
+      }
+    }
+    if (workers_exited_ == threads) break;
+    if (opt_.on_progress && Clock::now() - last_progress >= opt_.progress_interval) {
+      last_progress = Clock::now();
+      const Progress p{.done = done_, .total = files_.size(), .failed = failed_,
+                       .seconds = seconds_since(start_)};
+      lock.unlock();
+      opt_.on_progress(p);
+      lock.lock();
+    }
+    cv_.wait_for(lock, opt_.progress_interval);
+  }
+}
+
+Status Runner::write_results(const Summary& summary) {
+  std::vector<const ManifestEntry*> entries;
+  std::string metrics;
+  for (size_t i = 0; i < files_.size(); ++i) {
+    const Slot& slot = slots_[i];
+    if (slot.state == State::kConverted || slot.state == State::kSkipped) {
+      entries.push_back(&slot.entry);
+      metrics += slot.entry.metric_lines;
+    } else if (slot.state == State::kPending && reuse_) {
+      // Not reached before a cancel: what the last run wrote for it is still there and current.
+      auto it = old_.entries.find(output_name(files_[i].relative, opt_.format));
+      if (it != old_.entries.end()) entries.push_back(&it->second);
+    }
+  }
+  const fs::path dir(opt_.out_dir);
+  JB_TRY(write_file_atomic((dir / kManifestFile).string(),
+                           format_manifest(settings_, rules_hash(rules_), entries)));
+  if (summary.cancelled) return Status();
+  JB_TRY(write_file_atomic((dir / kMetricsFile).string(), metrics));
+  return write_file_atomic((dir / kSummaryFile).string(), summary_json(summary).dump(2) + "\n");
+}
+
+Result<Summary> Runner::run() {
+  if (opt_.format != emit::Format::kJson && opt_.format != emit::Format::kJsonl &&
+      opt_.format != emit::Format::kYaml) {
+    return Status::invalid_argument("batch writes json, jsonl or yaml");
+  }
+  if (opt_.out_dir.empty()) return Status::invalid_argument("no output directory");
+  std::error_code ec;
+  fs::create_directories(opt_.out_dir, ec);
+  if (ec || !fs::is_directory(opt_.out_dir)) {
+    return Status::io_error("cannot create the output directory", {.file = opt_.out_dir});
+  }
+  settings_ = settings_json(opt_);
+  if (auto text = read_file((fs::path(opt_.out_dir) / kManifestFile).string()); text.ok()) {
+    old_ = parse_manifest(text.value());
+  }
+  reuse_ = !opt_.force && old_.settings == settings_ && old_.rules == rules_hash(rules_);
+
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const size_t wanted = opt_.jobs > 0 ? static_cast<size_t>(opt_.jobs) : cores;
+  const size_t threads = std::max<size_t>(1, std::min(wanted, files_.size()));
+  std::vector<std::thread> pool;
+  for (size_t t = 0; t < threads; ++t) {
+    try {
+      pool.emplace_back([this] { work(); });
+    } catch (const std::system_error&) {
+      break;  // fewer threads than asked for is slower, not wrong
+    }
+  }
+  if (pool.empty()) {
+    work();
+  } else {
+    wait_for_workers(pool.size());
+  }
+  for (std::thread& t : pool) t.join();
+  if (pool.empty()) wait_for_workers(1);  // reports the failures of the inline run
+
+  Summary summary;
+  summary.files = files_.size();
+  for (size_t i = 0; i < files_.size(); ++i) {
+    const Slot& slot = slots_[i];
+    if (slot.state == State::kFailed) {
+      ++summary.failed;
+      summary.failures.push_back({files_[i].path, slot.error.to_string()});
+    } else if (slot.state != State::kPending) {
+      ++(slot.state == State::kConverted ? summary.converted : summary.skipped);
+      summary.items += slot.entry.items;
+      summary.metrics += slot.entry.metrics;
+    }
+  }
+  summary.cancelled = cancelled() && summary.converted + summary.skipped + summary.failed <
+                                         summary.files;
+  summary.seconds = std::round(seconds_since(start_) * 1000) / 1000;
+  JB_TRY(write_results(summary));
+  if (opt_.on_progress) {
+    opt_.on_progress({.done = summary.converted + summary.skipped + summary.failed,
+                      .total = summary.files, .failed = summary.failed,
+                      .seconds = seconds_since(start_)});
+  }
+  return summary;
+}
+
+}  // namespace
+
+Result<Summary> run_batch(const std::vector<InputFile>& files, const RuleSet& rules,
+                          const BatchOptions& options) {
+  Runner runner(files, rules, options);
+  return runner.run();
+}
+
+Json summary_json(const Summary& s) {
+  Json j;
+  j["schema"] = "jianbao.batch_summary/1";
+  j["files"] = s.files;
+  j["converted"] = s.converted;
+  j["skipped"] = s.skipped;
+  j["failed"] = s.failed;
+  j["items"] = s.items;
+  j["metrics"] = s.metrics;
+  j["failures"] = Json::array();
+  for (const Failure& f : s.failures) j["failures"].push_back({{"file", f.file}, {"error", f.error}});
+  j["seconds"] = s.seconds;
+  return j;
+}
+
+}  // namespace jianbao::batch

@@ -1,0 +1,127 @@
+// Batch conversion: many bulletins in, one output file each, on every core.
+//
+// find_inputs() expands files and directories into a stable list of InputFiles; run_batch()
+// parses them on a pool of threads that share one immutable RuleSet, writes each output from its
+// worker through a temporary file and a rename, and at the end writes, in input order,
+// OUTDIR/metrics.jsonl (every metric of the run), OUTDIR/summary.json and the manifest that lets
+// the next run skip inputs whose bytes, rules and settings are unchanged. Every output except the
+// "seconds" field of summary.json is byte-identical whatever the number of threads.
+//
+//   auto files = jianbao::batch::find_inputs({"samples"}, "*.txt", "out");
+//   auto rules = jianbao::load_rules({});
+//   auto summary = jianbao::batch::run_batch(files.value(), *rules.value(), {.out_dir = "out"});
+//   if (!summary.ok() || summary.value().failed > 0) return 1;
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "jianbao/emit.h"
+#include "jianbao/pipeline.h"
+#include "jianbao/status.h"
+
+namespace jianbao {
+
+class RuleSet;
+
+namespace batch {
+
+// The files OUTDIR holds besides the outputs; no input may map onto them.
+inline constexpr const char* kMetricsFile = "metrics.jsonl";
+inline constexpr const char* kSummaryFile = "summary.json";
+inline constexpr const char* kManifestFile = ".jianbao-manifest.jsonl";
+
+// One input of a batch.
+struct InputFile {
+  std::string path;      // as it will be opened and named in messages and records
+  std::string relative;  // its path under the input directory ("sub/a.txt"), '/'-separated
+};
+
+// Expands `inputs` (files and directories) into the files to convert. A directory is walked
+// recursively and gives the files whose name matches `glob` (fnmatch(3), e.g. "*.txt"), sorted by
+// relative path; a file named on its own is taken whatever its name, with its file name as its
+// relative path. Inputs keep the order of `inputs`. Anything under `exclude_dir` (the output
+// directory; may be empty) is skipped, and so are FIFOs, sockets and devices found in a walk
+// (a dangling symlink is kept, so that it is reported as unreadable).
+// Fails with kInvalidArgument when an input does not exist, when two inputs would write the same
+// output name (for any output format) or when an output name is one of the files above; the Status
+// names the input.
+Result<std::vector<InputFile>> find_inputs(const std::vector<std::string>& inputs,
+                                           const std::string& glob,
+                                           const std::string& exclude_dir);
+
+// The output name of an input: its relative path with the extension replaced by the format's
+// (".json", ".jsonl" or ".yaml"): "sub/a.txt" -> "sub/a.json".
+std::string output_name(const std::string& relative, emit::Format format);
+
+struct Progress {
+  std::size_t done = 0;  // files finished (converted, skipped or failed)
+  std::size_t total = 0;
+  std::size_t failed = 0;
+  double seconds = 0;  // since run_batch started
+};
+
+struct BatchOptions {
+  std::string out_dir;                        // created when missing
+  emit::Format format = emit::Format::kJson;  // kJson, kJsonl or kYaml; not kCsv
+  int jobs = 0;                               // worker threads; 0: one per core
+  bool force = false;                         // convert even what the manifest says is current
+  ParseOptions parse;
+  emit::EmitOptions emit;
+  // Identifies the program in the manifest, so that a new version redoes everything.
+  std::string tool_version;
+  // When it becomes true (a SIGINT handler may set it), no new file is started and run_batch
+  // returns after the running ones with Summary::cancelled set; outputs already renamed into
+  // place stay and are recorded in the manifest; metrics.jsonl and summary.json are not written.
+  const std::atomic<bool>* cancel = nullptr;
+  // Called on the calling thread at most every `progress_interval` while files are running and
+  // once at the end.
+  std::function<void(const Progress&)> on_progress;
+  std::chrono::milliseconds progress_interval{100};
+  // Called on the calling thread for each failed input, in input order, as soon as every input
+  // before it has finished. The Status names the file.
+  std::function<void(const InputFile&, const Status&)> on_failure;
+};
+
+struct Failure {
+  std::string file;   // InputFile::path
+  std::string error;  // Status::to_string()
+};
+
+struct Summary {
+  std::size_t files = 0;      // inputs given
+  std::size_t converted = 0;  // parsed and written in this run
+  std::size_t skipped = 0;    // unchanged since the last run (see BatchOptions::force)
+  std::size_t failed = 0;     // nothing written for them
+  long long items = 0;        // over every input converted or skipped
+  long long metrics = 0;
+  double seconds = 0;
+  bool cancelled = false;
+  std::vector<Failure> failures;  // in input order
+};
+
+// Converts `files` into options.out_dir. A file that cannot be read, decoded or written is a
+// failure of that file only: its output (and any output an earlier run made for it) is removed,
+// and the run goes on. Returns the Summary; fails only when the output directory, metrics.jsonl,
+// summary.json or the manifest cannot be written (kIoError) or the options are invalid
+// (kInvalidArgument). `rules` must outlive the call; it is shared read-only by the threads.
+Result<Summary> run_batch(const std::vector<InputFile>& files, const RuleSet& rules,
+                          const BatchOptions& options);
+
+// summary.json: {"schema", "files", "converted", "skipped", "failed", "items", "metrics",
+// "failures": [{"file", "error"}], "seconds"}.
+nlohmann::ordered_json summary_json(const Summary& summary);
+
+// Reads a whole file. kIoError names `path` when it cannot be opened or read, or is a directory.
+Result<std::string> read_file(const std::string& path);
+
+// Writes `content` to `path` through a temporary file beside it (".NAME.tmpPID") and a rename, so a
+// reader never sees half a file; the temporary file is removed on failure. Creates no directories.
+Status write_file_atomic(const std::string& path, const std::string& content);
+
+}  // namespace batch
+}  // namespace jianbao
