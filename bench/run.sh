@@ -97,9 +97,10 @@ time_parse "$results/files_tenth.rel" "e2e_tenth"
 # --- 5. batch -j 1 / -j 2 -------------------------------------------------------------------
 # The batch command is written in parallel with this benchmark; its interface is read from
 # BATCH_CMD when the default guess does not fit.
-BATCH_CMD=${BATCH_CMD:-"batch -j {J} -o {OUT} {LIST}"}
+BATCH_CMD=${BATCH_CMD:-"batch -j {J} -f jsonl -o {OUT} {LIST}"}
 rm -f "$results"/batch_*.time "$results/batch.note"
-if "$jb" batch --help >"$results/batch_help.txt" 2>&1; then
+# `jianbao batch --help` exits 0 even without the subcommand (the app's own help): look for it.
+if "$jb" --help 2>&1 | grep -qE '^ +batch ' && "$jb" batch --help >"$results/batch_help.txt" 2>&1; then
   for j in 1 2; do
     for i in $(seq 1 "$BENCH_RUNS"); do
       out=$(mktemp -d)
