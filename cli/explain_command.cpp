@@ -24,14 +24,16 @@ nlohmann::ordered_json layout_json(const layout::CleanText& clean) {
   j["indent_width"] = clean.indent_width;
   j["blocks"] = nlohmann::ordered_json::array();
   for (const layout::Block& b : clean.blocks) {
-    j["blocks"].push_back({{"shape", b.shape == layout::Block::Shape::kTitle ? "title" : "paragraph"},
-                           {"lines", {b.first_line(), b.last_line()}},
-                           {"page_start", b.page_start},
-                           {"text", b.text}});
+    j["blocks"].push_back(
+        {{"shape", b.shape == layout::Block::Shape::kTitle ? "title" : "paragraph"},
+         {"lines", {b.first_line(), b.last_line()}},
+         {"page_start", b.page_start},
+         {"text", b.text}});
   }
   j["page_sections"] = nlohmann::ordered_json::array();
   for (const layout::PageSection& p : clean.page_sections) {
-    j["page_sections"].push_back({{"page_first_line", p.page_first_line}, {"title", p.title}, {"line", p.line}});
+    j["page_sections"].push_back(
+        {{"page_first_line", p.page_first_line}, {"title", p.title}, {"line", p.line}});
   }
   j["removed"] = nlohmann::ordered_json::array();
   for (const Removed& r : clean.removed) {

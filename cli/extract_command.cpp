@@ -18,8 +18,9 @@ struct ExtractArgs {
 };
 
 const std::vector<std::string> kCsvColumns = {
-    "file", "section", "item", "item_title", "kind", "text", "value", "start", "end", "unit",
-    "comparator", "change", "code", "group", "year_inferred", "line", "column", "sentence", "rule"};
+    "file",          "section", "item",   "item_title", "kind",   "text", "value",
+    "start",         "end",     "unit",   "comparator", "change", "code", "group",
+    "year_inferred", "line",    "column", "sentence",   "rule"};
 
 int run_extract(const ExtractArgs& args) {
   const auto rules = load_rules_or_report(args.in.rules_dir);
@@ -49,7 +50,8 @@ int run_extract(const ExtractArgs& args) {
     for (const Section& s : doc.value().sections) {
       for (const Item& i : s.items) {
         for (const Metric& m : i.metrics) {
-          records.push_back(emit::metric_record(doc.value(), s, i, m, {.explain = args.in.explain}));
+          records.push_back(
+              emit::metric_record(doc.value(), s, i, m, {.explain = args.in.explain}));
         }
       }
     }

@@ -32,9 +32,11 @@ void account_for_lines(const decode::DecodedText& text, Document* doc) {
     const std::string_view t = core::trim(l.text);
     if (t.empty() || claimed.count(l.number)) continue;
     bool found = false;
-    for (const std::string& c : colophon) found = found || c.find(std::string(t)) != std::string::npos ||
-                                                  std::string(t).find(c) != std::string::npos;
-    for (const std::string& h : headings) found = found || (!h.empty() && std::string(t).find(h) != std::string::npos);
+    for (const std::string& c : colophon)
+      found = found || c.find(std::string(t)) != std::string::npos ||
+              std::string(t).find(c) != std::string::npos;
+    for (const std::string& h : headings)
+      found = found || (!h.empty() && std::string(t).find(h) != std::string::npos);
     if (!found) doc->unclaimed.push_back({l.number, std::string(t)});
   }
 }

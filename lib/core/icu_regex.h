@@ -66,9 +66,9 @@ namespace jianbao::core {
 class Match {
  public:
   Match(const Regex& regex, std::string_view utf8, int time_limit);
-  bool find();        // the next match, from the end of the previous one
-  bool looking_at();  // a match at the start
-  bool matches();     // the whole text
+  bool find();                                // the next match, from the end of the previous one
+  bool looking_at();                          // a match at the start
+  bool matches();                             // the whole text
   std::string group(const char* name) const;  // "" when absent or unmatched
   std::string text() const;
   int start() const;  // code points

@@ -12,12 +12,18 @@ struct KindName {
 
 // The output spelling of each kind, as in the gold files.
 constexpr KindName kKindNames[] = {
-    {MetricKind::kPercentage, "percentage"}, {MetricKind::kPercentagePoint, "percentage_point"},
-    {MetricKind::kCount, "count"},           {MetricKind::kAmount, "amount"},
-    {MetricKind::kDate, "date"},             {MetricKind::kDateRange, "date_range"},
-    {MetricKind::kDeadline, "deadline"},     {MetricKind::kDuration, "duration"},
-    {MetricKind::kYear, "year"},             {MetricKind::kYearRange, "year_range"},
-    {MetricKind::kProvince, "province"},     {MetricKind::kNumber, "number"},
+    {MetricKind::kPercentage, "percentage"},
+    {MetricKind::kPercentagePoint, "percentage_point"},
+    {MetricKind::kCount, "count"},
+    {MetricKind::kAmount, "amount"},
+    {MetricKind::kDate, "date"},
+    {MetricKind::kDateRange, "date_range"},
+    {MetricKind::kDeadline, "deadline"},
+    {MetricKind::kDuration, "duration"},
+    {MetricKind::kYear, "year"},
+    {MetricKind::kYearRange, "year_range"},
+    {MetricKind::kProvince, "province"},
+    {MetricKind::kNumber, "number"},
 };
 
 }  // namespace

@@ -10,7 +10,8 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 Json number_json(double v) {
-  if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 9e15) return static_cast<long long>(v);
+  if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 9e15)
+    return static_cast<long long>(v);
   // Round to the precision the text can carry, so 0.1 + 0.2 noise never shows.
   return std::stod(core::format_number(v));
 }
@@ -69,7 +70,8 @@ Json item_json(const Item& item, const EmitOptions& options) {
   j["kind"] = item.kind;
   j["title"] = item.title;
   if (item.region) {
-    j["region"] = {{"name", item.region->name}, {"code", item.region->code}, {"level", item.region->level}};
+    j["region"] = {
+        {"name", item.region->name}, {"code", item.region->code}, {"level", item.region->level}};
   } else {
     j["region"] = nullptr;
   }
@@ -90,11 +92,16 @@ Json item_json(const Item& item, const EmitOptions& options) {
 }  // namespace
 
 bool parse_format(const std::string& name, Format* format) {
-  if (name == "yaml") *format = Format::kYaml;
-  else if (name == "json") *format = Format::kJson;
-  else if (name == "jsonl") *format = Format::kJsonl;
-  else if (name == "csv") *format = Format::kCsv;
-  else return false;
+  if (name == "yaml")
+    *format = Format::kYaml;
+  else if (name == "json")
+    *format = Format::kJson;
+  else if (name == "jsonl")
+    *format = Format::kJsonl;
+  else if (name == "csv")
+    *format = Format::kCsv;
+  else
+    return false;
   return true;
 }
 
@@ -110,9 +117,12 @@ Json document_json(const Document& doc, const EmitOptions& options) {
                {"from", doc.year.from}};
   if (doc.masthead) {
     const Masthead& m = *doc.masthead;
-    j["masthead"] = {{"title", m.title},         {"issue", m.issue},
-                     {"total_issue", m.total_issue}, {"publisher", m.publisher},
-                     {"date", m.date},           {"notes", m.notes},
+    j["masthead"] = {{"title", m.title},
+                     {"issue", m.issue},
+                     {"total_issue", m.total_issue},
+                     {"publisher", m.publisher},
+                     {"date", m.date},
+                     {"notes", m.notes},
                      {"lines", lines_json(m.first_line, m.last_line)}};
   } else {
     j["masthead"] = nullptr;
@@ -135,11 +145,15 @@ Json document_json(const Document& doc, const EmitOptions& options) {
     j["removed"].push_back({{"kind", r.kind}, {"line", r.line}, {"text", r.text}});
   }
   j["unclaimed"] = Json::array();
-  for (const Unclaimed& u : doc.unclaimed) j["unclaimed"].push_back({{"line", u.line}, {"text", u.text}});
+  for (const Unclaimed& u : doc.unclaimed)
+    j["unclaimed"].push_back({{"line", u.line}, {"text", u.text}});
   j["diagnostics"] = Json::array();
   for (const Diagnostic& d : doc.diagnostics) {
-    j["diagnostics"].push_back({{"severity", d.severity}, {"stage", d.stage}, {"rule", d.rule_id},
-                                {"line", d.line}, {"message", d.message}});
+    j["diagnostics"].push_back({{"severity", d.severity},
+                                {"stage", d.stage},
+                                {"rule", d.rule_id},
+                                {"line", d.line},
+                                {"message", d.message}});
   }
   return j;
 }

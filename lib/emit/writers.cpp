@@ -14,9 +14,10 @@ using Json = nlohmann::ordered_json;
 // the code "370000" stays a string.
 bool reads_as_non_string(const std::string& s) {
   if (s.empty()) return true;
-  static const char* const kWords[] = {"true", "false", "yes", "no", "on", "off", "null", "~",
-                                       "True", "False", "Yes", "No", "On", "Off", "Null", "NULL",
-                                       "TRUE", "FALSE", "YES", "NO", "ON", "OFF", "y", "n", "Y", "N"};
+  static const char* const kWords[] = {"true", "false", "yes",   "no",    "on",  "off", "null",
+                                       "~",    "True",  "False", "Yes",   "No",  "On",  "Off",
+                                       "Null", "NULL",  "TRUE",  "FALSE", "YES", "NO",  "ON",
+                                       "OFF",  "y",     "n",     "Y",     "N"};
   for (const char* w : kWords) {
     if (s == w) return true;
   }
@@ -40,7 +41,8 @@ void emit_yaml(YAML::Emitter& out, const Json& j) {
       break;
     case Json::value_t::array:
       // Short lists of scalars ([first, last]) read best inline.
-      if (j.size() <= 2 && std::all_of(j.begin(), j.end(), [](const Json& e) { return e.is_number(); })) {
+      if (j.size() <= 2 &&
+          std::all_of(j.begin(), j.end(), [](const Json& e) { return e.is_number(); })) {
         out << YAML::Flow;
       }
       out << YAML::BeginSeq;

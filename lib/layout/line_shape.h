@@ -15,13 +15,12 @@ class RuleSet;
 namespace jianbao::layout {
 
 // Builds the measured lines (blank lines dropped). REQUIRES: rules loaded.
-std::vector<Line> measure_lines(const std::vector<decode::SourceLine>& lines,
-                                const RuleSet& rules);
+std::vector<Line> measure_lines(const std::vector<decode::SourceLine>& lines, const RuleSet& rules);
 
 // Removes spaces between a CJK character and an ASCII letter or digit ("3 月" -> "3月"), keeps
 // spaces between two CJK characters ("确立目标 强化协作"). Records a piece at each removal so
 // columns still map to the source. `first_column` is the source column of text[0].
-std::string fix_cjk_spacing(const std::string& text, int line, int first_column,
-                            int offset_base, std::vector<Piece>* pieces);
+std::string fix_cjk_spacing(const std::string& text, int line, int first_column, int offset_base,
+                            std::vector<Piece>* pieces);
 
 }  // namespace jianbao::layout

@@ -39,7 +39,8 @@ size_t prev_kept(const std::vector<Line>& lines, size_t i) {
 bool masthead_follows(const std::vector<Line>& ls, size_t i, const RuleSet& rules) {
   const MastheadRules& m = rules.structure.masthead;
   int seen = 0;
-  for (size_t j = next_kept(ls, i); j < ls.size() && seen < m.max_lines; j = next_kept(ls, j), ++seen) {
+  for (size_t j = next_kept(ls, i); j < ls.size() && seen < m.max_lines;
+       j = next_kept(ls, j), ++seen) {
     const std::string norm = core::normalize_width(ls[j].text);
     for (const core::Regex* re : {&m.issue, &m.total_issue, &m.date}) {
       core::Match match(*re, norm, rules.layout.regex_time_limit);
@@ -103,7 +104,8 @@ PageGeometry measure_geometry(const std::vector<Line>& lines, const RuleSet& rul
   for (const auto& [w, n] : by_width) {
     if (w >= floor) wrapped_lines += n;
   }
-  geo.wrapped = running_on > 0 && static_cast<double>(wrapped_lines) / running_on >= r.min_wrapped_share;
+  geo.wrapped =
+      running_on > 0 && static_cast<double>(wrapped_lines) / running_on >= r.min_wrapped_share;
   return geo;
 }
 
@@ -169,8 +171,10 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     const size_t prev = prev_kept(ls, i);
     if (next >= ls.size() || !ls[next].page_start || prev == static_cast<size_t>(-1)) continue;
     const Line& p = ls[prev];
-    const bool prev_runs_on = !p.ends_sentence && (!geo.wrapped || p.width >= geo.full_width - r.full_line_slack ||
-                                                   (geo.indent_width > 0 && p.width >= geo.indent_width - r.indent_tolerance));
+    const bool prev_runs_on =
+        !p.ends_sentence &&
+        (!geo.wrapped || p.width >= geo.full_width - r.full_line_slack ||
+         (geo.indent_width > 0 && p.width >= geo.indent_width - r.indent_tolerance));
     if (!is_short(ls[i]) || ls[i].ends_sentence || !prev_runs_on) continue;
     ls[i].removed = true;
     out->removed.push_back({"running_header", ls[i].number, ls[i].raw});

@@ -45,9 +45,7 @@ class BlockBuilder {
   }
 
  private:
-  bool is_full(size_t i) const {
-    return lines_[i]->width >= geo_.full_width - r_.full_line_slack;
-  }
+  bool is_full(size_t i) const { return lines_[i]->width >= geo_.full_width - r_.full_line_slack; }
   // Digits carry extraction spaces ("3 月 25 日"), so a line is measured both ways.
   bool is_indented_start(size_t i) const {
     const Line& l = *lines_[i];
@@ -81,7 +79,8 @@ class BlockBuilder {
     if (!geo_.wrapped) return l.width <= r_.max_title_width;
     if (is_full(i) || is_indented_start(i)) return false;
     // "据统计，一季度全国共接报火灾" + a full line running on: a paragraph's first line.
-    const bool next_runs_on = i + 1 < lines_.size() && is_full(i + 1) && !lines_[i + 1]->ends_sentence;
+    const bool next_runs_on =
+        i + 1 < lines_.size() && is_full(i + 1) && !lines_[i + 1]->ends_sentence;
     return !(next_runs_on && has_clause_mark(i));
   }
 
@@ -129,13 +128,15 @@ class BlockBuilder {
       // Wrapped ASCII words need their space back; CJK text joins without one.
       if (!b.text.empty() && shape == Block::Shape::kParagraph) {
         size_t last_pos = b.text.size();
-        while (last_pos > 0 && (static_cast<unsigned char>(b.text[last_pos - 1]) & 0xC0) == 0x80) --last_pos;
+        while (last_pos > 0 && (static_cast<unsigned char>(b.text[last_pos - 1]) & 0xC0) == 0x80)
+          --last_pos;
         if (last_pos > 0) --last_pos;
         size_t p0 = last_pos;
         const char32_t last = core::next_code_point(b.text, &p0);
         size_t p1 = 0;
         const char32_t first = core::next_code_point(l.raw, &p1);
-        if (core::is_ascii_alnum(last) && core::is_ascii_alnum(first) && !(last >= '0' && last <= '9' && first >= '0' && first <= '9')) {
+        if (core::is_ascii_alnum(last) && core::is_ascii_alnum(first) &&
+            !(last >= '0' && last <= '9' && first >= '0' && first <= '9')) {
           b.text.push_back(' ');
           ++cps;
         }

@@ -52,8 +52,9 @@ CandidateFinder::CandidateFinder(const RuleSet& rules, const std::vector<MetricK
     : rules_(rules) {
   const int limit = rules.layout.regex_time_limit;
   for (const MetricRule& r : rules.metric_rules) {
-    const bool wanted = kinds.empty() ? r.kind != MetricKind::kNumber
-                                      : std::find(kinds.begin(), kinds.end(), r.kind) != kinds.end();
+    const bool wanted = kinds.empty()
+                            ? r.kind != MetricKind::kNumber
+                            : std::find(kinds.begin(), kinds.end(), r.kind) != kinds.end();
     if (wanted) active_.push_back({&r, r.regex.new_matcher(limit)});
   }
   for (const PatternRule& p : rules.exclusions) exclusions_.push_back(p.regex.new_matcher(limit));

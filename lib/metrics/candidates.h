@@ -1,11 +1,11 @@
 // Candidate matches of the metric rules in one text, after exclusions and overlap resolution.
 #pragma once
 
+#include <unicode/brkiter.h>
+
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <unicode/brkiter.h>
 
 #include "core/icu_regex.h"
 #include "ruleset/rule_set.h"

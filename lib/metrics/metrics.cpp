@@ -32,9 +32,12 @@ std::string sentence_around(const std::u32string& cps, const std::vector<size_t>
   int s = begin;
   while (s > 0 && finals.find(cps[static_cast<size_t>(s - 1)]) == std::u32string::npos) --s;
   int e = end;
-  while (e < static_cast<int>(cps.size()) && finals.find(cps[static_cast<size_t>(e)]) == std::u32string::npos) ++e;
+  while (e < static_cast<int>(cps.size()) &&
+         finals.find(cps[static_cast<size_t>(e)]) == std::u32string::npos)
+    ++e;
   if (e < static_cast<int>(cps.size())) ++e;
-  return text.substr(bytes[static_cast<size_t>(s)], bytes[static_cast<size_t>(e)] - bytes[static_cast<size_t>(s)]);
+  return text.substr(bytes[static_cast<size_t>(s)],
+                     bytes[static_cast<size_t>(e)] - bytes[static_cast<size_t>(s)]);
 }
 
 // Whether the text between two figures (code points [from, to)) is one list word: 和, 、.
@@ -112,8 +115,8 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
                      const MetricsOptions& options, Document* doc) {
   CandidateFinder finder(rules, options.kinds);
   const bool want_provinces =
-      options.kinds.empty() ||
-      std::find(options.kinds.begin(), options.kinds.end(), MetricKind::kProvince) != options.kinds.end();
+      options.kinds.empty() || std::find(options.kinds.begin(), options.kinds.end(),
+                                         MetricKind::kProvince) != options.kinds.end();
   std::vector<std::string> normalized;
   normalized.reserve(text.blocks.size());
   std::vector<std::vector<PlaceMention>> places;
@@ -137,8 +140,8 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
     doc->year = {y, "text"};
   } else {
     doc->year = {0, "none"};
-    doc->diagnostics.push_back({"warning", "metrics", "", 0,
-                                "no year found: dates that omit it are written --MM-DD"});
+    doc->diagnostics.push_back(
+        {"warning", "metrics", "", 0, "no year found: dates that omit it are written --MM-DD"});
   }
   const std::vector<Item*> items = all_items(doc);
   // Per block: map offsets to source lines and quote the original text.
@@ -189,9 +192,10 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
     }
   }
   for (Item* item : items) {
-    std::stable_sort(item->metrics.begin(), item->metrics.end(), [](const Metric& a, const Metric& b) {
-      return a.line != b.line ? a.line < b.line : a.column < b.column;
-    });
+    std::stable_sort(item->metrics.begin(), item->metrics.end(),
+                     [](const Metric& a, const Metric& b) {
+                       return a.line != b.line ? a.line < b.line : a.column < b.column;
+                     });
     roll_up_provinces(item);
   }
 }

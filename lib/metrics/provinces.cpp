@@ -20,7 +20,8 @@ std::vector<PlaceMention> find_provinces(const std::string& normalized, const Ru
     const int begin = cp_at(hit.begin);
     const int end = cp_at(hit.end);
     const int payload = hit.payloads.front();
-    const std::string_view name = std::string_view(normalized).substr(hit.begin, hit.end - hit.begin);
+    const std::string_view name =
+        std::string_view(normalized).substr(hit.begin, hit.end - hit.begin);
     bool numeral = false;
     size_t pos = 0;
     while (pos < name.size()) {
@@ -40,7 +41,8 @@ std::vector<PlaceMention> find_provinces(const std::string& normalized, const Ru
     if (payload < 0) {
       const PlaceGroup& g = gz.groups[static_cast<size_t>(-payload - 1)];
       for (const int member : g.members) add(gz.places[static_cast<size_t>(member)], g.name);
-    } else if (hit.payloads.size() == 1 && gz.places[static_cast<size_t>(payload)].level == "province") {
+    } else if (hit.payloads.size() == 1 &&
+               gz.places[static_cast<size_t>(payload)].level == "province") {
       add(gz.places[static_cast<size_t>(payload)], "");
     } else if (numeral) {
       out.push_back({begin, end, {}, true});

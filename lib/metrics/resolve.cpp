@@ -48,7 +48,8 @@ std::optional<int> year_or(const std::string& text, const std::string& thisyear,
 
 std::string ymd(int y, int m, int d) {
   // ISO 8601 writes a date without a year as --MM-DD.
-  return y > 0 ? fmt::format("{:04d}-{:02d}-{:02d}", y, m, d) : fmt::format("--{:02d}-{:02d}", m, d);
+  return y > 0 ? fmt::format("{:04d}-{:02d}-{:02d}", y, m, d)
+               : fmt::format("--{:02d}-{:02d}", m, d);
 }
 
 std::string ym(int y, int m) {
@@ -59,7 +60,8 @@ bool valid_month(int m) { return m >= 1 && m <= 12; }
 
 void apply_comparator_and_change(const Candidate& c, const RuleSet& rules, Metric* out) {
   out->comparator = lookup(rules.tables.comparators, c.groups.cmp, false);
-  if (out->comparator.empty()) out->comparator = lookup(rules.tables.comparators, c.groups.cmpb, false);
+  if (out->comparator.empty())
+    out->comparator = lookup(rules.tables.comparators, c.groups.cmpb, false);
   out->change = lookup(rules.tables.changes, c.groups.change, true);
 }
 
@@ -101,7 +103,8 @@ bool resolve_date_range(const Candidate& c, const RuleSet& rules, int year, Metr
     if (it == rules.tables.periods.end() && !part.empty()) {
       // 第一季度 -> 一季度: try without a leading ordinal mark of one character.
       for (const auto& [name, period] : rules.tables.periods) {
-        if (part.size() > name.size() && part.compare(part.size() - name.size(), name.size(), name) == 0) {
+        if (part.size() > name.size() &&
+            part.compare(part.size() - name.size(), name.size(), name) == 0) {
           it = rules.tables.periods.find(name);
           break;
         }
@@ -150,7 +153,8 @@ bool resolve_date_range(const Candidate& c, const RuleSet& rules, int year, Metr
     out->end = ym(*y2, *m2);
   }
   // Ranges run forwards: 12月28日至1月3日 crosses into the next year.
-  if (g.y2.empty() && *y > 0 && std::get<std::string>(out->end) < std::get<std::string>(out->start)) {
+  if (g.y2.empty() && *y > 0 &&
+      std::get<std::string>(out->end) < std::get<std::string>(out->start)) {
     out->end = g.d.empty() ? ym(*y + 1, *m2) : ymd(*y + 1, *m2, *integer(g.d2, rules));
   }
   return true;

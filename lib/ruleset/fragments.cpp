@@ -42,8 +42,8 @@ bool substitute(const std::string& in, std::string* out,
 Status Fragments::define(std::map<std::string, std::string> raw) {
   std::set<std::string> in_progress;
   std::string error;
-  std::function<bool(const std::string&, std::string*)> resolve =
-      [&](const std::string& name, std::string* value) -> bool {
+  std::function<bool(const std::string&, std::string*)> resolve = [&](const std::string& name,
+                                                                      std::string* value) -> bool {
     if (auto it = expanded_.find(name); it != expanded_.end()) {
       *value = it->second;
       used_.insert(name);

@@ -55,11 +55,11 @@ class Loader {
         fail_at(path, root, "unknown rule file (see rules/README.md for the files jianbao reads)");
       }
     }
-    for (const char* required : {"common/numerals.yaml", "common/tables.yaml",
-                                 "layout/layout.yaml", "structure/structure.yaml",
-                                 "gazetteer/provinces.yaml"}) {
+    for (const char* required : {"common/numerals.yaml", "common/tables.yaml", "layout/layout.yaml",
+                                 "structure/structure.yaml", "gazetteer/provinces.yaml"}) {
       if (!texts_.count(required)) {
-        throw ruleset::RuleError{Status::bad_rules("required rule file missing", {.file = required})};
+        throw ruleset::RuleError{
+            Status::bad_rules("required rule file missing", {.file = required})};
       }
     }
     const auto unused = fragments_.unused();
@@ -102,7 +102,8 @@ class Loader {
       fail_at(file, node, fmt::format("rule '{}': unknown fragment '{{{}}}'", id, unknown));
     }
     auto regex = core::Regex::compile(expanded);
-    if (!regex.ok()) fail_at(file, node, fmt::format("rule '{}': {}", id, regex.status().message()));
+    if (!regex.ok())
+      fail_at(file, node, fmt::format("rule '{}': {}", id, regex.status().message()));
     return regex.value();
   }
 
@@ -142,8 +143,9 @@ class Loader {
   }
 
   void load_numerals(const std::string& file, const YAML::Node& root) {
-    check_keys(file, root, {"digits", "small_units", "large_units", "decimal_points",
-                            "negative_signs", "zero_fillers", "fraction_marker", "separators"});
+    check_keys(file, root,
+               {"digits", "small_units", "large_units", "decimal_points", "negative_signs",
+                "zero_fillers", "fraction_marker", "separators"});
     core::NumeralTable& t = out_->numerals;
     auto single_char = [&](const YAML::Node& key) {
       const std::u32string k = to_u32(key.as<std::string>());
@@ -165,8 +167,9 @@ class Loader {
   }
 
   void load_tables(const std::string& file, const YAML::Node& root) {
-    check_keys(file, root, {"comparators", "changes", "duration_units", "periods", "list_joiners",
-                            "noun_stops", "noun_max_chars", "noun_max_words"});
+    check_keys(file, root,
+               {"comparators", "changes", "duration_units", "periods", "list_joiners", "noun_stops",
+                "noun_max_chars", "noun_max_words"});
     MetricTables& t = out_->tables;
     for (const auto& kv : root["comparators"]) {
       const std::string symbol = kv.first.as<std::string>();
@@ -205,11 +208,11 @@ class Loader {
   }
 
   void load_layout(const std::string& file, const YAML::Node& root) {
-    check_keys(file, root, {"sentence_final", "closing_marks", "full_line_slack", "min_full_lines",
-                            "min_indent_lines", "clause_marks",
-                            "min_wrapped_share", "max_title_lines", "indent_tolerance",
-                            "running_header_max_share", "min_repeats", "page_number_patterns", "max_title_width",
-                            "regex_time_limit"});
+    check_keys(file, root,
+               {"sentence_final", "closing_marks", "full_line_slack", "min_full_lines",
+                "min_indent_lines", "clause_marks", "min_wrapped_share", "max_title_lines",
+                "indent_tolerance", "running_header_max_share", "min_repeats",
+                "page_number_patterns", "max_title_width", "regex_time_limit"});
     LayoutRules& l = out_->layout;
     l.sentence_final = to_u32(get_string(file, root, "sentence_final", true));
     l.closing_marks = to_u32(get_string(file, root, "closing_marks", false));
@@ -230,17 +233,21 @@ class Loader {
   }
 
   void load_structure(const std::string& file, const YAML::Node& root) {
-    check_keys(file, root, {"section_patterns", "section_names", "region_title_marks",
-                            "point_patterns", "distribution", "colophon_patterns", "masthead"});
+    check_keys(file, root,
+               {"section_patterns", "section_names", "region_title_marks", "point_patterns",
+                "distribution", "colophon_patterns", "masthead"});
     StructureRules& s = out_->structure;
     s.sections = load_pattern_list(file, root["section_patterns"], "section");
     for (const auto& n : root["section_names"]) s.section_names.push_back(n.as<std::string>());
     s.region_title_marks = to_u32(get_string(file, root, "region_title_marks", true));
     s.points = load_pattern_list(file, root["point_patterns"], "point");
     for (const PatternRule& p : s.points) {
-      if (p.level < 1) fail_at(file, root["point_patterns"], fmt::format("rule '{}': level must be 1 or more", p.id));
+      if (p.level < 1)
+        fail_at(file, root["point_patterns"],
+                fmt::format("rule '{}': level must be 1 or more", p.id));
       if (p.regex.group("marker") < 0) {
-        fail_at(file, root["point_patterns"], fmt::format("rule '{}': needs a (?<marker>...) group", p.id));
+        fail_at(file, root["point_patterns"],
+                fmt::format("rule '{}': needs a (?<marker>...) group", p.id));
       }
     }
     const YAML::Node d = root["distribution"];
@@ -258,14 +265,16 @@ class Loader {
     for (const auto& kv : d["brackets"]) {
       const std::u32string open = to_u32(kv.first.as<std::string>());
       const std::u32string close = to_u32(kv.second.as<std::string>());
-      if (open.size() != 1 || close.size() != 1) fail_at(file, kv.first, "brackets are single characters");
+      if (open.size() != 1 || close.size() != 1)
+        fail_at(file, kv.first, "brackets are single characters");
       dist.brackets[open[0]] = close[0];
     }
     dist.strip_final = to_u32(get_string(file, d, "strip_final", false));
     s.colophon = load_pattern_list(file, root["colophon_patterns"], "colophon");
     const YAML::Node m = root["masthead"];
-    check_keys(file, m, {"max_lines", "title_pattern", "issue_pattern", "total_issue_pattern",
-                         "date_pattern", "publisher_pattern", "note_pattern"});
+    check_keys(file, m,
+               {"max_lines", "title_pattern", "issue_pattern", "total_issue_pattern",
+                "date_pattern", "publisher_pattern", "note_pattern"});
     MastheadRules& mh = s.masthead;
     mh.max_lines = static_cast<int>(get_number(file, m, "max_lines", true));
     mh.title = compile(file, m["title_pattern"], "masthead_title");
@@ -301,14 +310,16 @@ class Loader {
       check_keys(file, root["context"], {"year"});
       context_year = static_cast<int>(get_number(file, root["context"], "year", false));
     }
-    if (!root["rules"] || !root["rules"].IsSequence()) fail_at(file, root, "expected a 'rules' list");
+    if (!root["rules"] || !root["rules"].IsSequence())
+      fail_at(file, root, "expected a 'rules' list");
     for (const auto& n : root["rules"]) {
       check_keys(file, n, {"id", "pattern", "set", "examples", "counter_examples"});
       MetricRule r;
       r.id = get_string(file, n, "id", true);
       claim_id(file, n, r.id);
       if (r.id.rfind(kind_name, 0) != 0) {
-        fail_at(file, n["id"], fmt::format("rule id '{}' must start with its kind '{}'", r.id, kind_name));
+        fail_at(file, n["id"],
+                fmt::format("rule id '{}' must start with its kind '{}'", r.id, kind_name));
       }
       r.kind = kind;
       r.file = file;
@@ -319,8 +330,8 @@ class Loader {
       if (n["set"]) r.set = string_map(file, n["set"]);
       for (const auto& e : n["examples"]) {
         check_keys(file, e, {"text", "expect"});
-        r.examples.push_back({get_string(file, e, "text", true), string_map(file, e["expect"]),
-                              line_of(e)});
+        r.examples.push_back(
+            {get_string(file, e, "text", true), string_map(file, e["expect"]), line_of(e)});
       }
       for (const auto& c : n["counter_examples"]) r.counter_examples.push_back(c.as<std::string>());
       if (r.examples.empty()) fail_at(file, n, fmt::format("rule '{}' has no examples", r.id));
@@ -391,7 +402,8 @@ class Loader {
               found = static_cast<int>(i);
             }
           }
-          if (found < 0) fail_at(file, m, fmt::format("group member '{}' is not a province", member));
+          if (found < 0)
+            fail_at(file, m, fmt::format("group member '{}' is not a province", member));
           g.members.push_back(found);
         }
         keys_.emplace_back(g.name, -static_cast<int>(gz.groups.size()) - 1);
@@ -424,7 +436,8 @@ Result<std::shared_ptr<const RuleSet>> load_rules(const RulesOptions& options) {
   } catch (const YAML::Exception& e) {
     // A conversion error (as<int>() on a word) carries the node's position.
     std::string file = "rules";
-    return Status::bad_rules(e.msg, {.file = file, .line = e.mark.line + 1, .column = e.mark.column + 1});
+    return Status::bad_rules(e.msg,
+                             {.file = file, .line = e.mark.line + 1, .column = e.mark.column + 1});
   }
   std::string all;
   for (const auto& [path, text] : texts) all += path + '\0' + text.content + '\0';
@@ -436,7 +449,8 @@ std::vector<RuleInfo> list_rules(const RuleSet& rules) {
   std::map<std::string, std::string> origin;
   for (const RuleFile& f : rules.files) origin[f.path] = f.origin;
   std::vector<RuleInfo> out;
-  auto add = [&](const std::string& id, const std::string& kind, const std::string& file, int line) {
+  auto add = [&](const std::string& id, const std::string& kind, const std::string& file,
+                 int line) {
     out.push_back({id, kind, file, origin[file], line});
   };
   for (const PatternRule& p : rules.layout.page_numbers) add(p.id, "layout", p.file, p.line);

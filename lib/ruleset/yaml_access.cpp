@@ -8,8 +8,9 @@ namespace jianbao::ruleset {
 
 void fail_at(const std::string& file, const YAML::Node& node, const std::string& msg) {
   const YAML::Mark m = node.Mark();
-  throw RuleError{Status::bad_rules(
-      msg, {.file = file, .line = m.is_null() ? 0 : m.line + 1, .column = m.is_null() ? 0 : m.column + 1})};
+  throw RuleError{Status::bad_rules(msg, {.file = file,
+                                          .line = m.is_null() ? 0 : m.line + 1,
+                                          .column = m.is_null() ? 0 : m.column + 1})};
 }
 
 YAML::Node parse_yaml(const std::string& file, const std::string& text) {

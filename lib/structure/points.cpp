@@ -26,7 +26,8 @@ std::optional<PointStart> match_point(const std::string& text, const RuleSet& ru
       const std::string marker_norm = m.group("marker");
       s.marker_length = static_cast<int>(core::count_code_points(marker_norm));
       size_t pos = 0;
-      for (int k = 0; k < s.marker_length && pos < text.size(); ++k) core::next_code_point(text, &pos);
+      for (int k = 0; k < s.marker_length && pos < text.size(); ++k)
+        core::next_code_point(text, &pos);
       s.marker = text.substr(0, pos);
       return s;
     }

@@ -128,7 +128,8 @@ class OutlineBuilder {
     if (doc->sections.empty()) doc->sections.push_back({"", "none", line, {}});
     Section& s = doc->sections.back();
     Item item;
-    item.id = "s" + std::to_string(doc->sections.size()) + ".i" + std::to_string(s.items.size() + 1);
+    item.id =
+        "s" + std::to_string(doc->sections.size()) + ".i" + std::to_string(s.items.size() + 1);
     item.title = title;
     item.kind = region ? "local_experience" : "news";
     item.first_line = line;

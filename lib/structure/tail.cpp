@@ -111,7 +111,8 @@ void read_tail(const std::vector<layout::Block>& blocks, size_t begin, const Rul
       for (int k = 0; k < m.end() && pos < b.text.size(); ++k) core::next_code_point(b.text, &pos);
       const std::vector<std::string> names = split_recipients(b.text.substr(pos), rules);
       std::vector<std::string>* list = &doc->distribution.copy_to;
-      if (field != d.fields.end() && field->second == "report_to") list = &doc->distribution.report_to;
+      if (field != d.fields.end() && field->second == "report_to")
+        list = &doc->distribution.report_to;
       if (field != d.fields.end() && field->second == "cc") list = &doc->distribution.cc;
       list->insert(list->end(), names.begin(), names.end());
       if (doc->distribution.first_line == 0) doc->distribution.first_line = b.first_line();

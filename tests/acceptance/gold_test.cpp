@@ -1,4 +1,6 @@
 // End to end: the seed bulletin and every sample against their hand-written gold files.
+#include "support/gold.h"
+
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
@@ -8,7 +10,6 @@
 
 #include "jianbao/pipeline.h"
 #include "jianbao/ruleset.h"
-#include "support/gold.h"
 
 namespace jianbao {
 namespace {
@@ -21,8 +22,9 @@ std::string read_file(const std::string& path) {
 testing::GoldReport run_gold(const std::string& text_path, const std::string& gold_path) {
   auto rules = load_rules({});
   REQUIRE(rules.ok());
-  auto doc = parse_bulletin(read_file(text_path), std::filesystem::path(text_path).filename().string(),
-                            *rules.value(), {});
+  auto doc =
+      parse_bulletin(read_file(text_path), std::filesystem::path(text_path).filename().string(),
+                     *rules.value(), {});
   REQUIRE(doc.ok());
   testing::GoldReport r = testing::compare_with_gold(doc.value(), gold_path);
   for (const auto& e : r.structure_errors) MESSAGE("structure: " << e);
@@ -30,8 +32,8 @@ testing::GoldReport run_gold(const std::string& text_path, const std::string& go
   for (const auto& e : r.extras) MESSAGE("extra: " << e);
   for (const auto& e : r.trap_hits) MESSAGE("trap: " << e);
   for (const auto& e : r.province_errors) MESSAGE("provinces: " << e);
-  MESSAGE(fmt::format("{}: recall {}/{}, precision {}/{}", text_path, r.found_metrics, r.gold_metrics,
-                      r.reported_in_gold, r.reported_metrics));
+  MESSAGE(fmt::format("{}: recall {}/{}, precision {}/{}", text_path, r.found_metrics,
+                      r.gold_metrics, r.reported_in_gold, r.reported_metrics));
   return r;
 }
 

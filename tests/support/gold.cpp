@@ -11,9 +11,9 @@ namespace jianbao::testing {
 namespace {
 
 // The kinds the gold files judge by value (provinces are judged as a set per item).
-const std::set<std::string> kJudgedKinds = {"percentage", "percentage_point", "count",  "amount",
-                                            "date",       "date_range",       "deadline", "duration",
-                                            "year",       "year_range"};
+const std::set<std::string> kJudgedKinds = {
+    "percentage", "percentage_point", "count",    "amount", "date",
+    "date_range", "deadline",         "duration", "year",   "year_range"};
 
 std::string value_string(const Value& v) {
   if (std::holds_alternative<double>(v)) {
@@ -30,7 +30,8 @@ bool same_value(const YAML::Node& gold, const Value& ours) {
   if (std::holds_alternative<double>(ours)) {
     char* end = nullptr;
     const double gv = std::strtod(g.c_str(), &end);
-    return end && *end == '\0' && std::fabs(gv - std::get<double>(ours)) < 1e-6 * std::max(1.0, std::fabs(gv));
+    return end && *end == '\0' &&
+           std::fabs(gv - std::get<double>(ours)) < 1e-6 * std::max(1.0, std::fabs(gv));
   }
   return g == value_string(ours);
 }
@@ -75,7 +76,8 @@ void compare_item(const YAML::Node& g, const Item& item, GoldReport* r) {
   auto err = [&](const std::string& what) {
     r->structure_errors.push_back(fmt::format("item '{}': {}", item.title, what));
   };
-  if (g["title"].as<std::string>() != item.title) err("title is '" + item.title + "', gold '" + g["title"].as<std::string>() + "'");
+  if (g["title"].as<std::string>() != item.title)
+    err("title is '" + item.title + "', gold '" + g["title"].as<std::string>() + "'");
   if (g["kind"] && g["kind"].as<std::string>() != item.kind) err("kind " + item.kind);
   if (g["region"]) {
     if (!item.region) {
@@ -91,7 +93,8 @@ void compare_item(const YAML::Node& g, const Item& item, GoldReport* r) {
     const int first = g["lines"][0].as<int>();
     const int last = g["lines"][1].as<int>();
     if (first != item.first_line || last != item.last_line) {
-      err(fmt::format("lines [{}, {}], gold [{}, {}]", item.first_line, item.last_line, first, last));
+      err(fmt::format("lines [{}, {}], gold [{}, {}]", item.first_line, item.last_line, first,
+                      last));
     }
   }
   if (g["points"] && g["points"].as<int>() != static_cast<int>(item.points.size())) {
@@ -137,7 +140,8 @@ void compare_item(const YAML::Node& g, const Item& item, GoldReport* r) {
     if (want != got) {
       std::string s;
       for (const auto& p : got) s += p + " ";
-      r->province_errors.push_back(fmt::format("{}: provinces {}; gold {}", item.title, s, dump(g["provinces"])));
+      r->province_errors.push_back(
+          fmt::format("{}: provinces {}; gold {}", item.title, s, dump(g["provinces"])));
     }
   }
 }
@@ -161,15 +165,19 @@ GoldReport compare_with_gold(const Document& doc, const std::string& gold_path) 
   }
   const YAML::Node sections = gold["sections"];
   if (sections.size() != doc.sections.size()) {
-    r.structure_errors.push_back(fmt::format("{} sections, gold {}", doc.sections.size(), sections.size()));
+    r.structure_errors.push_back(
+        fmt::format("{} sections, gold {}", doc.sections.size(), sections.size()));
   }
   for (size_t s = 0; s < std::min<size_t>(sections.size(), doc.sections.size()); ++s) {
     const Section& sec = doc.sections[s];
     const YAML::Node gs = sections[s];
-    const std::string title = gs["title"] && !gs["title"].IsNull() ? gs["title"].as<std::string>() : "";
-    if (title != sec.title) r.structure_errors.push_back("section title '" + sec.title + "', gold '" + title + "'");
+    const std::string title =
+        gs["title"] && !gs["title"].IsNull() ? gs["title"].as<std::string>() : "";
+    if (title != sec.title)
+      r.structure_errors.push_back("section title '" + sec.title + "', gold '" + title + "'");
     if (gs["items"].size() != sec.items.size()) {
-      r.structure_errors.push_back(fmt::format("section '{}': {} items, gold {}", sec.title, sec.items.size(), gs["items"].size()));
+      r.structure_errors.push_back(fmt::format("section '{}': {} items, gold {}", sec.title,
+                                               sec.items.size(), gs["items"].size()));
     }
     for (size_t i = 0; i < std::min<size_t>(gs["items"].size(), sec.items.size()); ++i) {
       compare_item(gs["items"][i], sec.items[i], &r);
@@ -186,8 +194,11 @@ GoldReport compare_with_gold(const Document& doc, const std::string& gold_path) 
   }
   if (const YAML::Node removed = gold["removed"]) {
     std::vector<std::string> want, got;
-    for (const auto& e : removed) want.push_back(fmt::format("{}:{}:{}", e["kind"].as<std::string>(), e["line"].as<int>(), e["text"].as<std::string>()));
-    for (const Removed& e : doc.removed) got.push_back(fmt::format("{}:{}:{}", e.kind, e.line, e.text));
+    for (const auto& e : removed)
+      want.push_back(fmt::format("{}:{}:{}", e["kind"].as<std::string>(), e["line"].as<int>(),
+                                 e["text"].as<std::string>()));
+    for (const Removed& e : doc.removed)
+      got.push_back(fmt::format("{}:{}:{}", e.kind, e.line, e.text));
     if (want != got) {
       std::string s;
       for (const auto& g : got) s += g + "; ";
@@ -200,7 +211,8 @@ GoldReport compare_with_gold(const Document& doc, const std::string& gold_path) 
     } else {
       auto field = [&](const char* key, const std::string& ours) {
         if (m[key] && !m[key].IsNull() && m[key].as<std::string>() != ours) {
-          r.structure_errors.push_back(fmt::format("masthead.{} '{}', gold '{}'", key, ours, m[key].as<std::string>()));
+          r.structure_errors.push_back(
+              fmt::format("masthead.{} '{}', gold '{}'", key, ours, m[key].as<std::string>()));
         }
       };
       field("title", doc.masthead->title);
@@ -216,7 +228,9 @@ GoldReport compare_with_gold(const Document& doc, const std::string& gold_path) 
   return r;
 }
 
-std::string source_path(const std::string& relative) { return std::string(JB_SOURCE_DIR) + "/" + relative; }
+std::string source_path(const std::string& relative) {
+  return std::string(JB_SOURCE_DIR) + "/" + relative;
+}
 
 std::string shared_path(const std::string& relative) {
   const std::string p = std::string(JB_SHARED_DIR) + "/" + relative;

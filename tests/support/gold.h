@@ -11,13 +11,13 @@ namespace jianbao::testing {
 
 struct GoldReport {
   std::vector<std::string> structure_errors;  // any is a failure
-  int gold_metrics = 0;                        // metrics the gold file lists
-  int found_metrics = 0;                       // of those, found in the right item
-  int reported_metrics = 0;                    // distinct metrics reported, in gold kinds
-  int reported_in_gold = 0;                    // of those, listed in the gold file
-  std::vector<std::string> misses;             // gold metrics not found
-  std::vector<std::string> extras;             // reported metrics not in the gold file
-  std::vector<std::string> trap_hits;          // metrics taken from a trap
+  int gold_metrics = 0;                       // metrics the gold file lists
+  int found_metrics = 0;                      // of those, found in the right item
+  int reported_metrics = 0;                   // distinct metrics reported, in gold kinds
+  int reported_in_gold = 0;                   // of those, listed in the gold file
+  std::vector<std::string> misses;            // gold metrics not found
+  std::vector<std::string> extras;            // reported metrics not in the gold file
+  std::vector<std::string> trap_hits;         // metrics taken from a trap
   std::vector<std::string> province_errors;
   double recall() const { return gold_metrics ? 1.0 * found_metrics / gold_metrics : 1.0; }
   double precision() const {

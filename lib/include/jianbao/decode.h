@@ -23,9 +23,9 @@ struct DecodeOptions {
 };
 
 struct SourceLine {
-  int number = 0;            // 1-based
-  std::string text;          // UTF-8, without the line ending or form feeds
-  bool form_feed = false;    // a form feed preceded this line's text: a new page starts here
+  int number = 0;          // 1-based
+  std::string text;        // UTF-8, without the line ending or form feeds
+  bool form_feed = false;  // a form feed preceded this line's text: a new page starts here
 };
 
 struct DecodedText {

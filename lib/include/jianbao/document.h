@@ -81,7 +81,7 @@ struct Paragraph {
 };
 
 struct Item {
-  std::string id;  // stable within the document: "s1.i2"
+  std::string id;    // stable within the document: "s1.i2"
   std::string kind;  // news | local_experience
   std::string title;
   std::optional<Region> region;
@@ -94,7 +94,7 @@ struct Item {
 };
 
 struct Section {
-  std::string title;  // empty when the bulletin names none
+  std::string title;       // empty when the bulletin names none
   std::string title_from;  // heading | running_header | none
   int first_line = 0;
   std::vector<Item> items;

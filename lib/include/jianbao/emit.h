@@ -27,9 +27,8 @@ struct EmitOptions {
 nlohmann::ordered_json document_json(const Document& doc, const EmitOptions& options);
 
 // One flat record per metric, with its file, section and item: the `extract` stream.
-nlohmann::ordered_json metric_record(const Document& doc, const Section& section,
-                                     const Item& item, const Metric& metric,
-                                     const EmitOptions& options);
+nlohmann::ordered_json metric_record(const Document& doc, const Section& section, const Item& item,
+                                     const Metric& metric, const EmitOptions& options);
 
 // YAML: one document each ("---" between); JSON: an object for one, an array for several;
 // JSON Lines: one object per line. CSV is not a document format (kInvalidArgument upstream).

@@ -2,7 +2,8 @@
 //
 //   auto rules = jianbao::load_rules({});
 //   auto doc = jianbao::parse_bulletin(bytes, "a.txt", *rules.value(), {});
-//   if (doc.ok()) std::cout << jianbao::emit::to_yaml(jianbao::emit::document_json(doc.value(), {}));
+//   if (doc.ok()) std::cout << jianbao::emit::to_yaml(jianbao::emit::document_json(doc.value(),
+//   {}));
 #pragma once
 
 #include <string>

@@ -26,7 +26,15 @@ struct SourceLocation {
 
 class [[nodiscard]] Status {
  public:
-  enum class Code { kOk, kInvalidArgument, kIoError, kBadEncoding, kBadRules, kBadInput, kInternal };
+  enum class Code {
+    kOk,
+    kInvalidArgument,
+    kIoError,
+    kBadEncoding,
+    kBadRules,
+    kBadInput,
+    kInternal
+  };
 
   Status() = default;
   static Status invalid_argument(std::string msg, SourceLocation where = {}) {
@@ -84,11 +92,11 @@ class [[nodiscard]] Result {
 }  // namespace jianbao
 
 // Returns early from the enclosing function with the Status of a failed Status or Result.
-#define JB_TRY(expr)                                             \
-  do {                                                           \
-    if (auto&& jb_try_value_ = (expr); !jb_try_value_.ok()) {    \
-      return ::jianbao::detail::status_of(jb_try_value_);        \
-    }                                                            \
+#define JB_TRY(expr)                                          \
+  do {                                                        \
+    if (auto&& jb_try_value_ = (expr); !jb_try_value_.ok()) { \
+      return ::jianbao::detail::status_of(jb_try_value_);     \
+    }                                                         \
   } while (0)
 
 namespace jianbao::detail {

@@ -1,0 +1,134 @@
+#include "jianbao/rule_examples.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "core/icu_regex.h"
+#include "core/numeral.h"
+#include "core/utf8.h"
+#include "jianbao/pipeline.h"
+#include "ruleset/rule_set.h"
+
+namespace jianbao {
+namespace {
+
+std::vector<Metric> metrics_of(const std::string& text, const RuleSet& rules, int year,
+                               std::vector<MetricKind> kinds) {
+  ParseOptions options;
+  options.metrics.fallback_year = year;
+  options.metrics.kinds = std::move(kinds);
+  auto doc = parse_bulletin(text, "example", rules, options);
+  std::vector<Metric> out;
+  if (!doc.ok()) return out;
+  for (const Section& s : doc.value().sections) {
+    for (const Item& i : s.items) out.insert(out.end(), i.metrics.begin(), i.metrics.end());
+  }
+  return out;
+}
+
+std::string value_text(const Value& v) {
+  if (std::holds_alternative<double>(v)) return core::format_number(std::get<double>(v));
+  if (std::holds_alternative<std::string>(v)) return std::get<std::string>(v);
+  return "";
+}
+
+// The first field of `expect` that `m` does not have, or "".
+std::string mismatch(const std::map<std::string, std::string>& expect, const Metric& m) {
+  for (const auto& [key, want] : expect) {
+    std::string got;
+    if (key == "value")
+      got = value_text(m.value);
+    else if (key == "start")
+      got = value_text(m.start);
+    else if (key == "end")
+      got = value_text(m.end);
+    else if (key == "unit")
+      got = m.unit;
+    else if (key == "comparator")
+      got = m.comparator;
+    else if (key == "change")
+      got = m.change;
+    else if (key == "code")
+      got = m.code;
+    else
+      return fmt::format("unknown expect key '{}'", key);
+    if (got == want) continue;
+    // Numbers compare by value: 0.3333333333 is a third.
+    char* a_end = nullptr;
+    char* b_end = nullptr;
+    const double a = std::strtod(got.c_str(), &a_end);
+    const double b = std::strtod(want.c_str(), &b_end);
+    if (!got.empty() && *a_end == '\0' && *b_end == '\0' && std::fabs(a - b) < 1e-6) continue;
+    return fmt::format("{} is '{}', expected '{}'", key, got, want);
+  }
+  return "";
+}
+
+std::string describe(const std::vector<Metric>& ms) {
+  std::string s;
+  for (const Metric& m : ms)
+    s += fmt::format(" [{} {} '{}']", m.rule_id, to_string(m.kind), m.text);
+  return s.empty() ? " nothing" : s;
+}
+
+}  // namespace
+
+ExampleReport run_rule_examples(const RuleSet& rules) {
+  ExampleReport report;
+  auto fail = [&](const std::string& id, const std::string& file, int line, const std::string& text,
+                  const std::string& problem) {
+    report.failures.push_back({id, file, line, text, problem});
+  };
+  for (const MetricRule& r : rules.metric_rules) {
+    for (const RuleExample& e : r.examples) {
+      ++report.examples;
+      const auto found = metrics_of(e.text, rules, r.context_year, {r.kind});
+      std::string problem = "the rule made no metric; found" + describe(found);
+      for (const Metric& m : found) {
+        if (m.rule_id != r.id) continue;
+        problem = mismatch(e.expect, m);
+        if (problem.empty()) break;
+      }
+      if (!problem.empty()) fail(r.id, r.file, e.line, e.text, problem);
+    }
+    for (const std::string& text : r.counter_examples) {
+      ++report.examples;
+      std::vector<MetricKind> kinds;  // every kind but number, and the rule's own
+      for (int k = 0; k <= static_cast<int>(MetricKind::kNumber); ++k) {
+        const auto kind = static_cast<MetricKind>(k);
+        if (kind != MetricKind::kProvince && (kind != MetricKind::kNumber || r.kind == kind)) {
+          kinds.push_back(kind);
+        }
+      }
+      const auto found = metrics_of(text, rules, r.context_year, kinds);
+      if (!found.empty())
+        fail(r.id, r.file, r.line, text, "counter-example gave" + describe(found));
+    }
+  }
+  for (const PatternRule& p : rules.exclusions) {
+    for (const std::string& text : p.examples) {
+      ++report.examples;
+      const auto found = metrics_of(text, rules, 0, {});
+      std::vector<Metric> figures;
+      for (const Metric& m : found) {
+        if (m.kind != MetricKind::kProvince) figures.push_back(m);
+      }
+      if (!figures.empty())
+        fail(p.id, p.file, p.line, text, "excluded text gave" + describe(figures));
+    }
+  }
+  const int limit = rules.layout.regex_time_limit;
+  for (const auto* list : {&rules.structure.sections, &rules.structure.points}) {
+    for (const PatternRule& p : *list) {
+      for (const std::string& text : p.examples) {
+        ++report.examples;
+        core::Match m(p.regex, core::normalize_width(text), limit);
+        if (!m.looking_at()) fail(p.id, p.file, p.line, text, "pattern does not match its example");
+      }
+    }
+  }
+  return report;
+}
+
+}  // namespace jianbao
