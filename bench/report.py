@@ -72,16 +72,18 @@ def main():
                 k, v = line.rstrip("\n").split("=", 1)
                 machine[k] = v
     files_list = os.path.join(res, "files.list")
-    corpus_bytes, n_files = list_bytes(files_list)
-    with open(os.path.join(res, "files_tenth.rel"), encoding="utf-8") as f:
-        n_tenth = sum(1 for line in f if line.strip())
-    tenth_bytes, _ = list_bytes(files_list, limit=n_tenth)
+    corpus_bytes, n_corpus = list_bytes(files_list)
+    with open(files_list, encoding="utf-8") as f:
+        files_dir = os.path.dirname(f.readline().strip())
+    # The CLI runs over e2e.rel: the whole corpus, or its first BENCH_E2E_MB MiB.
+    e2e_bytes, n_files = list_bytes(os.path.join(res, "e2e.rel"), base=files_dir)
+    tenth_bytes, n_tenth = list_bytes(os.path.join(res, "files_tenth.rel"), base=files_dir)
     out = []
     p = out.append
     p(f"jianbao benchmark  {machine.get('date', '')}  commit {machine.get('commit', '')}")
     p(f"machine: {machine.get('nproc')} cores, {machine.get('cpu')}, {machine.get('mem_gib')} GiB; "
       f"load average {machine.get('load_start')} at start, {machine.get('load_end')} at end")
-    p(f"corpus: {n_files} bulletins, {corpus_bytes / MIB:.1f} MiB "
+    p(f"corpus: {n_corpus} bulletins, {corpus_bytes / MIB:.1f} MiB "
       f"({machine.get('corpus_manifest')})")
     p("")
 
@@ -101,12 +103,12 @@ def main():
     if e2e:
         cpu, wall = med([t["cpu"] for t in e2e]), med([t["wall"] for t in e2e])
         rss = max(t["rss"] for t in e2e)
-        mb = corpus_bytes / MIB
-        p(f"End to end: jianbao parse --format jsonl <{n_files} files> > /dev/null "
+        mb = e2e_bytes / MIB
+        p(f"End to end: jianbao parse --format jsonl <{n_files} files, {mb:.1f} MiB> > /dev/null "
           f"(median of {len(e2e)}):")
         p(f"  {mb / cpu:.2f} MB/s by CPU time ({cpu:.1f} s), {mb / wall:.2f} MB/s by wall time "
           f"({wall:.1f} s), {n_files / wall:.0f} bulletins/s, peak RSS {rss:.1f} MiB")
-        p(f"  target >= 50 MB/s: {verdict(mb / wall >= 50)}")
+        p(f"  target >= 50 MB/s: {verdict(mb / max(wall, cpu) >= 50)}")
         tenth = os.path.join(res, "e2e_tenth.time")
         if os.path.exists(tenth):
             t = gnu_time(tenth)
@@ -128,8 +130,8 @@ def main():
             j[n] = (med([t["wall"] for t in ts]), max((t["rss"] for t in ts), default=0))
         if j[1][0] and j[2][0]:
             speedup = j[1][0] / j[2][0]
-            p(f"  -j 1: {j[1][0]:.1f} s ({corpus_bytes / MIB / j[1][0]:.2f} MB/s, peak RSS "
-              f"{j[1][1]:.1f} MiB); -j 2: {j[2][0]:.1f} s ({corpus_bytes / MIB / j[2][0]:.2f} MB/s, "
+            p(f"  -j 1: {j[1][0]:.1f} s ({e2e_bytes / MIB / j[1][0]:.2f} MB/s, peak RSS "
+              f"{j[1][1]:.1f} MiB); -j 2: {j[2][0]:.1f} s ({e2e_bytes / MIB / j[2][0]:.2f} MB/s, "
               f"peak RSS {j[2][1]:.1f} MiB)")
             p(f"  speed-up {speedup:.2f}x; target >= 1.8x: {verdict(speedup >= 1.8)}")
     p("")

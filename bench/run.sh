@@ -16,6 +16,8 @@
 #
 # Knobs (environment): BENCH_MB (corpus size, 100), BENCH_SEED (7), BENCH_RUNS (timed runs per
 # figure, 3), PEER_MB (peer sample, 1), PEER_RUNS (3), BENCH_SKIP_PEER=1, BENCH_SKIP_BUILD=1,
+# BENCH_E2E_MB (run the CLI end to end over the first X MiB only; default the whole corpus),
+# BENCH_SKIP_STAGE=1 (keep results/stage.txt from an earlier run),
 # BENCH_SOURCE (the source tree to build, default this checkout; e.g. a `git archive` of a commit
 # while the working tree is mid-edit), BATCH_CMD (how to call batch; {J}, {OUT} and {LIST} are
 # replaced; see below).
@@ -59,8 +61,16 @@ if [[ ! -f $corpus/MANIFEST.txt || "$(cat "$corpus/.settings" 2>/dev/null)" != "
 fi
 (cd "$corpus/files" && ls | sort) >"$results/files.rel"
 sed "s|^|$corpus/files/|" "$results/files.rel" >"$results/files.list"
-n_files=$(wc -l <"$results/files.rel")
-head -n $(((n_files + 9) / 10)) "$results/files.rel" >"$results/files_tenth.rel"
+# The files the CLI runs over: all, or the first BENCH_E2E_MB MiB.
+if [[ -n ${BENCH_E2E_MB:-} ]]; then
+  (cd "$corpus/files" && xargs stat -c '%s %n' <"$results/files.rel" |
+    awk -v lim=$((BENCH_E2E_MB * 1048576)) '{ if (tot < lim) { tot += $1; print $2 } }') \
+    >"$results/e2e.rel"
+else
+  cp "$results/files.rel" "$results/e2e.rel"
+fi
+n_files=$(wc -l <"$results/e2e.rel")
+head -n $(((n_files + 9) / 10)) "$results/e2e.rel" >"$results/files_tenth.rel"
 
 # --- machine --------------------------------------------------------------------------------
 {
@@ -78,8 +88,10 @@ head -n $(((n_files + 9) / 10)) "$results/files.rel" >"$results/files_tenth.rel"
 } >"$results/machine.txt"
 
 # --- 3. stage bench -------------------------------------------------------------------------
-log "stage bench over the corpus ($BENCH_RUNS timed runs)"
-"$stage" --runs "$BENCH_RUNS" --list "$results/files.list" | tee "$results/stage.txt" >&2
+if [[ -z ${BENCH_SKIP_STAGE:-} ]]; then
+  log "stage bench over the corpus ($BENCH_RUNS timed runs)"
+  "$stage" --runs "$BENCH_RUNS" --list "$results/files.list" | tee "$results/stage.txt" >&2
+fi
 
 # --- 4. end to end through the CLI ----------------------------------------------------------
 # Runs `parse` over a list of files (relative names, so that the command line stays short).
@@ -87,9 +99,10 @@ time_parse() {  # $1: relative file list, $2: output prefix
   (cd "$corpus/files" &&
     /usr/bin/time -v -o "$results/$2.time" "$jb" parse --format jsonl $(cat "$1") >/dev/null)
 }
+rm -f "$results"/e2e_*.time
 log "end to end: jianbao parse --format jsonl over $n_files files > /dev/null ($BENCH_RUNS runs)"
 for i in $(seq 1 "$BENCH_RUNS"); do
-  time_parse "$results/files.rel" "e2e_$i"
+  time_parse "$results/e2e.rel" "e2e_$i"
 done
 log "end to end over the first tenth (memory growth)"
 time_parse "$results/files_tenth.rel" "e2e_tenth"
@@ -106,7 +119,7 @@ if "$jb" --help 2>&1 | grep -qE '^ +batch ' && "$jb" batch --help >"$results/bat
       out=$(mktemp -d)
       cmd=${BATCH_CMD//\{J\}/$j}
       cmd=${cmd//\{OUT\}/$out}
-      cmd=${cmd//\{LIST\}/\$(cat $results/files.rel)}
+      cmd=${cmd//\{LIST\}/\$(cat $results/e2e.rel)}
       log "batch: jianbao $cmd"
       if ! (cd "$corpus/files" && eval "/usr/bin/time -v -o '$results/batch_j${j}_$i.time' '$jb' $cmd" \
         >/dev/null 2>"$results/batch_j${j}.err"); then
