@@ -1,16 +1,20 @@
 #include "cli_io.h"
 
-#include <fmt/format.h>
-#include <unistd.h>
-
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <sstream>
 
+#include "jianbao/batch.h"
+
 namespace jianbao::cli {
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "the signal handler needs a lock-free flag");
+
+extern "C" void on_interrupt(int) { g_interrupted.store(true); }
+
+}  // namespace
 
 Result<std::string> read_input(const std::string& path) {
   if (path == "-") {
@@ -18,15 +22,7 @@ Result<std::string> read_input(const std::string& path) {
     buf << std::cin.rdbuf();
     return buf.str();
   }
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    return Status::io_error("is a directory, expected a bulletin file", {.file = path});
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::io_error("cannot open file", {.file = path});
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::io_error("cannot read file", {.file = path});
-  return data;
+  return batch::read_file(path);
 }
 
 Status write_output(const std::string& path, const std::string& content) {
@@ -35,27 +31,7 @@ Status write_output(const std::string& path, const std::string& content) {
     std::fflush(stdout);
     return Status();
   }
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  const fs::path tmp = target.parent_path() / fmt::format(".{}.tmp{}", target.filename().string(), getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Status::io_error("cannot write file", {.file = tmp.string()});
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.close();
-    if (!out) {
-      std::error_code ignored;
-      fs::remove(tmp, ignored);
-      return Status::io_error("cannot write file", {.file = tmp.string()});
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return Status::io_error("cannot rename into place", {.file = path});
-  }
-  return Status();
+  return batch::write_file_atomic(path, content);
 }
 
 void report(const Status& status) { std::cerr << "jianbao: " << status.to_string() << "\n"; }
@@ -68,5 +44,22 @@ std::shared_ptr<const RuleSet> load_rules_or_report(const std::string& dir) {
   }
   return rules.value();
 }
+
+InterruptGuard::InterruptGuard() {
+  g_interrupted.store(false);
+  struct sigaction sa {};
+  sa.sa_handler = on_interrupt;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = SA_RESTART;  // a write in progress finishes; the workers stop between files
+  sigaction(SIGINT, &sa, &old_int_);
+  sigaction(SIGTERM, &sa, &old_term_);
+}
+
+InterruptGuard::~InterruptGuard() {
+  sigaction(SIGINT, &old_int_, nullptr);
+  sigaction(SIGTERM, &old_term_, nullptr);
+}
+
+const std::atomic<bool>& InterruptGuard::flag() const { return g_interrupted; }
 
 }  // namespace jianbao::cli

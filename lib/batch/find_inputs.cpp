@@ -56,7 +56,8 @@ Status walk_directory(const std::string& root, const std::string& glob, const fs
     found.push_back({.path = e.path().generic_string(),
                      .relative = e.path().lexically_relative(root).generic_string()});
   }
-  if (ec) return Status::io_error(fmt::format("cannot list directory: {}", ec.message()), {.file = root});
+  if (ec)
+    return Status::io_error(fmt::format("cannot list directory: {}", ec.message()), {.file = root});
   std::sort(found.begin(), found.end(),
             [](const InputFile& a, const InputFile& b) { return a.relative < b.relative; });
   out->insert(out->end(), found.begin(), found.end());

@@ -61,7 +61,10 @@ double seconds_since(Clock::time_point start) {
 class Runner {
  public:
   Runner(const std::vector<InputFile>& files, const RuleSet& rules, const BatchOptions& options)
-      : files_(files), rules_(rules), opt_(options), slots_(files.size()),
+      : files_(files),
+        rules_(rules),
+        opt_(options),
+        slots_(files.size()),
         finished_(files.size(), false) {}
 
   Result<Summary> run();
@@ -80,8 +83,9 @@ class Runner {
   const BatchOptions& opt_;
   const Clock::time_point start_ = Clock::now();
   std::string settings_;
-  Manifest old_;       // the last run's manifest; read-only while the workers run
-  bool reuse_ = false;  // old_ was made with the same settings and rules
+  Manifest old_;          // the last run's manifest; read-only while the workers run
+  bool current_ = false;  // old_ was made with the same settings and rules
+  bool reuse_ = false;    // current_, and no --force: unchanged inputs are skipped
 
   std::atomic<size_t> next_{0};
   std::vector<Slot> slots_;
@@ -113,8 +117,8 @@ void Runner::convert(size_t i) {
   if (reuse_) {
     auto it = old_.entries.find(out_name);
     std::error_code ec;
-    if (it != old_.entries.end() && it->second.input == f.relative &&
-        it->second.source == f.path && it->second.sha256 == sha && fs::exists(out_path, ec)) {
+    if (it != old_.entries.end() && it->second.input == f.relative && it->second.source == f.path &&
+        it->second.sha256 == sha && fs::exists(out_path, ec)) {
       slots_[i].entry = it->second;
       slots_[i].state = State::kSkipped;
       return;
@@ -137,14 +141,16 @@ void Runner::convert(size_t i) {
       }
     }
   }
-  const std::string content = emit::emit_documents({emit::document_json(d, opt_.emit)}, opt_.format);
+  const std::string content =
+      emit::emit_documents({emit::document_json(d, opt_.emit)}, opt_.format);
   if (cancelled()) return;  // stop promptly; the input stays pending
   std::error_code ec;
   fs::create_directories(out_path.parent_path(), ec);
   // Another worker may have made the same directory at the same moment.
   if (ec && !fs::is_directory(out_path.parent_path())) {
-    return fail(i, Status::io_error(fmt::format("cannot create directory: {}", ec.message()),
-                                    {.file = out_path.parent_path().string()}),
+    return fail(i,
+                Status::io_error(fmt::format("cannot create directory: {}", ec.message()),
+                                 {.file = out_path.parent_path().string()}),
                 out_name);
   }
   if (Status s = write_file_atomic(out_path.string(), content); !s.ok()) {
@@ -202,7 +208,9 @@ void Runner::wait_for_workers(size_t threads) {
     if (workers_exited_ == threads) break;
     if (opt_.on_progress && Clock::now() - last_progress >= opt_.progress_interval) {
       last_progress = Clock::now();
-      const Progress p{.done = done_, .total = files_.size(), .failed = failed_,
+      const Progress p{.done = done_,
+                       .total = files_.size(),
+                       .failed = failed_,
                        .seconds = seconds_since(start_)};
       lock.unlock();
       opt_.on_progress(p);
@@ -220,7 +228,7 @@ Status Runner::write_results(const Summary& summary) {
     if (slot.state == State::kConverted || slot.state == State::kSkipped) {
       entries.push_back(&slot.entry);
       metrics += slot.entry.metric_lines;
-    } else if (slot.state == State::kPending && reuse_) {
+    } else if (slot.state == State::kPending && current_) {
       // Not reached before a cancel: what the last run wrote for it is still there and current.
       auto it = old_.entries.find(output_name(files_[i].relative, opt_.format));
       if (it != old_.entries.end()) entries.push_back(&it->second);
@@ -249,7 +257,8 @@ Result<Summary> Runner::run() {
   if (auto text = read_file((fs::path(opt_.out_dir) / kManifestFile).string()); text.ok()) {
     old_ = parse_manifest(text.value());
   }
-  reuse_ = !opt_.force && old_.settings == settings_ && old_.rules == rules_hash(rules_);
+  current_ = old_.settings == settings_ && old_.rules == rules_hash(rules_);
+  reuse_ = current_ && !opt_.force;
 
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   const size_t wanted = opt_.jobs > 0 ? static_cast<size_t>(opt_.jobs) : cores;
@@ -283,13 +292,14 @@ Result<Summary> Runner::run() {
       summary.metrics += slot.entry.metrics;
     }
   }
-  summary.cancelled = cancelled() && summary.converted + summary.skipped + summary.failed <
-                                         summary.files;
+  summary.cancelled =
+      cancelled() && summary.converted + summary.skipped + summary.failed < summary.files;
   summary.seconds = std::round(seconds_since(start_) * 1000) / 1000;
   JB_TRY(write_results(summary));
   if (opt_.on_progress) {
     opt_.on_progress({.done = summary.converted + summary.skipped + summary.failed,
-                      .total = summary.files, .failed = summary.failed,
+                      .total = summary.files,
+                      .failed = summary.failed,
                       .seconds = seconds_since(start_)});
   }
   return summary;
@@ -313,7 +323,8 @@ Json summary_json(const Summary& s) {
   j["items"] = s.items;
   j["metrics"] = s.metrics;
   j["failures"] = Json::array();
-  for (const Failure& f : s.failures) j["failures"].push_back({{"file", f.file}, {"error", f.error}});
+  for (const Failure& f : s.failures)
+    j["failures"].push_back({{"file", f.file}, {"error", f.error}});
   j["seconds"] = s.seconds;
   return j;
 }

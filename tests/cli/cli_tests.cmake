@@ -14,4 +14,8 @@ set_tests_properties(cli_bad_rules PROPERTIES
   PASS_REGULAR_EXPRESSION "metrics/count.yaml:[0-9]+:[0-9]+: unknown key 'patern'")
 add_test(NAME cli_bad_rules_exit COMMAND ${JB} rules list --rules ${CMAKE_SOURCE_DIR}/tests/data/bad_rules)
 set_tests_properties(cli_bad_rules_exit PROPERTIES WILL_FAIL TRUE)
-add_test(NAME cli_shell COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/cli_test.sh ${JB} ${CMAKE_SOURCE_DIR})
+# parse, extract, parse --stream, batch, jq, exit codes, schemas, completion, man page (issue 5).
+# Needs jq, iconv, script(1), groff, man and Debian's python3-jsonschema and python3-yaml.
+add_test(NAME cli_shell COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/cli_test.sh ${JB} ${CMAKE_SOURCE_DIR}
+                                ${CMAKE_BINARY_DIR}/cli_test_work)
+set_tests_properties(cli_shell PROPERTIES TIMEOUT 600)

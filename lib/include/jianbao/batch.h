@@ -51,8 +51,7 @@ struct InputFile {
 // output name (for any output format) or when an output name is one of the files above; the Status
 // names the input.
 Result<std::vector<InputFile>> find_inputs(const std::vector<std::string>& inputs,
-                                           const std::string& glob,
-                                           const std::string& exclude_dir);
+                                           const std::string& glob, const std::string& exclude_dir);
 
 // The output name of an input: its relative path with the extension replaced by the format's
 // (".json", ".jsonl" or ".yaml"): "sub/a.txt" -> "sub/a.json".
@@ -70,21 +69,21 @@ struct BatchOptions {
   emit::Format format = emit::Format::kJson;  // kJson, kJsonl or kYaml; not kCsv
   int jobs = 0;                               // worker threads; 0: one per core
   bool force = false;                         // convert even what the manifest says is current
-  ParseOptions parse;
-  emit::EmitOptions emit;
+  ParseOptions parse{};
+  emit::EmitOptions emit{};
   // Identifies the program in the manifest, so that a new version redoes everything.
-  std::string tool_version;
+  std::string tool_version{};
   // When it becomes true (a SIGINT handler may set it), no new file is started and run_batch
   // returns after the running ones with Summary::cancelled set; outputs already renamed into
   // place stay and are recorded in the manifest; metrics.jsonl and summary.json are not written.
   const std::atomic<bool>* cancel = nullptr;
   // Called on the calling thread at most every `progress_interval` while files are running and
   // once at the end.
-  std::function<void(const Progress&)> on_progress;
+  std::function<void(const Progress&)> on_progress{};
   std::chrono::milliseconds progress_interval{100};
   // Called on the calling thread for each failed input, in input order, as soon as every input
   // before it has finished. The Status names the file.
-  std::function<void(const InputFile&, const Status&)> on_failure;
+  std::function<void(const InputFile&, const Status&)> on_failure{};
 };
 
 struct Failure {
