@@ -10,9 +10,13 @@ namespace jianbao::cli {
 namespace {
 
 std::atomic<bool> g_interrupted{false};
+std::atomic<int> g_signal{0};
 static_assert(std::atomic<bool>::is_always_lock_free, "the signal handler needs a lock-free flag");
 
-extern "C" void on_interrupt(int) { g_interrupted.store(true); }
+extern "C" void on_interrupt(int sig) {
+  g_signal.store(sig);
+  g_interrupted.store(true);
+}
 
 }  // namespace
 
@@ -31,7 +35,16 @@ Status write_output(const std::string& path, const std::string& content) {
     std::fflush(stdout);
     return Status();
   }
-  return batch::write_file_atomic(path, content);
+  Status status;
+  int sig = 0;
+  {
+    // A Ctrl-C during the write waits until the file is whole and in place, then takes effect.
+    const InterruptGuard guard;
+    status = batch::write_file_atomic(path, content);
+    sig = g_signal.load();
+  }
+  if (sig != 0) std::raise(sig);
+  return status;
 }
 
 void report(const Status& status) { std::cerr << "jianbao: " << status.to_string() << "\n"; }
@@ -47,6 +60,7 @@ std::shared_ptr<const RuleSet> load_rules_or_report(const std::string& dir) {
 
 InterruptGuard::InterruptGuard() {
   g_interrupted.store(false);
+  g_signal.store(0);
   struct sigaction sa {};
   sa.sa_handler = on_interrupt;
   sigemptyset(&sa.sa_mask);
