@@ -275,7 +275,8 @@ Result<DecodedText> decode_bytes(std::string_view bytes, const std::string& path
   out.bom = bom_len > 0;
   const std::string_view body = bytes.substr(bom_len);
   const auto at = [&](long long offset_in_body) {
-    return SourceLocation{.file = path, .byte_offset = offset_in_body + static_cast<long long>(bom_len)};
+    return SourceLocation{.file = path,
+                          .byte_offset = offset_in_body + static_cast<long long>(bom_len)};
   };
 
   std::u16string u16;  // the text when it went through an ICU converter
@@ -308,9 +309,8 @@ Result<DecodedText> decode_bytes(std::string_view bytes, const std::string& path
   if (utf8.empty()) {
     if (const size_t nul = u16.find(u'\0'); nul != std::u16string::npos) {
       if (conv == nullptr) conv = open_converter(encoding);
-      return Status::bad_encoding(
-          "NUL character: not a text file",
-          at(source_offset_of_unit(conv.get(), body, nul, u16.size())));
+      return Status::bad_encoding("NUL character: not a text file",
+                                  at(source_offset_of_unit(conv.get(), body, nul, u16.size())));
     }
     const icu::UnicodeString u(false, reinterpret_cast<const UChar*>(u16.data()),
                                static_cast<int32_t>(u16.size()));
@@ -318,8 +318,8 @@ Result<DecodedText> decode_bytes(std::string_view bytes, const std::string& path
   }
   // Report the encodings jianbao detects by one spelling ("utf8" forced is "utf-8"); any other
   // forced encoding as the caller named it.
-  const bool known = encoding == kIcuUtf8 || encoding == kIcuUtf16Le ||
-                     encoding == kIcuUtf16Be || encoding == kIcuGb18030;
+  const bool known = encoding == kIcuUtf8 || encoding == kIcuUtf16Le || encoding == kIcuUtf16Be ||
+                     encoding == kIcuGb18030;
   out.encoding = lowercase(known ? encoding : options.encoding);
   out.lines = split_lines(utf8);
   bool any_text = false;
