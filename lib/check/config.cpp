@@ -5,6 +5,7 @@
 #include <set>
 
 #include "check/catalog.h"
+#include "check/located_json.h"
 #include "jianbao/check.h"
 #include "ruleset/rule_files.h"
 #include "ruleset/yaml_access.h"
@@ -73,8 +74,10 @@ CheckSpec read_spec(const std::string& file, const YAML::Node& key, const YAML::
       spec.params[name] = ruleset::get_number(file, node, name.c_str(), true);
     }
   }
-  if (!node["severity"]) fail_at(file, node, fmt::format("check '{}': missing key 'severity'", spec.id));
-  if (!node["summary"]) fail_at(file, node, fmt::format("check '{}': missing key 'summary'", spec.id));
+  if (!node["severity"])
+    fail_at(file, node, fmt::format("check '{}': missing key 'severity'", spec.id));
+  if (!node["summary"])
+    fail_at(file, node, fmt::format("check '{}': missing key 'summary'", spec.id));
   for (std::string_view p : entry.params) {
     if (!spec.params.count(std::string(p))) {
       fail_at(file, node, fmt::format("check '{}': missing parameter '{}'", spec.id, p));
@@ -88,7 +91,8 @@ CheckConfig read_config(const std::string& file, const std::string& text) {
   const YAML::Node root = ruleset::parse_yaml(file, text);
   ruleset::check_keys(file, root, {"checks"});
   const YAML::Node checks = root["checks"];
-  if (!checks || !checks.IsMap()) fail_at(file, root, "expected 'checks:' with one entry per check id");
+  if (!checks || !checks.IsMap())
+    fail_at(file, root, "expected 'checks:' with one entry per check id");
   std::map<std::string, CheckSpec> by_id;
   for (const auto& kv : checks) {
     const std::string id = kv.first.as<std::string>();
@@ -158,9 +162,11 @@ Result<CheckConfig> parse_check_config(const std::string& file, const std::strin
   try {
     return read_config(file, text);
   } catch (const ruleset::RuleError& e) {
-    return e.status;
+    return with_code_point_column(e.status, text);
   } catch (const YAML::Exception& e) {
-    return Status::bad_rules(e.msg, {.file = file, .line = e.mark.line + 1, .column = e.mark.column + 1});
+    return with_code_point_column(
+        Status::bad_rules(e.msg, {.file = file, .line = e.mark.line + 1, .column = e.mark.column + 1}),
+        text);
   }
 }
 
@@ -168,7 +174,8 @@ Result<CheckConfig> load_check_config(const RulesOptions& options) {
   ruleset::RuleTexts texts = ruleset::builtin_rule_texts();
   if (!options.override_dir.empty()) JB_TRY(ruleset::merge_rule_dir(options.override_dir, &texts));
   auto it = texts.find(kConfigPath);
-  if (it == texts.end()) return Status::bad_rules("required rule file missing", {.file = kConfigPath});
+  if (it == texts.end())
+    return Status::bad_rules("required rule file missing", {.file = kConfigPath});
   return parse_check_config(kConfigPath, it->second.content);
 }
 

@@ -10,7 +10,7 @@ namespace jianbao::check {
 struct IsoDate {
   int year = 0;  // 0 when the text has no year ("--02-30")
   int month = 0;
-  int day = 0;   // 0 for a month ("2024-02")
+  int day = 0;  // 0 for a month ("2024-02")
 };
 
 // Parses the forms above; nullopt for anything else.

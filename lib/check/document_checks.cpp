@@ -92,8 +92,9 @@ void check_figures(const Document& doc, const Context& ctx) {
   if (doc.masthead && !doc.masthead->date.empty()) {
     const auto d = parse_iso_date(doc.masthead->date);
     if (d && !date_exists(*d)) {
-      ctx.add(ids::kDateInvalid, doc.source.path, doc.masthead->first_line, 1,
-              fmt::format("the masthead date {} is not a date on the calendar", doc.masthead->date));
+      ctx.add(
+          ids::kDateInvalid, doc.source.path, doc.masthead->first_line, 1,
+          fmt::format("the masthead date {} is not a date on the calendar", doc.masthead->date));
     }
   }
   for (const Section& s : doc.sections) {

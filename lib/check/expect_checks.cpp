@@ -22,7 +22,8 @@ std::string province_code_of(const Region& region, const RuleSet& rules) {
 
 std::string province_name(const std::string& code, const RuleSet& rules) {
   auto it = rules.gazetteer.province_by_code.find(code);
-  return it == rules.gazetteer.province_by_code.end() ? code : rules.gazetteer.places[it->second].name;
+  return it == rules.gazetteer.province_by_code.end() ? code
+                                                      : rules.gazetteer.places[it->second].name;
 }
 
 void check_sections(const Document& doc, const Expectations& e, const Context& ctx) {
@@ -65,17 +66,20 @@ void check_provinces(const Document& doc, const Expectations& e, const Context& 
       if (allowed) continue;
       std::string list;
       for (const auto& p : e.allowed_provinces) list += (list.empty() ? "" : ", ") + p.name;
+      const std::string region = item.region->level == "province"
+                                     ? item.region->name
+                                     : fmt::format("{} ({})", item.region->name,
+                                                   province_name(code, ctx.rules));
       ctx.add(ids::kExpectProvince, doc.source.path, item.first_line, 1,
-              fmt::format("region {} ({}) is outside the allowed provinces {} ({})",
-                          item.region->name, province_name(code, ctx.rules), list,
+              fmt::format("region {} is outside the allowed provinces {} ({})", region, list,
                           where(e, e.allowed_provinces.front().line)));
     }
   }
   for (const auto& p : e.required_provinces) {
     if (seen.count(p.code)) continue;
-    ctx.add(ids::kExpectProvince, doc.source.path, 1, 1,
-            fmt::format("no local-experience item from {} (required by {})", p.name,
-                        where(e, p.line)));
+    ctx.add(
+        ids::kExpectProvince, doc.source.path, 1, 1,
+        fmt::format("no local-experience item from {} (required by {})", p.name, where(e, p.line)));
   }
 }
 
@@ -90,12 +94,12 @@ void check_metrics(const Document& doc, const Expectations& e, const Context& ct
       }
     }
     if (count >= need.min_count) continue;
-    const std::string what =
-        need.unit.empty() ? std::string(to_string(need.kind))
-                          : fmt::format("{} in {}", to_string(need.kind), need.unit);
+    const std::string what = need.unit.empty()
+                                 ? fmt::format("{} metrics", to_string(need.kind))
+                                 : fmt::format("{} metrics in {}", to_string(need.kind), need.unit);
     ctx.add(ids::kExpectMetric, doc.source.path, 1, 1,
-            fmt::format("{} {} metric(s) found, {} requires at least {}", count, what,
-                        where(e, need.line), need.min_count));
+            fmt::format("found {} {}, {} requires at least {}", count, what, where(e, need.line),
+                        need.min_count));
   }
 }
 

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "check/families.h"
+#include "check/located_json.h"
 #include "ruleset/yaml_access.h"
 
 namespace jianbao::check {
@@ -16,7 +17,8 @@ int read_count(const std::string& file, const YAML::Node& n, const char* what) {
   } catch (const YAML::Exception&) {
     fail_at(file, n, fmt::format("{} must be a whole number", what));
   }
-  if (v < 0 || v != static_cast<int>(v)) fail_at(file, n, fmt::format("{} must be a whole number", what));
+  if (v < 0 || v != static_cast<int>(v))
+    fail_at(file, n, fmt::format("{} must be a whole number", what));
   return static_cast<int>(v);
 }
 
@@ -67,16 +69,17 @@ Expectations::Section read_section(const std::string& file, const YAML::Node& n)
 Expectations::MetricNeed read_metric(const std::string& file, const YAML::Node& n) {
   Expectations::MetricNeed need;
   need.line = ruleset::line_of(n);
-  YAML::Node kind = n;
   if (!n.IsScalar()) {
     ruleset::check_keys(file, n, {"kind", "unit", "min_count"});
-    kind = n["kind"];
-    if (!kind) fail_at(file, n, "missing key 'kind'");
+    if (!n["kind"]) fail_at(file, n, "missing key 'kind'");
     need.unit = ruleset::get_string(file, n, "unit", false);
     if (n["min_count"]) need.min_count = read_count(file, n["min_count"], "min_count");
   }
+  // A YAML::Node is a reference: assigning one node to another would overwrite `n`.
+  const YAML::Node kind = n.IsScalar() ? n : n["kind"];
   const std::string name = read_scalar(file, kind, "kind");
-  if (!parse_metric_kind(name, &need.kind)) fail_at(file, kind, fmt::format("unknown metric kind '{}'", name));
+  if (!parse_metric_kind(name, &need.kind))
+    fail_at(file, kind, fmt::format("unknown metric kind '{}'", name));
   return need;
 }
 
@@ -133,9 +136,11 @@ Result<Expectations> parse_expectations(const std::string& file, const std::stri
   try {
     return read(file, text, config, rules);
   } catch (const ruleset::RuleError& e) {
-    return e.status;
+    return with_code_point_column(e.status, text);
   } catch (const YAML::Exception& e) {
-    return Status::bad_rules(e.msg, {.file = file, .line = e.mark.line + 1, .column = e.mark.column + 1});
+    return with_code_point_column(
+        Status::bad_rules(e.msg, {.file = file, .line = e.mark.line + 1, .column = e.mark.column + 1}),
+        text);
   }
 }
 

@@ -48,7 +48,8 @@ class Scanner {
       string_token();
       return;
     }
-    while (pos_ < text_.size() && std::string_view(",]} \t\r\n").find(peek()) == std::string_view::npos) {
+    while (pos_ < text_.size() &&
+           std::string_view(",]} \t\r\n").find(peek()) == std::string_view::npos) {
       advance();
     }
   }
@@ -76,7 +77,8 @@ class Scanner {
   }
 
   void skip_space() {
-    while (pos_ < text_.size() && std::string_view(" \t\r\n").find(peek()) != std::string_view::npos) {
+    while (pos_ < text_.size() &&
+           std::string_view(" \t\r\n").find(peek()) != std::string_view::npos) {
       advance();
     }
   }
@@ -132,7 +134,8 @@ Status syntax_error(const std::string& file, std::string_view text, const Json::
   at.line += line_base;
   std::string msg = e.what();
   if (const size_t colon = msg.rfind(": "); colon != std::string::npos) msg = msg.substr(colon + 2);
-  return Status::bad_input("not valid JSON: " + msg, {.file = file, .line = at.line, .column = at.column});
+  return Status::bad_input("not valid JSON: " + msg,
+                           {.file = file, .line = at.line, .column = at.column});
 }
 
 // Plain YAML scalars are typed as JSON would type them; quoted ones are strings.
@@ -150,20 +153,22 @@ Json scalar_json(const YAML::Node& n) {
   return s;
 }
 
-Json yaml_json(const YAML::Node& n, const std::string& path, Where* out) {
+Json yaml_json(const YAML::Node& n, std::string_view text, const std::string& path, Where* out) {
   const YAML::Mark m = n.Mark();
-  if (!m.is_null()) (*out)[path] = {m.line + 1, m.column + 1};
+  if (!m.is_null()) (*out)[path] = {m.line + 1, code_point_column(text, m.line + 1, m.column + 1)};
   if (n.IsMap()) {
     Json j = Json::object();
     for (const auto& kv : n) {
       const std::string key = kv.first.as<std::string>();
-      j[key] = yaml_json(kv.second, path + pointer_step(key), out);
+      j[key] = yaml_json(kv.second, text, path + pointer_step(key), out);
     }
     return j;
   }
   if (n.IsSequence()) {
     Json j = Json::array();
-    for (size_t i = 0; i < n.size(); ++i) j.push_back(yaml_json(n[i], path + "/" + std::to_string(i), out));
+    for (size_t i = 0; i < n.size(); ++i) {
+      j.push_back(yaml_json(n[i], text, path + "/" + std::to_string(i), out));
+    }
     return j;
   }
   if (n.IsScalar()) return scalar_json(n);
@@ -171,7 +176,8 @@ Json yaml_json(const YAML::Node& n, const std::string& path, Where* out) {
 }
 
 bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 Result<std::vector<LocatedRecord>> read_yaml(const std::string& file, const std::string& text) {
@@ -180,17 +186,20 @@ Result<std::vector<LocatedRecord>> read_yaml(const std::string& file, const std:
     for (const YAML::Node& doc : YAML::LoadAll(text)) {
       if (doc.IsNull()) continue;
       LocatedRecord r;
-      r.value = yaml_json(doc, "", &r.where);
+      r.value = yaml_json(doc, text, "", &r.where);
       out.push_back(std::move(r));
     }
   } catch (const YAML::Exception& e) {
-    return Status::bad_input("not valid YAML: " + e.msg,
-                             {.file = file, .line = e.mark.line + 1, .column = e.mark.column + 1});
+    return with_code_point_column(
+        Status::bad_input("not valid YAML: " + e.msg,
+                          {.file = file, .line = e.mark.line + 1, .column = e.mark.column + 1}),
+        text);
   }
   return out;
 }
 
-Result<std::vector<LocatedRecord>> read_json_lines(const std::string& file, const std::string& text) {
+Result<std::vector<LocatedRecord>> read_json_lines(const std::string& file,
+                                                   const std::string& text) {
   std::vector<LocatedRecord> out;
   size_t start = 0;
   for (int line = 1; start <= text.size(); ++line) {
@@ -203,7 +212,9 @@ Result<std::vector<LocatedRecord>> read_json_lines(const std::string& file, cons
     try {
       r.value = Json::parse(row);
     } catch (const Json::parse_error& e) {
-      return syntax_error(file, row, e, line - 1);
+      r.error = syntax_error(file, row, e, line - 1);
+      out.push_back(std::move(r));
+      continue;
     }
     Scanner(row, line).value("", &r.where);
     out.push_back(std::move(r));
@@ -229,12 +240,40 @@ Result<std::vector<LocatedRecord>> read_json(const std::string& file, const std:
   std::vector<Where> where;
   Scanner(text, 1).elements("", &where, nullptr);
   for (size_t i = 0; i < all.size(); ++i) {
-    out.push_back({std::move(all[i]), i < where.size() ? std::move(where[i]) : Where{}});
+    out.push_back({std::move(all[i]), i < where.size() ? std::move(where[i]) : Where{}, std::nullopt});
   }
   return out;
 }
 
 }  // namespace
+
+int code_point_column(std::string_view text, int line, int byte_column) {
+  size_t start = 0;
+  for (int l = 1; l < line; ++l) {
+    start = text.find('\n', start);
+    if (start == std::string_view::npos) return byte_column;
+    ++start;
+  }
+  const size_t end = start + static_cast<size_t>(byte_column - 1);
+  if (byte_column < 1 || end > text.size()) return byte_column;
+  int column = 1;
+  for (size_t i = start; i < end; ++i) column += starts_code_point(static_cast<unsigned char>(text[i]));
+  return column;
+}
+
+Status with_code_point_column(Status status, std::string_view text) {
+  SourceLocation w = status.where();
+  if (status.ok() || w.line < 1 || w.column < 1) return status;
+  w.column = code_point_column(text, w.line, w.column);
+  switch (status.code()) {
+    case Status::Code::kBadRules:
+      return Status::bad_rules(status.message(), w);
+    case Status::Code::kBadInput:
+      return Status::bad_input(status.message(), w);
+    default:
+      return status;
+  }
+}
 
 std::string pointer_step(const std::string& key) {
   std::string out = "/";

@@ -47,21 +47,24 @@ class Differ {
     }
     if (had.is_array() && now.is_array()) {
       if (had.size() == now.size()) {
-        for (size_t i = 0; i < had.size(); ++i) diff(had[i], now[i], path + "/" + std::to_string(i));
+        for (size_t i = 0; i < had.size(); ++i)
+          diff(had[i], now[i], path + "/" + std::to_string(i));
         return;
       }
       size_t i = 0;
       while (i < had.size() && i < now.size() && same(had[i], now[i])) ++i;
       const std::string at = path + "/" + std::to_string(i);
-      out.push_back({i < had.size() ? at : path,
-                     fmt::format("the record has {} elements, parsing now gives {}; first difference "
-                                 "at [{}]: record {}, now {}",
-                                 had.size(), now.size(), i, i < had.size() ? quote(had[i]) : "none",
-                                 i < now.size() ? quote(now[i]) : "none")});
+      out.push_back(
+          {i < had.size() ? at : path,
+           fmt::format("the record has {} elements, parsing now gives {}; first difference "
+                       "at [{}]: record {}, now {}",
+                       had.size(), now.size(), i, i < had.size() ? quote(had[i]) : "none",
+                       i < now.size() ? quote(now[i]) : "none")});
       return;
     }
     if (!same(had, now)) {
-      out.push_back({path, fmt::format("the record has {}, parsing now gives {}", quote(had), quote(now))});
+      out.push_back(
+          {path, fmt::format("the record has {}, parsing now gives {}", quote(had), quote(now))});
     }
   }
 
@@ -93,7 +96,8 @@ class Differ {
     if (core::count_code_points(s) <= max_quote_) return s;
     std::string cut;
     size_t pos = 0;
-    for (size_t n = 0; n < max_quote_ && pos < s.size(); ++n) core::append_utf8(&cut, core::next_code_point(s, &pos));
+    for (size_t n = 0; n < max_quote_ && pos < s.size(); ++n)
+      core::append_utf8(&cut, core::next_code_point(s, &pos));
     return cut + "...";
   }
 
@@ -147,8 +151,9 @@ void compare_with_source(const std::string& file, const LocatedRecord& r,
   for (size_t i = 0; i < differ.out.size() && i < max; ++i) {
     const Difference& d = differ.out[i];
     const Location at = locate(r, d.pointer);
-    ctx.add(ids::kRecordMismatch, file, at.line, at.column,
-            fmt::format("{}: {} (source {})", d.pointer.empty() ? "/" : d.pointer, d.message, path));
+    ctx.add(
+        ids::kRecordMismatch, file, at.line, at.column,
+        fmt::format("{}: {} (source {})", d.pointer.empty() ? "/" : d.pointer, d.message, path));
   }
   if (differ.out.size() > max) {
     const Location at = locate(r, "");
@@ -170,6 +175,11 @@ std::vector<Finding> Checker::check_records(const std::string& file, const std::
     return out;
   }
   for (const LocatedRecord& r : records.value()) {
+    if (r.error) {
+      ctx.add(ids::kRecordSchema, file, r.error->where().line, r.error->where().column,
+              r.error->message());
+      continue;
+    }
     const std::vector<ShapeProblem> problems = shape_problems(r.value);
     for (const ShapeProblem& p : problems) {
       const Location at = locate(r, p.pointer);

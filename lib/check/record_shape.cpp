@@ -77,7 +77,8 @@ void check_field(const Json& obj, const Field& f, const std::string& path,
   const Json& v = obj[f.key];
   const std::string at = path + pointer_step(f.key);
   if (!has_type(v, f.types)) {
-    out->push_back({at, fmt::format("'{}' must be {}, not {}", f.key, expected(f.types), type_name(v))});
+    out->push_back(
+        {at, fmt::format("'{}' must be {}, not {}", f.key, expected(f.types), type_name(v))});
     return;
   }
   if (v.is_object() && f.object) check_shape(v, *f.object, at, out);
@@ -86,7 +87,8 @@ void check_field(const Json& obj, const Field& f, const std::string& path,
     const std::string el = at + "/" + std::to_string(i);
     if (f.elements) {
       if (!v[i].is_object()) {
-        out->push_back({el, fmt::format("each of '{}' must be an object, not {}", f.key, type_name(v[i]))});
+        out->push_back(
+            {el, fmt::format("each of '{}' must be an object, not {}", f.key, type_name(v[i]))});
       } else {
         check_shape(v[i], *f.elements, el, out);
       }
@@ -120,11 +122,21 @@ const Shape& point_shape() {
 
 // Fields every metric has, in a bulletin record and in a metric record.
 std::vector<Field> metric_fields() {
-  return {{"kind", kString},           {"text", kString},         {"value", kValue, false},
-          {"start", kValue, false},    {"end", kValue, false},    {"unit", kString, false},
-          {"comparator", kString, false}, {"change", kString, false}, {"code", kString, false},
-          {"group", kString, false},   {"year_inferred", kBool, false}, {"line", kInt},
-          {"column", kInt},            {"sentence", kString},     {"rule", kString, false}};
+  return {{"kind", kString},
+          {"text", kString},
+          {"value", kValue, false},
+          {"start", kValue, false},
+          {"end", kValue, false},
+          {"unit", kString, false},
+          {"comparator", kString, false},
+          {"change", kString, false},
+          {"code", kString, false},
+          {"group", kString, false},
+          {"year_inferred", kBool, false},
+          {"line", kInt},
+          {"column", kInt},
+          {"sentence", kString},
+          {"rule", kString, false}};
 }
 
 const Shape& bulletin_shape() {
@@ -145,21 +157,21 @@ const Shape& bulletin_shape() {
                            {"metrics", kArray, true, nullptr, &metric},
                            {"provinces", kArray, true, nullptr, &province}}};
   static const Shape section{{{"title", kString},
-                              {"title_from", kString, false},
+                              {"title_from", kString},
                               {"items", kArray, true, nullptr, &item}}};
   static const Shape source{{{"path", kString},
                              {"sha256", kString},
                              {"bytes", kInt},
                              {"encoding", kString},
-                             {"bom", kBool, false}}};
+                             {"bom", kBool}}};
   static const Shape year{{{"value", kInt | kNull}, {"from", kString}}};
   static const Shape masthead{{{"title", kString},
                                {"issue", kString},
                                {"total_issue", kString},
                                {"publisher", kString},
                                {"date", kString},
-                               {"notes", kArray, false, nullptr, nullptr, kString},
-                               {"lines", kArray, false, nullptr, nullptr, kInt}}};
+                               {"notes", kArray, true, nullptr, nullptr, kString},
+                               {"lines", kArray, true, nullptr, nullptr, kInt}}};
   static const Shape distribution{{{"report_to", kArray, true, nullptr, nullptr, kString},
                                    {"copy_to", kArray, true, nullptr, nullptr, kString},
                                    {"cc", kArray, true, nullptr, nullptr, kString}}};
@@ -179,7 +191,7 @@ const Shape& bulletin_shape() {
                           {"colophon", kArray, true, nullptr, nullptr, kString},
                           {"removed", kArray, true, nullptr, &removed},
                           {"unclaimed", kArray, true, nullptr, &unclaimed},
-                          {"diagnostics", kArray, false, nullptr, &diagnostic}}};
+                          {"diagnostics", kArray, true, nullptr, &diagnostic}}};
   return doc;
 }
 
@@ -217,8 +229,10 @@ void check_kinds(const Json& v, const std::string& path, std::vector<ShapeProble
 
 std::vector<ShapeProblem> shape_problems(const Json& record) {
   std::vector<ShapeProblem> out;
-  if (!record.is_object()) return {{"", fmt::format("a record must be an object, not {}", type_name(record))}};
-  if (!record.contains("schema") || !record["schema"].is_string()) return {{"", "missing field 'schema'"}};
+  if (!record.is_object())
+    return {{"", fmt::format("a record must be an object, not {}", type_name(record))}};
+  if (!record.contains("schema") || !record["schema"].is_string())
+    return {{"", "missing field 'schema'"}};
   const std::string schema = record["schema"].get<std::string>();
   if (schema == kBulletinSchema) {
     check_shape(record, bulletin_shape(), "", &out);
@@ -228,8 +242,10 @@ std::vector<ShapeProblem> shape_problems(const Json& record) {
   } else if (schema == kMetricSchema) {
     check_shape(record, metric_record_shape(), "", &out);
     MetricKind kind;
-    if (out.empty() && !parse_metric_kind(record["kind"].get<std::string>(), &kind)) {
-      out.push_back({"/kind", fmt::format("unknown metric kind '{}'", record["kind"].get<std::string>())});
+    if (record.contains("kind") && record["kind"].is_string() &&
+        !parse_metric_kind(record["kind"].get<std::string>(), &kind)) {
+      out.push_back(
+          {"/kind", fmt::format("unknown metric kind '{}'", record["kind"].get<std::string>())});
     }
   } else {
     out.push_back({"/schema", fmt::format("unknown schema '{}' (expected {} or {})", schema,

@@ -1,7 +1,7 @@
 // The shape of the records jianbao writes (jianbao.bulletin/1 from parse and batch,
-// jianbao.metric/1 from extract): required fields and their JSON types. A structural check kept
-// in C++ until schemas/*.schema.json can be validated; fields not listed are allowed, so a record
-// from a newer writer with extra fields still passes.
+// jianbao.metric/1 from extract and batch): the required fields of schemas/bulletin.schema.json
+// and schemas/metric.schema.json with their JSON types. A structural check in C++, because the
+// schemas are not compiled into the binary; it does not check patterns, enums or extra fields.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <tuple>
 
 #include "check/catalog.h"
 #include "check/dates.h"
@@ -17,7 +18,7 @@ namespace {
 
 struct Entry {
   const Document* doc;
-  int year;    // the issue's year; 0 when issues are numbered across years (总第N期)
+  int year;     // the issue's year; 0 when issues are numbered across years (总第N期)
   long long n;  // the issue number
 };
 
@@ -40,7 +41,8 @@ std::string file_name(const Document& doc) {
 // Issue numbers restart each year (2024年第6期) unless every bulletin carries a running total.
 std::vector<Entry> number_issues(const std::vector<const Document*>& docs, const RuleSet& rules) {
   bool all_total = true;
-  for (const Document* d : docs) all_total = all_total && issue_number(d->masthead->total_issue, rules);
+  for (const Document* d : docs)
+    all_total = all_total && issue_number(d->masthead->total_issue, rules);
   std::vector<Entry> out;
   for (const Document* d : docs) {
     if (all_total) {
@@ -49,14 +51,15 @@ std::vector<Entry> number_issues(const std::vector<const Document*>& docs, const
       out.push_back({d, year_of(*d), *n});
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) {
-    return a.year != b.year ? a.year < b.year : a.n < b.n;
+  // Ties (a repeated number) by path, so the same file is named whatever the input order.
+  std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) {
+    return std::tie(a.year, a.n, a.doc->source.path) < std::tie(b.year, b.n, b.doc->source.path);
   });
   return out;
 }
 
 std::string issue_name(const Entry& e) {
-  return e.year == 0 ? fmt::format("total issue {}", e.n) : fmt::format("issue {} of {}", e.n, e.year);
+  return e.year == 0 ? fmt::format("total issue {}", e.n) : fmt::format("{} issue {}", e.year, e.n);
 }
 
 void check_group(const std::vector<const Document*>& docs, const Context& ctx) {
@@ -69,24 +72,23 @@ void check_group(const std::vector<const Document*>& docs, const Context& ctx) {
     const std::string& file = cur.doc->source.path;
     if (prev.year == cur.year && cur.n == prev.n) {
       ctx.add(ids::kIssueRepeated, file, m.first_line, 1,
-              fmt::format("{} of '{}' is also the number of {}", issue_name(cur), title,
+              fmt::format("'{}' {} repeats the number of {}", title, issue_name(cur),
                           file_name(*prev.doc)));
       continue;
     }
     if (prev.year == cur.year && cur.n > prev.n + 1) {
-      const std::string missing = cur.n == prev.n + 2
-                                      ? fmt::format("issue {} is missing", prev.n + 1)
-                                      : fmt::format("issues {} to {} are missing", prev.n + 1,
-                                                    cur.n - 1);
+      const std::string missing =
+          cur.n == prev.n + 2 ? fmt::format("issue {} is missing", prev.n + 1)
+                              : fmt::format("issues {} to {} are missing", prev.n + 1, cur.n - 1);
       ctx.add(ids::kIssueSkipped, file, m.first_line, 1,
-              fmt::format("{} of '{}' follows {} ({}): {}", issue_name(cur), title,
-                          issue_name(prev), file_name(*prev.doc), missing));
+              fmt::format("'{}' {} follows {} ({}): {}", title, issue_name(cur), issue_name(prev),
+                          file_name(*prev.doc), missing));
     }
     const std::string& before = prev.doc->masthead->date;
     if (is_full_date(m.date) && is_full_date(before) && m.date < before) {
       ctx.add(ids::kDateBackwards, file, m.first_line, 1,
-              fmt::format("{} is dated {}, before {} ({}, dated {})", issue_name(cur), m.date,
-                          issue_name(prev), file_name(*prev.doc), before));
+              fmt::format("'{}' {} is dated {}, before {} ({}, dated {})", title, issue_name(cur),
+                          m.date, issue_name(prev), file_name(*prev.doc), before));
     }
   }
 }
@@ -98,9 +100,10 @@ void check_issue_series(const std::vector<const Document*>& docs, const Context&
   std::vector<std::pair<std::string, std::vector<const Document*>>> groups;
   for (const Document* d : docs) {
     if (!d->masthead) continue;
-    const std::string key =
-        std::filesystem::path(d->source.path).parent_path().string() + '\n' + compact(d->masthead->title);
-    auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == key; });
+    const std::string key = std::filesystem::path(d->source.path).parent_path().string() + '\n' +
+                            compact(d->masthead->title);
+    auto it =
+        std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == key; });
     if (it == groups.end()) {
       groups.push_back({key, {d}});
     } else {
