@@ -133,8 +133,8 @@ bool tokenize(const std::u32string& s, const NumeralTable& t, std::vector<Token>
     ++i;
     if (auto it = t.digits.find(c); it != t.digits.end()) {
       const bool filler = contains(t.zero_fillers, c);
-      out->push_back({filler ? Token::Type::kZero : Token::Type::kDigit,
-                      static_cast<double>(it->second)});
+      out->push_back(
+          {filler ? Token::Type::kZero : Token::Type::kDigit, static_cast<double>(it->second)});
     } else if (auto su = t.small_units.find(c); su != t.small_units.end()) {
       out->push_back({Token::Type::kSmallUnit, su->second});
     } else if (auto lu = t.large_units.find(c); lu != t.large_units.end()) {
@@ -240,7 +240,7 @@ class Reader {
 
   bool small_unit(double u) {
     if (u < 1) return share(u);
-    if (positional_ > 1) return false;  // 二三十 is a range, not 230
+    if (positional_ > 1) return false;    // 二三十 is a range, not 230
     if (u >= small_floor_) return false;  // units fall within a group: not 五十千, 五百三百
     section_ += (pending_ ? *pending_ : 1) * u;  // 十五, 百三: a bare unit counts once
     clear_pending();
@@ -320,8 +320,7 @@ class Reader {
       if (f.type == Token::Type::kDigit || f.type == Token::Type::kZero) {
         v += f.value * scale;
         scale /= kBase;
-      } else if (f.type == Token::Type::kArabic && f.digits > 0 &&
-                 f.value == std::floor(f.value)) {
+      } else if (f.type == Token::Type::kArabic && f.digits > 0 && f.value == std::floor(f.value)) {
         // 2点5: Arabic digits after the point are decimals
         const double shift = std::pow(kBase, f.digits);
         v += f.value * scale * kBase / shift;
@@ -339,8 +338,8 @@ class Reader {
   }
 
   const std::vector<Token>& tokens_;
-  double total_ = 0;    // finished large-unit groups
-  double section_ = 0;  // the group below the current large unit
+  double total_ = 0;               // finished large-unit groups
+  double section_ = 0;             // the group below the current large unit
   std::optional<double> pending_;  // a number not yet multiplied by a unit
   int positional_ = 0;             // Chinese digits read positionally into pending_
   bool single_arabic_ = false;     // pending_ is one Arabic digit
