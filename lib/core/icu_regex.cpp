@@ -69,6 +69,23 @@ MatchText::MatchText(std::string_view utf8) : utf8_(utf8) {
   byte_of_u16_.push_back(utf8.size());
 }
 
+bool find_next(icu::RegexMatcher& m, int32_t* from, bool* timed_out) {
+  const icu::UnicodeString& text = m.input();
+  if (*from < 0 || *from > text.length()) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  const bool found = m.find(*from, status);
+  if (status == U_REGEX_TIME_OUT && timed_out != nullptr) *timed_out = true;
+  if (!found || U_FAILURE(status)) {
+    *from = text.length() + 1;
+    return false;
+  }
+  const int32_t start = m.start(status);
+  const int32_t end = m.end(status);
+  // After an empty match, step one code point on (never into a surrogate pair).
+  *from = end > start ? end : (end < text.length() ? text.moveIndex32(end, 1) : end + 1);
+  return true;
+}
+
 bool group_matched(icu::RegexMatcher& m, int group) {
   if (group < 0) return false;
   UErrorCode status = U_ZERO_ERROR;
@@ -92,19 +109,20 @@ Match::Match(const Regex& regex, std::string_view utf8, int time_limit)
   m_->reset(text_.u16());
 }
 
-bool Match::find() {
-  UErrorCode status = U_ZERO_ERROR;
-  return m_->find(status) && U_SUCCESS(status);
-}
+bool Match::find() { return find_next(*m_, &next_); }
 
 bool Match::looking_at() {
   UErrorCode status = U_ZERO_ERROR;
-  return m_->lookingAt(status) && U_SUCCESS(status);
+  const bool found = m_->lookingAt(status) && U_SUCCESS(status);
+  if (found) next_ = m_->end(status);
+  return found;
 }
 
 bool Match::matches() {
   UErrorCode status = U_ZERO_ERROR;
-  return m_->matches(status) && U_SUCCESS(status);
+  const bool found = m_->matches(status) && U_SUCCESS(status);
+  if (found) next_ = m_->end(status);
+  return found;
 }
 
 std::string Match::group(const char* name) const { return group_text(*m_, regex_.group(name)); }
@@ -113,12 +131,14 @@ std::string Match::text() const { return group_text(*m_, 0); }
 
 int Match::start() const {
   UErrorCode status = U_ZERO_ERROR;
-  return text_.code_point_at(m_->start(status));
+  const int32_t i = m_->start(status);
+  return U_SUCCESS(status) ? text_.code_point_at(i) : -1;
 }
 
 int Match::end() const {
   UErrorCode status = U_ZERO_ERROR;
-  return text_.code_point_at(m_->end(status));
+  const int32_t i = m_->end(status);
+  return U_SUCCESS(status) ? text_.code_point_at(i) : -1;
 }
 
 }  // namespace jianbao::core

@@ -27,7 +27,10 @@ class Regex {
   const std::string& source() const { return source_; }
 
   // A new matcher for this pattern; REQUIRES: the pattern compiled. The matcher is bounded by
-  // the time limit (in ICU steps) so no pattern can hang on hostile input.
+  // the time limit (in ICU steps) so no pattern can hang on hostile input. ICU counts the limit
+  // from the matcher's last reset, not per match: a loop of RegexMatcher::find() calls over a
+  // long text runs out after some hundreds of matches and ends with U_REGEX_TIME_OUT. Loop with
+  // find_next() below, which gives every match the whole limit.
   std::unique_ptr<icu::RegexMatcher> new_matcher(int time_limit) const;
 
  private:
@@ -53,6 +56,13 @@ class MatchText {
   std::vector<size_t> byte_of_u16_;
 };
 
+// Finds the next match of `m` (reset to its text) at or after the UTF-16 index *from, and moves
+// *from past it. Each call gets the matcher's whole time limit (find(start) resets the count),
+// so every match of a long text is found. Returns false when there is none; when the time limit
+// cut the search short it also sets *timed_out (if given), so callers can report it rather than
+// lose the rest of the text silently.
+bool find_next(icu::RegexMatcher& m, int32_t* from, bool* timed_out = nullptr);
+
 // The UTF-8 text of a matched group, or "" when the group did not take part.
 std::string group_text(icu::RegexMatcher& m, int group);
 bool group_matched(icu::RegexMatcher& m, int group);
@@ -71,13 +81,14 @@ class Match {
   bool matches();                             // the whole text
   std::string group(const char* name) const;  // "" when absent or unmatched
   std::string text() const;
-  int start() const;  // code points
+  int start() const;  // code points; -1 without a match
   int end() const;
 
  private:
   const Regex& regex_;
   MatchText text_;
   std::unique_ptr<icu::RegexMatcher> m_;
+  int32_t next_ = 0;  // UTF-16 index where find() looks next
 };
 
 }  // namespace jianbao::core

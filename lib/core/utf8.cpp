@@ -97,9 +97,9 @@ size_t count_code_points(std::string_view s) {
 }
 
 bool is_cjk(char32_t c) {
-  return (c >= 0x2E80 && c <= 0x9FFF) ||   // radicals, CJK punctuation, kana, unified ideographs
-         (c >= 0xF900 && c <= 0xFAFF) ||   // compatibility ideographs
-         (c >= 0xFF01 && c <= 0xFF60) ||   // fullwidth forms
+  return (c >= 0x2E80 && c <= 0x9FFF) ||  // radicals, CJK punctuation, kana, unified ideographs
+         (c >= 0xF900 && c <= 0xFAFF) ||  // compatibility ideographs
+         (c >= 0xFF01 && c <= 0xFF60) ||  // fullwidth forms
          (c >= 0x20000 && c <= 0x3FFFF);  // extension planes
 }
 

@@ -12,6 +12,13 @@
 namespace jianbao::decode {
 namespace {
 
+// The Status of a failed Result, for assertion messages; "" when it succeeded (doctest
+// evaluates messages of passing assertions too, under -s).
+template <typename T>
+std::string why(const Result<T>& r) {
+  return r.ok() ? "" : r.status().to_string();
+}
+
 using Code = Status::Code;
 
 Result<DecodedText> decode(std::string_view bytes, const std::string& encoding = "") {
@@ -165,7 +172,7 @@ TEST_CASE("decode: detects the encoding and splits lines") {
   for (const Row& r : rows) {
     CAPTURE(r.name);
     const Result<DecodedText> got = decode(r.in, r.force);
-    CHECK_MESSAGE(got.ok(), (got.ok() ? "" : got.status().to_string()));
+    CHECK_MESSAGE(got.ok(), why(got));
     if (!got.ok()) continue;
     CHECK(got.value().encoding == r.want_encoding);
     CHECK(got.value().bom == r.want_bom);
@@ -197,7 +204,7 @@ TEST_CASE("decode: LF, CRLF and CR each end one line") {
   for (const Row& r : rows) {
     CAPTURE(r.name);
     const Result<DecodedText> got = decode(r.in);
-    REQUIRE_MESSAGE(got.ok(), got.status().to_string());
+    REQUIRE_MESSAGE(got.ok(), why(got));
     CHECK(texts(got.value()) == r.want);
     for (size_t i = 0; i < got.value().lines.size(); ++i) {
       CHECK(got.value().lines[i].number == static_cast<int>(i) + 1);
@@ -242,7 +249,7 @@ TEST_CASE("decode: a form feed marks a page break at the line it starts") {
   for (const Row& r : rows) {
     CAPTURE(r.name);
     const Result<DecodedText> got = decode(r.in);
-    REQUIRE_MESSAGE(got.ok(), got.status().to_string());
+    REQUIRE_MESSAGE(got.ok(), why(got));
     CHECK(texts(got.value()) == r.want);
     std::vector<int> breaks;
     for (const SourceLine& l : got.value().lines) {
@@ -261,7 +268,7 @@ TEST_CASE("decode: line text never holds a line end or a form feed") {
   for (const std::string& in : inputs) {
     CAPTURE(in);
     const Result<DecodedText> got = decode(in);
-    REQUIRE_MESSAGE(got.ok(), got.status().to_string());
+    REQUIRE_MESSAGE(got.ok(), why(got));
     for (const SourceLine& l : got.value().lines) {
       CAPTURE(l.number);
       CHECK(l.text.find_first_of("\r\n\f") == std::string::npos);
@@ -451,7 +458,7 @@ TEST_CASE("decode: a 10 MB single line decodes whole") {
     for (size_t i = 0; i < repeats; ++i) in += r.unit;
     in += '\n';
     const Result<DecodedText> got = decode(in);
-    REQUIRE_MESSAGE(got.ok(), got.status().to_string());
+    REQUIRE_MESSAGE(got.ok(), why(got));
     CHECK(got.value().encoding == r.want_encoding);
     REQUIRE(got.value().lines.size() == 1);
     const std::string& text = got.value().lines[0].text;
@@ -464,7 +471,7 @@ TEST_CASE("decode: a 10 MB single line decodes whole") {
 TEST_CASE("decode: 100,000 blank lines around one line of text") {
   const std::string blank(100000, '\n');
   const Result<DecodedText> got = decode(blank + "通报" + blank);
-  REQUIRE_MESSAGE(got.ok(), got.status().to_string());
+  REQUIRE_MESSAGE(got.ok(), why(got));
   // 100,000 blank lines, the text line (ended by the first LF after it), 99,999 blank lines.
   REQUIRE(got.value().lines.size() == 200000);
   CHECK(got.value().lines[100000].text == "通报");
@@ -509,7 +516,7 @@ TEST_CASE("decode: the samples decode in the encodings they were written in") {
     std::ostringstream buf;
     buf << in.rdbuf();
     const Result<DecodedText> got = decode_bytes(buf.str(), path.string(), {});
-    REQUIRE_MESSAGE(got.ok(), got.status().to_string());
+    REQUIRE_MESSAGE(got.ok(), why(got));
     CHECK(got.value().encoding == r.want_encoding);
     CHECK(got.value().bom == r.want_bom);
     bool form_feed = false;

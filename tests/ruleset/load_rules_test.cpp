@@ -17,6 +17,13 @@
 namespace jianbao {
 namespace {
 
+// The Status of a failed Result, for assertion messages; "" when it succeeded (doctest
+// evaluates messages of passing assertions too, under -s).
+template <typename T>
+std::string why(const Result<T>& r) {
+  return r.ok() ? "" : r.status().to_string();
+}
+
 namespace fs = std::filesystem;
 using Code = Status::Code;
 
@@ -57,7 +64,7 @@ const RuleInfo* find_rule(const std::vector<RuleInfo>& rules, const std::string&
 
 TEST_CASE("load_rules: the built-in rules load") {
   const auto rules = load_rules({});
-  REQUIRE_MESSAGE(rules.ok(), rules.status().to_string());
+  REQUIRE_MESSAGE(rules.ok(), why(rules));
   const RuleSet& rs = *rules.value();
 
   CHECK_FALSE(rs.files.empty());
@@ -130,7 +137,7 @@ TEST_CASE("load_rules: a rules directory replaces one built-in file") {
   const TempRulesDir dir;
   dir.write("metrics/count.yaml", changed);
   const auto rules = load_rules({.override_dir = dir.path()});
-  REQUIRE_MESSAGE(rules.ok(), rules.status().to_string());
+  REQUIRE_MESSAGE(rules.ok(), why(rules));
   const std::vector<RuleInfo> listed = list_rules(*rules.value());
 
   const RuleInfo* renamed = find_rule(listed, new_id);
@@ -160,7 +167,7 @@ TEST_CASE("load_rules: a rules directory adds new files and keeps the hash of eq
               "    examples:\n"
               "      - {text: 3项, expect: {value: 3, unit: 项}}\n");
     const auto rules = load_rules({.override_dir = dir.path()});
-    REQUIRE_MESSAGE(rules.ok(), rules.status().to_string());
+    REQUIRE_MESSAGE(rules.ok(), why(rules));
     const RuleInfo* extra = find_rule(list_rules(*rules.value()), "count_zz_extra");
     REQUIRE(extra != nullptr);
     CHECK(extra->origin == dir.path());
@@ -172,7 +179,7 @@ TEST_CASE("load_rules: a rules directory adds new files and keeps the hash of eq
     const ruleset::RuleTexts texts = ruleset::builtin_rule_texts();
     dir.write("metrics/count.yaml", texts.at("metrics/count.yaml").content);
     const auto rules = load_rules({.override_dir = dir.path()});
-    REQUIRE_MESSAGE(rules.ok(), rules.status().to_string());
+    REQUIRE_MESSAGE(rules.ok(), why(rules));
     CHECK(rules_hash(*rules.value()) == rules_hash(*builtin.value()));
   }
 }
