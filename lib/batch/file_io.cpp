@@ -6,11 +6,53 @@
 #include <fstream>
 #include <iterator>
 
+#include "batch/atomic_writer.h"
 #include "jianbao/batch.h"
 
 namespace jianbao::batch {
 
 namespace fs = std::filesystem;
+
+AtomicWriter::AtomicWriter(std::string path) : path_(std::move(path)) {
+  const fs::path target(path_);
+  // One writer per target at a time (the batch runner gives each output to one thread), so the
+  // process id is enough to keep concurrent runs apart.
+  tmp_ = (target.parent_path() / fmt::format(".{}.tmp{}", target.filename().string(), getpid()))
+             .string();
+  out_.open(tmp_, std::ios::binary | std::ios::trunc);
+}
+
+AtomicWriter::~AtomicWriter() {
+  if (!finished_) abort();
+}
+
+void AtomicWriter::abort() {
+  finished_ = true;
+  out_.close();
+  std::error_code ignored;
+  fs::remove(tmp_, ignored);
+}
+
+Status AtomicWriter::commit() {
+  if (!out_.is_open()) {
+    abort();
+    return Status::io_error("cannot write file", {.file = tmp_});
+  }
+  out_.close();
+  if (!out_) {
+    abort();
+    return Status::io_error("cannot write file", {.file = tmp_});
+  }
+  std::error_code ec;
+  fs::rename(tmp_, path_, ec);
+  if (ec) {
+    abort();
+    return Status::io_error(fmt::format("cannot rename into place: {}", ec.message()),
+                            {.file = path_});
+  }
+  finished_ = true;
+  return Status();
+}
 
 Result<std::string> read_file(const std::string& path) {
   std::error_code ec;
@@ -25,31 +67,9 @@ Result<std::string> read_file(const std::string& path) {
 }
 
 Status write_file_atomic(const std::string& path, const std::string& content) {
-  const fs::path target(path);
-  // One writer per target at a time (the batch runner gives each output to one thread), so the
-  // process id is enough to keep concurrent runs apart.
-  const fs::path tmp =
-      target.parent_path() / fmt::format(".{}.tmp{}", target.filename().string(), getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Status::io_error("cannot write file", {.file = tmp.string()});
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.close();
-    if (!out) {
-      std::error_code ignored;
-      fs::remove(tmp, ignored);
-      return Status::io_error("cannot write file", {.file = tmp.string()});
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    std::error_code ignored;
-    fs::remove(tmp, ignored);
-    return Status::io_error(fmt::format("cannot rename into place: {}", ec.message()),
-                            {.file = path});
-  }
-  return Status();
+  AtomicWriter out(path);
+  out.append(content);
+  return out.commit();
 }
 
 }  // namespace jianbao::batch

@@ -1,89 +1,94 @@
 #include "batch/manifest.h"
 
+#include <algorithm>
+#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 namespace jianbao::batch {
 namespace {
 
 using Json = nlohmann::ordered_json;
-constexpr const char* kManifestSchema = "jianbao.batch_manifest/1";
+constexpr const char* kManifestSchema = "jianbao.batch_manifest/2";
 
-// metric_lines, one JSON object per line, as the text of a JSON array. The lines were written by
-// nlohmann::json, so they hold no raw newline and each is a complete JSON value: joining them with
-// commas makes a valid array without parsing them again.
-std::string lines_as_array(const std::string& lines) {
-  std::string out = "[";
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i] == '\n') {
-      if (i + 1 < lines.size()) out.push_back(',');
-    } else {
-      out.push_back(lines[i]);
-    }
-  }
-  out.push_back(']');
-  return out;
-}
-
-bool parse_entry(const Json& j, ManifestEntry* e) {
+bool parse_entry(const std::string& line, ManifestEntry* e) {
+  const Json j = Json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return false;
   for (const char* key : {"input", "output", "source", "sha256"}) {
     if (!j.contains(key) || !j[key].is_string()) return false;
   }
-  if (!j.contains("items") || !j["items"].is_number_integer()) return false;
-  if (!j.contains("metrics") || !j["metrics"].is_array()) return false;
+  for (const char* key : {"items", "metrics"}) {
+    if (!j.contains(key) || !j[key].is_number_integer() || j[key].get<long long>() < 0) {
+      return false;
+    }
+  }
   e->input = j["input"].get<std::string>();
   e->output = j["output"].get<std::string>();
   e->source = j["source"].get<std::string>();
   e->sha256 = j["sha256"].get<std::string>();
   e->items = j["items"].get<long long>();
-  e->metrics = static_cast<long long>(j["metrics"].size());
-  for (const Json& m : j["metrics"]) e->metric_lines += m.dump() + "\n";
+  e->metrics = j["metrics"].get<long long>();
   return true;
 }
 
 }  // namespace
 
-Manifest parse_manifest(const std::string& text) {
-  Manifest m;
-  std::istringstream in(text);
+Manifest read_manifest(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
   std::string line;
-  if (!std::getline(in, line)) return {};
-  Json header = Json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (!in || !std::getline(in, line)) return {};
+  const Json header = Json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (!header.is_object() || header.value("schema", "") != kManifestSchema ||
-      !header.contains("settings") || !header.contains("rules") || !header["rules"].is_string()) {
+      !header.contains("settings") || !header["settings"].is_object() ||
+      !header.contains("rules") || !header["rules"].is_string()) {
     return {};
   }
+  Manifest m;
   m.settings = header["settings"].dump();
   m.rules = header["rules"].get<std::string>();
   while (std::getline(in, line)) {
     ManifestEntry e;
-    if (!parse_entry(Json::parse(line, nullptr, /*allow_exceptions=*/false), &e)) return {};
+    if (!parse_entry(line, &e) || in.eof()) return {};
+    e.offset = static_cast<long long>(in.tellg());
+    // The metric lines are skipped, not parsed: a re-run copies them as they are.
+    for (long long n = 0; n < e.metrics; ++n) {
+      if (!std::getline(in, line) || line.empty() || line.front() != '{') return {};
+    }
+    if (in.eof()) return {};  // the last line had no newline: the file was cut short
+    e.length = static_cast<long long>(in.tellg()) - e.offset;
     const std::string key = e.output;
     m.entries[key] = std::move(e);
   }
   return m;
 }
 
-std::string format_manifest(const std::string& settings, const std::string& rules,
-                            const std::vector<const ManifestEntry*>& entries) {
+Result<std::string> read_metric_lines(const std::string& path, const ManifestEntry& entry) {
+  std::ifstream in(path, std::ios::binary);
+  std::string out(static_cast<size_t>(std::max(0LL, entry.length)), '\0');
+  if (in && entry.offset >= 0) {
+    in.seekg(entry.offset);
+    in.read(out.data(), static_cast<std::streamsize>(out.size()));
+  }
+  if (!in || entry.offset < 0) return Status::io_error("cannot read the manifest", {.file = path});
+  return out;
+}
+
+std::string manifest_header(const std::string& settings, const std::string& rules) {
   Json header;
   header["schema"] = kManifestSchema;
   header["settings"] = Json::parse(settings, nullptr, /*allow_exceptions=*/false);
   header["rules"] = rules;
-  std::string out = header.dump() + "\n";
-  for (const ManifestEntry* e : entries) {
-    Json j;
-    j["input"] = e->input;
-    j["output"] = e->output;
-    j["source"] = e->source;
-    j["sha256"] = e->sha256;
-    j["items"] = e->items;
-    std::string line = j.dump();
-    line.pop_back();  // the closing brace: the metrics array is appended as text
-    out += line + ",\"metrics\":" + lines_as_array(e->metric_lines) + "}\n";
-  }
-  return out;
+  return header.dump() + "\n";
+}
+
+std::string manifest_entry(const ManifestEntry& e) {
+  Json j;
+  j["input"] = e.input;
+  j["output"] = e.output;
+  j["source"] = e.source;
+  j["sha256"] = e.sha256;
+  j["items"] = e.items;
+  j["metrics"] = e.metrics;
+  return j.dump() + "\n" + e.metric_lines;
 }
 
 }  // namespace jianbao::batch

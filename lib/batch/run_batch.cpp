@@ -5,9 +5,11 @@
 #include <cmath>
 #include <condition_variable>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <thread>
 
+#include "batch/atomic_writer.h"
 #include "batch/manifest.h"
 #include "core/sha256.h"
 #include "jianbao/batch.h"
@@ -64,6 +66,7 @@ class Runner {
       : files_(files),
         rules_(rules),
         opt_(options),
+        manifest_path_((fs::path(options.out_dir) / kManifestFile).string()),
         slots_(files.size()),
         finished_(files.size(), false) {}
 
@@ -74,18 +77,27 @@ class Runner {
   void work();
   void convert(size_t i);
   void convert_or_fail(size_t i);
+  bool skip_if_unchanged(size_t i, const std::string& sha, const std::string& out_name);
   void fail(size_t i, Status status, const std::string& out_name);
   void wait_for_workers(size_t threads);
-  Status write_results(const Summary& summary);
+  void commit(size_t i);
+  void keep_old_entry(size_t i);
 
   const std::vector<InputFile>& files_;
   const RuleSet& rules_;
   const BatchOptions& opt_;
+  const std::string manifest_path_;
   const Clock::time_point start_ = Clock::now();
   std::string settings_;
-  Manifest old_;          // the last run's manifest; read-only while the workers run
+  Manifest old_;          // the last run's manifest index; read-only while the workers run
   bool current_ = false;  // old_ was made with the same settings and rules
   bool reuse_ = false;    // current_, and no --force: unchanged inputs are skipped
+
+  // Written by the calling thread only, in input order, as inputs finish: memory stays flat
+  // whatever the number of inputs.
+  std::unique_ptr<AtomicWriter> metrics_out_;
+  std::unique_ptr<AtomicWriter> manifest_out_;
+  Summary summary_;
 
   std::atomic<size_t> next_{0};
   std::vector<Slot> slots_;
@@ -107,6 +119,25 @@ void Runner::fail(size_t i, Status status, const std::string& out_name) {
   }
 }
 
+bool Runner::skip_if_unchanged(size_t i, const std::string& sha, const std::string& out_name) {
+  if (!reuse_) return false;
+  const InputFile& f = files_[i];
+  auto it = old_.entries.find(out_name);
+  if (it == old_.entries.end()) return false;
+  const ManifestEntry& old = it->second;
+  std::error_code ec;
+  if (old.input != f.relative || old.source != f.path || old.sha256 != sha ||
+      !fs::exists(fs::path(opt_.out_dir) / out_name, ec)) {
+    return false;
+  }
+  auto lines = read_metric_lines(manifest_path_, old);
+  if (!lines.ok()) return false;  // converted again instead
+  slots_[i].entry = old;
+  slots_[i].entry.metric_lines = std::move(lines.value());
+  slots_[i].state = State::kSkipped;
+  return true;
+}
+
 void Runner::convert(size_t i) {
   const InputFile& f = files_[i];
   const std::string out_name = output_name(f.relative, opt_.format);
@@ -114,16 +145,7 @@ void Runner::convert(size_t i) {
   auto bytes = read_file(f.path);
   if (!bytes.ok()) return fail(i, bytes.status(), out_name);
   const std::string sha = core::sha256_hex(bytes.value());
-  if (reuse_) {
-    auto it = old_.entries.find(out_name);
-    std::error_code ec;
-    if (it != old_.entries.end() && it->second.input == f.relative && it->second.source == f.path &&
-        it->second.sha256 == sha && fs::exists(out_path, ec)) {
-      slots_[i].entry = it->second;
-      slots_[i].state = State::kSkipped;
-      return;
-    }
-  }
+  if (skip_if_unchanged(i, sha, out_name)) return;
   auto doc = parse_bulletin(bytes.value(), f.path, rules_, opt_.parse);
   if (!doc.ok()) return fail(i, doc.status(), out_name);
   const Document& d = doc.value();
@@ -190,20 +212,58 @@ void Runner::work() {
   cv_.notify_one();
 }
 
-// Runs on the calling thread: reports failures in input order and progress until every worker
-// has exited.
+// A pending input (not reached before a cancel): what the last run wrote for it is still there
+// and current, so its entry is carried over.
+void Runner::keep_old_entry(size_t i) {
+  if (!current_) return;
+  auto it = old_.entries.find(output_name(files_[i].relative, opt_.format));
+  if (it == old_.entries.end()) return;
+  auto lines = read_metric_lines(manifest_path_, it->second);
+  if (!lines.ok()) return;  // dropped: converted again next time
+  ManifestEntry e = it->second;
+  e.metric_lines = std::move(lines.value());
+  manifest_out_->append(manifest_entry(e));
+}
+
+// Takes in one finished input, in input order, on the calling thread.
+void Runner::commit(size_t i) {
+  Slot& slot = slots_[i];
+  switch (slot.state) {
+    case State::kFailed:
+      ++summary_.failed;
+      summary_.failures.push_back({files_[i].path, slot.error.to_string()});
+      if (opt_.on_failure) opt_.on_failure(files_[i], slot.error);
+      break;
+    case State::kConverted:
+    case State::kSkipped:
+      ++(slot.state == State::kConverted ? summary_.converted : summary_.skipped);
+      summary_.items += slot.entry.items;
+      summary_.metrics += slot.entry.metrics;
+      manifest_out_->append(manifest_entry(slot.entry));
+      metrics_out_->append(slot.entry.metric_lines);
+      std::string().swap(slot.entry.metric_lines);
+      break;
+    case State::kPending:
+      keep_old_entry(i);
+      break;
+  }
+}
+
+// Runs on the calling thread until every worker has exited: commits finished inputs in order
+// (reporting failures as it goes) and reports progress.
 void Runner::wait_for_workers(size_t threads) {
   size_t cursor = 0;
   Clock::time_point last_progress = start_;
   std::unique_lock<std::mutex> lock(mu_);
   for (;;) {
-    while (cursor < files_.size() && finished_[cursor]) {
-      const size_t i = cursor++;
-      if (slots_[i].state == State::kFailed && opt_.on_failure) {
-        lock.unlock();
-        opt_.on_failure(files_[i], slots_[i].error);
-        lock.lock();
-      }
+    size_t end = cursor;
+    while (end < files_.size() && finished_[end]) ++end;
+    if (end > cursor) {
+      // Finished slots are no longer touched by the workers: no lock needed to read them.
+      lock.unlock();
+      for (; cursor < end; ++cursor) commit(cursor);
+      lock.lock();
+      continue;
     }
     if (workers_exited_ == threads) break;
     if (opt_.on_progress && Clock::now() - last_progress >= opt_.progress_interval) {
@@ -218,28 +278,8 @@ void Runner::wait_for_workers(size_t threads) {
     }
     cv_.wait_for(lock, opt_.progress_interval);
   }
-}
-
-Status Runner::write_results(const Summary& summary) {
-  std::vector<const ManifestEntry*> entries;
-  std::string metrics;
-  for (size_t i = 0; i < files_.size(); ++i) {
-    const Slot& slot = slots_[i];
-    if (slot.state == State::kConverted || slot.state == State::kSkipped) {
-      entries.push_back(&slot.entry);
-      metrics += slot.entry.metric_lines;
-    } else if (slot.state == State::kPending && current_) {
-      // Not reached before a cancel: what the last run wrote for it is still there and current.
-      auto it = old_.entries.find(output_name(files_[i].relative, opt_.format));
-      if (it != old_.entries.end()) entries.push_back(&it->second);
-    }
-  }
-  const fs::path dir(opt_.out_dir);
-  JB_TRY(write_file_atomic((dir / kManifestFile).string(),
-                           format_manifest(settings_, rules_hash(rules_), entries)));
-  if (summary.cancelled) return Status();
-  JB_TRY(write_file_atomic((dir / kMetricsFile).string(), metrics));
-  return write_file_atomic((dir / kSummaryFile).string(), summary_json(summary).dump(2) + "\n");
+  lock.unlock();
+  for (; cursor < files_.size(); ++cursor) commit(cursor);  // never started: pending
 }
 
 Result<Summary> Runner::run() {
@@ -254,11 +294,13 @@ Result<Summary> Runner::run() {
     return Status::io_error("cannot create the output directory", {.file = opt_.out_dir});
   }
   settings_ = settings_json(opt_);
-  if (auto text = read_file((fs::path(opt_.out_dir) / kManifestFile).string()); text.ok()) {
-    old_ = parse_manifest(text.value());
-  }
+  old_ = read_manifest(manifest_path_);
   current_ = old_.settings == settings_ && old_.rules == rules_hash(rules_);
   reuse_ = current_ && !opt_.force;
+  const fs::path dir(opt_.out_dir);
+  metrics_out_ = std::make_unique<AtomicWriter>((dir / kMetricsFile).string());
+  manifest_out_ = std::make_unique<AtomicWriter>(manifest_path_);
+  manifest_out_->append(manifest_header(settings_, rules_hash(rules_)));
 
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   const size_t wanted = opt_.jobs > 0 ? static_cast<size_t>(opt_.jobs) : cores;
@@ -271,38 +313,31 @@ Result<Summary> Runner::run() {
       break;  // fewer threads than asked for is slower, not wrong
     }
   }
-  if (pool.empty()) {
-    work();
-  } else {
-    wait_for_workers(pool.size());
-  }
+  if (pool.empty()) work();
+  wait_for_workers(pool.empty() ? 1 : pool.size());
   for (std::thread& t : pool) t.join();
-  if (pool.empty()) wait_for_workers(1);  // reports the failures of the inline run
 
-  Summary summary;
-  summary.files = files_.size();
-  for (size_t i = 0; i < files_.size(); ++i) {
-    const Slot& slot = slots_[i];
-    if (slot.state == State::kFailed) {
-      ++summary.failed;
-      summary.failures.push_back({files_[i].path, slot.error.to_string()});
-    } else if (slot.state != State::kPending) {
-      ++(slot.state == State::kConverted ? summary.converted : summary.skipped);
-      summary.items += slot.entry.items;
-      summary.metrics += slot.entry.metrics;
-    }
+  Summary& s = summary_;
+  s.files = files_.size();
+  s.cancelled = cancelled() && s.converted + s.skipped + s.failed < s.files;
+  s.seconds = std::round(seconds_since(start_) * 1000) / 1000;
+  if (s.cancelled) {
+    // No metrics.jsonl or summary.json for a run that did not finish; the manifest records what
+    // was done, so the next run takes up from there.
+    metrics_out_->abort();
+    JB_TRY(manifest_out_->commit());
+  } else {
+    JB_TRY(metrics_out_->commit());
+    JB_TRY(manifest_out_->commit());
+    JB_TRY(write_file_atomic((dir / kSummaryFile).string(), summary_json(s).dump(2) + "\n"));
   }
-  summary.cancelled =
-      cancelled() && summary.converted + summary.skipped + summary.failed < summary.files;
-  summary.seconds = std::round(seconds_since(start_) * 1000) / 1000;
-  JB_TRY(write_results(summary));
   if (opt_.on_progress) {
-    opt_.on_progress({.done = summary.converted + summary.skipped + summary.failed,
-                      .total = summary.files,
-                      .failed = summary.failed,
+    opt_.on_progress({.done = s.converted + s.skipped + s.failed,
+                      .total = s.files,
+                      .failed = s.failed,
                       .seconds = seconds_since(start_)});
   }
-  return summary;
+  return s;
 }
 
 }  // namespace

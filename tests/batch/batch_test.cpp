@@ -172,7 +172,13 @@ TEST_CASE("batch: output names mirror the input with the format's extension") {
   }
 }
 
+std::string without_last_line(std::string s) {
+  s.erase(s.rfind('\n', s.size() - 2) + 1);
+  return s;
+}
+
 TEST_CASE("batch: the manifest round-trips and rejects what it does not know") {
+  const fs::path dir = scratch("manifest");
   ManifestEntry a{.input = "a.txt",
                   .output = "a.json",
                   .source = "in/a.txt",
@@ -181,20 +187,24 @@ TEST_CASE("batch: the manifest round-trips and rejects what it does not know") {
                   .metrics = 2,
                   .metric_lines =
                       "{\"kind\":\"count\",\"value\":3}\n{\"kind\":\"date\",\"text\":"
-                      "\"5\\u6708\",\"value\":1.5}\n"};
-  ManifestEntry b{.input = "sub/b.txt",
-                  .output = "sub/b.json",
-                  .source = "in/sub/b.txt",
-                  .sha256 = "bb",
-                  .items = 0,
-                  .metrics = 0,
-                  .metric_lines = ""};
-  const std::string text = format_manifest(R"({"tool":"t","format":"json"})", "rh", {&a, &b});
-  const Manifest m = parse_manifest(text);
+                      "\"5\u6708\"}\n"};
+  ManifestEntry b{
+      .input = "sub/b.txt", .output = "sub/b.json", .source = "in/sub/b.txt", .sha256 = "bb"};
+  ManifestEntry c{.input = "c.txt",
+                  .output = "c.json",
+                  .source = "in/c.txt",
+                  .sha256 = "cc",
+                  .items = 1,
+                  .metrics = 1,
+                  .metric_lines = "{\"kind\":\"year\"}\n"};
+  const std::string header = manifest_header(R"({"tool":"t","format":"json"})", "rh");
+  const std::string text = header + manifest_entry(a) + manifest_entry(b) + manifest_entry(c);
+  write(dir / "m.jsonl", text);
+  const Manifest m = read_manifest((dir / "m.jsonl").string());
   CHECK(m.settings == R"({"tool":"t","format":"json"})");
   CHECK(m.rules == "rh");
-  REQUIRE(m.entries.size() == 2);
-  for (const ManifestEntry* want : {&a, &b}) {
+  REQUIRE(m.entries.size() == 3);
+  for (const ManifestEntry* want : {&a, &b, &c}) {
     CAPTURE(want->output);
     REQUIRE(m.entries.count(want->output) == 1);
     const ManifestEntry& got = m.entries.at(want->output);
@@ -203,21 +213,31 @@ TEST_CASE("batch: the manifest round-trips and rejects what it does not know") {
     CHECK(got.sha256 == want->sha256);
     CHECK(got.items == want->items);
     CHECK(got.metrics == want->metrics);
+    CHECK(got.metric_lines.empty());
+    auto lines = read_metric_lines((dir / "m.jsonl").string(), got);
+    REQUIRE(lines.ok());
+    CHECK(lines.value() == want->metric_lines);  // byte for byte, never re-serialised
   }
-  // nlohmann writes the escaped 月 back as UTF-8; the rest is byte for byte.
-  CHECK(m.entries.at("a.json").metric_lines ==
-        "{\"kind\":\"count\",\"value\":3}\n{\"kind\":\"date\",\"text\":\"5\xE6\x9C\x88\","
-        "\"value\":1.5}\n");
-  const char* bad[] = {"", "not json\n",
-                       "{\"schema\":\"other/1\",\"settings\":{},\"rules\":\"x\"}\n",
-                       "{\"schema\":\"jianbao.batch_manifest/1\",\"settings\":{},\"rules\":\"x\"}\n"
-                       "{\"input\":\"a.txt\"}\n"};
-  for (const char* t : bad) {
-    CAPTURE(t);
-    const Manifest empty = parse_manifest(t);
+  struct Row {
+    std::string name;
+    std::string text;
+  };
+  const Row bad[] = {
+      {"empty", ""},
+      {"not JSON", "not json\n"},
+      {"another schema", "{\"schema\":\"other/1\",\"settings\":{},\"rules\":\"x\"}\n"},
+      {"an entry without fields", header + "{\"input\":\"a.txt\"}\n"},
+      {"fewer metric lines than counted", header + without_last_line(manifest_entry(a))},
+      {"cut short before the last newline", text.substr(0, text.size() - 1)},
+  };
+  for (const Row& r : bad) {
+    CAPTURE(r.name);
+    write(dir / "bad.jsonl", r.text);
+    const Manifest empty = read_manifest((dir / "bad.jsonl").string());
     CHECK(empty.entries.empty());
     CHECK(empty.rules.empty());
   }
+  CHECK(read_manifest((dir / "missing.jsonl").string()).entries.empty());
 }
 
 TEST_CASE("batch: write_file_atomic leaves a whole file or none") {

@@ -2,9 +2,10 @@
 //
 // find_inputs() expands files and directories into a stable list of InputFiles; run_batch()
 // parses them on a pool of threads that share one immutable RuleSet, writes each output from its
-// worker through a temporary file and a rename, and at the end writes, in input order,
-// OUTDIR/metrics.jsonl (every metric of the run), OUTDIR/summary.json and the manifest that lets
-// the next run skip inputs whose bytes, rules and settings are unchanged. Every output except the
+// worker through a temporary file and a rename, and streams, in input order as inputs finish,
+// OUTDIR/metrics.jsonl (every metric of the run) and the manifest that lets the next run skip
+// inputs whose bytes, rules and settings are unchanged; OUTDIR/summary.json comes last. Memory does
+// not grow with the number of inputs beyond a few hundred bytes each. Every output except the
 // "seconds" field of summary.json is byte-identical whatever the number of threads.
 //
 //   auto files = jianbao::batch::find_inputs({"samples"}, "*.txt", "out");
