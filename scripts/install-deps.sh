@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(cmake ninja-build g++ clang libclang-rt-14-dev pkg-config libicu-dev libyaml-cpp-dev
           libfmt-dev libcli11-dev nlohmann-json3-dev doctest-dev python3 python3-jsonschema
-          python3-yaml jq)
+          python3-yaml jq groff-base man-db bsdutils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
