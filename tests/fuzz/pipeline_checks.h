@@ -6,7 +6,9 @@
 //   - parse_bulletin returns (a crash, sanitizer report or hang is caught by the harness);
 //   - the JSON output parses back to the same tree;
 //   - the YAML output parses back to the same tree, and no string is left as a plain scalar that
-//     a YAML 1.2 (core schema) or YAML 1.1 reader would type as a number, bool, null or date.
+//     a YAML 1.2 (core schema) or YAML 1.1 reader would type as a number, bool, null or date;
+//   - the output grows linearly: the JSON is at most kMaxOutputPerInputByte bytes per input byte
+//     (plus kOutputSlack), so no input can blow up into gigabytes.
 //
 //   std::string broken = jianbao::fuzz::check_pipeline(bytes, rules);  // "" when all hold
 #pragma once
@@ -118,9 +120,18 @@ inline void compare(const Json& j, const YAML::Node& y, const std::string& path)
   }
 }
 
-inline void emit_and_reparse(const Document& doc, bool explain) {
+// A metric-dense bulletin gives a few hundred bytes of JSON per input byte; more means some
+// field grows with the square of the input (a sentence copied into every metric, say).
+constexpr size_t kMaxOutputPerInputByte = 1000;
+constexpr size_t kOutputSlack = 1 << 20;
+
+inline void emit_and_reparse(const Document& doc, size_t input_bytes, bool explain) {
   const Json tree = emit::document_json(doc, {.explain = explain});
   const std::string json = emit::emit_documents({tree}, emit::Format::kJson);
+  if (json.size() > kMaxOutputPerInputByte * input_bytes + kOutputSlack) {
+    throw Broken{"JSON output of " + std::to_string(json.size()) + " bytes for " +
+                 std::to_string(input_bytes) + " input bytes"};
+  }
   const std::string yaml = emit::emit_documents({tree}, emit::Format::kYaml);
   const Json reparsed = Json::parse(json, nullptr, false);
   if (reparsed.is_discarded()) throw Broken{"JSON output does not parse:\n" + excerpt(json)};
@@ -149,8 +160,8 @@ inline std::string check_pipeline(std::string_view bytes, const RuleSet& rules) 
     }
     auto doc = parse_bulletin(bytes, "fuzz.txt", rules, {});
     if (!doc.ok()) return "";
-    detail::emit_and_reparse(doc.value(), false);
-    detail::emit_and_reparse(doc.value(), true);
+    detail::emit_and_reparse(doc.value(), bytes.size(), false);
+    detail::emit_and_reparse(doc.value(), bytes.size(), true);
   } catch (const detail::Broken& b) {
     return b.what;
   }
