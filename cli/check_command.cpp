@@ -27,8 +27,8 @@ struct CheckArgs {
   bool list_checks = false;
 };
 
-// Files named on the command line, and the files with one of `extensions` below directories,
-// each directory in path order. Fails on a path that does not exist.
+// Files named on the command line, and the files with one of `extensions` below directories
+// (hidden ones left out), each directory in path order. Fails on a path that does not exist.
 Result<std::vector<std::string>> expand(const std::vector<std::string>& paths,
                                         const std::vector<std::string>& extensions) {
   std::vector<std::string> out;
@@ -42,6 +42,8 @@ Result<std::vector<std::string>> expand(const std::vector<std::string>& paths,
     std::vector<std::string> found;
     for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::end(it); it.increment(ec)) {
       const std::string ext = it->path().extension().string();
+      // Hidden files (a batch's .jianbao-manifest.jsonl) are bookkeeping, not inputs.
+      if (it->path().filename().string().front() == '.') continue;
       if (it->is_regular_file() && std::find(extensions.begin(), extensions.end(), ext) != extensions.end()) {
         found.push_back(it->path().string());
       }

@@ -10,6 +10,10 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// Versions of the two record schemas; a version this build does not know is an error.
+constexpr const char* kBulletinPrefix = "jianbao.bulletin/";
+constexpr const char* kMetricPrefix = "jianbao.metric/";
+
 // JSON types a field may take, as a bit set.
 enum Type : unsigned {
   kNull = 1u << 0,
@@ -247,6 +251,9 @@ std::vector<ShapeProblem> shape_problems(const Json& record) {
       out.push_back(
           {"/kind", fmt::format("unknown metric kind '{}'", record["kind"].get<std::string>())});
     }
+  } else if (schema.rfind("jianbao.", 0) == 0 && schema.rfind(kBulletinPrefix, 0) != 0 &&
+             schema.rfind(kMetricPrefix, 0) != 0) {
+    // Another jianbao file kept beside records (a batch summary or manifest): not a record.
   } else {
     out.push_back({"/schema", fmt::format("unknown schema '{}' (expected {} or {})", schema,
                                           kBulletinSchema, kMetricSchema)});

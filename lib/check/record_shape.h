@@ -19,7 +19,9 @@ inline constexpr const char* kBulletinSchema = "jianbao.bulletin/1";
 inline constexpr const char* kMetricSchema = "jianbao.metric/1";
 
 // Every field of `record` that is missing or of the wrong type, in document order; empty when
-// the record has its schema's shape.
+// the record has its schema's shape, and for other jianbao files that carry a schema of their own
+// ("jianbao.batch_summary/1"), which are not records. A record without a schema, or with an
+// unknown one (including another version of the two above), is a problem.
 std::vector<ShapeProblem> shape_problems(const nlohmann::ordered_json& record);
 
 }  // namespace jianbao::check
