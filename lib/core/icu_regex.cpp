@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/utf8.h"
 
 namespace jianbao::core {
@@ -67,6 +69,12 @@ MatchText::MatchText(std::string_view utf8) : utf8_(utf8) {
   }
   cp_of_u16_.push_back(cp);
   byte_of_u16_.push_back(utf8.size());
+}
+
+int32_t MatchText::u16_at_code_point(int code_point) const {
+  // cp_of_u16_ is non-decreasing and ends with an entry for the end of the text.
+  const auto it = std::lower_bound(cp_of_u16_.begin(), cp_of_u16_.end(), code_point);
+  return std::min(static_cast<int32_t>(it - cp_of_u16_.begin()), u16_.length());
 }
 
 bool find_next(icu::RegexMatcher& m, int32_t* from, bool* timed_out) {

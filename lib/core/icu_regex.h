@@ -47,6 +47,10 @@ class MatchText {
   int code_point_at(int32_t u16_index) const { return cp_of_u16_[u16_index]; }
   // Byte offset in the UTF-8 source of a UTF-16 index.
   size_t byte_at(int32_t u16_index) const { return byte_of_u16_[u16_index]; }
+  // The inverse of code_point_at: the first UTF-16 index whose code point index is at least
+  // `code_point` (the UTF-16 length when there is none). O(log n), so mapping many offsets
+  // back costs no scan from the start each time.
+  int32_t u16_at_code_point(int code_point) const;
   std::string_view utf8() const { return utf8_; }
 
  private:

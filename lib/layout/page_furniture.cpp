@@ -146,6 +146,13 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
   const size_t first = next_kept(ls, static_cast<size_t>(-1));
   if (first < ls.size() && !masthead_follows(ls, first, rules)) boundary.emplace_back(first, true);
   // 1. Lines repeated at page boundaries are headers (top) or footers (bottom).
+  // Each line counts once: on a one-line page it is both the top and the bottom (kept as top).
+  std::sort(boundary.begin(), boundary.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second > b.second;
+  });
+  boundary.erase(std::unique(boundary.begin(), boundary.end(),
+                             [](const auto& a, const auto& b) { return a.first == b.first; }),
+                 boundary.end());
   std::map<std::string, int> repeats;
   for (const auto& [i, top] : boundary) {
     if (is_short(ls[i])) ++repeats[ls[i].text];

@@ -100,11 +100,7 @@ std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
   std::vector<std::pair<int, int>> excluded;
   // Masks come in code points; exclusions are compared in UTF-16 units.
   for (const auto& [b, e] : masked) {
-    int32_t ub = 0;
-    while (ub < text.u16().length() && text.code_point_at(ub) < b) ++ub;
-    int32_t ue = ub;
-    while (ue < text.u16().length() && text.code_point_at(ue) < e) ++ue;
-    excluded.emplace_back(ub, ue);
+    excluded.emplace_back(text.u16_at_code_point(b), text.u16_at_code_point(e));
   }
   for (auto& m : exclusions_) {
     m->reset(text.u16());

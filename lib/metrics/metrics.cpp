@@ -1,6 +1,7 @@
 #include "jianbao/metrics.h"
 
 #include <algorithm>
+#include <string_view>
 #include <map>
 #include <optional>
 
@@ -25,33 +26,32 @@ std::vector<size_t> code_point_bytes(const std::string& text) {
   return out;
 }
 
-// The sentence around [begin, end): from after the previous sentence end to the next one.
+// The sentence around [begin, end): from after the previous sentence end to the next one, but
+// never more than `sentence_max_chars` on either side of the figure. Text without 。！？ would
+// otherwise make each figure quote the whole block (quadratic output in the number of figures).
 std::string sentence_around(const std::u32string& cps, const std::vector<size_t>& bytes,
                             const std::string& text, int begin, int end, const RuleSet& rules) {
   const std::u32string& finals = rules.layout.sentence_final;
+  const int reach = rules.tables.sentence_max_chars;
+  const int size = static_cast<int>(cps.size());
+  const int low = std::max(0, begin - reach);
+  const int high = std::min(size, end + reach);
   int s = begin;
-  while (s > 0 && finals.find(cps[static_cast<size_t>(s - 1)]) == std::u32string::npos) --s;
+  while (s > low && finals.find(cps[static_cast<size_t>(s - 1)]) == std::u32string::npos) --s;
   int e = end;
-  while (e < static_cast<int>(cps.size()) &&
-         finals.find(cps[static_cast<size_t>(e)]) == std::u32string::npos)
-    ++e;
-  if (e < static_cast<int>(cps.size())) ++e;
+  while (e < high && finals.find(cps[static_cast<size_t>(e)]) == std::u32string::npos) ++e;
+  if (e < high) ++e;
   return text.substr(bytes[static_cast<size_t>(s)],
                      bytes[static_cast<size_t>(e)] - bytes[static_cast<size_t>(s)]);
 }
 
 // Whether the text between two figures (code points [from, to)) is one list word: 和, 、.
-bool joined_by_list_word(const std::string& text, int from, int to, const RuleSet& rules) {
-  if (to <= from) return false;
-  size_t pos = 0;
-  int cp = 0;
-  size_t begin = 0;
-  while (pos < text.size() && cp < to) {
-    if (cp == from) begin = pos;
-    core::next_code_point(text, &pos);
-    ++cp;
-  }
-  const std::string between = text.substr(begin, pos - begin);
+// `bytes` maps the code points of `text` to byte offsets.
+bool joined_by_list_word(const std::string& text, const std::vector<size_t>& bytes, int from,
+                         int to, const RuleSet& rules) {
+  if (to <= from || static_cast<size_t>(to) >= bytes.size()) return false;
+  const size_t begin = bytes[static_cast<size_t>(from)];
+  const std::string_view between(text.data() + begin, bytes[static_cast<size_t>(to)] - begin);
   const auto& joiners = rules.tables.list_joiners;
   return std::find(joiners.begin(), joiners.end(), between) != joiners.end();
 }
@@ -171,14 +171,22 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
   };
   const Found* prev = nullptr;
   std::optional<Metric> prev_metric;
+  size_t joined_block = static_cast<size_t>(-1);
+  std::vector<size_t> normalized_bytes;
   for (const Found& f : found) {
     auto m = resolve_candidate(f.candidate, rules, doc->year.value);
     if (!m) continue;
     // "分别下降8.5%和6.2%": the direction word governs each figure of the list.
     if (prev && prev_metric && prev->block == f.block && m->kind == prev_metric->kind &&
-        m->change.empty() && !prev_metric->change.empty() &&
-        joined_by_list_word(normalized[f.block], prev->candidate.end, f.candidate.begin, rules)) {
-      m->change = prev_metric->change;
+        m->change.empty() && !prev_metric->change.empty()) {
+      if (joined_block != f.block) {
+        joined_block = f.block;
+        normalized_bytes = code_point_bytes(normalized[f.block]);
+      }
+      if (joined_by_list_word(normalized[f.block], normalized_bytes, prev->candidate.end,
+                              f.candidate.begin, rules)) {
+        m->change = prev_metric->change;
+      }
     }
     prev = &f;
     prev_metric = *m;

@@ -169,7 +169,7 @@ class Loader {
   void load_tables(const std::string& file, const YAML::Node& root) {
     check_keys(file, root,
                {"comparators", "changes", "duration_units", "periods", "list_joiners", "noun_stops",
-                "noun_max_chars", "noun_max_words"});
+                "noun_max_chars", "noun_max_words", "sentence_max_chars"});
     MetricTables& t = out_->tables;
     for (const auto& kv : root["comparators"]) {
       const std::string symbol = kv.first.as<std::string>();
@@ -200,6 +200,8 @@ class Loader {
     for (const auto& w : root["noun_stops"]) t.noun_stops.push_back(w.as<std::string>());
     t.noun_max_chars = static_cast<int>(get_number(file, root, "noun_max_chars", true));
     t.noun_max_words = static_cast<int>(get_number(file, root, "noun_max_words", true));
+    t.sentence_max_chars = static_cast<int>(get_number(file, root, "sentence_max_chars", true));
+    if (t.sentence_max_chars < 1) fail_at(file, root["sentence_max_chars"], "must be at least 1");
     for (const auto& kv : root["periods"]) {
       check_keys(file, kv.second, {"start", "end"});
       t.periods[kv.first.as<std::string>()] = {get_string(file, kv.second, "start", true),

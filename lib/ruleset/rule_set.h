@@ -103,6 +103,7 @@ struct MetricTables {
   std::vector<std::string> noun_stops;
   int noun_max_chars = 0;
   int noun_max_words = 0;
+  int sentence_max_chars = 0;  // how far a metric's quoted sentence reaches on each side
 };
 
 struct Place {

@@ -19,3 +19,5 @@ set_tests_properties(cli_bad_rules_exit PROPERTIES WILL_FAIL TRUE)
 add_test(NAME cli_shell COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/cli_test.sh ${JB} ${CMAKE_SOURCE_DIR}
                                 ${CMAKE_BINARY_DIR}/cli_test_work)
 set_tests_properties(cli_shell PROPERTIES TIMEOUT 600)
+# jianbao check (issue 6); the seed case only where ../shared/ is present.
+include(${CMAKE_SOURCE_DIR}/tests/check/check_cli_tests.cmake)

@@ -168,7 +168,8 @@ TEST_CASE("load_rules: a rules directory adds new files and keeps the hash of eq
               "      - {text: 3项, expect: {value: 3, unit: 项}}\n");
     const auto rules = load_rules({.override_dir = dir.path()});
     REQUIRE_MESSAGE(rules.ok(), why(rules));
-    const RuleInfo* extra = find_rule(list_rules(*rules.value()), "count_zz_extra");
+    const std::vector<RuleInfo> listed = list_rules(*rules.value());
+    const RuleInfo* extra = find_rule(listed, "count_zz_extra");
     REQUIRE(extra != nullptr);
     CHECK(extra->origin == dir.path());
     CHECK(extra->line == 3);

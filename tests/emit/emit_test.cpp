@@ -1,0 +1,84 @@
+// Stage 5: records as JSON, YAML and CSV, parsed back by real parsers.
+#include "jianbao/emit.h"
+
+#include <doctest/doctest.h>
+#include <yaml-cpp/yaml.h>
+
+namespace jianbao::emit {
+namespace {
+
+Document sample_document() {
+  Document doc;
+  doc.source = {"a.txt", "00", 3, "utf-8", false};
+  doc.year = {2024, "text"};
+  Section s{"工作动态", "heading", 1, {}};
+  Item item;
+  item.id = "s1.i1";
+  item.kind = "local_experience";
+  item.title = "山东省：\"引号\"\t和控制字符\x01";
+  item.region = Region{"山东省", "370000", "province"};
+  Metric m;
+  m.kind = MetricKind::kPercentage;
+  m.text = "80%以上";
+  m.value = 80.0;
+  m.comparator = ">=";
+  item.metrics.push_back(m);
+  Metric d;
+  d.kind = MetricKind::kDate;
+  d.text = "3月22日";
+  d.value = std::string("2024-03-22");
+  item.metrics.push_back(d);
+  s.items.push_back(item);
+  doc.sections.push_back(s);
+  return doc;
+}
+
+TEST_CASE("emit: JSON parses back with every field") {
+  const auto tree = document_json(sample_document(), {});
+  const std::string json = emit_documents({tree}, Format::kJson);
+  const auto parsed = nlohmann::json::parse(json);
+  CHECK(parsed["schema"] == "jianbao.bulletin/1");
+  const auto& item = parsed["sections"][0]["items"][0];
+  CHECK(item["title"] == "山东省：\"引号\"\t和控制字符\x01");
+  CHECK(item["region"]["code"] == "370000");
+  CHECK(item["metrics"][0]["value"] == 80);
+  CHECK(item["metrics"][0]["value"].is_number_integer());
+}
+
+TEST_CASE("emit: YAML keeps codes and dates as strings and escapes control characters") {
+  const std::string yaml = to_yaml(document_json(sample_document(), {}));
+  const YAML::Node root = YAML::Load(yaml);
+  const YAML::Node item = root["sections"][0]["items"][0];
+  CHECK(item["region"]["code"].Tag() == "!");  // quoted: a string, not the number 370000
+  CHECK(item["region"]["code"].as<std::string>() == "370000");
+  CHECK(item["metrics"][1]["value"].Tag() == "!");
+  CHECK(item["title"].as<std::string>() == "山东省：\"引号\"\t和控制字符\x01");
+  CHECK(item["metrics"][0]["value"].as<int>() == 80);
+}
+
+TEST_CASE("emit: JSON Lines is one record per line; several documents make an array") {
+  const auto tree = document_json(sample_document(), {});
+  const std::string lines = emit_documents({tree, tree}, Format::kJsonl);
+  CHECK(std::count(lines.begin(), lines.end(), '\n') == 2);
+  CHECK(nlohmann::json::parse(emit_documents({tree, tree}, Format::kJson)).is_array());
+  CHECK(nlohmann::json::parse(emit_documents({tree}, Format::kJson)).is_object());
+}
+
+TEST_CASE("emit: CSV quotes commas, quotes and line breaks") {
+  nlohmann::ordered_json r;
+  r["a"] = "x,y";
+  r["b"] = "say \"hi\"";
+  r["c"] = 3;
+  const std::string csv = emit_csv({r}, {"a", "b", "c", "d"});
+  CHECK(csv == "a,b,c,d\r\n\"x,y\",\"say \"\"hi\"\"\",3,\r\n");
+}
+
+TEST_CASE("emit: format names") {
+  Format f;
+  CHECK(parse_format("jsonl", &f));
+  CHECK(f == Format::kJsonl);
+  CHECK_FALSE(parse_format("xml", &f));
+}
+
+}  // namespace
+}  // namespace jianbao::emit

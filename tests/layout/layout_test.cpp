@@ -1,0 +1,167 @@
+// Stage 2: visual lines to blocks.
+#include "jianbao/layout.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "jianbao/decode.h"
+#include "jianbao/ruleset.h"
+
+namespace jianbao::layout {
+namespace {
+
+const RuleSet& rules() {
+  static const auto loaded = load_rules({});
+  REQUIRE(loaded.ok());
+  return *loaded.value();
+}
+
+CleanText run(const std::string& text) {
+  auto decoded = decode::decode_bytes(text, "t.txt", {});
+  REQUIRE(decoded.ok());
+  return clean_layout(decoded.value(), rules());
+}
+
+// Wraps `para` the way pdftotext prints a justified page: 28 CJK characters a line, the first
+// line two characters shorter (the indent), blank lines between visual lines.
+std::string wrap(const std::u32string& para) {
+  std::string out;
+  size_t i = 0;
+  size_t width = 26;
+  while (i < para.size()) {
+    const std::u32string line = para.substr(i, width);
+    for (const char32_t c : line) {
+      std::string s;
+      if (c < 0x80) {
+        s.push_back(static_cast<char>(c));
+      } else {
+        s.push_back(static_cast<char>(0xE0 | (c >> 12)));
+        s.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+        s.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+      }
+      out += s;
+    }
+    out += "\n\n";
+    i += width;
+    width = 28;
+  }
+  return out;
+}
+
+std::u32string u32(const std::string& s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      out.push_back(b);
+      ++i;
+    } else {
+      out.push_back(((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F));
+      i += 3;
+    }
+  }
+  return out;
+}
+
+const std::string kSentence = "会议要求各地要紧盯重点环节深入排查整治各类风险隐患确保安全生产形势稳定";
+
+std::string long_paragraph(int sentences) {
+  std::string p;
+  for (int i = 0; i < sentences; ++i) p += kSentence + (i + 1 == sentences ? "。" : "，");
+  return p;
+}
+
+TEST_CASE("layout: wrapped paragraphs join without spaces and keep their lines") {
+  // Three paragraphs: the indented first-line width needs min_indent_lines (3) to be measured.
+  const std::string para = wrap(u32(long_paragraph(6)));
+  const std::string text = "标题一行\n\n" + para + para + para;
+  const CleanText clean = run(text);
+  CHECK(clean.wrapped);
+  CHECK(clean.full_width == 56);
+  CHECK(clean.indent_width == 52);
+  REQUIRE(clean.blocks.size() == 4);
+  CHECK(clean.blocks[0].shape == Block::Shape::kTitle);
+  CHECK(clean.blocks[0].text == "标题一行");
+  for (size_t b = 1; b < 4; ++b) {
+    CAPTURE(b);
+    CHECK(clean.blocks[b].shape == Block::Shape::kParagraph);
+    CHECK(clean.blocks[b].text == long_paragraph(6));
+  }
+  CHECK(clean.blocks[1].first_line() == 3);
+}
+
+TEST_CASE("layout: spaces between CJK and digits go, spaces between CJK stay") {
+  struct Row {
+    const char* in;
+    const char* want;
+  };
+  const Row rows[] = {
+      {.in = "3 月 25 日至 29 日召开会议。", .want = "3月25日至29日召开会议。"},
+      {.in = "吉林省：确立目标 强化协作", .want = "吉林省：确立目标 强化协作"},
+      {.in = "共 111 项 task 完成。", .want = "共111项task完成。"},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.in);
+    const CleanText clean = run(r.in);
+    REQUIRE(clean.blocks.size() == 1);
+    CHECK(clean.blocks[0].text == r.want);
+  }
+}
+
+TEST_CASE("layout: columns map back to the source after spaces are removed") {
+  const CleanText clean = run("3 月 25 日召开会议。");
+  REQUIRE(clean.blocks.size() == 1);
+  int line = 0;
+  int column = 0;
+  locate(clean.blocks[0], 2, &line, &column);  // "2" of 25: source column 5
+  CHECK(line == 1);
+  CHECK(column == 5);
+}
+
+TEST_CASE("layout: a short line before a page start that interrupts a sentence is a header") {
+  // The page breaks inside the paragraph; the section name lands just before the new page.
+  const std::string before = wrap(u32(long_paragraph(4)));
+  std::string para = wrap(u32(long_paragraph(8)));
+  const size_t cut = para.find("\n\n", para.size() / 2);
+  const std::string text = "标题\n\n" + before + before + para.substr(0, cut) +
+                           "\n\n工作动态\n " + para.substr(cut + 2);
+  const CleanText clean = run(text);
+  REQUIRE(clean.removed.size() == 1);
+  CHECK(clean.removed[0].kind == "running_header");
+  CHECK(clean.removed[0].text == "工作动态");
+  REQUIRE(clean.page_sections.size() == 1);
+  CHECK(clean.page_sections[0].title == "工作动态");
+  CHECK(clean.page_sections[0].page_first_line == 1);
+  // The paragraph reads on across the page break.
+  REQUIRE(clean.blocks.size() == 4);
+  CHECK(clean.blocks[3].text == long_paragraph(8));
+}
+
+TEST_CASE("layout: page numbers are removed in their usual forms") {
+  for (const char* page : {"— 3 —", "-3-", "- 3 -", "第 3 页", "第3页 共8页"}) {
+    CAPTURE(page);
+    const std::string text = std::string("第一段文字到此结束。\n") + page + "\n\f第二段文字到此结束。\n";
+    const CleanText clean = run(text);
+    REQUIRE(clean.removed.size() == 1);
+    CHECK(clean.removed[0].kind == "page_number");
+    CHECK(clean.removed[0].line == 2);
+    CHECK(clean.blocks.size() == 2);
+  }
+}
+
+TEST_CASE("layout: unwrapped text (one paragraph per line) keeps each line a block") {
+  const std::string text =
+      "一、工作动态\n应急管理部召开会议\n会议强调，要压实责任。会议要求，要加强督导检查，"
+      "确保各项措施落实到位，坚决防范遏制重特大事故发生。\n";
+  const CleanText clean = run(text);
+  CHECK_FALSE(clean.wrapped);
+  REQUIRE(clean.blocks.size() == 3);
+  CHECK(clean.blocks[0].shape == Block::Shape::kTitle);
+  CHECK(clean.blocks[1].shape == Block::Shape::kTitle);
+  CHECK(clean.blocks[2].shape == Block::Shape::kParagraph);
+}
+
+}  // namespace
+}  // namespace jianbao::layout
