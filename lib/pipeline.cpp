@@ -24,20 +24,16 @@ void account_for_lines(const decode::DecodedText& text, Document* doc) {
   }
   mark_range(&claimed, doc->distribution.first_line, doc->distribution.last_line);
   for (const Removed& r : doc->removed) claimed.insert(r.line);
-  std::set<std::string> colophon(doc->colophon.begin(), doc->colophon.end());
-  // Section headings stand on their own lines.
-  std::set<std::string> headings;
-  for (const Section& s : doc->sections) headings.insert(s.title);
+  claimed.insert(doc->colophon_lines.begin(), doc->colophon_lines.end());
+  for (const Section& s : doc->sections) {
+    claimed.insert(s.heading_lines.begin(), s.heading_lines.end());
+  }
+  // By line number only: a line is claimed where a stage put it, never because similar text
+  // appears elsewhere in the document.
   for (const decode::SourceLine& l : text.lines) {
     const std::string_view t = core::trim(l.text);
     if (t.empty() || claimed.count(l.number)) continue;
-    bool found = false;
-    for (const std::string& c : colophon)
-      found = found || c.find(std::string(t)) != std::string::npos ||
-              std::string(t).find(c) != std::string::npos;
-    for (const std::string& h : headings)
-      found = found || (!h.empty() && std::string(t).find(h) != std::string::npos);
-    if (!found) doc->unclaimed.push_back({l.number, std::string(t)});
+    doc->unclaimed.push_back({l.number, std::string(t)});
   }
 }
 

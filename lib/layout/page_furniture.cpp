@@ -123,6 +123,19 @@ void remove_page_numbers(std::vector<Line>* lines, const RuleSet& rules, CleanTe
   }
 }
 
+void remove_separators(std::vector<Line>* lines, const RuleSet& rules, CleanText* out) {
+  for (Line& l : *lines) {
+    if (l.removed) continue;
+    for (const PatternRule& p : rules.layout.separators) {
+      if (matches_whole(p.regex, l.raw, rules.layout.regex_time_limit)) {
+        l.removed = true;
+        out->removed.push_back({"separator", l.number, l.raw});
+        break;
+      }
+    }
+  }
+}
+
 void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, const RuleSet& rules,
                           CleanText* out) {
   const LayoutRules& r = rules.layout;

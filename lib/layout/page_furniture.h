@@ -26,6 +26,10 @@ PageGeometry measure_geometry(const std::vector<Line>& lines, const RuleSet& rul
 // Marks page numbers removed (a line after one starts a page).
 void remove_page_numbers(std::vector<Line>* lines, const RuleSet& rules, CleanText* out);
 
+// Marks separator rules removed: lines drawn with dashes or box characters (the red line under
+// a masthead, the rule above the distribution list). They carry no text.
+void remove_separators(std::vector<Line>* lines, const RuleSet& rules, CleanText* out);
+
 // Marks running headers and footers removed: short lines repeated at page boundaries, and short
 // lines just before a page start that interrupt a sentence.
 void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, const RuleSet& rules,

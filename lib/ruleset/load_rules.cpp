@@ -214,7 +214,8 @@ class Loader {
                {"sentence_final", "closing_marks", "full_line_slack", "min_full_lines",
                 "min_indent_lines", "clause_marks", "min_wrapped_share", "max_title_lines",
                 "indent_tolerance", "running_header_max_share", "min_repeats",
-                "page_number_patterns", "max_title_width", "regex_time_limit"});
+                "page_number_patterns", "separator_patterns", "max_title_width",
+                "regex_time_limit"});
     LayoutRules& l = out_->layout;
     l.sentence_final = to_u32(get_string(file, root, "sentence_final", true));
     l.closing_marks = to_u32(get_string(file, root, "closing_marks", false));
@@ -231,6 +232,9 @@ class Loader {
     l.regex_time_limit = static_cast<int>(get_number(file, root, "regex_time_limit", true));
     if (root["page_number_patterns"]) {
       l.page_numbers = load_pattern_list(file, root["page_number_patterns"], "page_number");
+    }
+    if (root["separator_patterns"]) {
+      l.separators = load_pattern_list(file, root["separator_patterns"], "separator");
     }
   }
 

@@ -38,6 +38,7 @@ struct LayoutRules {
   int min_repeats = 0;
   int max_title_width = 0;
   std::vector<PatternRule> page_numbers;
+  std::vector<PatternRule> separators;
   int regex_time_limit = 0;
 };
 

@@ -64,9 +64,11 @@ class OutlineBuilder {
         doc->sections.back().title.empty()) {
       doc->sections.back().title = title;
       doc->sections.back().title_from = from;
+      if (from == "heading") doc->sections.back().heading_lines.push_back(line);
       return;
     }
-    doc->sections.push_back({title, from, line, {}});
+    doc->sections.push_back({title, from, line, {}, {}});
+    if (from == "heading") doc->sections.back().heading_lines.push_back(line);
   }
 
   // A running header names the section its page ends in. The section starts at the first item
@@ -116,7 +118,7 @@ class OutlineBuilder {
   }
 
   Item& current_item(Document* doc, int line) {
-    if (doc->sections.empty()) doc->sections.push_back({"", "none", line, {}});
+    if (doc->sections.empty()) doc->sections.push_back({"", "none", line, {}, {}});
     Section& s = doc->sections.back();
     if (s.items.empty()) new_item(doc, "", line);
     return doc->sections.back().items.back();
@@ -125,7 +127,7 @@ class OutlineBuilder {
   void new_item(Document* doc, const std::string& title, int line) {
     std::optional<Region> region = region_of(title);
     apply_page_sections(doc, line, region ? "local_experience" : "news");
-    if (doc->sections.empty()) doc->sections.push_back({"", "none", line, {}});
+    if (doc->sections.empty()) doc->sections.push_back({"", "none", line, {}, {}});
     Section& s = doc->sections.back();
     Item item;
     item.id =
@@ -169,6 +171,8 @@ class OutlineBuilder {
         if (doc->sections.empty() || doc->sections.back().title != title ||
             !doc->sections.back().items.empty()) {
           start_section(doc, title, "heading", b.lines[k].number);
+        } else {
+          doc->sections.back().heading_lines.push_back(b.lines[k].number);  // repeated heading
         }
         ++k;
       }

@@ -30,21 +30,6 @@ bool is_colophon(const layout::Block& b, const RuleSet& rules) {
 }
 
 // A rule line drawn with dashes or underscores: all punctuation, no letters.
-bool is_separator(const layout::Block& b) {
-  size_t pos = 0;
-  int n = 0;
-  while (pos < b.text.size()) {
-    const char32_t c = core::next_code_point(b.text, &pos);
-    if (c == ' ') continue;
-    if (!(c == '-' || c == '_' || c == '=' || c == '*' || (c >= 0x2010 && c <= 0x2015) ||
-          c == 0x2500 || c == 0x2501 || c == 0xFF3F || c == 0xFF0D)) {
-      return false;
-    }
-    ++n;
-  }
-  return n >= 3;
-}
-
 }  // namespace
 
 std::vector<std::string> split_recipients(const std::string& text, const RuleSet& rules) {
@@ -87,7 +72,7 @@ size_t find_tail(const std::vector<layout::Block>& blocks, size_t body_begin,
   size_t begin = blocks.size();
   for (size_t i = blocks.size(); i-- > body_begin;) {
     const layout::Block& b = blocks[i];
-    if (is_distribution(b, rules) || is_colophon(b, rules) || is_separator(b)) {
+    if (is_distribution(b, rules) || is_colophon(b, rules)) {
       begin = i;
     } else {
       break;
@@ -118,7 +103,10 @@ void read_tail(const std::vector<layout::Block>& blocks, size_t begin, const Rul
       if (doc->distribution.first_line == 0) doc->distribution.first_line = b.first_line();
       doc->distribution.last_line = b.last_line();
     } else {
-      for (const layout::BlockLine& l : b.lines) doc->colophon.push_back(l.text);
+      for (const layout::BlockLine& l : b.lines) {
+        doc->colophon.push_back(l.text);
+        doc->colophon_lines.push_back(l.number);
+      }
     }
   }
 }

@@ -76,7 +76,6 @@ TEST_CASE("check: each faulty bulletin gives its one finding at the fault") {
       {"item_no_body.txt", "item-no-body", Severity::kError, 13, 1},
       {"section_empty.txt", "section-empty", Severity::kError, 13, 1},
       {"duplicate_item.txt", "duplicate-item", Severity::kError, 19, 1},
-      {"unclaimed_text.txt", "unclaimed-text", Severity::kWarning, 23, 1},
   };
   const Checker checker(rules(), config(), nullptr);
   for (const Row& r : rows) {
@@ -91,6 +90,23 @@ TEST_CASE("check: each faulty bulletin gives its one finding at the fault") {
     CHECK(found[0].line == r.line);
     CHECK(found[0].column == r.column);
   }
+}
+
+// The pipeline claims every line by construction (tests/acceptance/accounting_test.cpp), so no
+// bulletin gives unclaimed text; the check is for a future layout bug, tried on a document with
+// an unclaimed line put in.
+TEST_CASE("check: unclaimed text is a warning at its line") {
+  const Checker checker(rules(), config(), nullptr);
+  Document doc = parse(kData + "/clean.txt");
+  REQUIRE(checker.check_document(doc).empty());
+  doc.unclaimed.push_back({7, "（本期共印 60 份）"});
+  const auto found = checker.check_document(doc);
+  CAPTURE(dump(found));
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].check_id == "unclaimed-text");
+  CHECK(found[0].severity == Severity::kWarning);
+  CHECK(found[0].line == 7);
+  CHECK(found[0].column == 1);
 }
 
 TEST_CASE("check: the bulletin without faults gives no finding") {
@@ -262,7 +278,7 @@ TEST_CASE("check: expectations kept and broken") {
     REQUIRE_MESSAGE(e.ok(), e.status().to_string());
     CHECK(e.value().severities.size() == 2);
     const Checker checker(rules(), config(), &e.value());
-    CHECK(checker.config().severity("unclaimed-text") == Severity::kError);
+    CHECK(checker.config().severity("year-far") == Severity::kError);
     CHECK(checker.config().severity("deadline-before-date") == Severity::kOff);
     const auto found = checker.check_document(doc);
     CAPTURE(dump(found));

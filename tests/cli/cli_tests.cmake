@@ -21,3 +21,9 @@ add_test(NAME cli_shell COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/cli_test.sh $
 set_tests_properties(cli_shell PROPERTIES TIMEOUT 600)
 # jianbao check (issue 6); the seed case only where ../shared/ is present.
 include(${CMAKE_SOURCE_DIR}/tests/check/check_cli_tests.cmake)
+# --strict on every sample and on the seed (issue 4): exit 1 if any line is unclaimed.
+file(GLOB JB_SAMPLE_TEXTS ${CMAKE_SOURCE_DIR}/samples/*.txt)
+add_test(NAME cli_strict_samples COMMAND ${JB} parse --strict --format jsonl ${JB_SAMPLE_TEXTS})
+if(EXISTS "${SEED}")
+  add_test(NAME cli_strict_seed COMMAND ${JB} parse --strict --format jsonl ${SEED})
+endif()

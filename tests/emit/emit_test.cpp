@@ -11,7 +11,7 @@ Document sample_document() {
   Document doc;
   doc.source = {"a.txt", "00", 3, "utf-8", false};
   doc.year = {2024, "text"};
-  Section s{"工作动态", "heading", 1, {}};
+  Section s{"工作动态", "heading", 1, {}, {1}};
   Item item;
   item.id = "s1.i1";
   item.kind = "local_experience";

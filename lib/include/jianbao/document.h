@@ -98,6 +98,7 @@ struct Section {
   std::string title_from;  // heading | running_header | none
   int first_line = 0;
   std::vector<Item> items;
+  std::vector<int> heading_lines;  // the source lines of its heading(s); not emitted
 };
 
 struct Masthead {
@@ -121,7 +122,7 @@ struct Distribution {
 
 // A line taken out of the text flow, with the reason.
 struct Removed {
-  std::string kind;  // running_header | page_number | footer
+  std::string kind;  // running_header | page_number | footer | separator
   int line = 0;
   std::string text;
 };
@@ -161,6 +162,7 @@ struct Document {
   std::vector<Section> sections;
   Distribution distribution;
   std::vector<std::string> colophon;
+  std::vector<int> colophon_lines;  // the source line of each colophon entry; not emitted
   std::vector<Removed> removed;
   std::vector<Unclaimed> unclaimed;
   std::vector<Diagnostic> diagnostics;
