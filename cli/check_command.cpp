@@ -35,16 +35,19 @@ Result<std::vector<std::string>> expand(const std::vector<std::string>& paths,
   for (const std::string& p : paths) {
     std::error_code ec;
     if (!fs::is_directory(p, ec)) {
-      if (!fs::exists(p, ec)) return Status::invalid_argument("no such file or directory", {.file = p});
+      if (!fs::exists(p, ec))
+        return Status::invalid_argument("no such file or directory", {.file = p});
       out.push_back(p);
       continue;
     }
     std::vector<std::string> found;
-    for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::end(it); it.increment(ec)) {
+    for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::end(it);
+         it.increment(ec)) {
       const std::string ext = it->path().extension().string();
       // Hidden files (a batch's .jianbao-manifest.jsonl) are bookkeeping, not inputs.
       if (it->path().filename().string().front() == '.') continue;
-      if (it->is_regular_file() && std::find(extensions.begin(), extensions.end(), ext) != extensions.end()) {
+      if (it->is_regular_file() &&
+          std::find(extensions.begin(), extensions.end(), ext) != extensions.end()) {
         found.push_back(it->path().string());
       }
     }
@@ -85,8 +88,9 @@ class Printer {
   }
 
   int finish(size_t bulletins, size_t record_files) const {
-    std::cerr << fmt::format("jianbao check: {} error(s), {} warning(s) in {} bulletin(s), {} record file(s)\n",
-                             errors_, warnings_, bulletins, record_files);
+    std::cerr << fmt::format(
+        "jianbao check: {} error(s), {} warning(s) in {} bulletin(s), {} record file(s)\n", errors_,
+        warnings_, bulletins, record_files);
     return errors_ > 0 ? kExitFailed : kExitOk;
   }
 
@@ -101,13 +105,15 @@ void list_checks(const check::CheckConfig& config) {
   for (const check::CheckSpec& s : config.checks) {
     std::string params;
     for (const auto& [name, value] : s.params) params += fmt::format(" {}={}", name, value);
-    std::cout << fmt::format("{:<22} {:<8} {}{}\n", s.id, check::to_string(s.severity), s.summary, params);
+    std::cout << fmt::format("{:<22} {:<8} {}{}\n", s.id, check::to_string(s.severity), s.summary,
+                             params);
   }
 }
 
 // A record's source: as written (relative to the working directory), else beside the record.
 check::SourceReader source_reader(const std::string& record_file) {
-  return [dir = fs::path(record_file).parent_path()](const std::string& path) -> std::optional<std::string> {
+  return [dir = fs::path(record_file).parent_path()](
+             const std::string& path) -> std::optional<std::string> {
     std::error_code ec;
     for (const fs::path& p : {fs::path(path), dir / path}) {
       if (!fs::is_regular_file(p, ec)) continue;
@@ -129,10 +135,12 @@ int run_check(const CheckArgs& args) {
     return kExitOk;
   }
   if (args.format != "text" && args.format != "github" && args.format != "json") {
-    return out.fail(Status::invalid_argument("--format must be text, github or json, not '" + args.format + "'"));
+    return out.fail(Status::invalid_argument("--format must be text, github or json, not '" +
+                                             args.format + "'"));
   }
   if (args.inputs.empty() && args.records.empty()) {
-    return out.fail(Status::invalid_argument("nothing to check: give bulletins (FILE|DIR) or --records"));
+    return out.fail(
+        Status::invalid_argument("nothing to check: give bulletins (FILE|DIR) or --records"));
   }
   std::optional<check::Expectations> expect;
   if (!args.expect.empty()) {
@@ -151,7 +159,8 @@ int run_check(const CheckArgs& args) {
   std::vector<Document> docs;
   for (const std::string& path : bulletins.value()) {
     auto bytes = read_input(path);
-    auto doc = bytes.ok() ? parse_bulletin(bytes.value(), path, *rules, {}) : Result<Document>(bytes.status());
+    auto doc = bytes.ok() ? parse_bulletin(bytes.value(), path, *rules, {})
+                          : Result<Document>(bytes.status());
     if (!doc.ok()) {
       if (auto f = checker.unreadable(doc.status(), path)) out.print(*f);
       continue;
@@ -188,11 +197,13 @@ void add_check_command(CLI::App& app, int& exit_code) {
                   "Records written by parse/batch (.json, .jsonl, .yaml), or directories of them; "
                   "repeat for several")
       ->allow_extra_args(false);
-  cmd->add_option("--expect", args->expect, "Expectations file (YAML): what the publication promises");
+  cmd->add_option("--expect", args->expect,
+                  "Expectations file (YAML): what the publication promises");
   cmd->add_option("--format", args->format, "text (default), github or json");
   cmd->add_option("--rules", args->rules_dir, "Rules directory merged over the built-in rules");
   cmd->add_flag("--werror", args->werror, "Treat warnings as errors");
-  cmd->add_flag("--list-checks", args->list_checks, "List the checks, their severity and parameters");
+  cmd->add_flag("--list-checks", args->list_checks,
+                "List the checks, their severity and parameters");
   cmd->callback([args, &exit_code] { exit_code = run_check(*args); });
 }
 

@@ -165,7 +165,8 @@ Result<CheckConfig> parse_check_config(const std::string& file, const std::strin
     return with_code_point_column(e.status, text);
   } catch (const YAML::Exception& e) {
     return with_code_point_column(
-        Status::bad_rules(e.msg, {.file = file, .line = e.mark.line + 1, .column = e.mark.column + 1}),
+        Status::bad_rules(e.msg,
+                          {.file = file, .line = e.mark.line + 1, .column = e.mark.column + 1}),
         text);
   }
 }

@@ -66,10 +66,10 @@ void check_provinces(const Document& doc, const Expectations& e, const Context& 
       if (allowed) continue;
       std::string list;
       for (const auto& p : e.allowed_provinces) list += (list.empty() ? "" : ", ") + p.name;
-      const std::string region = item.region->level == "province"
-                                     ? item.region->name
-                                     : fmt::format("{} ({})", item.region->name,
-                                                   province_name(code, ctx.rules));
+      const std::string region =
+          item.region->level == "province"
+              ? item.region->name
+              : fmt::format("{} ({})", item.region->name, province_name(code, ctx.rules));
       ctx.add(ids::kExpectProvince, doc.source.path, item.first_line, 1,
               fmt::format("region {} is outside the allowed provinces {} ({})", region, list,
                           where(e, e.allowed_provinces.front().line)));

@@ -139,7 +139,8 @@ Result<Expectations> parse_expectations(const std::string& file, const std::stri
     return with_code_point_column(e.status, text);
   } catch (const YAML::Exception& e) {
     return with_code_point_column(
-        Status::bad_rules(e.msg, {.file = file, .line = e.mark.line + 1, .column = e.mark.column + 1}),
+        Status::bad_rules(e.msg,
+                          {.file = file, .line = e.mark.line + 1, .column = e.mark.column + 1}),
         text);
   }
 }

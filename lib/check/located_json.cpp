@@ -240,7 +240,8 @@ Result<std::vector<LocatedRecord>> read_json(const std::string& file, const std:
   std::vector<Where> where;
   Scanner(text, 1).elements("", &where, nullptr);
   for (size_t i = 0; i < all.size(); ++i) {
-    out.push_back({std::move(all[i]), i < where.size() ? std::move(where[i]) : Where{}, std::nullopt});
+    out.push_back(
+        {std::move(all[i]), i < where.size() ? std::move(where[i]) : Where{}, std::nullopt});
   }
   return out;
 }
@@ -257,7 +258,8 @@ int code_point_column(std::string_view text, int line, int byte_column) {
   const size_t end = start + static_cast<size_t>(byte_column - 1);
   if (byte_column < 1 || end > text.size()) return byte_column;
   int column = 1;
-  for (size_t i = start; i < end; ++i) column += starts_code_point(static_cast<unsigned char>(text[i]));
+  for (size_t i = start; i < end; ++i)
+    column += starts_code_point(static_cast<unsigned char>(text[i]));
   return column;
 }
 

@@ -160,9 +160,8 @@ const Shape& bulletin_shape() {
                            {"points", kArray, true, nullptr, &point_shape()},
                            {"metrics", kArray, true, nullptr, &metric},
                            {"provinces", kArray, true, nullptr, &province}}};
-  static const Shape section{{{"title", kString},
-                              {"title_from", kString},
-                              {"items", kArray, true, nullptr, &item}}};
+  static const Shape section{
+      {{"title", kString}, {"title_from", kString}, {"items", kArray, true, nullptr, &item}}};
   static const Shape source{{{"path", kString},
                              {"sha256", kString},
                              {"bytes", kInt},

@@ -27,16 +27,16 @@ bool reads_as_non_string(const std::string& s) {
   // YAML 1.1 readers (PyYAML) also type .inf/.nan, 0x1F, 0o17, 0b101, 1_000, sexagesimal 10:30
   // and dates; any ASCII scalar that starts like a number and holds only number-ish characters
   // is quoted rather than matched against each form.
-  static const char* const kSpecial[] = {".inf", ".Inf", ".INF", "-.inf", "+.inf", ".nan",
+  static const char* const kSpecial[] = {".inf", ".Inf", ".INF",  "-.inf", "+.inf", ".nan",
                                          ".NaN", ".NAN", "-.Inf", "+.Inf", "-.INF", "+.INF"};
   for (const char* w : kSpecial) {
     if (s == w) return true;
   }
   const char first = s[0];
-  const bool number_start = (first >= '0' && first <= '9') || first == '-' || first == '+' ||
-                            first == '.';
-  return number_start && s.find_first_not_of("0123456789abcdefABCDEFxXoO_:.+-T ") ==
-                             std::string::npos;
+  const bool number_start =
+      (first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.';
+  return number_start &&
+         s.find_first_not_of("0123456789abcdefABCDEFxXoO_:.+-T ") == std::string::npos;
 }
 
 void emit_yaml(YAML::Emitter& out, const Json& j) {

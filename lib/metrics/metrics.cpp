@@ -1,9 +1,9 @@
 #include "jianbao/metrics.h"
 
 #include <algorithm>
-#include <string_view>
 #include <map>
 #include <optional>
+#include <string_view>
 
 #include "core/utf8.h"
 #include "metrics/candidates.h"

@@ -210,12 +210,12 @@ class Loader {
   }
 
   void load_layout(const std::string& file, const YAML::Node& root) {
-    check_keys(file, root,
-               {"sentence_final", "closing_marks", "full_line_slack", "min_full_lines",
-                "min_indent_lines", "clause_marks", "min_wrapped_share", "max_title_lines",
-                "indent_tolerance", "running_header_max_share", "min_repeats",
-                "page_number_patterns", "separator_patterns", "max_title_width",
-                "regex_time_limit"});
+    check_keys(
+        file, root,
+        {"sentence_final", "closing_marks", "full_line_slack", "min_full_lines", "min_indent_lines",
+         "clause_marks", "min_wrapped_share", "max_title_lines", "indent_tolerance",
+         "running_header_max_share", "min_repeats", "page_number_patterns", "separator_patterns",
+         "max_title_width", "regex_time_limit"});
     LayoutRules& l = out_->layout;
     l.sentence_final = to_u32(get_string(file, root, "sentence_final", true));
     l.closing_marks = to_u32(get_string(file, root, "closing_marks", false));

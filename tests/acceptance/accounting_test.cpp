@@ -113,9 +113,8 @@ TEST_CASE("nothing lost: every non-blank line has exactly one place, and none is
       CAPTURE(l.number);
       CAPTURE(l.text);
       const std::vector<std::string>& where = places[l.number];
-      CHECK_MESSAGE(where.size() == 1,
-                    fmt::format("line {} is in {} places: {}", l.number, where.size(),
-                                fmt::join(where, ", ")));
+      CHECK_MESSAGE(where.size() == 1, fmt::format("line {} is in {} places: {}", l.number,
+                                                   where.size(), fmt::join(where, ", ")));
     }
   }
 }

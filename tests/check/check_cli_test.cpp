@@ -56,7 +56,8 @@ TEST_CASE("check cli: exit codes and diagnostics") {
       {faults + "date_invalid.txt", 1, "date_invalid.txt:13:6: error: '2月30日' is not a date"},
       {faults + "region_missing.txt", 1, "region_missing.txt:15:1: error: "},
       {faults + "item_no_body.txt", 1, "item_no_body.txt:13:1: error: "},
-      {faults + "section_empty.txt", 1, "section_empty.txt:13:1: error: section '专项整治' has no items"},
+      {faults + "section_empty.txt", 1,
+       "section_empty.txt:13:1: error: section '专项整治' has no items"},
       {faults + "duplicate_item.txt", 1, "duplicate_item.txt:19:1: error: "},
       // Warnings pass, unless --werror.
       {faults + "year_far.txt", 0, "year_far.txt:13:7: warning: year 2042"},
@@ -107,11 +108,12 @@ TEST_CASE("check cli: --format github and --format json") {
   const Run gh = run("check --format github " + file);
   CAPTURE(gh.out);
   CHECK(gh.exit_code == 1);
-  CHECK(gh.out.find("::error file=" + file + ",line=13,col=24,title=percent-range::percentage 126%25") !=
-        std::string::npos);
+  CHECK(gh.out.find("::error file=" + file +
+                    ",line=13,col=24,title=percent-range::percentage 126%25") != std::string::npos);
   const Run typo = run("check --format github --expect " + kData + "/expect/typo.yaml " + file);
   CHECK(typo.exit_code == 2);
-  CHECK(typo.out.find("::error file=" + kData + "/expect/typo.yaml,line=3,col=1,") != std::string::npos);
+  CHECK(typo.out.find("::error file=" + kData + "/expect/typo.yaml,line=3,col=1,") !=
+        std::string::npos);
 
   // Issues 5 and 6 of the faults' publication: no series finding between them.
   const Run js = run("check --format json " + file + " " + kData + "/faults/region_missing.txt");
@@ -141,7 +143,8 @@ TEST_CASE("check cli: --records catches a record the parser no longer gives") {
   const std::string bulletin = kData + "/clean.txt";
   const std::string rec = (dir / "clean.json").string();
   REQUIRE(run("parse -f json -o '" + rec + "' '" + bulletin + "'").exit_code == 0);
-  REQUIRE(run("parse -f jsonl -o '" + (dir / "clean.jsonl").string() + "' '" + bulletin + "'").exit_code == 0);
+  REQUIRE(run("parse -f jsonl -o '" + (dir / "clean.jsonl").string() + "' '" + bulletin + "'")
+              .exit_code == 0);
   const Run fresh = run("check --records '" + dir.string() + "'");
   CAPTURE(fresh.out);
   CHECK(fresh.exit_code == 0);

@@ -1,6 +1,8 @@
 // jianbao check, in process: each built-in check on a bulletin written to trip it (and only it),
 // the clean samples and the seed, series across a directory, the configuration and expectations
 // loaders, records written before, and the three output formats.
+#include "jianbao/check.h"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -9,7 +11,6 @@
 #include <sstream>
 
 #include "check/dates.h"
-#include "jianbao/check.h"
 #include "jianbao/emit.h"
 #include "jianbao/pipeline.h"
 #include "jianbao/ruleset.h"
@@ -138,7 +139,8 @@ TEST_CASE("check: the clean samples and the seed give no error") {
     docs.push_back(parse(p));
     const auto found = checker.check_document(docs.back());
     for (const Finding& f : found) {
-      if (f.severity == Severity::kWarning) MESSAGE("warning on a clean sample: " << format_text(f));
+      if (f.severity == Severity::kWarning)
+        MESSAGE("warning on a clean sample: " << format_text(f));
     }
     CAPTURE(dump(found));
     CHECK(std::none_of(found.begin(), found.end(),
@@ -165,7 +167,8 @@ TEST_CASE("check: series across a directory") {
   for (const Row& r : rows) {
     CAPTURE(r.dir);
     std::vector<std::string> paths;
-    for (const auto& e : fs::directory_iterator(kData + "/series/" + r.dir)) paths.push_back(e.path().string());
+    for (const auto& e : fs::directory_iterator(kData + "/series/" + r.dir))
+      paths.push_back(e.path().string());
     // Directory order is arbitrary: the check must not depend on it.
     std::sort(paths.rbegin(), paths.rend());
     std::vector<Document> docs;
@@ -198,18 +201,19 @@ TEST_CASE("check: checks.yaml errors name the line and column") {
     const char* name;
     const char* from;  // replaced in the built-in text
     const char* to;
-    const char* at;    // the text the error must point at, in the changed file
+    const char* at;  // the text the error must point at, in the changed file
     int column;
     const char* says;
   };
   const Row rows[] = {
       {"unknown check", "  date-invalid:\n", "  date-invalidd:\n", "date-invalidd", 3,
        "unknown check 'date-invalidd'"},
-      {"bad severity", "    severity: warning\n    summary: a year", "    severity: warn\n    summary: a year",
-       "warn\n", 15, "severity must be"},
+      {"bad severity", "    severity: warning\n    summary: a year",
+       "    severity: warn\n    summary: a year", "warn\n", 15, "severity must be"},
       {"unknown parameter", "    max_years: 15", "    max_yaers: 15", "max_yaers", 5,
        "has no parameter 'max_yaers'"},
-      {"parameter not a number", "    max_years: 15", "    max_years: many", "many", 16, "must be a number"},
+      {"parameter not a number", "    max_years: 15", "    max_years: many", "many", 16,
+       "must be a number"},
   };
   for (const Row& r : rows) {
     CAPTURE(r.name);
@@ -265,7 +269,8 @@ TEST_CASE("check: expectations errors name the line and column") {
     CHECK(e.status().where().column == r.column);
     CHECK(e.status().message().find(r.says) != std::string::npos);
   }
-  const auto broken = parse_expectations("expect.yaml", "required_sections: [工作动态\n", config(), rules());
+  const auto broken =
+      parse_expectations("expect.yaml", "required_sections: [工作动态\n", config(), rules());
   REQUIRE(!broken.ok());
   CHECK(broken.status().where().line >= 1);
 }
@@ -296,18 +301,16 @@ TEST_CASE("check: expectations kept and broken") {
     const char* says;
   };
   const Want wants[] = {
-      {"expect-items", 1, "requires at least 6"},
-      {"expect-metric", 1, "amount metrics in 元"},
-      {"expect-province", 1, "安徽省"},
-      {"expect-section", 1, "'专项整治' is missing"},
-      {"expect-section", 15, "has 2 items"},
-      {"expect-province", 21, "浙江省 is outside"},
+      {"expect-items", 1, "requires at least 6"}, {"expect-metric", 1, "amount metrics in 元"},
+      {"expect-province", 1, "安徽省"},           {"expect-section", 1, "'专项整治' is missing"},
+      {"expect-section", 15, "has 2 items"},      {"expect-province", 21, "浙江省 is outside"},
   };
   CHECK(found.size() == std::size(wants));
   for (const Want& w : wants) {
     CAPTURE(w.says);
     CHECK(std::any_of(found.begin(), found.end(), [&](const Finding& f) {
-      return f.check_id == w.id && f.line == w.line && f.message.find(w.says) != std::string::npos &&
+      return f.check_id == w.id && f.line == w.line &&
+             f.message.find(w.says) != std::string::npos &&
              f.message.find("unmet.yaml:") != std::string::npos;
     }));
   }
@@ -324,7 +327,8 @@ TEST_CASE("check: a record made now matches; a changed one is caught where it ch
   };
   nlohmann::ordered_json record = emit::document_json(doc, {});
   CHECK(checker.check_records("rec.json", record.dump(2), reader).empty());
-  CHECK(checker.check_records("rec.jsonl", record.dump() + "\n" + record.dump() + "\n", reader).empty());
+  CHECK(checker.check_records("rec.jsonl", record.dump() + "\n" + record.dump() + "\n", reader)
+            .empty());
   CHECK(checker.check_records("rec.yaml", emit::to_yaml(record), reader).empty());
   nlohmann::ordered_json explained = emit::document_json(doc, {.explain = true});
   CHECK(checker.check_records("rec.json", explained.dump(2), reader).empty());
@@ -355,20 +359,26 @@ TEST_CASE("check: a record made now matches; a changed one is caught where it ch
   }
 
   // The source changed since: stale, not compared.
-  const SourceReader edited = [&](const std::string&) -> std::optional<std::string> { return bytes + "\n"; };
+  const SourceReader edited = [&](const std::string&) -> std::optional<std::string> {
+    return bytes + "\n";
+  };
   const std::string text = record.dump(2);
   auto found = checker.check_records("rec.json", text, edited);
   REQUIRE(found.size() == 1);
   CHECK(found[0].check_id == "record-stale");
   CHECK(found[0].line == line_of(text, "\"sha256\""));
   // The source is not at hand: only the shape is checked.
-  const SourceReader none = [](const std::string&) -> std::optional<std::string> { return std::nullopt; };
+  const SourceReader none = [](const std::string&) -> std::optional<std::string> {
+    return std::nullopt;
+  };
   CHECK(checker.check_records("rec.json", changed.dump(2), none).empty());
 }
 
 TEST_CASE("check: records that lack fields or are not JSON") {
   const Checker checker(rules(), config(), nullptr);
-  const SourceReader none = [](const std::string&) -> std::optional<std::string> { return std::nullopt; };
+  const SourceReader none = [](const std::string&) -> std::optional<std::string> {
+    return std::nullopt;
+  };
   const std::string metrics = read_file(kData + "/records/metrics.jsonl");
   struct Want {
     int line;
@@ -427,7 +437,8 @@ TEST_CASE("check: output formats") {
   CHECK(j["message"] == f.message);
   const Finding w{"x.txt", 0, 0, Severity::kWarning, "input-unreadable", "line1\nline2"};
   CHECK(format_text(w) == "x.txt: warning: line1\nline2 [input-unreadable]");
-  CHECK(format_github(w) == "::warning file=x.txt,title=input-unreadable::line1%0Aline2 [input-unreadable]");
+  CHECK(format_github(w) ==
+        "::warning file=x.txt,title=input-unreadable::line1%0Aline2 [input-unreadable]");
 }
 
 TEST_CASE("check: calendar dates") {
@@ -437,9 +448,9 @@ TEST_CASE("check: calendar dates") {
     bool exists;
   };
   const Row rows[] = {
-      {"2024-02-29", true, true},  {"2023-02-29", true, false}, {"2024-02-30", true, false},
-      {"2024-04-31", true, false}, {"2024-12-31", true, true},  {"--02-29", true, true},
-      {"--02-30", true, false},    {"2024-02", true, true},     {"2024-13", true, false},
+      {"2024-02-29", true, true},  {"2023-02-29", true, false},  {"2024-02-30", true, false},
+      {"2024-04-31", true, false}, {"2024-12-31", true, true},   {"--02-29", true, true},
+      {"--02-30", true, false},    {"2024-02", true, true},      {"2024-13", true, false},
       {"2024", false, false},      {"2024-02-3x", false, false}, {"", false, false},
   };
   for (const Row& r : rows) {

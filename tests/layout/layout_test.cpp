@@ -65,7 +65,8 @@ std::u32string u32(const std::string& s) {
   return out;
 }
 
-const std::string kSentence = "会议要求各地要紧盯重点环节深入排查整治各类风险隐患确保安全生产形势稳定";
+const std::string kSentence =
+    "会议要求各地要紧盯重点环节深入排查整治各类风险隐患确保安全生产形势稳定";
 
 std::string long_paragraph(int sentences) {
   std::string p;
@@ -125,8 +126,8 @@ TEST_CASE("layout: a short line before a page start that interrupts a sentence i
   const std::string before = wrap(u32(long_paragraph(4)));
   std::string para = wrap(u32(long_paragraph(8)));
   const size_t cut = para.find("\n\n", para.size() / 2);
-  const std::string text = "标题\n\n" + before + before + para.substr(0, cut) +
-                           "\n\n工作动态\n " + para.substr(cut + 2);
+  const std::string text =
+      "标题\n\n" + before + before + para.substr(0, cut) + "\n\n工作动态\n " + para.substr(cut + 2);
   const CleanText clean = run(text);
   REQUIRE(clean.removed.size() == 1);
   CHECK(clean.removed[0].kind == "running_header");
@@ -142,7 +143,8 @@ TEST_CASE("layout: a short line before a page start that interrupts a sentence i
 TEST_CASE("layout: page numbers are removed in their usual forms") {
   for (const char* page : {"— 3 —", "-3-", "- 3 -", "第 3 页", "第3页 共8页"}) {
     CAPTURE(page);
-    const std::string text = std::string("第一段文字到此结束。\n") + page + "\n\f第二段文字到此结束。\n";
+    const std::string text =
+        std::string("第一段文字到此结束。\n") + page + "\n\f第二段文字到此结束。\n";
     const CleanText clean = run(text);
     REQUIRE(clean.removed.size() == 1);
     CHECK(clean.removed[0].kind == "page_number");

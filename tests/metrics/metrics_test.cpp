@@ -40,7 +40,8 @@ std::string str(const Value& v) {
 }
 
 TEST_CASE("metrics: dates take the year the text names most, and say so") {
-  const Document doc = parse("标题\n2023年全年完成任务。3月22日召开会议，2024年重点工作部署，2024年5月10日印发。\n");
+  const Document doc =
+      parse("标题\n2023年全年完成任务。3月22日召开会议，2024年重点工作部署，2024年5月10日印发。\n");
   CHECK(doc.year.value == 2024);
   CHECK(doc.year.from == "text");
   bool seen = false;
@@ -102,8 +103,8 @@ TEST_CASE("metrics: line, column and sentence trace each metric to its source") 
 }
 
 TEST_CASE("metrics: provinces roll up per item; cities and groups are not miscounted") {
-  const Document doc =
-      parse("标题\n山东、河南和山东省开展检查，吉林市召开会议，京津冀联合演练，东北三省汛情重。\n", 2024);
+  const Document doc = parse(
+      "标题\n山东、河南和山东省开展检查，吉林市召开会议，京津冀联合演练，东北三省汛情重。\n", 2024);
   const Item& item = doc.sections.at(0).items.at(0);
   std::map<std::string, int> counts;
   for (const ProvinceCount& p : item.provinces) counts[p.name] = p.count;
@@ -126,8 +127,10 @@ TEST_CASE("metrics: a direction word governs a list of figures") {
 }
 
 TEST_CASE("metrics: hostile text yields no crash and no metric from traps") {
-  const auto ms = metrics(parse(
-      "标题\n深入贯彻党的二十大精神，落实“十四五”规划和“七假五超三瞒三不两包”整治，第一责任人，平煤十二矿。\n", 2024));
+  const auto ms =
+      metrics(parse("标题\n深入贯彻党的二十大精神，落实“十四五”规划和“七假五超三瞒三不两包”整治，第"
+                    "一责任人，平煤十二矿。\n",
+                    2024));
   for (const Metric& m : ms) {
     CAPTURE(m.text);
     CHECK(m.kind == MetricKind::kProvince);

@@ -31,12 +31,30 @@ TEST_CASE("structure: a title with a place and a colon is a local-experience ite
     const char* code;
   };
   const Row rows[] = {
-      {.title = "山东省：开展煤矿安全诊断", .kind = "local_experience", .region = "山东省", .code = "370000"},
-      {.title = "山东：开展煤矿安全诊断", .kind = "local_experience", .region = "山东省", .code = "370000"},
-      {.title = "内蒙古：推进矿山治理", .kind = "local_experience", .region = "内蒙古自治区", .code = "150000"},
-      {.title = "蛟河市：建立山洪防御机制", .kind = "local_experience", .region = "蛟河市", .code = "220281"},
-      {.title = "吉林市：推进燃气整治", .kind = "local_experience", .region = "吉林市", .code = "220200"},
-      {.title = "新疆生产建设兵团：开展排查", .kind = "local_experience", .region = "新疆生产建设兵团", .code = "660000"},
+      {.title = "山东省：开展煤矿安全诊断",
+       .kind = "local_experience",
+       .region = "山东省",
+       .code = "370000"},
+      {.title = "山东：开展煤矿安全诊断",
+       .kind = "local_experience",
+       .region = "山东省",
+       .code = "370000"},
+      {.title = "内蒙古：推进矿山治理",
+       .kind = "local_experience",
+       .region = "内蒙古自治区",
+       .code = "150000"},
+      {.title = "蛟河市：建立山洪防御机制",
+       .kind = "local_experience",
+       .region = "蛟河市",
+       .code = "220281"},
+      {.title = "吉林市：推进燃气整治",
+       .kind = "local_experience",
+       .region = "吉林市",
+       .code = "220200"},
+      {.title = "新疆生产建设兵团：开展排查",
+       .kind = "local_experience",
+       .region = "新疆生产建设兵团",
+       .code = "660000"},
       {.title = "京津冀：联合开展演练", .kind = "news", .region = "", .code = ""},
       {.title = "山东省开展煤矿安全诊断", .kind = "news", .region = "", .code = ""},
   };
@@ -76,7 +94,8 @@ TEST_CASE("structure: recipients split at top-level separators, not inside brack
 
 TEST_CASE("structure: distribution markers fill report_to, copy_to and cc") {
   const Document doc = outline(
-      "标题\n正文一句。\n报：省委、省政府领导。\n送：各市人民政府，省直各部门。\n抄送：各县安委办。\n");
+      "标题\n正文一句。\n报：省委、省政府领导。\n送：各市人民政府，省直各部门。\n抄送：各县安委办。"
+      "\n");
   CHECK(doc.distribution.report_to == std::vector<std::string>{"省委、省政府领导"});
   CHECK(doc.distribution.copy_to == std::vector<std::string>{"各市人民政府", "省直各部门"});
   CHECK(doc.distribution.cc == std::vector<std::string>{"各县安委办"});
@@ -121,7 +140,8 @@ TEST_CASE("structure: the masthead, letter-spaced and with a Chinese-numeral dat
 }
 
 TEST_CASE("structure: section headings in their usual styles") {
-  for (const char* heading : {"【工作动态】", "一、工作动态", "★ 工作动态 ★", "■ 工作动态", "工作动态"}) {
+  for (const char* heading :
+       {"【工作动态】", "一、工作动态", "★ 工作动态 ★", "■ 工作动态", "工作动态"}) {
     CAPTURE(heading);
     const Document doc = outline(std::string(heading) + "\n标题\n正文一句。\n");
     REQUIRE(doc.sections.size() == 1);
