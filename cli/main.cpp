@@ -18,7 +18,9 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // app.exit prints the help, the version or the usage error; CLI11's own codes for errors
+    // (105, 106, 109, ...) all mean a usage error, which is 2 here.
+    return app.exit(e) == 0 ? 0 : 2;
   }
   return exit_code;
 }

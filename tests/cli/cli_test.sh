@@ -62,6 +62,13 @@ head -c 3000 "$JB" >binary.txt
 exits 2 "parse of a binary file exits 2" "$JB" parse binary.txt -o bad.json
 ok "parse of a binary file writes nothing" test ! -e bad.json
 exits 2 "parse of a missing file exits 2" "$JB" parse no-such-file.txt
+# Usage errors are 2 whatever CLI11's own error code is.
+exits 2 "an unknown option exits 2" "$JB" parse --no-such-option "${SAMPLES[0]}"
+exits 2 "a bad --format value exits 2" "$JB" parse --format xml "${SAMPLES[0]}"
+exits 2 "an unknown subcommand exits 2" "$JB" no-such-command
+exits 2 "no subcommand exits 2" "$JB"
+exits 0 "--help exits 0" "$JB" parse --help
+exits 0 "--version exits 0" "$JB" --version
 "$JB" parse binary.txt 2>err.txt >/dev/null || true
 ok "errors read jianbao: FILE: message" grep -q '^jianbao: binary.txt: byte [0-9]*: ' err.txt
 
