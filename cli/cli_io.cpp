@@ -47,6 +47,40 @@ Status write_output(const std::string& path, const std::string& content) {
   return status;
 }
 
+OutputSink::OutputSink(const std::string& path) : path_(path) {
+  if (path.empty() || path == "-") {
+    spool_ = std::tmpfile();
+    failed_ = spool_ == nullptr;
+  } else {
+    file_ = std::make_unique<batch::AtomicWriter>(path);
+  }
+}
+
+OutputSink::~OutputSink() {
+  if (spool_) std::fclose(spool_);
+}
+
+void OutputSink::append(std::string_view data) {
+  if (file_) {
+    file_->append(data);
+  } else if (spool_ && std::fwrite(data.data(), 1, data.size(), spool_) != data.size()) {
+    failed_ = true;
+  }
+}
+
+Status OutputSink::commit() {
+  if (file_) return file_->commit();
+  if (failed_ || std::fflush(spool_) != 0 || std::fseek(spool_, 0, SEEK_SET) != 0) {
+    return Status::io_error("cannot write the temporary output file");
+  }
+  char buf[1 << 16];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, spool_)) > 0;) {
+    if (std::fwrite(buf, 1, n, stdout) != n) return Status::io_error("cannot write to stdout");
+  }
+  if (std::fflush(stdout) != 0) return Status::io_error("cannot write to stdout");
+  return Status();
+}
+
 void report(const Status& status) { std::cerr << "jianbao: " << status.to_string() << "\n"; }
 
 std::shared_ptr<const RuleSet> load_rules_or_report(const std::string& dir) {

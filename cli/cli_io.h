@@ -4,10 +4,13 @@
 
 #include <atomic>
 #include <csignal>
+#include <cstdio>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "batch/atomic_writer.h"
 #include "jianbao/ruleset.h"
 #include "jianbao/status.h"
 
@@ -24,6 +27,26 @@ Result<std::string> read_input(const std::string& path);
 // Writes `content` to `path` through a temporary file in the same directory and a rename, so a
 // reader never sees half a file. "-" writes to stdout.
 Status write_output(const std::string& path, const std::string& content);
+
+// Output written piece by piece and put in place whole by commit(): a file through a temporary
+// file and a rename, "-" through an unnamed temporary file copied to stdout at the end. An input
+// that fails halfway leaves nothing behind, and memory does not grow with the output. Hold an
+// InterruptGuard while it lives, so that Ctrl-C cannot leave the temporary file behind.
+class OutputSink {
+ public:
+  explicit OutputSink(const std::string& path);
+  ~OutputSink();
+  OutputSink(const OutputSink&) = delete;
+  OutputSink& operator=(const OutputSink&) = delete;
+  void append(std::string_view data);
+  Status commit();
+
+ private:
+  std::string path_;
+  std::unique_ptr<batch::AtomicWriter> file_;
+  std::FILE* spool_ = nullptr;
+  bool failed_ = false;
+};
 
 // Prints "jianbao: <status>" to stderr.
 void report(const Status& status);

@@ -110,10 +110,14 @@ int run_parse(const ParseArgs& args) {
   emit::Format format;
   emit::parse_format(args.format, &format);
   const ParseOptions options = to_parse_options(args.in);
-  std::vector<nlohmann::ordered_json> records;
   bool unclaimed = false;
-  // All or nothing: a bad input means no output at all.
+  // All or nothing: a bad input means no output at all. Each record is written to the sink as
+  // soon as it is made, so memory holds one bulletin at a time.
+  const InterruptGuard guard;  // Ctrl-C stops between bulletins, and the sink is removed
+  OutputSink sink(args.in.output);
+  emit::DocumentStream stream(format, args.in.inputs.size());
   for (const std::string& path : args.in.inputs) {
+    if (guard.flag()) return kExitInterrupted;
     auto bytes = read_input(path);
     if (!bytes.ok()) {
       report(bytes.status());
@@ -129,9 +133,11 @@ int run_parse(const ParseArgs& args) {
       if (args.strict)
         std::cerr << fmt::format("jianbao: {}:{}: unclaimed text: {}\n", path, u.line, u.text);
     }
-    records.push_back(emit::document_json(doc.value(), {.explain = args.in.explain}));
+    sink.append(stream.next(emit::document_json(doc.value(), {.explain = args.in.explain})));
   }
-  if (Status s = write_output(args.in.output, emit::emit_documents(records, format)); !s.ok()) {
+  sink.append(stream.finish());
+  if (guard.flag()) return kExitInterrupted;
+  if (Status s = sink.commit(); !s.ok()) {
     report(s);
     return kExitFailed;
   }

@@ -103,25 +103,41 @@ std::string to_yaml(const Json& tree) {
   return std::string(out.c_str()) + "\n";
 }
 
-std::string emit_documents(const std::vector<Json>& records, Format format) {
-  std::string out;
-  switch (format) {
+std::string DocumentStream::next(const Json& record) {
+  ++done_;
+  switch (format_) {
     case Format::kYaml:
-      for (const Json& r : records) out += "---\n" + to_yaml(r);
-      break;
-    case Format::kJson:
-      if (records.size() == 1) {
-        out = records.front().dump(2) + "\n";
-      } else {
-        out = Json(records).dump(2) + "\n";
+      return "---\n" + to_yaml(record);
+    case Format::kJson: {
+      std::string text = record.dump(2);
+      if (count_ == 1) return text + "\n";
+      // An element of the array: the record's lines indented one level (strings hold no raw
+      // newline, so every '\n' of the dump is a line break), as Json(records).dump(2) writes it.
+      std::string out = done_ == 1 ? "[\n  " : ",\n  ";
+      out.reserve(out.size() + text.size() + text.size() / 16);
+      for (const char c : text) {
+        out.push_back(c);
+        if (c == '\n') out += "  ";
       }
-      break;
+      return out;
+    }
     case Format::kJsonl:
     case Format::kCsv:
-      for (const Json& r : records) out += r.dump() + "\n";
-      break;
+      return record.dump() + "\n";
   }
-  return out;
+  return "";
+}
+
+std::string DocumentStream::finish() {
+  if (format_ != Format::kJson || count_ == 1) return "";
+  return done_ == 0 ? "[]\n" : "\n]\n";
+}
+
+std::string emit_documents(const std::vector<Json>& records, Format format) {
+  DocumentStream stream(format, records.size());
+  std::string out;
+  for (const Json& r : records) out += stream.next(r);
+  return out + stream.finish();
 }
 
 std::string emit_csv(const std::vector<Json>& records, const std::vector<std::string>& columns) {

@@ -64,6 +64,20 @@ TEST_CASE("emit: JSON Lines is one record per line; several documents make an ar
   CHECK(nlohmann::json::parse(emit_documents({tree}, Format::kJson)).is_object());
 }
 
+TEST_CASE("emit: a JSON array written record by record is the array nlohmann writes") {
+  const auto tree = document_json(sample_document(), {});
+  nlohmann::ordered_json other = tree;
+  other["sections"] = nlohmann::ordered_json::array();
+  other["colophon"] = {"编辑：甲\n乙"};  // an escaped newline inside a string
+  for (const size_t n : {size_t{0}, size_t{2}, size_t{3}}) {
+    CAPTURE(n);
+    std::vector<nlohmann::ordered_json> records;
+    for (size_t i = 0; i < n; ++i) records.push_back(i % 2 ? other : tree);
+    CHECK(emit_documents(records, Format::kJson) == nlohmann::ordered_json(records).dump(2) + "\n");
+  }
+  CHECK(emit_documents({tree}, Format::kJson) == tree.dump(2) + "\n");
+}
+
 TEST_CASE("emit: CSV quotes commas, quotes and line breaks") {
   nlohmann::ordered_json r;
   r["a"] = "x,y";

@@ -34,6 +34,23 @@ nlohmann::ordered_json metric_record(const Document& doc, const Section& section
 // JSON Lines: one object per line. CSV is not a document format (kInvalidArgument upstream).
 std::string emit_documents(const std::vector<nlohmann::ordered_json>& records, Format format);
 
+// The same bytes as emit_documents, one record at a time, so a caller can write each record and
+// drop it: memory stays flat however many bulletins a run holds.
+//   DocumentStream s(Format::kJson, paths.size());
+//   for (...) out.append(s.next(record));
+//   out.append(s.finish());
+class DocumentStream {
+ public:
+  DocumentStream(Format format, size_t count) : format_(format), count_(count) {}
+  std::string next(const nlohmann::ordered_json& record);
+  std::string finish();
+
+ private:
+  Format format_;
+  size_t count_;
+  size_t done_ = 0;
+};
+
 // Records as CSV with a header row of `columns`; values that are not strings are written as JSON.
 std::string emit_csv(const std::vector<nlohmann::ordered_json>& records,
                      const std::vector<std::string>& columns);
