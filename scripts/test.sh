@@ -20,16 +20,17 @@ if [ -n "$files" ]; then
   clang-format --dry-run -Werror $files
 fi
 
-echo "== tests under AddressSanitizer + UndefinedBehaviorSanitizer"
-cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DJB_WERROR=ON -DJB_SANITIZE=ON >/dev/null
+echo "== tests under AddressSanitizer + UndefinedBehaviorSanitizer (clang)"
+# A second compiler with its own warnings, the sanitizers, and libFuzzer's coverage hooks in one
+# build, which the fuzzing step below reuses (scripts/fuzz.sh configures it the same way).
+CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DJB_WERROR=ON \
+  -DJB_SANITIZE=ON -DJB_FUZZ=ON -DJB_TESTS=ON -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link" >/dev/null
 cmake --build build-asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j "$jobs"
 
-# The fuzzer still finds known bugs (tests/fuzz/regressions/open/, each a skipped test case), so
-# CI does not fuzz until they are fixed; JB_CI_FUZZ=1 runs it (scripts/fuzz.sh SECONDS alone too).
-if [ "${JB_CI_FUZZ:-0}" = 1 ] && [ -f scripts/fuzz.sh ] && command -v clang++ >/dev/null; then
-  echo "== fuzz (short)"
-  bash scripts/fuzz.sh "${JB_FUZZ_SECONDS:-60}"
-fi
+# Every fixed fuzz finding again, the large hostile inputs once, then a short fuzzing run seeded
+# from samples/ (scripts/fuzz.sh SECONDS fuzzes longer).
+echo "== fuzz (${JB_FUZZ_SECONDS:-60}s)"
+JB_FUZZ_BUILD_DIR="$PWD/build-asan" JB_FUZZ_TESTS=ON JB_FUZZ_BIG=0 bash scripts/fuzz.sh "${JB_FUZZ_SECONDS:-60}"
 echo "== all tests passed"
