@@ -1,7 +1,9 @@
 // Where the metrics stage spends its time, rule by rule (issue 7 profile). Runs decode and layout
 // over the given files, then scans every block (width-normalised, as extract_metrics does) with
-// each metric rule and each exclusion alone, as CandidateFinder::find does, and prints per rule:
-// CPU time, MB/s of block text, and matches. Uses the internal RuleSet (lib/ruleset/rule_set.h).
+// each metric rule and each exclusion alone, and prints per rule: CPU time, MB/s of block text, and
+// matches, without the rule's `requires` gate and, for a gated rule, behind it (one indexOf per
+// literal per block, as CandidateFinder::find runs it; the match counts must agree). Uses the
+// internal RuleSet (lib/ruleset/rule_set.h).
 //
 //   jianbao_rule_costs [--limit-mb X] [--list FILE] [FILE...]
 #include <fmt/format.h>
@@ -32,18 +34,11 @@ double thread_seconds() {
 struct Cost {
   std::string id;
   const jianbao::core::Regex* regex;
+  const std::vector<std::string>* required;  // the rule's `requires` gate; empty: none
   double seconds = 0;
   long matches = 0;
-  double gated_seconds = -1;  // with a literal gate, when the rule has one below
+  double gated_seconds = -1;  // behind its gate, as CandidateFinder::find runs it
   long gated_matches = 0;
-};
-
-// An experiment for the profile, not the rules' contract: literals without which a rule cannot
-// match (read off the patterns by hand), so a block lacking all of them can skip the rule.
-// The proposal is that the rule loader derive such gates (or that rules declare them).
-const std::vector<std::pair<std::string, std::vector<std::string>>> kGates = {
-    {"percentage_sign", {"%", "\uFF05"}},
-    {"percentage_point_forms", {"\u70B9", "\u9EDE"}},  // 点 點: the pattern ends in 百 *分 *[点點]
 };
 
 }  // namespace
@@ -94,8 +89,8 @@ int main(int argc, char** argv) {
     text_bytes += static_cast<long long>(b.size());
   }
   std::vector<Cost> costs;
-  for (const auto& r : rs.metric_rules) costs.push_back({r.id, &r.regex});
-  for (const auto& r : rs.exclusions) costs.push_back({"exclusion " + r.id, &r.regex});
+  for (const auto& r : rs.metric_rules) costs.push_back({r.id, &r.regex, &r.required});
+  for (const auto& r : rs.exclusions) costs.push_back({"exclusion " + r.id, &r.regex, &r.required});
   double total = 0;
   for (Cost& c : costs) {
     auto m = c.regex->new_matcher(rs.layout.regex_time_limit);
@@ -107,12 +102,9 @@ int main(int argc, char** argv) {
     }
     c.seconds = thread_seconds() - t0;
     total += c.seconds;
-    for (const auto& [id, literals] : kGates) {
-      if (id != c.id) continue;
+    if (!c.required->empty()) {
       std::vector<icu::UnicodeString> lits;
-      for (const std::string& l : literals) {
-        lits.push_back(icu::UnicodeString::fromUTF8(l).unescape());
-      }
+      for (const std::string& l : *c.required) lits.push_back(icu::UnicodeString::fromUTF8(l));
       const double g0 = thread_seconds();
       for (const auto& t : texts) {
         bool any = false;
@@ -125,25 +117,31 @@ int main(int argc, char** argv) {
       c.gated_seconds = thread_seconds() - g0;
     }
   }
+  double gated_total = 0;
+  for (const Cost& c : costs) gated_total += c.gated_seconds < 0 ? c.seconds : c.gated_seconds;
   std::sort(costs.begin(), costs.end(),
             [](const Cost& a, const Cost& b) { return a.seconds > b.seconds; });
   const double mb = static_cast<double>(text_bytes) / 1048576.0;
   fmt::print(
       "{} files, {:.1f} MiB input, {} blocks, {:.1f} MiB block text; {} patterns, "
-      "{:.3f} s in all ({:.2f} MB/s of block text for the whole set)\n",
+      "{:.3f} s in all without gates, {:.3f} s with them ({:.2f} and {:.2f} MB/s of block text "
+      "for the whole set)\n",
       files.size(), static_cast<double>(input) / 1048576.0, blocks.size(), mb, costs.size(), total,
-      mb / total);
-  fmt::print("{:<40} {:>9} {:>7} {:>10} {:>9}\n", "rule", "seconds", "share", "MB/s", "matches");
+      gated_total, mb / total, mb / gated_total);
+  fmt::print("{:<40} {:>9} {:>7} {:>10} {:>9} {:>9} {:>10}\n", "rule", "seconds", "share", "MB/s",
+             "matches", "gated s", "gated MB/s");
   for (const Cost& c : costs) {
-    fmt::print("{:<40} {:>9.3f} {:>6.1f}% {:>10.2f} {:>9}\n", c.id, c.seconds,
+    fmt::print("{:<40} {:>9.3f} {:>6.1f}% {:>10.2f} {:>9}", c.id, c.seconds,
                100 * c.seconds / total, mb / c.seconds, c.matches);
+    if (c.gated_seconds >= 0)
+      fmt::print(" {:>9.3f} {:>10.2f}", c.gated_seconds, mb / c.gated_seconds);
+    fmt::print("\n");
   }
   for (const Cost& c : costs) {
-    if (c.gated_seconds < 0) continue;
-    fmt::print(
-        "gate experiment: {} behind a literal check: {:.3f} s instead of {:.3f} s "
-        "({:.0f}x), {} matches instead of {}\n",
-        c.id, c.gated_seconds, c.seconds, c.seconds / c.gated_seconds, c.gated_matches, c.matches);
+    if (c.gated_seconds >= 0 && c.gated_matches != c.matches) {
+      fmt::print("GATE LOSES MATCHES: {}: {} matches behind the gate instead of {}\n", c.id,
+                 c.gated_matches, c.matches);
+    }
   }
   return 0;
 }

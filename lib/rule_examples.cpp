@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/icu_regex.h"
@@ -65,6 +66,25 @@ std::string mismatch(const std::map<std::string, std::string>& expect, const Met
   return "";
 }
 
+bool holds_any(const std::string& text, const std::vector<std::string>& literals) {
+  return std::any_of(literals.begin(), literals.end(),
+                     [&](const std::string& l) { return text.find(l) != std::string::npos; });
+}
+
+// The matches of `regex` in `text` (width-normalised) that hold none of `required`.
+std::vector<std::string> ungated_matches(const core::Regex& regex,
+                                         const std::vector<std::string>& required,
+                                         const std::string& text, int limit) {
+  std::vector<std::string> out;
+  if (required.empty()) return out;
+  core::Match m(regex, core::normalize_width(text), limit);
+  while (m.find()) {
+    const std::string hit = m.text();
+    if (!hit.empty() && !holds_any(hit, required)) out.push_back(hit);
+  }
+  return out;
+}
+
 std::string describe(const std::vector<Metric>& ms) {
   std::string s;
   for (const Metric& m : ms)
@@ -74,15 +94,51 @@ std::string describe(const std::vector<Metric>& ms) {
 
 }  // namespace
 
+std::vector<ExampleFailure> check_rule_gates(const RuleSet& rules, const std::string& text,
+                                             const std::string& source) {
+  std::vector<ExampleFailure> out;
+  const int limit = rules.layout.regex_time_limit;
+  auto check = [&](const std::string& id, const std::string& file, int line,
+                   const core::Regex& regex, const std::vector<std::string>& required) {
+    for (const std::string& hit : ungated_matches(regex, required, text, limit)) {
+      out.push_back({id, file, line, hit,
+                     fmt::format("match in {} holds none of the rule's requires [{}]", source,
+                                 fmt::join(required, ", "))});
+    }
+  };
+  for (const MetricRule& r : rules.metric_rules) check(r.id, r.file, r.line, r.regex, r.required);
+  for (const PatternRule& p : rules.exclusions) check(p.id, p.file, p.line, p.regex, p.required);
+  return out;
+}
+
 ExampleReport run_rule_examples(const RuleSet& rules) {
   ExampleReport report;
   auto fail = [&](const std::string& id, const std::string& file, int line, const std::string& text,
                   const std::string& problem) {
     report.failures.push_back({id, file, line, text, problem});
   };
+  // A gated rule must see its literals in its own examples, and the gate must hold for every
+  // match in any example text (a wrong gate fails here, not silently on a bulletin).
+  auto check_gate = [&](const std::string& id, const std::string& file, int line,
+                        const core::Regex& regex, const std::vector<std::string>& required,
+                        const std::string& text, bool own_example) {
+    if (required.empty()) return;
+    if (own_example && !holds_any(core::normalize_width(text), required)) {
+      fail(id, file, line, text,
+           fmt::format("the example holds none of the rule's requires [{}]",
+                       fmt::join(required, ", ")));
+    }
+    const int limit = rules.layout.regex_time_limit;
+    for (const std::string& hit : ungated_matches(regex, required, text, limit)) {
+      fail(id, file, line, text,
+           fmt::format("match '{}' holds none of the rule's requires [{}]", hit,
+                       fmt::join(required, ", ")));
+    }
+  };
   for (const MetricRule& r : rules.metric_rules) {
     for (const RuleExample& e : r.examples) {
       ++report.examples;
+      check_gate(r.id, r.file, e.line, r.regex, r.required, e.text, true);
       const auto found = metrics_of(e.text, rules, r.context_year, {r.kind});
       std::string problem = "the rule made no metric; found" + describe(found);
       for (const Metric& m : found) {
@@ -94,6 +150,7 @@ ExampleReport run_rule_examples(const RuleSet& rules) {
     }
     for (const std::string& text : r.counter_examples) {
       ++report.examples;
+      check_gate(r.id, r.file, r.line, r.regex, r.required, text, false);
       std::vector<MetricKind> kinds;  // every kind but number, and the rule's own
       for (int k = 0; k <= static_cast<int>(MetricKind::kNumber); ++k) {
         const auto kind = static_cast<MetricKind>(k);
@@ -109,6 +166,7 @@ ExampleReport run_rule_examples(const RuleSet& rules) {
   for (const PatternRule& p : rules.exclusions) {
     for (const std::string& text : p.examples) {
       ++report.examples;
+      check_gate(p.id, p.file, p.line, p.regex, p.required, text, true);
       const auto found = metrics_of(text, rules, 0, {});
       std::vector<Metric> figures;
       for (const Metric& m : found) {

@@ -55,13 +55,37 @@ CandidateFinder::CandidateFinder(const RuleSet& rules, const std::vector<MetricK
     const bool wanted = kinds.empty()
                             ? r.kind != MetricKind::kNumber
                             : std::find(kinds.begin(), kinds.end(), r.kind) != kinds.end();
-    if (wanted) active_.push_back({&r, r.regex.new_matcher(limit)});
+    if (wanted) active_.push_back({&r, r.regex.new_matcher(limit), gate_of(r.required)});
   }
-  for (const PatternRule& p : rules.exclusions) exclusions_.push_back(p.regex.new_matcher(limit));
+  for (const PatternRule& p : rules.exclusions) {
+    exclusions_.push_back({p.regex.new_matcher(limit), gate_of(p.required)});
+  }
+  present_.assign(literals_.size(), -1);
   UErrorCode status = U_ZERO_ERROR;
   // ICU's dictionary segmentation finds word ends in Chinese text.
   words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
   if (U_FAILURE(status)) words_.reset();
+}
+
+std::vector<int> CandidateFinder::gate_of(const std::vector<std::string>& required) {
+  std::vector<int> gate;
+  for (const std::string& literal : required) {
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(literal);
+    auto it = std::find(literals_.begin(), literals_.end(), u);
+    if (it == literals_.end()) it = literals_.insert(literals_.end(), u);
+    gate.push_back(static_cast<int>(it - literals_.begin()));
+  }
+  return gate;
+}
+
+bool CandidateFinder::gate_open(const std::vector<int>& gate, const icu::UnicodeString& text) {
+  if (gate.empty()) return true;
+  for (const int i : gate) {
+    signed char& p = present_[static_cast<size_t>(i)];
+    if (p < 0) p = text.indexOf(literals_[static_cast<size_t>(i)]) >= 0 ? 1 : 0;
+    if (p > 0) return true;
+  }
+  return false;
 }
 
 int32_t CandidateFinder::noun_length(const core::MatchText& text, int32_t start, int32_t limit) {
@@ -97,12 +121,15 @@ std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
                                              const std::vector<std::pair<int, int>>& masked) {
   const core::MatchText text(normalized);
   words_text_ = nullptr;
+  std::fill(present_.begin(), present_.end(), -1);
   std::vector<std::pair<int, int>> excluded;
   // Masks come in code points; exclusions are compared in UTF-16 units.
   for (const auto& [b, e] : masked) {
     excluded.emplace_back(text.u16_at_code_point(b), text.u16_at_code_point(e));
   }
-  for (auto& m : exclusions_) {
+  for (Exclusion& x : exclusions_) {
+    if (!gate_open(x.gate, text.u16())) continue;
+    icu::RegexMatcher* m = x.matcher.get();
     m->reset(text.u16());
     UErrorCode status = U_ZERO_ERROR;
     while (m->find(status) && U_SUCCESS(status)) {
@@ -112,6 +139,8 @@ std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
   std::vector<Candidate> metrics;
   std::vector<Candidate> numbers;
   for (Active& a : active_) {
+    // A block without any of the rule's `requires` literals cannot hold a match.
+    if (!gate_open(a.gate, text.u16())) continue;
     a.matcher->reset(text.u16());
     UErrorCode status = U_ZERO_ERROR;
     while (a.matcher->find(status) && U_SUCCESS(status)) {

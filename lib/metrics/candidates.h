@@ -41,7 +41,16 @@ class CandidateFinder {
   struct Active {
     const MetricRule* rule;
     std::unique_ptr<icu::RegexMatcher> matcher;
+    std::vector<int> gate;  // indices into literals_; empty: the rule runs on every block
   };
+  struct Exclusion {
+    std::unique_ptr<icu::RegexMatcher> matcher;
+    std::vector<int> gate;
+  };
+  // The indices in literals_ of a rule's `requires` literals, added when new.
+  std::vector<int> gate_of(const std::vector<std::string>& required);
+  // Whether the block `text` holds one of the gate's literals (each looked up once per block).
+  bool gate_open(const std::vector<int>& gate, const icu::UnicodeString& text);
   // Length (UTF-16 units) of the counted noun starting at `start`: whole words, up to a stop
   // word or a limit; 0 when there is none.
   int32_t noun_length(const core::MatchText& text, int32_t start, int32_t limit);
@@ -50,7 +59,11 @@ class CandidateFinder {
   std::vector<Active> active_;
   std::unique_ptr<icu::BreakIterator> words_;
   const core::MatchText* words_text_ = nullptr;
-  std::vector<std::unique_ptr<icu::RegexMatcher>> exclusions_;
+  std::vector<Exclusion> exclusions_;
+  // Every rule's gate literals (UTF-16, deduplicated) and, for the current block, whether it
+  // holds each: 1 yes, 0 no, -1 not looked up yet.
+  std::vector<icu::UnicodeString> literals_;
+  std::vector<signed char> present_;
 };
 
 }  // namespace jianbao::metrics

@@ -2,6 +2,7 @@
 // pattern is expanded ({fragment}) and compiled here, once.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/sha256.h"
@@ -112,15 +113,40 @@ class Loader {
     if (!ids_.insert(id).second) fail_at(file, node, fmt::format("duplicate rule id '{}'", id));
   }
 
+  // A rule's `requires` list: literals one of which every match holds (rules/README.md). They are
+  // width-normalised like the text the patterns run on, so ％ and % are one literal.
+  static std::vector<std::string> load_required(const std::string& file, const YAML::Node& n,
+                                                const std::string& id) {
+    std::vector<std::string> out;
+    const YAML::Node list = n["requires"];
+    if (!list) return out;
+    if (!list.IsSequence() || list.size() == 0) {
+      fail_at(file, list, fmt::format("rule '{}': 'requires' must be a list of strings", id));
+    }
+    for (const auto& l : list) {
+      const std::string literal = core::normalize_width(l.as<std::string>());
+      if (literal.empty())
+        fail_at(file, l, fmt::format("rule '{}': empty literal in 'requires'", id));
+      if (std::find(out.begin(), out.end(), literal) == out.end()) out.push_back(literal);
+    }
+    return out;
+  }
+
+  // `gated`: the rule may declare `requires` (exclusions; metric rules are read elsewhere).
   PatternRule load_pattern_rule(const std::string& file, const YAML::Node& n, int index,
-                                const std::string& id_prefix) {
+                                const std::string& id_prefix, bool gated) {
     PatternRule r;
     if (n.IsScalar()) {
       r.id = fmt::format("{}_{}", id_prefix, index + 1);
       r.regex = compile(file, n, r.id);
     } else {
-      check_keys(file, n, {"id", "pattern", "level", "example", "examples"});
+      if (gated) {
+        check_keys(file, n, {"id", "pattern", "level", "example", "examples", "requires"});
+      } else {
+        check_keys(file, n, {"id", "pattern", "level", "example", "examples"});
+      }
       r.id = get_string(file, n, "id", true);
+      r.required = load_required(file, n, r.id);
       r.regex = compile(file, n["pattern"] ? n["pattern"] : n, r.id);
       if (!n["pattern"]) fail_at(file, n, "missing key 'pattern'");
       r.level = static_cast<int>(get_number(file, n, "level", false, 0));
@@ -134,11 +160,11 @@ class Loader {
   }
 
   std::vector<PatternRule> load_pattern_list(const std::string& file, const YAML::Node& list,
-                                             const std::string& id_prefix) {
+                                             const std::string& id_prefix, bool gated = false) {
     if (!list.IsSequence()) fail_at(file, list, "expected a list of patterns");
     std::vector<PatternRule> out;
     int i = 0;
-    for (const auto& n : list) out.push_back(load_pattern_rule(file, n, i++, id_prefix));
+    for (const auto& n : list) out.push_back(load_pattern_rule(file, n, i++, id_prefix, gated));
     return out;
   }
 
@@ -293,7 +319,7 @@ class Loader {
 
   void load_exclusions(const std::string& file, const YAML::Node& root) {
     check_keys(file, root, {"exclusions"});
-    out_->exclusions = load_pattern_list(file, root["exclusions"], "exclusion");
+    out_->exclusions = load_pattern_list(file, root["exclusions"], "exclusion", true);
   }
 
   static std::map<std::string, std::string> string_map(const std::string& file,
@@ -319,7 +345,7 @@ class Loader {
     if (!root["rules"] || !root["rules"].IsSequence())
       fail_at(file, root, "expected a 'rules' list");
     for (const auto& n : root["rules"]) {
-      check_keys(file, n, {"id", "pattern", "set", "examples", "counter_examples"});
+      check_keys(file, n, {"id", "pattern", "set", "examples", "counter_examples", "requires"});
       MetricRule r;
       r.id = get_string(file, n, "id", true);
       claim_id(file, n, r.id);
@@ -334,6 +360,7 @@ class Loader {
       if (!n["pattern"]) fail_at(file, n, "missing key 'pattern'");
       r.regex = compile(file, n["pattern"], r.id);
       if (n["set"]) r.set = string_map(file, n["set"]);
+      r.required = load_required(file, n, r.id);
       for (const auto& e : n["examples"]) {
         check_keys(file, e, {"text", "expect"});
         r.examples.push_back(

@@ -22,6 +22,8 @@ struct PatternRule {
   std::string file;
   int line = 0;
   std::vector<std::string> examples;
+  // Exclusions only: see MetricRule::required.
+  std::vector<std::string> required;
 };
 
 struct LayoutRules {
@@ -79,6 +81,9 @@ struct MetricRule {
   std::map<std::string, std::string> set;  // fields forced by the rule
   std::vector<RuleExample> examples;
   std::vector<std::string> counter_examples;
+  // The rule's `requires` literals, width-normalised: every match of the pattern holds at least
+  // one, so a block that holds none of them is not searched. Empty: searched everywhere.
+  std::vector<std::string> required;
   std::string file;
   int line = 0;
   int context_year = 0;

@@ -3,8 +3,17 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "jianbao/decode.h"
+#include "jianbao/layout.h"
 #include "jianbao/ruleset.h"
 #include "ruleset/rule_set.h"
+#include "support/gold.h"
 
 namespace jianbao {
 namespace {
@@ -23,6 +32,35 @@ TEST_CASE("rules: every example in rules/ gives its value, every counter-example
   // Every metric rule has examples (the loader insists); count them so a silently empty corpus
   // fails here.
   CHECK(report.examples > 100);
+}
+
+// The gates (`requires`) against real text: every match of a gated rule in the blocks of a sample
+// bulletin or the seed holds one of the rule's literals, so skipping blocks without them loses
+// nothing.
+TEST_CASE("rules: no match of a gated rule in the samples escapes its requires literals") {
+  auto rules = load_rules({});
+  REQUIRE(rules.ok());
+  std::vector<std::filesystem::path> inputs;
+  for (const auto& e : std::filesystem::directory_iterator(testing::source_path("samples"))) {
+    if (e.path().extension() == ".txt") inputs.push_back(e.path());
+  }
+  const std::string seed = testing::shared_path("seeds/000_06335a08d50280b6.txt");
+  if (!seed.empty()) inputs.emplace_back(seed);
+  CHECK(inputs.size() >= 8);
+  for (const auto& path : inputs) {
+    CAPTURE(path.string());
+    std::ifstream in(path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto decoded = decode::decode_bytes(bytes, path.string(), {});
+    REQUIRE(decoded.ok());
+    // The blocks the metrics stage searches.
+    for (const auto& b : layout::clean_layout(decoded.value(), *rules.value()).blocks) {
+      for (const ExampleFailure& f : check_rule_gates(*rules.value(), b.text, path.string())) {
+        CAPTURE(f.text);
+        FAIL_CHECK(f.rule_id << ": " << f.problem);
+      }
+    }
+  }
 }
 
 TEST_CASE("rules: every metric kind has at least one rule") {
