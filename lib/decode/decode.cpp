@@ -190,6 +190,24 @@ std::vector<SourceLine> split_lines(std::string_view text) {
   return lines;
 }
 
+// U+FFFE and U+FFFF never occur in text (U+FFFE is a byte-swapped BOM), and YAML cannot carry
+// them: like NUL, they mean the file is not a bulletin.
+Status noncharacter_error(char16_t c, const SourceLocation& where) {
+  return Status::bad_encoding(
+      fmt::format("U+{:04X} is a Unicode noncharacter: not a text file", static_cast<int>(c)),
+      where);
+}
+
+size_t find_noncharacter(std::string_view utf8) {
+  for (size_t i = utf8.find('\xEF'); i != std::string_view::npos; i = utf8.find('\xEF', i + 1)) {
+    if (utf8.substr(i, 2) == "\xEF\xBF" && i + 2 < utf8.size() &&
+        (utf8[i + 2] == '\xBE' || utf8[i + 2] == '\xBF')) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
 Status nul_byte_error(const std::string& path, size_t offset) {
   return Status::bad_encoding("NUL byte: not a text file (UTF-16 needs a byte order mark)",
                               {.file = path, .byte_offset = static_cast<long long>(offset)});
@@ -312,9 +330,18 @@ Result<DecodedText> decode_bytes(std::string_view bytes, const std::string& path
       return Status::bad_encoding("NUL character: not a text file",
                                   at(source_offset_of_unit(conv.get(), body, nul, u16.size())));
     }
+    if (const size_t bad = u16.find_first_of(u"\uFFFE\uFFFF"); bad != std::u16string::npos) {
+      if (conv == nullptr) conv = open_converter(encoding);
+      return noncharacter_error(u16[bad],
+                                at(source_offset_of_unit(conv.get(), body, bad, u16.size())));
+    }
     const icu::UnicodeString u(false, reinterpret_cast<const UChar*>(u16.data()),
                                static_cast<int32_t>(u16.size()));
     u.toUTF8String(utf8);
+  } else if (const size_t bad = find_noncharacter(utf8); bad != std::string::npos) {
+    // utf8 is the body itself here.
+    return noncharacter_error(utf8[bad + 2] == '\xBE' ? u'\uFFFE' : u'\uFFFF',
+                              at(static_cast<long long>(bad)));
   }
   // Report the encodings jianbao detects by one spelling ("utf8" forced is "utf-8"); any other
   // forced encoding as the caller named it.
