@@ -16,6 +16,7 @@
 #include "jianbao/layout.h"
 #include "jianbao/pipeline.h"
 #include "jianbao/ruleset.h"
+#include "support/builtin_rules.h"
 #include "support/gold.h"
 
 namespace jianbao {
@@ -54,12 +55,6 @@ std::vector<std::string> inputs() {
   return out;
 }
 
-const RuleSet& builtin() {
-  static const auto rules = load_rules({});
-  REQUIRE(rules.ok());
-  return *rules.value();
-}
-
 TEST_CASE("nothing lost: layout keeps every visible character it does not remove") {
   for (const std::string& path : inputs()) {
     CAPTURE(path);
@@ -67,7 +62,7 @@ TEST_CASE("nothing lost: layout keeps every visible character it does not remove
     REQUIRE(decoded.ok());
     long long in = 0;
     for (const decode::SourceLine& l : decoded.value().lines) in += visible_chars(l.text);
-    const layout::CleanText clean = layout::clean_layout(decoded.value(), builtin());
+    const layout::CleanText clean = layout::clean_layout(decoded.value(), testing::builtin_rules());
     long long out = 0;
     for (const layout::Block& b : clean.blocks) out += visible_chars(b.text);
     for (const Removed& r : clean.removed) out += visible_chars(r.text);
@@ -82,7 +77,7 @@ TEST_CASE("nothing lost: every non-blank line has exactly one place, and none is
     const std::string bytes = read_file(path);
     auto decoded = decode::decode_bytes(bytes, path, {});
     REQUIRE(decoded.ok());
-    auto parsed = parse_bulletin(bytes, path, builtin(), {});
+    auto parsed = parse_bulletin(bytes, path, testing::builtin_rules(), {});
     REQUIRE(parsed.ok());
     const Document& doc = parsed.value();
     CHECK(doc.unclaimed.empty());

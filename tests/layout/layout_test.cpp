@@ -8,15 +8,12 @@
 
 #include "jianbao/decode.h"
 #include "jianbao/ruleset.h"
+#include "support/builtin_rules.h"
 
 namespace jianbao::layout {
 namespace {
 
-const RuleSet& rules() {
-  static const auto loaded = load_rules({});
-  REQUIRE(loaded.ok());
-  return *loaded.value();
-}
+const RuleSet& rules() { return testing::builtin_rules(); }
 
 CleanText run(const std::string& text) {
   auto decoded = decode::decode_bytes(text, "t.txt", {});

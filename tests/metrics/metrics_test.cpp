@@ -7,15 +7,12 @@
 
 #include "jianbao/pipeline.h"
 #include "jianbao/ruleset.h"
+#include "support/builtin_rules.h"
 
 namespace jianbao::metrics {
 namespace {
 
-const RuleSet& rules() {
-  static const auto loaded = load_rules({});
-  REQUIRE(loaded.ok());
-  return *loaded.value();
-}
+const RuleSet& rules() { return testing::builtin_rules(); }
 
 Document parse(const std::string& text, int year = 0) {
   ParseOptions options;

@@ -7,15 +7,12 @@
 #include "jianbao/layout.h"
 #include "jianbao/ruleset.h"
 #include "structure/tail.h"
+#include "support/builtin_rules.h"
 
 namespace jianbao::structure {
 namespace {
 
-const RuleSet& rules() {
-  static const auto loaded = load_rules({});
-  REQUIRE(loaded.ok());
-  return *loaded.value();
-}
+const RuleSet& rules() { return testing::builtin_rules(); }
 
 Document outline(const std::string& text) {
   auto decoded = decode::decode_bytes(text, "t.txt", {});
