@@ -128,10 +128,27 @@ char32_t normalize_width(char32_t c) {
 }
 
 std::string normalize_width(std::string_view s) {
+  // Most of a text does not change: copy unchanged runs whole and re-encode only what changes,
+  // full-width forms and U+3000, and malformed bytes (each becomes U+FFFD, as decoding gives).
   std::string out;
   out.reserve(s.size());
+  size_t run = 0;
   size_t pos = 0;
-  while (pos < s.size()) append_utf8(&out, normalize_width(next_code_point(s, &pos)));
+  while (pos < s.size()) {
+    if (static_cast<unsigned char>(s[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    const size_t at = pos;
+    const char32_t c = next_code_point(s, &pos);
+    const char32_t n = normalize_width(c);
+    // A genuine U+FFFD is three bytes long; a decoding failure advances one.
+    if (n == c && (c != kReplacement || pos - at == 3)) continue;
+    out.append(s.substr(run, at - run));
+    append_utf8(&out, n);
+    run = pos;
+  }
+  out.append(s.substr(run));
   return out;
 }
 

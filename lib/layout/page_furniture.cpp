@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <vector>
 
 #include "core/icu_regex.h"
 #include "core/utf8.h"
@@ -10,14 +12,30 @@
 namespace jianbao::layout {
 namespace {
 
-bool matches_whole(const core::Regex& regex, const std::string& text, int time_limit) {
-  const std::string norm = core::normalize_width(text);
-  auto m = regex.new_matcher(time_limit);
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(norm);
-  m->reset(u);
-  UErrorCode status = U_ZERO_ERROR;
-  return m->matches(status) && U_SUCCESS(status);
-}
+// Whole-line patterns (page numbers, separators) run over every line of a document: one matcher
+// per pattern for all the lines, and each line normalised and converted to UTF-16 once.
+class WholeLineMatcher {
+ public:
+  WholeLineMatcher(const std::vector<PatternRule>& patterns, int time_limit) {
+    for (const PatternRule& p : patterns) matchers_.push_back(p.regex.new_matcher(time_limit));
+  }
+
+  // Whether one of the patterns, tried in order, matches the whole of `text` width-normalised.
+  bool any_matches(const std::string& text) {
+    if (matchers_.empty()) return false;
+    line_ = icu::UnicodeString::fromUTF8(core::normalize_width(text));
+    for (auto& m : matchers_) {
+      m->reset(line_);  // also restarts the time limit
+      UErrorCode status = U_ZERO_ERROR;
+      if (m->matches(status) && U_SUCCESS(status)) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;
+  icu::UnicodeString line_;  // the matchers refer to it
+};
 
 // Index of the next line that is not removed, or lines.size().
 size_t next_kept(const std::vector<Line>& lines, size_t i) {
@@ -110,28 +128,24 @@ PageGeometry measure_geometry(const std::vector<Line>& lines, const RuleSet& rul
 }
 
 void remove_page_numbers(std::vector<Line>* lines, const RuleSet& rules, CleanText* out) {
+  WholeLineMatcher page_numbers(rules.layout.page_numbers, rules.layout.regex_time_limit);
   for (size_t i = 0; i < lines->size(); ++i) {
     Line& l = (*lines)[i];
-    for (const PatternRule& p : rules.layout.page_numbers) {
-      if (matches_whole(p.regex, l.raw, rules.layout.regex_time_limit)) {
-        l.removed = true;
-        out->removed.push_back({"page_number", l.number, l.raw});
-        if (i + 1 < lines->size()) (*lines)[i + 1].page_start = true;
-        break;
-      }
+    if (page_numbers.any_matches(l.raw)) {
+      l.removed = true;
+      out->removed.push_back({"page_number", l.number, l.raw});
+      if (i + 1 < lines->size()) (*lines)[i + 1].page_start = true;
     }
   }
 }
 
 void remove_separators(std::vector<Line>* lines, const RuleSet& rules, CleanText* out) {
+  WholeLineMatcher separators(rules.layout.separators, rules.layout.regex_time_limit);
   for (Line& l : *lines) {
     if (l.removed) continue;
-    for (const PatternRule& p : rules.layout.separators) {
-      if (matches_whole(p.regex, l.raw, rules.layout.regex_time_limit)) {
-        l.removed = true;
-        out->removed.push_back({"separator", l.number, l.raw});
-        break;
-      }
+    if (separators.any_matches(l.raw)) {
+      l.removed = true;
+      out->removed.push_back({"separator", l.number, l.raw});
     }
   }
 }

@@ -42,6 +42,25 @@ bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
   return true;
 }
 
+// The code point of a one- or three-byte UTF-8 sequence at text[pos] and its length, or length
+// 0 for anything else (two- and four-byte sequences, malformed bytes), which the caller walks
+// the trie for. The three-byte formula is one-to-one on lead byte plus two continuation bytes,
+// so text bytes that begin a key give that key's first code point.
+size_t bmp_at(std::string_view text, size_t pos, char32_t* cp) {
+  const auto b0 = static_cast<unsigned char>(text[pos]);
+  if (b0 < 0x80) {
+    *cp = b0;
+    return 1;
+  }
+  if ((b0 & 0xF0) != 0xE0 || text.size() - pos < 3) return 0;
+  const auto b1 = static_cast<unsigned char>(text[pos + 1]);
+  const auto b2 = static_cast<unsigned char>(text[pos + 2]);
+  if (!is_continuation(b1) || !is_continuation(b2)) return 0;
+  *cp = (static_cast<char32_t>(b0 & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) |
+        static_cast<char32_t>(b2 & 0x3F);
+  return 3;
+}
+
 }  // namespace
 
 uint32_t PlaceMatcher::child(uint32_t node, unsigned char byte) const {
@@ -57,6 +76,8 @@ void PlaceMatcher::add(std::string_view key, int payload) {
   // An empty key would end at the root, which find_all never reports; dropping it keeps
   // release builds from storing a payload nobody can reach.
   if (key.empty()) return;
+  // Keys that start outside the one- and three-byte forms are always walked (bmp_at gives 0).
+  if (char32_t first = 0; bmp_at(key, 0, &first) > 0) first_chars_.set(first);
   uint32_t node = 0;
   for (char c : key) {
     const auto byte = static_cast<unsigned char>(c);
@@ -87,6 +108,14 @@ std::vector<PlaceMatcher::Hit> PlaceMatcher::find_all(std::string_view text) con
     if (is_continuation(static_cast<unsigned char>(text[pos]))) {
       ++pos;
       continue;
+    }
+    // No key starts with this character: step over it (its continuation bytes would be skipped
+    // one by one above).
+    if (char32_t cp = 0; const size_t len = bmp_at(text, pos, &cp)) {
+      if (!first_chars_.test(cp)) {
+        pos += len;
+        continue;
+      }
     }
     // Walk the trie as far as the text allows, remembering the deepest node that ends a key.
     uint32_t node = 0;

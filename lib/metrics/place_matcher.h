@@ -11,12 +11,14 @@
 //   }
 //
 // Keys are stored in a byte trie whose nodes keep their children sorted by byte, so a scan
-// walks the trie from each start position without any string compares. Matches start only at
-// the first byte of a UTF-8 sequence, so with well-formed keys a hit never begins or ends
-// inside a character, even when the text itself holds malformed bytes.
+// walks the trie from each start position without any string compares; a table of the keys'
+// first characters lets the scan step over the other characters without entering the trie. Matches
+// start only at the first byte of a UTF-8 sequence, so with well-formed keys a hit never begins or
+// ends inside a character, even when the text itself holds malformed bytes.
 #ifndef JIANBAO_METRICS_PLACE_MATCHER_H_
 #define JIANBAO_METRICS_PLACE_MATCHER_H_
 
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -67,8 +69,12 @@ class PlaceMatcher {
   uint32_t child(uint32_t node, unsigned char byte) const;
 
   static constexpr uint32_t kNoNode = UINT32_MAX;
+  static constexpr size_t kBmpSize = 0x10000;
   std::vector<Node> nodes_ = std::vector<Node>(1);  // nodes_[0] is the root
   size_t key_count_ = 0;
+  // The first characters of the keys (Basic Multilingual Plane only), so a scan skips a text
+  // character no key starts with without walking the trie: most characters of a bulletin.
+  std::bitset<kBmpSize> first_chars_;
 };
 
 }  // namespace jianbao::metrics

@@ -16,14 +16,18 @@ int level_of(const std::string& marker, const RuleSet& rules) {
 }  // namespace
 
 std::optional<PointStart> match_point(const std::string& text, const RuleSet& rules) {
-  const std::string norm = core::normalize_width(text);
+  // Called for every block and line: the text is converted to UTF-16 once for all the patterns
+  // (core::Match would also build offset maps of the whole text for each).
+  const icu::UnicodeString norm = icu::UnicodeString::fromUTF8(core::normalize_width(text));
   for (const PatternRule& p : rules.structure.points) {
-    core::Match m(p.regex, norm, rules.layout.regex_time_limit);
-    if (m.looking_at()) {
+    auto m = p.regex.new_matcher(rules.layout.regex_time_limit);
+    m->reset(norm);
+    UErrorCode status = U_ZERO_ERROR;
+    if (m->lookingAt(status) && U_SUCCESS(status)) {
       PointStart s;
       s.level = p.level;
       // The marker as written: the same number of code points of the original text.
-      const std::string marker_norm = m.group("marker");
+      const std::string marker_norm = core::group_text(*m, p.regex.group("marker"));
       s.marker_length = static_cast<int>(core::count_code_points(marker_norm));
       size_t pos = 0;
       for (int k = 0; k < s.marker_length && pos < text.size(); ++k)
