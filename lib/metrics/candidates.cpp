@@ -61,6 +61,9 @@ CandidateFinder::CandidateFinder(const RuleSet& rules, const std::vector<MetricK
     exclusions_.push_back({p.regex.new_matcher(limit), gate_of(p.required)});
   }
   present_.assign(literals_.size(), -1);
+  for (const std::string& w : rules.tables.noun_stops) {
+    noun_stops_.push_back(icu::UnicodeString::fromUTF8(w));
+  }
   UErrorCode status = U_ZERO_ERROR;
   // ICU's dictionary segmentation finds word ends in Chinese text.
   words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
@@ -105,9 +108,7 @@ int32_t CandidateFinder::noun_length(const core::MatchText& text, int32_t start,
     if (words > 0) {
       const icu::UnicodeString rest = text.u16().tempSubStringBetween(end, limit);
       bool stop = false;
-      for (const std::string& w : t.noun_stops) {
-        stop = stop || rest.startsWith(icu::UnicodeString::fromUTF8(w));
-      }
+      for (const icu::UnicodeString& w : noun_stops_) stop = stop || rest.startsWith(w);
       if (stop) break;
     }
     end = b;

@@ -64,6 +64,7 @@ class CandidateFinder {
   // holds each: 1 yes, 0 no, -1 not looked up yet.
   std::vector<icu::UnicodeString> literals_;
   std::vector<signed char> present_;
+  std::vector<icu::UnicodeString> noun_stops_;  // rules_.tables.noun_stops in UTF-16
 };
 
 }  // namespace jianbao::metrics
