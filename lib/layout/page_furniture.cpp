@@ -33,8 +33,8 @@ class WholeLineMatcher {
   }
 
  private:
+  icu::UnicodeString line_;  // the matchers refer to it, so it is declared (and outlives) first
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;
-  icu::UnicodeString line_;  // the matchers refer to it
 };
 
 // Index of the next line that is not removed, or lines.size().
