@@ -34,9 +34,10 @@ limits=(-rss_limit_mb=512 -timeout=30)
 # reads as 530 MiB. A smaller quarantine keeps the limit about the pipeline's own memory.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-quarantine_size_mb=16}
 
-# The fuzzer needs coverage instrumentation in the library as well as in the target.
+# The fuzzer needs coverage instrumentation in the library as well as in the target. The flags
+# are the ones scripts/test.sh gives its sanitizer build, so that sharing it rebuilds nothing.
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DJB_FUZZ=ON -DJB_SANITIZE=ON \
-  -DJB_TESTS="${JB_FUZZ_TESTS:-OFF}" -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link" >/dev/null
+  -DJB_TESTS="${JB_FUZZ_TESTS:-OFF}" -DCMAKE_CXX_FLAGS="-O1 -fsanitize=fuzzer-no-link" >/dev/null
 ninja -C "$build" jianbao_fuzz
 
 seeds=$build/fuzz-seeds
