@@ -9,7 +9,7 @@
 #   JB_FUZZ_BIG        0 to leave out the 1 MB hostile inputs (about 3 minutes under ASan)
 #   JB_FUZZ_TESTS      ON to keep the tests in that build (scripts/test.sh shares it with the
 #                      sanitizer test run)
-#   JB_FUZZ_MAX_LEN    largest input the fuzzer makes, in bytes (default 16384: the pipeline
+#   JB_FUZZ_MAX_LEN    largest input the fuzzer makes, in bytes (default 8192: the pipeline
 #                      costs about 0.1 ms per byte under ASan, 16 KiB of dense metrics takes about 12 s; see -timeout below)
 #
 # Steps: build; write the seed corpus (samples plus hostile inputs, tests/fuzz/make_seeds.py);
@@ -24,7 +24,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 shift || true
 build=${JB_FUZZ_BUILD_DIR:-$root/build-fuzz}
-max_len=${JB_FUZZ_MAX_LEN:-16384}
+max_len=${JB_FUZZ_MAX_LEN:-8192}
 # The checks round-trip every output through JSON and YAML readers, so a metric-dense input costs
 # a lot under ASan: 16 KB of "2024年" (2,300 metrics) takes 12 s, growing linearly (4 s at 4 KB,
 # 6 s at 8 KB, mostly fixed start-up). A hang or a quadratic path exceeds 30 s by far.
