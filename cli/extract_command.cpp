@@ -35,8 +35,16 @@ int run_extract(const ExtractArgs& args) {
     }
     options.metrics.kinds.push_back(kind);
   }
-  std::vector<nlohmann::ordered_json> records;
+  emit::Format format;
+  emit::parse_format(args.format, &format);
+  // JSON Lines and CSV rows are written as each bulletin is done (memory stays flat over an
+  // archive); YAML, one sequence, is written at the end. All or nothing either way.
+  const InterruptGuard guard;
+  OutputSink sink(args.in.output);
+  std::vector<nlohmann::ordered_json> yaml_records;
+  if (format == emit::Format::kCsv) sink.append(emit::csv_header(kCsvColumns));
   for (const std::string& path : args.in.inputs) {
+    if (guard.flag()) return kExitInterrupted;
     auto bytes = read_input(path);
     if (!bytes.ok()) {
       report(bytes.status());
@@ -50,23 +58,23 @@ int run_extract(const ExtractArgs& args) {
     for (const Section& s : doc.value().sections) {
       for (const Item& i : s.items) {
         for (const Metric& m : i.metrics) {
-          records.push_back(
-              emit::metric_record(doc.value(), s, i, m, {.explain = args.in.explain}));
+          nlohmann::ordered_json r =
+              emit::metric_record(doc.value(), s, i, m, {.explain = args.in.explain});
+          if (format == emit::Format::kCsv) {
+            sink.append(emit::csv_row(r, kCsvColumns));
+          } else if (format == emit::Format::kYaml) {
+            yaml_records.push_back(std::move(r));
+          } else {
+            sink.append(r.dump() + "\n");
+          }
         }
       }
     }
   }
-  emit::Format format;
-  emit::parse_format(args.format, &format);
-  std::string out;
-  if (format == emit::Format::kCsv) {
-    out = emit::emit_csv(records, kCsvColumns);
-  } else if (format == emit::Format::kYaml) {
-    out = emit::to_yaml(nlohmann::ordered_json(records));
-  } else {
-    out = emit::emit_documents(records, emit::Format::kJsonl);
-  }
-  if (Status s = write_output(args.in.output, out); !s.ok()) {
+  if (format == emit::Format::kYaml)
+    sink.append(emit::to_yaml(nlohmann::ordered_json(yaml_records)));
+  if (guard.flag()) return kExitInterrupted;
+  if (Status s = sink.commit(); !s.ok()) {
     report(s);
     return kExitFailed;
   }

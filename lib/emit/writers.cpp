@@ -140,19 +140,26 @@ std::string emit_documents(const std::vector<Json>& records, Format format) {
   return out + stream.finish();
 }
 
-std::string emit_csv(const std::vector<Json>& records, const std::vector<std::string>& columns) {
+std::string csv_header(const std::vector<std::string>& columns) {
   std::string out;
   for (size_t i = 0; i < columns.size(); ++i) out += (i ? "," : "") + csv_field(columns[i]);
-  out += "\r\n";
-  for (const Json& r : records) {
-    for (size_t i = 0; i < columns.size(); ++i) {
-      if (i) out += ",";
-      if (!r.contains(columns[i]) || r[columns[i]].is_null()) continue;
-      const Json& v = r[columns[i]];
-      out += csv_field(v.is_string() ? v.get<std::string>() : v.dump());
-    }
-    out += "\r\n";
+  return out + "\r\n";
+}
+
+std::string csv_row(const Json& record, const std::vector<std::string>& columns) {
+  std::string out;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (i) out += ",";
+    if (!record.contains(columns[i]) || record[columns[i]].is_null()) continue;
+    const Json& v = record[columns[i]];
+    out += csv_field(v.is_string() ? v.get<std::string>() : v.dump());
   }
+  return out + "\r\n";
+}
+
+std::string emit_csv(const std::vector<Json>& records, const std::vector<std::string>& columns) {
+  std::string out = csv_header(columns);
+  for (const Json& r : records) out += csv_row(r, columns);
   return out;
 }
 

@@ -87,6 +87,18 @@ TEST_CASE("emit: CSV quotes commas, quotes and line breaks") {
   CHECK(csv == "a,b,c,d\r\n\"x,y\",\"say \"\"hi\"\"\",3,\r\n");
 }
 
+TEST_CASE("emit: CSV written row by row is the CSV of all rows") {
+  nlohmann::ordered_json a;
+  a["a"] = "x,y";
+  a["c"] = 3;
+  nlohmann::ordered_json b;
+  b["b"] = "line\nbreak";
+  const std::vector<std::string> columns = {"a", "b", "c"};
+  CHECK(csv_header(columns) + csv_row(a, columns) + csv_row(b, columns) ==
+        emit_csv({a, b}, columns));
+  CHECK(csv_row(b, columns) == ",\"line\nbreak\",\r\n");
+}
+
 TEST_CASE("emit: format names") {
   Format f;
   CHECK(parse_format("jsonl", &f));

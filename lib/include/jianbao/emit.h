@@ -54,6 +54,9 @@ class DocumentStream {
 // Records as CSV with a header row of `columns`; values that are not strings are written as JSON.
 std::string emit_csv(const std::vector<nlohmann::ordered_json>& records,
                      const std::vector<std::string>& columns);
+// The same, a piece at a time: the header row, then one row per record.
+std::string csv_header(const std::vector<std::string>& columns);
+std::string csv_row(const nlohmann::ordered_json& record, const std::vector<std::string>& columns);
 
 // The JSON tree as YAML (block style; strings that would read as numbers are quoted).
 std::string to_yaml(const nlohmann::ordered_json& tree);
