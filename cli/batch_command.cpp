@@ -68,24 +68,6 @@ class ProgressLine {
   bool color_;
 };
 
-// The parse settings of `parse`, without its input and output options (batch has its own).
-void bind_parse_settings(CLI::App* cmd, InputArgs* in) {
-  cmd->add_option("--rules", in->rules_dir, "Rules directory merged over the built-in rules")
-      ->check(CLI::ExistingDirectory);
-  cmd->add_option("--encoding", in->encoding,
-                  "Force an encoding (utf-8, gb18030, utf-16le, utf-16be); default: detect");
-  cmd->add_option("--date", in->date,
-                  "Year (YYYY or YYYY-MM-DD) for dates that omit it when there is no masthead")
-      ->check(CLI::Validator(
-          [](std::string& s) -> std::string {
-            const bool ok = (s.size() == 4 || s.size() == 10) &&
-                            std::all_of(s.begin(), s.begin() + 4, ::isdigit);
-            return ok ? "" : "expected YYYY or YYYY-MM-DD";
-          },
-          "YYYY[-MM-DD]"));
-  cmd->add_flag("--explain", in->explain, "Add to each metric the id of the rule that made it");
-}
-
 int run_batch_command(const BatchArgs& args) {
   emit::Format format;
   emit::parse_format(args.format, &format);

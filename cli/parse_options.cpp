@@ -1,14 +1,15 @@
 #include "parse_options.h"
 
+#include <algorithm>
+
 namespace jianbao::cli {
 
-void bind_input_args(CLI::App* cmd, InputArgs* args) {
-  cmd->add_option("inputs", args->inputs, "Bulletin text files; - reads stdin")->required();
-  cmd->add_option("--rules", args->rules_dir, "Rules directory merged over the built-in rules")
+void bind_parse_settings(CLI::App* cmd, InputArgs* in) {
+  cmd->add_option("--rules", in->rules_dir, "Rules directory merged over the built-in rules")
       ->check(CLI::ExistingDirectory);
-  cmd->add_option("--encoding", args->encoding,
+  cmd->add_option("--encoding", in->encoding,
                   "Force an encoding (utf-8, gb18030, utf-16le, utf-16be); default: detect");
-  cmd->add_option("--date", args->date,
+  cmd->add_option("--date", in->date,
                   "Year (YYYY or YYYY-MM-DD) for dates that omit it when there is no masthead")
       ->check(CLI::Validator(
           [](std::string& s) -> std::string {
@@ -17,8 +18,13 @@ void bind_input_args(CLI::App* cmd, InputArgs* args) {
             return ok ? "" : "expected YYYY or YYYY-MM-DD";
           },
           "YYYY[-MM-DD]"));
+  cmd->add_flag("--explain", in->explain, "Add to each metric the id of the rule that made it");
+}
+
+void bind_input_args(CLI::App* cmd, InputArgs* args) {
+  cmd->add_option("inputs", args->inputs, "Bulletin text files; - reads stdin")->required();
+  bind_parse_settings(cmd, args);
   cmd->add_option("-o,--output", args->output, "Output file (written atomically); - for stdout");
-  cmd->add_flag("--explain", args->explain, "Add to each metric the id of the rule that made it");
 }
 
 ParseOptions to_parse_options(const InputArgs& args) {

@@ -18,7 +18,10 @@ struct InputArgs {
   bool explain = false;
 };
 
-// Binds inputs, --rules, --encoding, --date, -o and --explain to `cmd`.
+// Binds --rules, --encoding, --date and --explain: the parse settings, which batch shares.
+void bind_parse_settings(CLI::App* cmd, InputArgs* in);
+
+// Binds inputs, the parse settings and -o to `cmd`.
 void bind_input_args(CLI::App* cmd, InputArgs* args);
 
 ParseOptions to_parse_options(const InputArgs& args);
