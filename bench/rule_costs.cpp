@@ -5,7 +5,7 @@
 // literal per block, as CandidateFinder::find runs it; the match counts must agree). Uses the
 // internal RuleSet (lib/ruleset/rule_set.h).
 //
-//   jianbao_rule_costs [--limit-mb X] [--list FILE] [FILE...]
+//   jianbao_rule_costs [--rules DIR] [--limit-mb X] [--list FILE] [FILE...]
 #include <fmt/format.h>
 #include <time.h>
 
@@ -45,10 +45,13 @@ struct Cost {
 
 int main(int argc, char** argv) {
   double limit_mb = 0;
+  std::string rules_dir;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--limit-mb" && i + 1 < argc) {
+    if (a == "--rules" && i + 1 < argc) {
+      rules_dir = argv[++i];
+    } else if (a == "--limit-mb" && i + 1 < argc) {
       limit_mb = std::atof(argv[++i]);
     } else if (a == "--list" && i + 1 < argc) {
       std::ifstream f(argv[++i]);
@@ -59,9 +62,9 @@ int main(int argc, char** argv) {
       files.push_back(a);
     }
   }
-  auto rules = jianbao::load_rules({});
+  auto rules = jianbao::load_rules({.override_dir = rules_dir});
   if (!rules.ok() || files.empty()) {
-    std::cerr << "usage: jianbao_rule_costs [--limit-mb X] [--list FILE] [FILE...]\n";
+    std::cerr << "usage: jianbao_rule_costs [--rules DIR] [--limit-mb X] [--list FILE] [FILE...]\n";
     return 2;
   }
   const jianbao::RuleSet& rs = *rules.value();
