@@ -24,7 +24,7 @@ bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
 }  // namespace
 
-char32_t next_code_point(std::string_view s, size_t* pos) {
+char32_t next_code_point_slow(std::string_view s, size_t* pos) {
   const auto b0 = static_cast<unsigned char>(s[*pos]);
   const int len = sequence_length(b0);
   if (len == 1) {
