@@ -49,18 +49,36 @@ std::vector<Candidate> select_non_overlapping(std::vector<Candidate> all) {
 }  // namespace
 
 CandidateFinder::CandidateFinder(const RuleSet& rules, const std::vector<MetricKind>& kinds)
-    : rules_(rules) {
+    : rules_(rules), scratch_(*rules.prefilter) {
   const int limit = rules.layout.regex_time_limit;
-  for (const MetricRule& r : rules.metric_rules) {
+  const size_t n_rules = rules.metric_rules.size();
+  for (size_t i = 0; i < n_rules; ++i) {
+    const MetricRule& r = rules.metric_rules[i];
     const bool wanted = kinds.empty()
                             ? r.kind != MetricKind::kNumber
                             : std::find(kinds.begin(), kinds.end(), r.kind) != kinds.end();
-    if (wanted) active_.push_back({&r, r.regex.new_matcher(limit), gate_of(r.required)});
+    if (wanted) active_.push_back({&r, r.regex.new_matcher(limit), gate_of(r.required), i});
   }
-  for (const PatternRule& p : rules.exclusions) {
-    exclusions_.push_back({p.regex.new_matcher(limit), gate_of(p.required)});
+  for (size_t i = 0; i < rules.exclusions.size(); ++i) {
+    const PatternRule& p = rules.exclusions[i];
+    exclusions_.push_back({p.regex.new_matcher(limit), gate_of(p.required), n_rules + i});
   }
   present_.assign(literals_.size(), -1);
+  unit_slot_.assign(0x10000, 0);
+  for (const icu::UnicodeString& l : literals_) {
+    if (l.isEmpty()) {
+      first_slot_.push_back(0);
+      continue;
+    }
+    uint8_t& slot = unit_slot_[l.charAt(0)];
+    // More distinct first units than a byte can number is far beyond any rule set; those
+    // literals fall back to a search (slot 0 is never "seen", see gate_open).
+    if (slot == 0 && first_seen_.size() < 255) {
+      first_seen_.push_back(0);
+      slot = static_cast<uint8_t>(first_seen_.size());
+    }
+    first_slot_.push_back(slot);
+  }
   for (const std::string& w : rules.tables.noun_stops) {
     noun_stops_.push_back(icu::UnicodeString::fromUTF8(w));
   }
@@ -81,11 +99,29 @@ std::vector<int> CandidateFinder::gate_of(const std::vector<std::string>& requir
   return gate;
 }
 
+void CandidateFinder::scan_first_units(const icu::UnicodeString& text) {
+  std::fill(first_seen_.begin(), first_seen_.end(), 0);
+  const char16_t* units = text.getBuffer();
+  for (int32_t i = 0, n = text.length(); i < n; ++i) {
+    if (const uint8_t slot = unit_slot_[units[i]]) first_seen_[slot - 1] = 1;
+  }
+}
+
 bool CandidateFinder::gate_open(const std::vector<int>& gate, const icu::UnicodeString& text) {
   if (gate.empty()) return true;
   for (const int i : gate) {
-    signed char& p = present_[static_cast<size_t>(i)];
-    if (p < 0) p = text.indexOf(literals_[static_cast<size_t>(i)]) >= 0 ? 1 : 0;
+    const auto k = static_cast<size_t>(i);
+    signed char& p = present_[k];
+    if (p < 0) {
+      const uint8_t slot = first_slot_[k];
+      if (slot != 0 && !first_seen_[slot - 1]) {
+        p = 0;  // not even its first unit is in the text
+      } else if (slot != 0 && literals_[k].length() == 1) {
+        p = 1;  // a one-unit literal is its first unit
+      } else {
+        p = text.indexOf(literals_[k]) >= 0 ? 1 : 0;
+      }
+    }
     if (p > 0) return true;
   }
   return false;
@@ -123,13 +159,15 @@ std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
   const core::MatchText text(normalized);
   words_text_ = nullptr;
   std::fill(present_.begin(), present_.end(), -1);
+  scan_first_units(text.u16());
+  rules_.prefilter->scan(normalized, &scratch_, &maybe_);
   std::vector<std::pair<int, int>> excluded;
   // Masks come in code points; exclusions are compared in UTF-16 units.
   for (const auto& [b, e] : masked) {
     excluded.emplace_back(text.u16_at_code_point(b), text.u16_at_code_point(e));
   }
   for (Exclusion& x : exclusions_) {
-    if (!gate_open(x.gate, text.u16())) continue;
+    if (!maybe_[x.filter_index] || !gate_open(x.gate, text.u16())) continue;
     icu::RegexMatcher* m = x.matcher.get();
     m->reset(text.u16());
     UErrorCode status = U_ZERO_ERROR;
@@ -141,7 +179,8 @@ std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
   std::vector<Candidate> numbers;
   for (Active& a : active_) {
     // A block without any of the rule's `requires` literals cannot hold a match.
-    if (!gate_open(a.gate, text.u16())) continue;
+    // Nor can a block where the prefilter found no match of the loosened pattern.
+    if (!maybe_[a.filter_index] || !gate_open(a.gate, text.u16())) continue;
     a.matcher->reset(text.u16());
     UErrorCode status = U_ZERO_ERROR;
     while (a.matcher->find(status) && U_SUCCESS(status)) {

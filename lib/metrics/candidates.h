@@ -42,10 +42,12 @@ class CandidateFinder {
     const MetricRule* rule;
     std::unique_ptr<icu::RegexMatcher> matcher;
     std::vector<int> gate;  // indices into literals_; empty: the rule runs on every block
+    size_t filter_index;    // its pattern's index in rules_.prefilter
   };
   struct Exclusion {
     std::unique_ptr<icu::RegexMatcher> matcher;
     std::vector<int> gate;
+    size_t filter_index;
   };
   // The indices in literals_ of a rule's `requires` literals, added when new.
   std::vector<int> gate_of(const std::vector<std::string>& required);
@@ -56,14 +58,25 @@ class CandidateFinder {
   int32_t noun_length(const core::MatchText& text, int32_t start, int32_t limit);
 
   const RuleSet& rules_;
+  metrics::BlockPrefilter::Scratch scratch_;
+  std::vector<char> maybe_;  // per pattern of the prefilter: may it match in the current block
   std::vector<Active> active_;
   std::unique_ptr<icu::BreakIterator> words_;
   const core::MatchText* words_text_ = nullptr;
   std::vector<Exclusion> exclusions_;
+  // Notes which literals' first UTF-16 units occur in `text`: one pass for all gates, instead
+  // of one search per literal (most literals are one character, and most are absent).
+  void scan_first_units(const icu::UnicodeString& text);
+
   // Every rule's gate literals (UTF-16, deduplicated) and, for the current block, whether it
   // holds each: 1 yes, 0 no, -1 not looked up yet.
   std::vector<icu::UnicodeString> literals_;
   std::vector<signed char> present_;
+  // unit_slot_[u]: 1 + the index in first_seen_ of UTF-16 unit u when some literal starts with
+  // it, else 0; first_slot_[i]: that index for literal i.
+  std::vector<uint8_t> unit_slot_;
+  std::vector<uint8_t> first_slot_;
+  std::vector<char> first_seen_;
   std::vector<icu::UnicodeString> noun_stops_;  // rules_.tables.noun_stops in UTF-16
 };
 
