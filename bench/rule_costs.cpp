@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -118,6 +119,40 @@ int main(int argc, char** argv) {
         while (m->find(status) && U_SUCCESS(status)) ++c.gated_matches;
       }
       c.gated_seconds = thread_seconds() - g0;
+    }
+    if (std::getenv("JB_PREFILTER_STATS")) {
+      // Blocks the prefilter lets through for this rule against blocks where it matches.
+      const size_t index = static_cast<size_t>(&c - costs.data());
+      std::vector<char> maybe;
+      jianbao::metrics::BlockPrefilter::Scratch scratch(*rs.prefilter);
+      long through = 0, hits = 0;
+      for (size_t k = 0; k < texts.size(); ++k) {
+        rs.prefilter->scan(blocks[k], &scratch, &maybe);
+        through += maybe[index];
+        m->reset(texts[k].u16());
+        UErrorCode status = U_ZERO_ERROR;
+        hits += m->find(status) ? 1 : 0;
+      }
+      fmt::print("PREFILTER {:<36} through {:>6} match {:>6}\n", c.id, through, hits);
+    }
+    if (std::getenv("JB_PERFECT_GATE")) {
+      // Experiment: ICU only on the blocks where the rule matches (an exact one-pass gate).
+      std::vector<char> hit(texts.size(), 0);
+      for (size_t k = 0; k < texts.size(); ++k) {
+        m->reset(texts[k].u16());
+        UErrorCode status = U_ZERO_ERROR;
+        hit[k] = m->find(status) ? 1 : 0;
+      }
+      const double p0 = thread_seconds();
+      long pm = 0;
+      for (size_t k = 0; k < texts.size(); ++k) {
+        if (!hit[k]) continue;
+        m->reset(texts[k].u16());
+        UErrorCode status = U_ZERO_ERROR;
+        while (m->find(status) && U_SUCCESS(status)) ++pm;
+      }
+      fmt::print("PERFECT {:<36} {:>9.3f} {:>9.3f} {:>7}\n", c.id,
+                 c.gated_seconds < 0 ? c.seconds : c.gated_seconds, thread_seconds() - p0, pm);
     }
   }
   double gated_total = 0;

@@ -85,6 +85,22 @@ std::vector<std::string> ungated_matches(const core::Regex& regex,
   return out;
 }
 
+// Whether the prefilter ruled out the pattern at `index` (rules.prefilter's order: metric rules,
+// then exclusions) for `text` although `regex` matches there: a block it would wrongly skip.
+bool prefilter_misses(const RuleSet& rules, size_t index, const core::Regex& regex,
+                      const std::string& text) {
+  const std::string normalized = core::normalize_width(text);
+  std::vector<char> maybe;
+  metrics::BlockPrefilter::Scratch scratch(*rules.prefilter);
+  rules.prefilter->scan(normalized, &scratch, &maybe);
+  if (maybe[index]) return false;
+  core::Match m(regex, normalized, rules.layout.regex_time_limit);
+  while (m.find()) {
+    if (m.end() > m.start()) return true;
+  }
+  return false;
+}
+
 std::string describe(const std::vector<Metric>& ms) {
   std::string s;
   for (const Metric& m : ms)
@@ -98,12 +114,18 @@ std::vector<ExampleFailure> check_rule_gates(const RuleSet& rules, const std::st
                                              const std::string& source) {
   std::vector<ExampleFailure> out;
   const int limit = rules.layout.regex_time_limit;
+  size_t index = 0;  // in the prefilter
   auto check = [&](const std::string& id, const std::string& file, int line,
                    const core::Regex& regex, const std::vector<std::string>& required) {
     for (const std::string& hit : ungated_matches(regex, required, text, limit)) {
       out.push_back({id, file, line, hit,
                      fmt::format("match in {} holds none of the rule's requires [{}]", source,
                                  fmt::join(required, ", "))});
+    }
+    if (prefilter_misses(rules, index++, regex, text)) {
+      out.push_back(
+          {id, file, line, text,
+           fmt::format("the prefilter ruled out a text of {} where the rule matches", source)});
     }
   };
   for (const MetricRule& r : rules.metric_rules) check(r.id, r.file, r.line, r.regex, r.required);
@@ -121,7 +143,10 @@ ExampleReport run_rule_examples(const RuleSet& rules) {
   // match in any example text (a wrong gate fails here, not silently on a bulletin).
   auto check_gate = [&](const std::string& id, const std::string& file, int line,
                         const core::Regex& regex, const std::vector<std::string>& required,
-                        const std::string& text, bool own_example) {
+                        const std::string& text, bool own_example, size_t filter_index) {
+    if (prefilter_misses(rules, filter_index, regex, text)) {
+      fail(id, file, line, text, "the prefilter rules this text out, but the rule matches it");
+    }
     if (required.empty()) return;
     if (own_example && !holds_any(core::normalize_width(text), required)) {
       fail(id, file, line, text,
@@ -135,10 +160,11 @@ ExampleReport run_rule_examples(const RuleSet& rules) {
                        fmt::join(required, ", ")));
     }
   };
-  for (const MetricRule& r : rules.metric_rules) {
+  for (size_t i = 0; i < rules.metric_rules.size(); ++i) {
+    const MetricRule& r = rules.metric_rules[i];
     for (const RuleExample& e : r.examples) {
       ++report.examples;
-      check_gate(r.id, r.file, e.line, r.regex, r.required, e.text, true);
+      check_gate(r.id, r.file, e.line, r.regex, r.required, e.text, true, i);
       const auto found = metrics_of(e.text, rules, r.context_year, {r.kind});
       std::string problem = "the rule made no metric; found" + describe(found);
       for (const Metric& m : found) {
@@ -150,7 +176,7 @@ ExampleReport run_rule_examples(const RuleSet& rules) {
     }
     for (const std::string& text : r.counter_examples) {
       ++report.examples;
-      check_gate(r.id, r.file, r.line, r.regex, r.required, text, false);
+      check_gate(r.id, r.file, r.line, r.regex, r.required, text, false, i);
       std::vector<MetricKind> kinds;  // every kind but number, and the rule's own
       for (int k = 0; k <= static_cast<int>(MetricKind::kNumber); ++k) {
         const auto kind = static_cast<MetricKind>(k);
@@ -163,10 +189,12 @@ ExampleReport run_rule_examples(const RuleSet& rules) {
         fail(r.id, r.file, r.line, text, "counter-example gave" + describe(found));
     }
   }
-  for (const PatternRule& p : rules.exclusions) {
+  for (size_t i = 0; i < rules.exclusions.size(); ++i) {
+    const PatternRule& p = rules.exclusions[i];
     for (const std::string& text : p.examples) {
       ++report.examples;
-      check_gate(p.id, p.file, p.line, p.regex, p.required, text, true);
+      check_gate(p.id, p.file, p.line, p.regex, p.required, text, true,
+                 rules.metric_rules.size() + i);
       const auto found = metrics_of(text, rules, 0, {});
       std::vector<Metric> figures;
       for (const Metric& m : found) {

@@ -472,6 +472,10 @@ Result<std::shared_ptr<const RuleSet>> load_rules(const RulesOptions& options) {
     return Status::bad_rules(e.msg,
                              {.file = file, .line = e.mark.line + 1, .column = e.mark.column + 1});
   }
+  std::vector<std::string> patterns;
+  for (const MetricRule& r : rules->metric_rules) patterns.push_back(r.regex.source());
+  for (const PatternRule& r : rules->exclusions) patterns.push_back(r.regex.source());
+  rules->prefilter = std::make_shared<const metrics::BlockPrefilter>(patterns);
   std::string all;
   for (const auto& [path, text] : texts) all += path + '\0' + text.content + '\0';
   rules->hash = core::sha256_hex(all);

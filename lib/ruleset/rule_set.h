@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "core/numeral.h"
 #include "jianbao/document.h"
 #include "jianbao/ruleset.h"
+#include "metrics/block_prefilter.h"
 #include "metrics/place_matcher.h"
 
 namespace jianbao {
@@ -145,6 +147,8 @@ class RuleSet {
   MetricTables tables;
   std::vector<MetricRule> metric_rules;
   std::vector<PatternRule> exclusions;
+  // Every metric rule's pattern, then every exclusion's, in one prefilter (shared, immutable).
+  std::shared_ptr<const metrics::BlockPrefilter> prefilter;
   Gazetteer gazetteer;
   std::vector<RuleFile> files;
   std::string hash;

@@ -30,7 +30,8 @@ ExampleReport run_rule_examples(const RuleSet& rules);
 // The gate check (`requires` in rules/README.md): every match, in `text` width-normalised, of a
 // metric rule or exclusion that declares `requires` must hold one of its literals, or the gate
 // could hide it. Returns one failure per match that holds none; `source` names the text in them.
-// run_rule_examples applies it to every example and counter-example.
+// Likewise the prefilter (Hyperscan, when built with it) must not rule `text` out for a rule that
+// matches there. run_rule_examples applies both to every example and counter-example.
 std::vector<ExampleFailure> check_rule_gates(const RuleSet& rules, const std::string& text,
                                              const std::string& source);
 
