@@ -124,8 +124,8 @@ RunResult run_once(const std::vector<std::string>& files, const jianbao::RuleSet
     mark(kAccount);
     jianbao::account_for_lines(decoded.value(), &doc);
     mark(kEmit);
-    const std::string out = jianbao::emit::emit_documents({jianbao::emit::document_json(doc, {})},
-                                                          jianbao::emit::Format::kJsonl);
+    // What `parse --format jsonl` does per bulletin.
+    const std::string out = jianbao::emit::emit_document(doc, {}, jianbao::emit::Format::kJsonl);
     mark(kStageCount);
     for (int i = 0; i < kStageCount; ++i) r.seconds[i] += t[i + 1] - t[i];
     r.bytes += static_cast<long long>(bytes.size());

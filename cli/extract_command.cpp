@@ -58,14 +58,14 @@ int run_extract(const ExtractArgs& args) {
     for (const Section& s : doc.value().sections) {
       for (const Item& i : s.items) {
         for (const Metric& m : i.metrics) {
-          nlohmann::ordered_json r =
-              emit::metric_record(doc.value(), s, i, m, {.explain = args.in.explain});
+          const emit::EmitOptions emit_options{.explain = args.in.explain};
           if (format == emit::Format::kCsv) {
-            sink.append(emit::csv_row(r, kCsvColumns));
+            sink.append(emit::csv_row(emit::metric_record(doc.value(), s, i, m, emit_options),
+                                      kCsvColumns));
           } else if (format == emit::Format::kYaml) {
-            yaml_records.push_back(std::move(r));
+            yaml_records.push_back(emit::metric_record(doc.value(), s, i, m, emit_options));
           } else {
-            sink.append(r.dump() + "\n");
+            sink.append(emit::metric_record_text(doc.value(), s, i, m, emit_options) + "\n");
           }
         }
       }

@@ -52,14 +52,10 @@ std::string stream_record(const std::string& line, int line_no, const RuleSet& r
   } else if (auto doc = parse_bulletin(bytes.value(), path, rules, options); !doc.ok()) {
     error = doc.status();
   } else {
-    Json doc_json = emit::document_json(doc.value(), {.explain = explain});
-    Json out;
-    out["schema"] = doc_json["schema"];
-    out["id"] = id;
-    for (auto& [key, value] : doc_json.items()) {
-      if (key != "schema") out[key] = std::move(value);
-    }
-    return out.dump() + "\n";
+    // The record's text with "id" spliced in after its first field, "schema".
+    const std::string text = emit::document_json_text(doc.value(), {.explain = explain}, -1);
+    const size_t schema_end = Json::object({{"schema", doc.value().schema}}).dump().size() - 1;
+    return text.substr(0, schema_end) + ",\"id\":" + id.dump() + text.substr(schema_end) + "\n";
   }
   *failed = true;
   std::cerr << fmt::format("jianbao: <stdin>:{}: {}\n", line_no, error.to_string());
@@ -133,7 +129,7 @@ int run_parse(const ParseArgs& args) {
       if (args.strict)
         std::cerr << fmt::format("jianbao: {}:{}: unclaimed text: {}\n", path, u.line, u.text);
     }
-    sink.append(stream.next(emit::document_json(doc.value(), {.explain = args.in.explain})));
+    sink.append(stream.next(doc.value(), {.explain = args.in.explain}));
   }
   sink.append(stream.finish());
   if (guard.flag()) return kExitInterrupted;

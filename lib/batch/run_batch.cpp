@@ -159,12 +159,11 @@ void Runner::convert(size_t i) {
       ++entry.items;
       for (const Metric& m : item.metrics) {
         ++entry.metrics;
-        entry.metric_lines += emit::metric_record(d, s, item, m, opt_.emit).dump() + "\n";
+        entry.metric_lines += emit::metric_record_text(d, s, item, m, opt_.emit) + "\n";
       }
     }
   }
-  const std::string content =
-      emit::emit_documents({emit::document_json(d, opt_.emit)}, opt_.format);
+  const std::string content = emit::emit_document(d, opt_.emit, opt_.format);
   if (cancelled()) return;  // stop promptly; the input stays pending
   std::error_code ec;
   fs::create_directories(out_path.parent_path(), ec);

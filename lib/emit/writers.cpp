@@ -1,8 +1,10 @@
-// Writing JSON trees as JSON, JSON Lines, YAML and CSV.
+// Records as JSON, JSON Lines, YAML and CSV: JSON text straight from a Document, or from a tree.
 #include <yaml-cpp/yaml.h>
 
 #include <cstdlib>
 
+#include "emit/json_writer.h"
+#include "emit/record_fields.h"
 #include "jianbao/emit.h"
 
 namespace jianbao::emit {
@@ -128,6 +130,27 @@ std::string DocumentStream::next(const Json& record) {
   return "";
 }
 
+std::string DocumentStream::next(const Document& doc, const EmitOptions& options) {
+  if (format_ == Format::kYaml) return next(document_json(doc, options));
+  ++done_;
+  std::string out;
+  if (format_ != Format::kJson) {
+    JsonWriter w(&out, -1);
+    fields::document(w, doc, options);
+  } else if (count_ == 1) {
+    JsonWriter w(&out, 2);
+    fields::document(w, doc, options);
+  } else {
+    // An element of the array, one level in, as Json(records).dump(2) writes it.
+    out = done_ == 1 ? "[\n  " : ",\n  ";
+    JsonWriter w(&out, 2, 1);
+    fields::document(w, doc, options);
+    return out;
+  }
+  out.push_back('\n');
+  return out;
+}
+
 std::string DocumentStream::finish() {
   if (format_ != Format::kJson || count_ == 1) return "";
   return done_ == 0 ? "[]\n" : "\n]\n";
@@ -140,9 +163,33 @@ std::string emit_documents(const std::vector<Json>& records, Format format) {
   return out + stream.finish();
 }
 
+std::string emit_document(const Document& doc, const EmitOptions& options, Format format) {
+  DocumentStream stream(format, 1);
+  std::string out = stream.next(doc, options);
+  return out + stream.finish();
+}
+
+std::string document_json_text(const Document& doc, const EmitOptions& options, int indent) {
+  std::string out;
+  JsonWriter w(&out, indent);
+  fields::document(w, doc, options);
+  return out;
+}
+
+std::string metric_record_text(const Document& doc, const Section& section, const Item& item,
+                               const Metric& metric, const EmitOptions& options) {
+  std::string out;
+  JsonWriter w(&out, -1);
+  fields::metric_record(w, doc, section, item, metric, options);
+  return out;
+}
+
 std::string csv_header(const std::vector<std::string>& columns) {
   std::string out;
-  for (size_t i = 0; i < columns.size(); ++i) out += (i ? "," : "") + csv_field(columns[i]);
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (i) out += ",";
+    out += csv_field(columns[i]);
+  }
   return out + "\r\n";
 }
 

@@ -1,10 +1,12 @@
 // Stage 5 of 5: Documents to YAML, JSON, JSON Lines or CSV.
 //
-// Builds one JSON tree per record (nlohmann::ordered_json, so fields keep the contract's order)
-// and writes it as JSON or walks it into yaml-cpp's emitter: both formats come from the same
-// tree and no escaping is written by hand. Field names are the output contract.
+// One description of the record's fields (lib/emit/record_fields.h) is written either into a JSON
+// tree (nlohmann::ordered_json, so fields keep the contract's order), which YAML, CSV, `check` and
+// `explain` walk, or straight out as JSON text for JSON and JSON Lines, with no tree in between:
+// the same bytes as the tree's dump(), at a fraction of the time and memory. Field names are the
+// output contract.
 //
-//   std::string yaml = jianbao::emit::emit_documents({doc}, jianbao::emit::Format::kYaml, {});
+//   std::string yaml = jianbao::emit::emit_document(doc, {}, jianbao::emit::Format::kYaml);
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -26,23 +28,33 @@ struct EmitOptions {
 
 nlohmann::ordered_json document_json(const Document& doc, const EmitOptions& options);
 
+// document_json(doc, options).dump(indent) (indent < 0: dump()), written without the tree.
+std::string document_json_text(const Document& doc, const EmitOptions& options, int indent);
+
 // One flat record per metric, with its file, section and item: the `extract` stream.
 nlohmann::ordered_json metric_record(const Document& doc, const Section& section, const Item& item,
                                      const Metric& metric, const EmitOptions& options);
+// metric_record(...).dump(), written without the tree.
+std::string metric_record_text(const Document& doc, const Section& section, const Item& item,
+                               const Metric& metric, const EmitOptions& options);
 
 // YAML: one document each ("---" between); JSON: an object for one, an array for several;
 // JSON Lines: one object per line. CSV is not a document format (kInvalidArgument upstream).
 std::string emit_documents(const std::vector<nlohmann::ordered_json>& records, Format format);
+// emit_documents({document_json(doc, options)}, format); JSON and JSON Lines build no tree.
+std::string emit_document(const Document& doc, const EmitOptions& options, Format format);
 
 // The same bytes as emit_documents, one record at a time, so a caller can write each record and
 // drop it: memory stays flat however many bulletins a run holds.
 //   DocumentStream s(Format::kJson, paths.size());
-//   for (...) out.append(s.next(record));
+//   for (...) out.append(s.next(doc, options));  // or s.next(record) for a tree
 //   out.append(s.finish());
 class DocumentStream {
  public:
   DocumentStream(Format format, size_t count) : format_(format), count_(count) {}
   std::string next(const nlohmann::ordered_json& record);
+  // next(document_json(doc, options)); JSON and JSON Lines are written with no tree.
+  std::string next(const Document& doc, const EmitOptions& options);
   std::string finish();
 
  private:
