@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/icu_regex.h"
+#include "core/u16_text.h"
 #include "core/utf8.h"
 #include "ruleset/rule_set.h"
 
@@ -23,7 +24,7 @@ class WholeLineMatcher {
   // Whether one of the patterns, tried in order, matches the whole of `text` width-normalised.
   bool any_matches(const std::string& text) {
     if (matchers_.empty()) return false;
-    line_ = icu::UnicodeString::fromUTF8(core::normalize_width(text));
+    core::to_normalized_u16(text, &line_);
     for (auto& m : matchers_) {
       m->reset(line_);  // also restarts the time limit
       UErrorCode status = U_ZERO_ERROR;
