@@ -2,7 +2,7 @@
 
 #include <unicode/utf16.h>
 
-#include "core/utf8.h"
+#include "core/utf8_fast.h"
 
 namespace jianbao::core {
 
@@ -19,7 +19,8 @@ void to_normalized_u16(std::string_view utf8, icu::UnicodeString* out) {
       ++pos;
       continue;
     }
-    const char32_t c = normalize_width(next_code_point(utf8, &pos));
+    char32_t c = decode_next(utf8, &pos);
+    if (c >= 0x3000) c = normalize_width(c);  // nothing below U+3000 changes
     if (c > 0xFFFF) {
       buf[n++] = U16_LEAD(c);
       buf[n++] = U16_TRAIL(c);

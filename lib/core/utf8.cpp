@@ -4,6 +4,8 @@
 
 #include <bitset>
 
+#include "core/utf8_fast.h"
+
 namespace jianbao::core {
 namespace {
 
@@ -145,7 +147,7 @@ int display_width(std::string_view s) {
       ++pos;
       continue;
     }
-    w += display_width(next_code_point(s, &pos));
+    w += display_width(decode_next(s, &pos));
   }
   return w;
 }
