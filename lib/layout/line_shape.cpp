@@ -1,6 +1,6 @@
 #include "layout/line_shape.h"
 
-#include "core/utf8.h"
+#include "core/utf8_fast.h"
 #include "ruleset/rule_set.h"
 
 namespace jianbao::layout {
@@ -26,7 +26,7 @@ Scan scan(std::string_view text, const LayoutRules& rules) {
   size_t pos = 0;
   while (pos < text.size()) {
     const size_t at = pos;
-    const char32_t c = core::next_code_point(text, &pos);
+    const char32_t c = core::decode_next(text, &pos);
     s.width += core::display_width(c);
     s.spaced = s.spaced || is_space(c);
     s.malformed = s.malformed || (c == kReplacement && pos - at != 3);
@@ -55,7 +55,7 @@ std::string fix_cjk_spacing(const std::string& text, int line, int first_column,
   size_t pos = 0;
   while (pos < text.size()) {
     const size_t at = pos;
-    const char32_t c = core::next_code_point(text, &pos);
+    const char32_t c = core::decode_next(text, &pos);
     if (is_space(c) && prev != 0) {
       // Find the run of spaces and the character after it.
       size_t end = pos;
@@ -63,7 +63,7 @@ std::string fix_cjk_spacing(const std::string& text, int line, int first_column,
       char32_t after = 0;
       while (end < text.size()) {
         size_t p = end;
-        const char32_t d = core::next_code_point(text, &p);
+        const char32_t d = core::decode_next(text, &p);
         if (!is_space(d)) {
           after = d;
           break;
