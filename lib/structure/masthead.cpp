@@ -33,7 +33,9 @@ std::string squeeze_cjk_spaces(const std::string& text) {
 // line and pattern cost more than the matches).
 class Finder {
  public:
-  Finder(const core::Regex& re, int limit) : re_(re), m_(re.new_matcher(limit)) {}
+  // `group` names the group value() returns.
+  Finder(const core::Regex& re, const char* group, int limit)
+      : m_(re.new_matcher(limit)), group_(re.group(group)) {}
 
   // The first match in `text`, which must outlive the next call.
   bool find(const icu::UnicodeString& text) {
@@ -41,12 +43,12 @@ class Finder {
     int32_t from = 0;
     return core::find_next(*m_, &from);
   }
-  std::string group(const char* name) const { return core::group_text(*m_, re_.group(name)); }
+  std::string value() const { return core::group_text(*m_, group_); }
   std::string text() const { return core::group_text(*m_, 0); }
 
  private:
-  const core::Regex& re_;
   std::unique_ptr<icu::RegexMatcher> m_;
+  int group_;
 };
 
 }  // namespace
@@ -83,12 +85,12 @@ std::optional<Masthead> read_masthead(const std::vector<layout::Block>& blocks,
   // The texts first: the finders refer to them, so they must outlive the finders.
   icu::UnicodeString line_u16;
   icu::UnicodeString rest_u16;
-  Finder title(r.title, limit);
-  Finder total_issue(r.total_issue, limit);
-  Finder issue(r.issue, limit);
-  Finder date(r.date, limit);
-  Finder note(r.note, limit);
-  Finder publisher(r.publisher, limit);
+  Finder title(r.title, "title", limit);
+  Finder total_issue(r.total_issue, "total", limit);
+  Finder issue(r.issue, "issue", limit);
+  Finder date(r.date, "date", limit);
+  Finder note(r.note, "note", limit);
+  Finder publisher(r.publisher, "publisher", limit);
   Masthead mh;
   bool has_title_or_issue = false;
   int lines_seen = 0;
@@ -108,24 +110,24 @@ std::optional<Masthead> read_masthead(const std::vector<layout::Block>& blocks,
       bool any = false;
       std::string rest = line;  // what the date and issue leave for the publisher
       if (trial.title.empty() && title.find(line_u16)) {
-        trial.title = title.group("title");
+        trial.title = title.value();
         key = any = true;
       }
       if (total_issue.find(line_u16)) {
-        trial.total_issue = total_issue.group("total");
+        trial.total_issue = total_issue.value();
         key = any = true;
       }
       if (issue.find(line_u16)) {
-        trial.issue = issue.group("issue");
+        trial.issue = issue.value();
         key = any = true;
       }
       if (date.find(line_u16)) {
-        trial.date = normalize_masthead_date(date.group("date"), rules);
+        trial.date = normalize_masthead_date(date.value(), rules);
         rest = line.substr(0, line.find(date.text()));
         any = true;
       }
       if (note.find(line_u16)) {
-        trial.notes.push_back(note.group("note"));
+        trial.notes.push_back(note.value());
         any = true;
       }
       bool publisher_found = false;
@@ -134,7 +136,7 @@ std::optional<Masthead> read_masthead(const std::vector<layout::Block>& blocks,
         publisher_found = publisher.find(rest_u16);
       }
       if (publisher_found) {
-        const std::string v = publisher.group("publisher");
+        const std::string v = publisher.value();
         // A publisher line is the office's name and little else.
         if (core::count_code_points(core::trim(rest)) <= core::count_code_points(v) + 4) {
           trial.publisher = v;

@@ -3,6 +3,7 @@
 #include "core/icu_regex.h"
 #include "core/u16_text.h"
 #include "core/utf8.h"
+#include "core/utf8_fast.h"
 #include "ruleset/rule_set.h"
 
 namespace jianbao::structure {
@@ -19,6 +20,7 @@ int level_of(const std::string& marker, PointMatcher* matcher) {
 PointMatcher::PointMatcher(const RuleSet& rules) : rules_(rules) {
   for (const PatternRule& p : rules.structure.points) {
     matchers_.push_back(p.regex.new_matcher(rules.layout.regex_time_limit));
+    marker_groups_.push_back(p.regex.group("marker"));
   }
 }
 
@@ -33,7 +35,7 @@ std::optional<PointStart> PointMatcher::match(const std::string& text) {
       PointStart s;
       s.level = p.level;
       // The marker as written: the same number of code points of the original text.
-      const std::string marker_norm = core::group_text(m, p.regex.group("marker"));
+      const std::string marker_norm = core::group_text(m, marker_groups_[i]);
       s.marker_length = static_cast<int>(core::count_code_points(marker_norm));
       size_t pos = 0;
       for (int k = 0; k < s.marker_length && pos < text.size(); ++k)
@@ -62,7 +64,7 @@ void add_point(const layout::Block& block, const PointStart& start, const RuleSe
   size_t rest_begin = body.size();
   while (p < body.size()) {
     const size_t at = p;
-    const char32_t c = core::next_code_point(body, &p);
+    const char32_t c = core::decode_next(body, &p);
     if (rules.layout.sentence_final.find(c) != std::u32string::npos) {
       heading_end = at;
       rest_begin = p;
