@@ -18,11 +18,39 @@ struct Scan {
   bool malformed = false;  // holds a byte that decodes as U+FFFD (re-encoded on output)
 };
 
-Scan scan(std::string_view text, const LayoutRules& rules) {
-  Scan s;
-  // A sentence ends at the last character that is no closing mark: "……要求。”" ends one.
+// A sentence ends at the last character that is no closing mark: "……要求。”" ends one.
+bool ends_sentence(std::string_view text, bool malformed, const LayoutRules& rules) {
+  auto closing = [&](char32_t c) { return rules.closing_marks.find(c) != std::u32string::npos; };
+  auto final = [&](char32_t c) { return rules.sentence_final.find(c) != std::u32string::npos; };
+  if (!malformed) {
+    // Valid UTF-8: walk back from the end over whole characters; only the last few are read.
+    size_t end = text.size();
+    while (end > 0) {
+      size_t start = end - 1;
+      while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+      size_t pos = start;
+      const char32_t c = core::decode_next(text, &pos);
+      if (!closing(c)) return final(c);
+      end = start;
+    }
+    return false;
+  }
+  // Malformed bytes decode forward only: take the last character that is no closing mark.
   char32_t last = 0;
   bool any = false;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const char32_t c = core::decode_next(text, &pos);
+    if (!closing(c)) {
+      last = c;
+      any = true;
+    }
+  }
+  return any && final(last);
+}
+
+Scan scan(std::string_view text, const LayoutRules& rules) {
+  Scan s;
   size_t pos = 0;
   while (pos < text.size()) {
     const size_t at = pos;
@@ -30,12 +58,8 @@ Scan scan(std::string_view text, const LayoutRules& rules) {
     s.width += core::display_width(c);
     s.spaced = s.spaced || is_space(c);
     s.malformed = s.malformed || (c == kReplacement && pos - at != 3);
-    if (rules.closing_marks.find(c) == std::u32string::npos) {
-      last = c;
-      any = true;
-    }
   }
-  s.ends_sentence = any && rules.sentence_final.find(last) != std::u32string::npos;
+  s.ends_sentence = ends_sentence(text, s.malformed, rules);
   return s;
 }
 
