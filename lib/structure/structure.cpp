@@ -8,6 +8,7 @@
 #include "core/icu_regex.h"
 #include "core/u16_text.h"
 #include "core/utf8.h"
+#include "core/utf8_fast.h"
 #include "ruleset/rule_set.h"
 #include "structure/masthead.h"
 #include "structure/points.h"
@@ -15,6 +16,15 @@
 
 namespace jianbao::structure {
 namespace {
+
+// Whether `text` holds one of the code points of `set`.
+bool holds_any(std::string_view text, const std::u32string& set) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    if (set.find(core::decode_next(text, &pos)) != std::u32string::npos) return true;
+  }
+  return false;
+}
 
 class OutlineBuilder {
  public:
@@ -165,6 +175,9 @@ class OutlineBuilder {
   // "山东省：……" -> 山东省 370000: a place at the very start, then a colon.
   std::optional<Region> region_of(const std::string& title) const {
     const std::string norm = core::normalize_width(title);
+    // The place must be followed by a mark: a title holding none names no region, and most hold
+    // none, so the gazetteer need not be searched.
+    if (!holds_any(norm, rules_.structure.region_title_marks)) return std::nullopt;
     const Gazetteer& gz = rules_.gazetteer;
     const auto hits = gz.matcher.find_all(norm);
     if (hits.empty() || hits.front().begin != 0) return std::nullopt;
