@@ -35,7 +35,7 @@ class Finder {
  public:
   // `group` names the group value() returns.
   Finder(const core::Regex& re, const char* group, int limit)
-      : m_(re.new_matcher(limit)), group_(re.group(group)) {}
+      : re_(re), m_(re.new_matcher(limit)), name_(group) {}
 
   // The first match in `text`, which must outlive the next call.
   bool find(const icu::UnicodeString& text) {
@@ -43,12 +43,19 @@ class Finder {
     int32_t from = 0;
     return core::find_next(*m_, &from);
   }
-  std::string value() const { return core::group_text(*m_, group_); }
+  std::string value() {
+    // Looked up by name on first use only: most patterns match no line of a document.
+    if (group_ == kUnknown) group_ = re_.group(name_);
+    return core::group_text(*m_, group_);
+  }
   std::string text() const { return core::group_text(*m_, 0); }
 
  private:
+  static constexpr int kUnknown = -2;
+  const core::Regex& re_;
   std::unique_ptr<icu::RegexMatcher> m_;
-  int group_;
+  const char* name_;
+  int group_ = kUnknown;
 };
 
 }  // namespace

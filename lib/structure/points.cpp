@@ -9,6 +9,8 @@
 namespace jianbao::structure {
 namespace {
 
+constexpr int kUnknownGroup = -2;  // a group number not looked up yet (-1 is "no such group")
+
 // A point's level comes from its marker, so Point needs no field for it.
 int level_of(const std::string& marker, PointMatcher* matcher) {
   const auto p = matcher->match(marker);
@@ -20,7 +22,7 @@ int level_of(const std::string& marker, PointMatcher* matcher) {
 PointMatcher::PointMatcher(const RuleSet& rules) : rules_(rules) {
   for (const PatternRule& p : rules.structure.points) {
     matchers_.push_back(p.regex.new_matcher(rules.layout.regex_time_limit));
-    marker_groups_.push_back(p.regex.group("marker"));
+    marker_groups_.push_back(kUnknownGroup);
   }
 }
 
@@ -35,6 +37,8 @@ std::optional<PointStart> PointMatcher::match(const std::string& text) {
       PointStart s;
       s.level = p.level;
       // The marker as written: the same number of code points of the original text.
+      // The group is looked up by name on the pattern's first match only.
+      if (marker_groups_[i] == kUnknownGroup) marker_groups_[i] = p.regex.group("marker");
       const std::string marker_norm = core::group_text(m, marker_groups_[i]);
       s.marker_length = static_cast<int>(core::count_code_points(marker_norm));
       size_t pos = 0;

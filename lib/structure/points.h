@@ -37,7 +37,7 @@ class PointMatcher {
   const RuleSet& rules_;
   icu::UnicodeString text_;  // the matchers refer to it, so it is declared (and outlives) first
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;
-  std::vector<int> marker_groups_;  // per pattern: the number of its group `marker`
+  std::vector<int> marker_groups_;  // per pattern: the number of its group `marker`, once known
 };
 
 // Adds the block as a point to `points`, nested under the last point of a lower level.
