@@ -119,9 +119,11 @@ bool is_wide(char32_t c) {
   return w == U_EA_WIDE || w == U_EA_FULLWIDTH || w == U_EA_AMBIGUOUS;
 }
 
+}  // namespace
+
 // Layout measures every character of every line: the BMP's widths are read from ICU once per
 // process (8 KiB) rather than looked up per character.
-const std::bitset<0x10000>& bmp_wide() {
+const std::bitset<0x10000>& bmp_wide_table() {
   static const std::bitset<0x10000> table = [] {
     std::bitset<0x10000> t;
     for (char32_t c = 0x80; c < 0x10000; ++c) t[c] = is_wide(c);
@@ -130,25 +132,17 @@ const std::bitset<0x10000>& bmp_wide() {
   return table;
 }
 
-}  // namespace
-
 int display_width(char32_t c) {
   if (c < 0x80) return 1;
-  if (c < 0x10000) return bmp_wide()[c] ? 2 : 1;
+  if (c < 0x10000) return bmp_wide_table()[c] ? 2 : 1;
   return is_wide(c) ? 2 : 1;
 }
 
 int display_width(std::string_view s) {
+  const std::bitset<0x10000>& wide = bmp_wide_table();
   int w = 0;
   size_t pos = 0;
-  while (pos < s.size()) {
-    if (static_cast<unsigned char>(s[pos]) < 0x80) {
-      ++w;
-      ++pos;
-      continue;
-    }
-    w += display_width(decode_next(s, &pos));
-  }
+  while (pos < s.size()) w += display_width(decode_next(s, &pos), wide);
   return w;
 }
 

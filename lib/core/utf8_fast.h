@@ -1,6 +1,8 @@
-// next_code_point with its common cases inline, for loops over every character of a text.
+// next_code_point and display_width with their common cases inline, for loops over every
+// character of a text.
 #pragma once
 
+#include <bitset>
 #include <string_view>
 
 #include "core/utf8.h"
@@ -27,6 +29,16 @@ inline char32_t decode_next(std::string_view s, size_t* pos) {
     }
   }
   return next_code_point(s, pos);
+}
+
+// Which BMP characters display_width counts as 2 (read from ICU once per process).
+const std::bitset<0x10000>& bmp_wide_table();
+
+// Same as display_width(c); `wide` is bmp_wide_table(), fetched once before the loop.
+inline int display_width(char32_t c, const std::bitset<0x10000>& wide) {
+  if (c < 0x80) return 1;
+  if (c < 0x10000) return wide[c] ? 2 : 1;
+  return display_width(c);
 }
 
 }  // namespace jianbao::core

@@ -51,11 +51,12 @@ bool ends_sentence(std::string_view text, bool malformed, const LayoutRules& rul
 
 Scan scan(std::string_view text, const LayoutRules& rules) {
   Scan s;
+  const auto& wide = core::bmp_wide_table();
   size_t pos = 0;
   while (pos < text.size()) {
     const size_t at = pos;
     const char32_t c = core::decode_next(text, &pos);
-    s.width += core::display_width(c);
+    s.width += core::display_width(c, wide);
     s.spaced = s.spaced || is_space(c);
     s.malformed = s.malformed || (c == kReplacement && pos - at != 3);
   }

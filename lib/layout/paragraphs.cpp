@@ -177,6 +177,12 @@ class BlockBuilder {
     Block b;
     b.shape = shape;
     b.page_start = lines_[from]->page_start;
+    // Sized up front: one line, at least one piece and at most one joining space per line.
+    size_t bytes = 0;
+    for (size_t k = from; k < to; ++k) bytes += lines_[k]->text.size() + 1;
+    b.lines.reserve(to - from);
+    b.pieces.reserve(to - from);
+    b.text.reserve(bytes);
     int cps = 0;
     for (size_t k = from; k < to; ++k) {
       const Line& l = *lines_[k];
