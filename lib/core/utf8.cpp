@@ -2,6 +2,10 @@
 
 #include <unicode/uchar.h>
 
+#include <bitset>
+
+#include "core/utf8_fast.h"
+
 namespace jianbao::core {
 namespace {
 
@@ -107,17 +111,38 @@ bool is_ascii_alnum(char32_t c) {
   return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-int display_width(char32_t c) {
-  if (c < 0x80) return 1;
+namespace {
+
+bool is_wide(char32_t c) {
   const auto w = static_cast<UEastAsianWidth>(
       u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH));
-  return (w == U_EA_WIDE || w == U_EA_FULLWIDTH || w == U_EA_AMBIGUOUS) ? 2 : 1;
+  return w == U_EA_WIDE || w == U_EA_FULLWIDTH || w == U_EA_AMBIGUOUS;
+}
+
+}  // namespace
+
+// Layout measures every character of every line: the BMP's widths are read from ICU once per
+// process (8 KiB) rather than looked up per character.
+const std::bitset<0x10000>& bmp_wide_table() {
+  static const std::bitset<0x10000> table = [] {
+    std::bitset<0x10000> t;
+    for (char32_t c = 0x80; c < 0x10000; ++c) t[c] = is_wide(c);
+    return t;
+  }();
+  return table;
+}
+
+int display_width(char32_t c) {
+  if (c < 0x80) return 1;
+  if (c < 0x10000) return bmp_wide_table()[c] ? 2 : 1;
+  return is_wide(c) ? 2 : 1;
 }
 
 int display_width(std::string_view s) {
+  const std::bitset<0x10000>& wide = bmp_wide_table();
   int w = 0;
   size_t pos = 0;
-  while (pos < s.size()) w += display_width(next_code_point(s, &pos));
+  while (pos < s.size()) w += display_width(decode_next(s, &pos), wide);
   return w;
 }
 

@@ -26,8 +26,7 @@ void locate(const Block& block, int offset, int* line, int* column) {
 CleanText clean_layout(const decode::DecodedText& in, const RuleSet& rules) {
   CleanText out;
   std::vector<Line> lines = measure_lines(in.lines, rules);
-  remove_page_numbers(&lines, rules, &out);
-  remove_separators(&lines, rules, &out);
+  remove_page_numbers_and_separators(&lines, rules, &out);
   const PageGeometry geo = measure_geometry(lines, rules);
   remove_running_lines(&lines, geo, rules, &out);
   out.wrapped = geo.wrapped;

@@ -1,59 +1,132 @@
 #include "layout/line_shape.h"
 
-#include "core/utf8.h"
+#include "core/utf8_fast.h"
 #include "ruleset/rule_set.h"
 
 namespace jianbao::layout {
 namespace {
 
-bool ends_sentence(std::string_view text, const LayoutRules& rules) {
-  // Walk back over closing marks: "……要求。”" ends a sentence.
-  std::u32string tail;
-  size_t pos = 0;
-  while (pos < text.size()) tail.push_back(core::next_code_point(text, &pos));
-  while (!tail.empty() && rules.closing_marks.find(tail.back()) != std::u32string::npos) {
-    tail.pop_back();
+constexpr char32_t kReplacement = 0xFFFD;
+
+bool is_space(char32_t c) { return c == ' ' || c == 0x3000 || c == '\t'; }
+
+// What measure_lines needs of a line, read in one pass over its code points.
+struct Scan {
+  int width = 0;
+  bool ends_sentence = false;
+  bool spaced = false;     // holds a space fix_cjk_spacing may drop
+  bool malformed = false;  // holds a byte that decodes as U+FFFD (re-encoded on output)
+};
+
+// A sentence ends at the last character that is no closing mark: "……要求。”" ends one.
+bool ends_sentence(std::string_view text, bool malformed, const LayoutRules& rules) {
+  auto closing = [&](char32_t c) { return rules.closing_marks.find(c) != std::u32string::npos; };
+  auto final = [&](char32_t c) { return rules.sentence_final.find(c) != std::u32string::npos; };
+  if (!malformed) {
+    // Valid UTF-8: walk back from the end over whole characters; only the last few are read.
+    size_t end = text.size();
+    while (end > 0) {
+      size_t start = end - 1;
+      while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+      size_t pos = start;
+      const char32_t c = core::decode_next(text, &pos);
+      if (!closing(c)) return final(c);
+      end = start;
+    }
+    return false;
   }
-  return !tail.empty() && rules.sentence_final.find(tail.back()) != std::u32string::npos;
+  // Malformed bytes decode forward only: take the last character that is no closing mark.
+  char32_t last = 0;
+  bool any = false;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const char32_t c = core::decode_next(text, &pos);
+    if (!closing(c)) {
+      last = c;
+      any = true;
+    }
+  }
+  return any && final(last);
+}
+
+Scan scan(std::string_view text, const LayoutRules& rules) {
+  Scan s;
+  const auto& wide = core::bmp_wide_table();
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t at = pos;
+    const char32_t c = core::decode_next(text, &pos);
+    s.width += core::display_width(c, wide);
+    s.spaced = s.spaced || is_space(c);
+    s.malformed = s.malformed || (c == kReplacement && pos - at != 3);
+  }
+  s.ends_sentence = ends_sentence(text, s.malformed, rules);
+  return s;
 }
 
 }  // namespace
 
 std::string fix_cjk_spacing(const std::string& text, int line, int first_column, int offset_base,
                             std::vector<Piece>* pieces) {
-  std::u32string cps;
-  size_t pos = 0;
-  while (pos < text.size()) cps.push_back(core::next_code_point(text, &pos));
+  // Unchanged bytes are copied in runs; only dropped spaces and malformed bytes (which decode,
+  // and so are written, as U+FFFD) break a run.
   std::string out;
+  out.reserve(text.size());
   int out_cps = 0;
+  int in_cps = 0;     // code points of text before `pos`
+  char32_t prev = 0;  // the code point before `pos`, 0 at the start
+  size_t copied = 0;  // text[copied, at) is still to be copied
   pieces->push_back({offset_base, line, first_column});
-  for (size_t i = 0; i < cps.size(); ++i) {
-    const char32_t c = cps[i];
-    if (c == ' ' || c == 0x3000 || c == '\t') {
-      // Find the run of spaces and the characters on either side.
-      size_t j = i;
-      while (j < cps.size() && (cps[j] == ' ' || cps[j] == 0x3000 || cps[j] == '\t')) ++j;
-      const char32_t before = out_cps > 0 ? cps[i - 1] : 0;
-      const char32_t after = j < cps.size() ? cps[j] : 0;
-      const bool drop = before != 0 && after != 0 &&
-                        ((core::is_cjk(before) && core::is_ascii_alnum(after)) ||
-                         (core::is_ascii_alnum(before) && core::is_cjk(after)));
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t at = pos;
+    const char32_t c = core::decode_next(text, &pos);
+    if (is_space(c) && prev != 0) {
+      // Find the run of spaces and the character after it.
+      size_t end = pos;
+      int run = 1;
+      char32_t after = 0;
+      while (end < text.size()) {
+        size_t p = end;
+        const char32_t d = core::decode_next(text, &p);
+        if (!is_space(d)) {
+          after = d;
+          break;
+        }
+        end = p;
+        ++run;
+      }
+      const bool drop = after != 0 && ((core::is_cjk(prev) && core::is_ascii_alnum(after)) ||
+                                       (core::is_ascii_alnum(prev) && core::is_cjk(after)));
       if (drop) {
-        pieces->push_back({offset_base + out_cps, line, first_column + static_cast<int>(j)});
-        i = j - 1;
+        out.append(text, copied, at - copied);
+        in_cps += run;
+        pieces->push_back({offset_base + out_cps, line, first_column + in_cps});
+        copied = end;
+        pos = end;
+        prev = ' ';  // a space: what follows is no space, so it is never read
         continue;
       }
     }
-    core::append_utf8(&out, c);
+    if (c == kReplacement && pos - at != 3) {
+      out.append(text, copied, at - copied);
+      core::append_utf8(&out, c);
+      copied = pos;
+    }
+    prev = c;
+    ++in_cps;
     ++out_cps;
   }
+  out.append(text, copied, text.size() - copied);
   return out;
 }
 
 std::vector<Line> measure_lines(const std::vector<decode::SourceLine>& lines,
                                 const RuleSet& rules) {
   std::vector<Line> out;
+  out.reserve(lines.size());
   bool pending_page = false;
+  std::vector<Piece> ignored;
   for (const decode::SourceLine& src : lines) {
     pending_page = pending_page || src.form_feed;
     const std::string_view trimmed = core::trim(src.text);
@@ -67,11 +140,17 @@ std::vector<Line> measure_lines(const std::vector<decode::SourceLine>& lines,
     const bool one_space = src.text.size() >= 2 && src.text[0] == ' ' && src.text[1] != ' ';
     l.page_start = pending_page || one_space;
     pending_page = false;
-    l.width = core::display_width(l.raw);
-    l.ends_sentence = ends_sentence(l.raw, rules.layout);
-    std::vector<Piece> ignored;
-    l.text = fix_cjk_spacing(l.raw, l.number, l.raw_column, 0, &ignored);
-    l.fixed_width = core::display_width(l.text);
+    const Scan s = scan(l.raw, rules.layout);
+    l.width = s.width;
+    l.ends_sentence = s.ends_sentence;
+    if (s.spaced || s.malformed) {
+      ignored.clear();
+      l.text = fix_cjk_spacing(l.raw, l.number, l.raw_column, 0, &ignored);
+      l.fixed_width = core::display_width(l.text);
+    } else {
+      l.text = l.raw;  // nothing to drop or re-encode
+      l.fixed_width = l.width;
+    }
     out.push_back(std::move(l));
   }
   return out;

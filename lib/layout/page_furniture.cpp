@@ -1,11 +1,13 @@
 #include "layout/page_furniture.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <vector>
 
 #include "core/icu_regex.h"
+#include "core/u16_text.h"
 #include "core/utf8.h"
 #include "ruleset/rule_set.h"
 
@@ -13,19 +15,20 @@ namespace jianbao::layout {
 namespace {
 
 // Whole-line patterns (page numbers, separators) run over every line of a document: one matcher
-// per pattern for all the lines, and each line normalised and converted to UTF-16 once.
+// per pattern for all the lines.
 class WholeLineMatcher {
  public:
   WholeLineMatcher(const std::vector<PatternRule>& patterns, int time_limit) {
     for (const PatternRule& p : patterns) matchers_.push_back(p.regex.new_matcher(time_limit));
   }
 
-  // Whether one of the patterns, tried in order, matches the whole of `text` width-normalised.
-  bool any_matches(const std::string& text) {
-    if (matchers_.empty()) return false;
-    line_ = icu::UnicodeString::fromUTF8(core::normalize_width(text));
+  bool empty() const { return matchers_.empty(); }
+
+  // Whether one of the patterns, tried in order, matches the whole of `line` (width-normalised
+  // UTF-16, which must outlive the next call).
+  bool any_matches(const icu::UnicodeString& line) {
     for (auto& m : matchers_) {
-      m->reset(line_);  // also restarts the time limit
+      m->reset(line);  // also restarts the time limit
       UErrorCode status = U_ZERO_ERROR;
       if (m->matches(status) && U_SUCCESS(status)) return true;
     }
@@ -33,7 +36,6 @@ class WholeLineMatcher {
   }
 
  private:
-  icu::UnicodeString line_;  // the matchers refer to it, so it is declared (and outlives) first
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;
 };
 
@@ -127,27 +129,29 @@ PageGeometry measure_geometry(const std::vector<Line>& lines, const RuleSet& rul
   return geo;
 }
 
-void remove_page_numbers(std::vector<Line>* lines, const RuleSet& rules, CleanText* out) {
-  WholeLineMatcher page_numbers(rules.layout.page_numbers, rules.layout.regex_time_limit);
+void remove_page_numbers_and_separators(std::vector<Line>* lines, const RuleSet& rules,
+                                        CleanText* out) {
+  const LayoutRules& r = rules.layout;
+  icu::UnicodeString line;  // the matchers refer to it, so it is declared (and outlives) first
+  WholeLineMatcher page_numbers(r.page_numbers, r.regex_time_limit);
+  WholeLineMatcher separators(r.separators, r.regex_time_limit);
+  if (page_numbers.empty() && separators.empty()) return;
+  // Separators are recorded after all page numbers, as when they were two passes.
+  std::vector<Removed> separator_lines;
   for (size_t i = 0; i < lines->size(); ++i) {
     Line& l = (*lines)[i];
-    if (page_numbers.any_matches(l.raw)) {
+    core::to_normalized_u16(l.raw, &line);  // once for both kinds
+    if (page_numbers.any_matches(line)) {
       l.removed = true;
       out->removed.push_back({"page_number", l.number, l.raw});
       if (i + 1 < lines->size()) (*lines)[i + 1].page_start = true;
-    }
-  }
-}
-
-void remove_separators(std::vector<Line>* lines, const RuleSet& rules, CleanText* out) {
-  WholeLineMatcher separators(rules.layout.separators, rules.layout.regex_time_limit);
-  for (Line& l : *lines) {
-    if (l.removed) continue;
-    if (separators.any_matches(l.raw)) {
+    } else if (separators.any_matches(line)) {
       l.removed = true;
-      out->removed.push_back({"separator", l.number, l.raw});
+      separator_lines.push_back({"separator", l.number, l.raw});
     }
   }
+  out->removed.insert(out->removed.end(), std::make_move_iterator(separator_lines.begin()),
+                      std::make_move_iterator(separator_lines.end()));
 }
 
 void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, const RuleSet& rules,

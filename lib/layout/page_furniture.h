@@ -23,12 +23,11 @@ struct PageGeometry {
 // of an indented first line. Lines already removed are ignored.
 PageGeometry measure_geometry(const std::vector<Line>& lines, const RuleSet& rules);
 
-// Marks page numbers removed (a line after one starts a page).
-void remove_page_numbers(std::vector<Line>* lines, const RuleSet& rules, CleanText* out);
-
-// Marks separator rules removed: lines drawn with dashes or box characters (the red line under
-// a masthead, the rule above the distribution list). They carry no text.
-void remove_separators(std::vector<Line>* lines, const RuleSet& rules, CleanText* out);
+// Marks page numbers removed (a line after one starts a page), and separator rules: lines drawn
+// with dashes or box characters (the red line under a masthead, the rule above the
+// distribution list). They carry no text. One pass, each line converted once for both.
+void remove_page_numbers_and_separators(std::vector<Line>* lines, const RuleSet& rules,
+                                        CleanText* out);
 
 // Marks running headers and footers removed: short lines repeated at page boundaries, and short
 // lines just before a page start that interrupt a sentence.

@@ -1,30 +1,71 @@
 #include "layout/paragraphs.h"
 
 #include <algorithm>
+#include <memory>
 
 #include "core/icu_regex.h"
+#include "core/u16_text.h"
 #include "core/utf8.h"
+#include "core/utf8_fast.h"
 #include "layout/line_shape.h"
 #include "ruleset/rule_set.h"
 
 namespace jianbao::layout {
 namespace {
 
-bool starts_with(const core::Regex& regex, const std::string& text, int time_limit) {
-  auto m = regex.new_matcher(time_limit);
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(core::normalize_width(text));
-  m->reset(u);
-  UErrorCode status = U_ZERO_ERROR;
-  return m->lookingAt(status) && U_SUCCESS(status);
+// One matcher per pattern for the whole document, reset for each line: making a RegexMatcher
+// costs more than a failed anchored match.
+class PatternMatchers {
+ public:
+  PatternMatchers(const std::vector<const core::Regex*>& patterns, int time_limit) {
+    for (const core::Regex* p : patterns) matchers_.push_back(p->new_matcher(time_limit));
+  }
+
+  // Whether one of the patterns matches at the start (lookingAt) or the whole (matches) of u.
+  bool any(const icu::UnicodeString& u, bool whole) {
+    for (auto& m : matchers_) {
+      m->reset(u);  // also restarts the time limit
+      UErrorCode status = U_ZERO_ERROR;
+      const bool found = whole ? m->matches(status) : m->lookingAt(status);
+      if (found && U_SUCCESS(status)) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;
+};
+
+std::vector<const core::Regex*> marker_patterns(const RuleSet& rules) {
+  std::vector<const core::Regex*> out;
+  for (const PatternRule& p : rules.structure.points) out.push_back(&p.regex);
+  out.push_back(&rules.structure.distribution.pattern);
+  return out;
 }
+
+std::vector<const core::Regex*> section_patterns(const RuleSet& rules) {
+  std::vector<const core::Regex*> out;
+  for (const PatternRule& p : rules.structure.sections) out.push_back(&p.regex);
+  return out;
+}
+
+// A per-line answer worked out at most once: the passes ask about the same line many times.
+enum class Memo : signed char { kUnknown = -1, kNo = 0, kYes = 1 };
 
 class BlockBuilder {
  public:
   BlockBuilder(const std::vector<Line>& all, const PageGeometry& geo, const RuleSet& rules)
-      : geo_(geo), rules_(rules), r_(rules.layout) {
+      : geo_(geo),
+        rules_(rules),
+        r_(rules.layout),
+        markers_(marker_patterns(rules), rules.layout.regex_time_limit),
+        sections_(section_patterns(rules), rules.layout.regex_time_limit) {
     for (const Line& l : all) {
       if (!l.removed) lines_.push_back(&l);
     }
+    marker_.assign(lines_.size(), Memo::kUnknown);
+    heading_.assign(lines_.size(), Memo::kUnknown);
+    title_like_.assign(lines_.size(), Memo::kUnknown);
   }
 
   std::vector<Block> build() {
@@ -54,19 +95,31 @@ class BlockBuilder {
                     std::abs(l.fixed_width - geo_.indent_width)) <= r_.indent_tolerance;
   }
 
-  bool starts_marker(size_t i) const {
-    const std::string& t = lines_[i]->text;
-    for (const PatternRule& p : rules_.structure.points) {
-      if (starts_with(p.regex, t, r_.regex_time_limit)) return true;
+  static bool remember(Memo* memo, bool value) {
+    *memo = value ? Memo::kYes : Memo::kNo;
+    return value;
+  }
+
+  // The width-normalised UTF-16 of line i, converted once for the patterns asking about it.
+  const icu::UnicodeString& u16(size_t i) const {
+    if (u16_line_ != i) {
+      core::to_normalized_u16(lines_[i]->text, &u16_);
+      u16_line_ = i;
     }
-    return starts_with(rules_.structure.distribution.pattern, t, r_.regex_time_limit);
+    return u16_;
+  }
+
+  // A point or distribution marker opens the line.
+  bool starts_marker(size_t i) const {
+    if (marker_[i] != Memo::kUnknown) return marker_[i] == Memo::kYes;
+    return remember(&marker_[i], markers_.any(u16(i), false));
   }
 
   bool has_clause_mark(size_t i) const {
     const std::string& t = lines_[i]->raw;
     size_t pos = 0;
     while (pos < t.size()) {
-      if (r_.clause_marks.find(core::next_code_point(t, &pos)) != std::u32string::npos) return true;
+      if (r_.clause_marks.find(core::decode_next(t, &pos)) != std::u32string::npos) return true;
     }
     return false;
   }
@@ -74,6 +127,11 @@ class BlockBuilder {
   // A line that could be (part of) a title: short, not ending a sentence, not a marker line,
   // and not the first line of a paragraph.
   bool title_like(size_t i) const {
+    if (title_like_[i] != Memo::kUnknown) return title_like_[i] == Memo::kYes;
+    return remember(&title_like_[i], title_like_uncached(i));
+  }
+
+  bool title_like_uncached(size_t i) const {
     const Line& l = *lines_[i];
     if (l.ends_sentence || starts_marker(i)) return false;
     if (!geo_.wrapped) return l.width <= r_.max_title_width;
@@ -86,13 +144,11 @@ class BlockBuilder {
 
   // A section heading stands alone: "一、工作动态", "【地方经验】", a known section name.
   bool is_section_heading(size_t i) const {
+    if (heading_[i] != Memo::kUnknown) return heading_[i] == Memo::kYes;
+    if (sections_.any(u16(i), true)) return remember(&heading_[i], true);
     const std::string norm = core::normalize_width(lines_[i]->text);
-    for (const PatternRule& p : rules_.structure.sections) {
-      core::Match m(p.regex, norm, r_.regex_time_limit);
-      if (m.matches()) return true;
-    }
     const auto& names = rules_.structure.section_names;
-    return std::find(names.begin(), names.end(), norm) != names.end();
+    return remember(&heading_[i], std::find(names.begin(), names.end(), norm) != names.end());
   }
 
   // Number of lines of the title group starting at i, or 0.
@@ -121,6 +177,12 @@ class BlockBuilder {
     Block b;
     b.shape = shape;
     b.page_start = lines_[from]->page_start;
+    // Sized up front: one line, at least one piece and at most one joining space per line.
+    size_t bytes = 0;
+    for (size_t k = from; k < to; ++k) bytes += lines_[k]->text.size() + 1;
+    b.lines.reserve(to - from);
+    b.pieces.reserve(to - from);
+    b.text.reserve(bytes);
     int cps = 0;
     for (size_t k = from; k < to; ++k) {
       const Line& l = *lines_[k];
@@ -141,9 +203,16 @@ class BlockBuilder {
           ++cps;
         }
       }
-      const std::string piece = fix_cjk_spacing(l.raw, l.number, l.raw_column, cps, &b.pieces);
-      b.text += piece;
-      cps += static_cast<int>(core::count_code_points(piece));
+      // measure_lines fixed the spacing already; the pieces are needed only where it changed.
+      if (l.text == l.raw) {
+        b.pieces.push_back({cps, l.number, l.raw_column});
+        b.text += l.text;
+        cps += static_cast<int>(core::count_code_points(l.text));
+      } else {
+        const std::string piece = fix_cjk_spacing(l.raw, l.number, l.raw_column, cps, &b.pieces);
+        b.text += piece;
+        cps += static_cast<int>(core::count_code_points(piece));
+      }
     }
     blocks_.push_back(std::move(b));
   }
@@ -153,6 +222,15 @@ class BlockBuilder {
   const RuleSet& rules_;
   const LayoutRules& r_;
   std::vector<Block> blocks_;
+  // Matching state behind the const questions above. The line comes first: the matchers refer
+  // to it, so it must outlive them.
+  mutable icu::UnicodeString u16_;
+  mutable size_t u16_line_ = static_cast<size_t>(-1);
+  mutable PatternMatchers markers_;
+  mutable PatternMatchers sections_;
+  mutable std::vector<Memo> marker_;
+  mutable std::vector<Memo> heading_;
+  mutable std::vector<Memo> title_like_;
 };
 
 }  // namespace

@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <memory>
+
 #include "core/icu_regex.h"
 #include "core/numeral.h"
+#include "core/u16_text.h"
 #include "core/utf8.h"
 #include "ruleset/rule_set.h"
 
@@ -26,13 +29,34 @@ std::string squeeze_cjk_spaces(const std::string& text) {
   return out;
 }
 
-bool search(const core::Regex& re, const std::string& text, int limit, const char* group,
-            std::string* value) {
-  core::Match m(re, text, limit);
-  if (!m.find()) return false;
-  *value = m.group(group);
-  return true;
-}
+// A masthead pattern and one matcher for it, reset for each line read (a new RegexMatcher per
+// line and pattern cost more than the matches).
+class Finder {
+ public:
+  // `group` names the group value() returns.
+  Finder(const core::Regex& re, const char* group, int limit)
+      : re_(re), m_(re.new_matcher(limit)), name_(group) {}
+
+  // The first match in `text`, which must outlive the next call.
+  bool find(const icu::UnicodeString& text) {
+    m_->reset(text);
+    int32_t from = 0;
+    return core::find_next(*m_, &from);
+  }
+  std::string value() {
+    // Looked up by name on first use only: most patterns match no line of a document.
+    if (group_ == kUnknown) group_ = re_.group(name_);
+    return core::group_text(*m_, group_);
+  }
+  std::string text() const { return core::group_text(*m_, 0); }
+
+ private:
+  static constexpr int kUnknown = -2;
+  const core::Regex& re_;
+  std::unique_ptr<icu::RegexMatcher> m_;
+  const char* name_;
+  int group_ = kUnknown;
+};
 
 }  // namespace
 
@@ -65,6 +89,15 @@ std::optional<Masthead> read_masthead(const std::vector<layout::Block>& blocks,
                                       const RuleSet& rules, MastheadEnd* end) {
   const MastheadRules& r = rules.structure.masthead;
   const int limit = rules.layout.regex_time_limit;
+  // The texts first: the finders refer to them, so they must outlive the finders.
+  icu::UnicodeString line_u16;
+  icu::UnicodeString rest_u16;
+  Finder title(r.title, "title", limit);
+  Finder total_issue(r.total_issue, "total", limit);
+  Finder issue(r.issue, "issue", limit);
+  Finder date(r.date, "date", limit);
+  Finder note(r.note, "note", limit);
+  Finder publisher(r.publisher, "publisher", limit);
   Masthead mh;
   bool has_title_or_issue = false;
   int lines_seen = 0;
@@ -78,36 +111,39 @@ std::optional<Masthead> read_masthead(const std::vector<layout::Block>& blocks,
       }
       const layout::BlockLine& bl = blocks[b].lines[k];
       const std::string line = core::normalize_width(squeeze_cjk_spaces(bl.text));
+      core::to_normalized_u16(line, &line_u16);  // line is normalised: a plain conversion
       Masthead trial = mh;
       bool key = false;
       bool any = false;
-      std::string v;
       std::string rest = line;  // what the date and issue leave for the publisher
-      if (trial.title.empty() && search(r.title, line, limit, "title", &v)) {
-        trial.title = v;
+      if (trial.title.empty() && title.find(line_u16)) {
+        trial.title = title.value();
         key = any = true;
       }
-      if (search(r.total_issue, line, limit, "total", &v)) {
-        trial.total_issue = v;
+      if (total_issue.find(line_u16)) {
+        trial.total_issue = total_issue.value();
         key = any = true;
       }
-      if (search(r.issue, line, limit, "issue", &v)) {
-        trial.issue = v;
+      if (issue.find(line_u16)) {
+        trial.issue = issue.value();
         key = any = true;
       }
-      {
-        core::Match m(r.date, line, limit);
-        if (m.find()) {
-          trial.date = normalize_masthead_date(m.group("date"), rules);
-          rest = line.substr(0, line.find(m.text()));
-          any = true;
-        }
-      }
-      if (search(r.note, line, limit, "note", &v)) {
-        trial.notes.push_back(v);
+      if (date.find(line_u16)) {
+        trial.date = normalize_masthead_date(date.value(), rules);
+        rest = line.substr(0, line.find(date.text()));
         any = true;
       }
-      if (!key && trial.publisher.empty() && search(r.publisher, rest, limit, "publisher", &v)) {
+      if (note.find(line_u16)) {
+        trial.notes.push_back(note.value());
+        any = true;
+      }
+      bool publisher_found = false;
+      if (!key && trial.publisher.empty()) {
+        core::to_normalized_u16(rest, &rest_u16);
+        publisher_found = publisher.find(rest_u16);
+      }
+      if (publisher_found) {
+        const std::string v = publisher.value();
         // A publisher line is the office's name and little else.
         if (core::count_code_points(core::trim(rest)) <= core::count_code_points(v) + 4) {
           trial.publisher = v;

@@ -1,33 +1,45 @@
 #include "structure/points.h"
 
 #include "core/icu_regex.h"
+#include "core/u16_text.h"
 #include "core/utf8.h"
+#include "core/utf8_fast.h"
 #include "ruleset/rule_set.h"
 
 namespace jianbao::structure {
 namespace {
 
+constexpr int kUnknownGroup = -2;  // a group number not looked up yet (-1 is "no such group")
+
 // A point's level comes from its marker, so Point needs no field for it.
-int level_of(const std::string& marker, const RuleSet& rules) {
-  const auto p = match_point(marker, rules);
+int level_of(const std::string& marker, PointMatcher* matcher) {
+  const auto p = matcher->match(marker);
   return p ? p->level : 1;
 }
 
 }  // namespace
 
-std::optional<PointStart> match_point(const std::string& text, const RuleSet& rules) {
-  // Called for every block and line: the text is converted to UTF-16 once for all the patterns
-  // (core::Match would also build offset maps of the whole text for each).
-  const icu::UnicodeString norm = icu::UnicodeString::fromUTF8(core::normalize_width(text));
+PointMatcher::PointMatcher(const RuleSet& rules) : rules_(rules) {
   for (const PatternRule& p : rules.structure.points) {
-    auto m = p.regex.new_matcher(rules.layout.regex_time_limit);
-    m->reset(norm);
+    matchers_.push_back(p.regex.new_matcher(rules.layout.regex_time_limit));
+    marker_groups_.push_back(kUnknownGroup);
+  }
+}
+
+std::optional<PointStart> PointMatcher::match(const std::string& text) {
+  core::to_normalized_u16(text, &text_);
+  for (size_t i = 0; i < matchers_.size(); ++i) {
+    icu::RegexMatcher& m = *matchers_[i];
+    m.reset(text_);  // also restarts the time limit
     UErrorCode status = U_ZERO_ERROR;
-    if (m->lookingAt(status) && U_SUCCESS(status)) {
+    if (m.lookingAt(status) && U_SUCCESS(status)) {
+      const PatternRule& p = rules_.structure.points[i];
       PointStart s;
       s.level = p.level;
       // The marker as written: the same number of code points of the original text.
-      const std::string marker_norm = core::group_text(*m, p.regex.group("marker"));
+      // The group is looked up by name on the pattern's first match only.
+      if (marker_groups_[i] == kUnknownGroup) marker_groups_[i] = p.regex.group("marker");
+      const std::string marker_norm = core::group_text(m, marker_groups_[i]);
       s.marker_length = static_cast<int>(core::count_code_points(marker_norm));
       size_t pos = 0;
       for (int k = 0; k < s.marker_length && pos < text.size(); ++k)
@@ -40,7 +52,7 @@ std::optional<PointStart> match_point(const std::string& text, const RuleSet& ru
 }
 
 void add_point(const layout::Block& block, const PointStart& start, const RuleSet& rules,
-               std::vector<Point>* points) {
+               PointMatcher* matcher, std::vector<Point>* points) {
   Point pt;
   pt.marker = start.marker;
   pt.first_line = block.first_line();
@@ -56,7 +68,7 @@ void add_point(const layout::Block& block, const PointStart& start, const RuleSe
   size_t rest_begin = body.size();
   while (p < body.size()) {
     const size_t at = p;
-    const char32_t c = core::next_code_point(body, &p);
+    const char32_t c = core::decode_next(body, &p);
     if (rules.layout.sentence_final.find(c) != std::u32string::npos) {
       heading_end = at;
       rest_begin = p;
@@ -71,7 +83,7 @@ void add_point(const layout::Block& block, const PointStart& start, const RuleSe
   }
   // Nest under the last point whose level is lower.
   std::vector<Point>* siblings = points;
-  while (!siblings->empty() && level_of(siblings->back().marker, rules) < start.level) {
+  while (!siblings->empty() && level_of(siblings->back().marker, matcher) < start.level) {
     siblings->back().last_line = pt.last_line;
     siblings = &siblings->back().points;
   }

@@ -1,6 +1,10 @@
 // Enumerated points: 一是/二是, （一）, 1., 第一，… with their nesting.
 #pragma once
 
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,11 +24,24 @@ struct PointStart {
   int marker_length = 0;  // code points
 };
 
-// The point marker at the start of `text`, if any.
-std::optional<PointStart> match_point(const std::string& text, const RuleSet& rules);
+// Finds point markers, with one matcher per point pattern for all the texts of a document
+// (a new RegexMatcher per text and pattern cost more than the matches).
+class PointMatcher {
+ public:
+  explicit PointMatcher(const RuleSet& rules);
+
+  // The point marker at the start of `text`, if any.
+  std::optional<PointStart> match(const std::string& text);
+
+ private:
+  const RuleSet& rules_;
+  icu::UnicodeString text_;  // the matchers refer to it, so it is declared (and outlives) first
+  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;
+  std::vector<int> marker_groups_;  // per pattern: the number of its group `marker`, once known
+};
 
 // Adds the block as a point to `points`, nested under the last point of a lower level.
 void add_point(const layout::Block& block, const PointStart& start, const RuleSet& rules,
-               std::vector<Point>* points);
+               PointMatcher* matcher, std::vector<Point>* points);
 
 }  // namespace jianbao::structure

@@ -1,9 +1,14 @@
 #include "jianbao/structure.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <memory>
 
 #include "core/icu_regex.h"
+#include "core/u16_text.h"
 #include "core/utf8.h"
+#include "core/utf8_fast.h"
 #include "ruleset/rule_set.h"
 #include "structure/masthead.h"
 #include "structure/points.h"
@@ -12,10 +17,24 @@
 namespace jianbao::structure {
 namespace {
 
+// Whether `text` holds one of the code points of `set`.
+bool holds_any(std::string_view text, const std::u32string& set) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    if (set.find(core::decode_next(text, &pos)) != std::u32string::npos) return true;
+  }
+  return false;
+}
+
 class OutlineBuilder {
  public:
   OutlineBuilder(const layout::CleanText& text, const RuleSet& rules)
-      : text_(text), rules_(rules), limit_(rules.layout.regex_time_limit) {}
+      : text_(text), rules_(rules), limit_(rules.layout.regex_time_limit), points_(rules) {
+    for (const PatternRule& p : rules.structure.sections) {
+      sections_.push_back(p.regex.new_matcher(limit_));
+    }
+    local_title_.assign(text.blocks.size(), -1);
+  }
 
   Document build() {
     Document doc;
@@ -47,12 +66,18 @@ class OutlineBuilder {
   }
 
   // The section title a line announces, or "".
-  std::string section_title(const std::string& line) const {
-    const std::string norm = core::normalize_width(line);
-    for (const PatternRule& p : rules_.structure.sections) {
-      core::Match m(p.regex, norm, limit_);
-      if (m.matches()) return std::string(core::trim(m.group("title")));
+  std::string section_title(const std::string& line) {
+    core::to_normalized_u16(line, &u16_);
+    for (size_t i = 0; i < sections_.size(); ++i) {
+      icu::RegexMatcher& m = *sections_[i];
+      m.reset(u16_);  // also restarts the time limit
+      UErrorCode status = U_ZERO_ERROR;
+      if (m.matches(status) && U_SUCCESS(status)) {
+        const int title = rules_.structure.sections[i].regex.group("title");
+        return std::string(core::trim(core::group_text(m, title)));
+      }
     }
+    const std::string norm = core::normalize_width(line);
     for (const std::string& name : rules_.structure.section_names) {
       if (norm == name) return name;
     }
@@ -97,9 +122,10 @@ class OutlineBuilder {
   bool kind_change_ahead(const layout::PageSection& ps) const {
     std::string prev_kind;
     bool first = true;
-    for (const layout::Block& b : text_.blocks) {
+    for (size_t i = 0; i < text_.blocks.size(); ++i) {
+      const layout::Block& b = text_.blocks[i];
       if (b.shape != layout::Block::Shape::kTitle) continue;
-      const std::string kind = region_of(b.text) ? "local_experience" : "news";
+      const std::string kind = is_local_title(i) ? "local_experience" : "news";
       if (b.first_line() >= ps.page_first_line && b.first_line() <= ps.line && !first &&
           kind != prev_kind) {
         return true;
@@ -108,6 +134,12 @@ class OutlineBuilder {
       first = false;
     }
     return false;
+  }
+
+  // Whether title block i names a region; asked for every page section, so worked out once.
+  bool is_local_title(size_t i) const {
+    if (local_title_[i] < 0) local_title_[i] = region_of(text_.blocks[i].text) ? 1 : 0;
+    return local_title_[i] == 1;
   }
 
   static const Item* last_item(const Document& doc) {
@@ -130,8 +162,8 @@ class OutlineBuilder {
     if (doc->sections.empty()) doc->sections.push_back({"", "none", line, {}, {}});
     Section& s = doc->sections.back();
     Item item;
-    item.id =
-        "s" + std::to_string(doc->sections.size()) + ".i" + std::to_string(s.items.size() + 1);
+    // fmt rather than operator+ chains: GCC 12 -O3 warns falsely (-Wrestrict) on those.
+    item.id = fmt::format("s{}.i{}", doc->sections.size(), s.items.size() + 1);
     item.title = title;
     item.kind = region ? "local_experience" : "news";
     item.first_line = line;
@@ -143,6 +175,9 @@ class OutlineBuilder {
   // "山东省：……" -> 山东省 370000: a place at the very start, then a colon.
   std::optional<Region> region_of(const std::string& title) const {
     const std::string norm = core::normalize_width(title);
+    // The place must be followed by a mark: a title holding none names no region, and most hold
+    // none, so the gazetteer need not be searched.
+    if (!holds_any(norm, rules_.structure.region_title_marks)) return std::nullopt;
     const Gazetteer& gz = rules_.gazetteer;
     const auto hits = gz.matcher.find_all(norm);
     if (hits.empty() || hits.front().begin != 0) return std::nullopt;
@@ -177,9 +212,9 @@ class OutlineBuilder {
         ++k;
       }
       if (k == b.lines.size()) return;
-      if (auto p = match_point(b.lines[k].text, rules_); p && k == 0) {
+      if (auto p = points_.match(b.lines[k].text); p && k == 0) {
         Item& item = current_item(doc, b.first_line());
-        add_point(b, *p, rules_, &item.points);
+        add_point(b, *p, rules_, &points_, &item.points);
         extend(&item, b);
         return;
       }
@@ -205,8 +240,8 @@ class OutlineBuilder {
       return;
     }
     Item& item = current_item(doc, b.first_line());
-    if (auto p = match_point(b.text, rules_)) {
-      add_point(b, *p, rules_, &item.points);
+    if (auto p = points_.match(b.text)) {
+      add_point(b, *p, rules_, &points_, &item.points);
     } else {
       item.paragraphs.push_back({b.text, b.first_line(), b.last_line()});
     }
@@ -218,6 +253,10 @@ class OutlineBuilder {
   int limit_;
   size_t next_page_section_ = 0;
   size_t title_lines_ = 0;  // lines in the current item's title
+  PointMatcher points_;
+  icu::UnicodeString u16_;  // the section matchers refer to it, so it outlives them
+  std::vector<std::unique_ptr<icu::RegexMatcher>> sections_;  // one per section pattern
+  mutable std::vector<signed char> local_title_;              // per block: -1 not yet known, 0 or 1
 };
 
 }  // namespace

@@ -1,35 +1,57 @@
 #include "structure/tail.h"
 
+#include <memory>
+
 #include "core/icu_regex.h"
+#include "core/u16_text.h"
 #include "core/utf8.h"
 #include "ruleset/rule_set.h"
 
 namespace jianbao::structure {
 namespace {
 
-bool is_distribution(const layout::Block& b, const RuleSet& rules) {
-  core::Match m(rules.structure.distribution.pattern, core::normalize_width(b.text),
-                rules.layout.regex_time_limit);
-  return m.looking_at();
-}
-
-bool is_colophon_line(const std::string& line, const RuleSet& rules) {
-  const std::string norm = core::normalize_width(line);
-  for (const PatternRule& p : rules.structure.colophon) {
-    core::Match m(p.regex, norm, rules.layout.regex_time_limit);
-    if (m.find()) return true;
+// Which trailing blocks are distribution or colophon: one matcher per pattern for all the
+// blocks looked at, each text converted once.
+class TailMatcher {
+ public:
+  explicit TailMatcher(const RuleSet& rules) {
+    const int limit = rules.layout.regex_time_limit;
+    distribution_ = rules.structure.distribution.pattern.new_matcher(limit);
+    for (const PatternRule& p : rules.structure.colophon) {
+      colophon_.push_back(p.regex.new_matcher(limit));
+    }
   }
-  return false;
-}
 
-bool is_colophon(const layout::Block& b, const RuleSet& rules) {
-  for (const layout::BlockLine& l : b.lines) {
-    if (!is_colophon_line(l.text, rules)) return false;
+  bool is_distribution(const layout::Block& b) {
+    core::to_normalized_u16(b.text, &text_);
+    distribution_->reset(text_);
+    UErrorCode status = U_ZERO_ERROR;
+    return distribution_->lookingAt(status) && U_SUCCESS(status);
   }
-  return true;
-}
 
-// A rule line drawn with dashes or underscores: all punctuation, no letters.
+  bool is_colophon(const layout::Block& b) {
+    for (const layout::BlockLine& l : b.lines) {
+      if (!is_colophon_line(l.text)) return false;
+    }
+    return true;
+  }
+
+ private:
+  bool is_colophon_line(const std::string& line) {
+    core::to_normalized_u16(line, &text_);
+    for (auto& m : colophon_) {
+      m->reset(text_);
+      int32_t from = 0;
+      if (core::find_next(*m, &from)) return true;
+    }
+    return false;
+  }
+
+  icu::UnicodeString text_;  // the matchers refer to it, so it is declared (and outlives) first
+  std::unique_ptr<icu::RegexMatcher> distribution_;
+  std::vector<std::unique_ptr<icu::RegexMatcher>> colophon_;
+};
+
 }  // namespace
 
 std::vector<std::string> split_recipients(const std::string& text, const RuleSet& rules) {
@@ -69,10 +91,11 @@ std::vector<std::string> split_recipients(const std::string& text, const RuleSet
 
 size_t find_tail(const std::vector<layout::Block>& blocks, size_t body_begin,
                  const RuleSet& rules) {
+  TailMatcher tail(rules);
   size_t begin = blocks.size();
   for (size_t i = blocks.size(); i-- > body_begin;) {
     const layout::Block& b = blocks[i];
-    if (is_distribution(b, rules) || is_colophon(b, rules)) {
+    if (tail.is_distribution(b) || tail.is_colophon(b)) {
       begin = i;
     } else {
       break;
