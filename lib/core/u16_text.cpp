@@ -19,7 +19,7 @@ void to_normalized_u16(std::string_view utf8, icu::UnicodeString* out) {
       ++pos;
       continue;
     }
-    char32_t c = decode_next(utf8, &pos);
+    char32_t c = next_code_point(utf8, &pos);
     if (c >= 0x3000) c = normalize_width(c);  // nothing below U+3000 changes
     if (c > 0xFFFF) {
       buf[n++] = U16_LEAD(c);

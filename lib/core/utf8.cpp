@@ -142,7 +142,7 @@ int display_width(std::string_view s) {
   const std::bitset<0x10000>& wide = bmp_wide_table();
   int w = 0;
   size_t pos = 0;
-  while (pos < s.size()) w += display_width(decode_next(s, &pos), wide);
+  while (pos < s.size()) w += display_width(next_code_point(s, &pos), wide);
   return w;
 }
 

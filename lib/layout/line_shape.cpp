@@ -29,7 +29,7 @@ bool ends_sentence(std::string_view text, bool malformed, const LayoutRules& rul
       size_t start = end - 1;
       while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
       size_t pos = start;
-      const char32_t c = core::decode_next(text, &pos);
+      const char32_t c = core::next_code_point(text, &pos);
       if (!closing(c)) return final(c);
       end = start;
     }
@@ -40,7 +40,7 @@ bool ends_sentence(std::string_view text, bool malformed, const LayoutRules& rul
   bool any = false;
   size_t pos = 0;
   while (pos < text.size()) {
-    const char32_t c = core::decode_next(text, &pos);
+    const char32_t c = core::next_code_point(text, &pos);
     if (!closing(c)) {
       last = c;
       any = true;
@@ -55,7 +55,7 @@ Scan scan(std::string_view text, const LayoutRules& rules) {
   size_t pos = 0;
   while (pos < text.size()) {
     const size_t at = pos;
-    const char32_t c = core::decode_next(text, &pos);
+    const char32_t c = core::next_code_point(text, &pos);
     s.width += core::display_width(c, wide);
     s.spaced = s.spaced || is_space(c);
     s.malformed = s.malformed || (c == kReplacement && pos - at != 3);
@@ -80,7 +80,7 @@ std::string fix_cjk_spacing(const std::string& text, int line, int first_column,
   size_t pos = 0;
   while (pos < text.size()) {
     const size_t at = pos;
-    const char32_t c = core::decode_next(text, &pos);
+    const char32_t c = core::next_code_point(text, &pos);
     if (is_space(c) && prev != 0) {
       // Find the run of spaces and the character after it.
       size_t end = pos;
@@ -88,7 +88,7 @@ std::string fix_cjk_spacing(const std::string& text, int line, int first_column,
       char32_t after = 0;
       while (end < text.size()) {
         size_t p = end;
-        const char32_t d = core::decode_next(text, &p);
+        const char32_t d = core::next_code_point(text, &p);
         if (!is_space(d)) {
           after = d;
           break;

@@ -119,7 +119,7 @@ class BlockBuilder {
     const std::string& t = lines_[i]->raw;
     size_t pos = 0;
     while (pos < t.size()) {
-      if (r_.clause_marks.find(core::decode_next(t, &pos)) != std::u32string::npos) return true;
+      if (r_.clause_marks.find(core::next_code_point(t, &pos)) != std::u32string::npos) return true;
     }
     return false;
   }

@@ -68,7 +68,7 @@ void add_point(const layout::Block& block, const PointStart& start, const RuleSe
   size_t rest_begin = body.size();
   while (p < body.size()) {
     const size_t at = p;
-    const char32_t c = core::decode_next(body, &p);
+    const char32_t c = core::next_code_point(body, &p);
     if (rules.layout.sentence_final.find(c) != std::u32string::npos) {
       heading_end = at;
       rest_begin = p;

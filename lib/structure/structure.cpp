@@ -21,7 +21,7 @@ namespace {
 bool holds_any(std::string_view text, const std::u32string& set) {
   size_t pos = 0;
   while (pos < text.size()) {
-    if (set.find(core::decode_next(text, &pos)) != std::u32string::npos) return true;
+    if (set.find(core::next_code_point(text, &pos)) != std::u32string::npos) return true;
   }
   return false;
 }
