@@ -77,11 +77,20 @@ BlockPrefilter::BlockPrefilter(const std::vector<std::string>& patterns)
 bool BlockPrefilter::available() { return true; }
 
 BlockPrefilter::~BlockPrefilter() {
+  for (void* s : pool_) hs_free_scratch(static_cast<hs_scratch_t*>(s));
   if (database_) hs_free_database(static_cast<hs_database_t*>(database_));
 }
 
-BlockPrefilter::Scratch::Scratch(const BlockPrefilter& filter) {
+BlockPrefilter::Scratch::Scratch(const BlockPrefilter& filter) : owner_(&filter) {
   if (!filter.database_) return;
+  {
+    const std::lock_guard<std::mutex> lock(filter.pool_mutex_);
+    if (!filter.pool_.empty()) {
+      scratch_ = filter.pool_.back();
+      filter.pool_.pop_back();
+      return;
+    }
+  }
   hs_scratch_t* s = nullptr;
   if (hs_alloc_scratch(static_cast<hs_database_t*>(filter.database_), &s) == HS_SUCCESS) {
     scratch_ = s;
@@ -89,7 +98,9 @@ BlockPrefilter::Scratch::Scratch(const BlockPrefilter& filter) {
 }
 
 BlockPrefilter::Scratch::~Scratch() {
-  if (scratch_) hs_free_scratch(static_cast<hs_scratch_t*>(scratch_));
+  if (!scratch_) return;
+  const std::lock_guard<std::mutex> lock(owner_->pool_mutex_);
+  owner_->pool_.push_back(scratch_);
 }
 
 void BlockPrefilter::scan(std::string_view utf8, Scratch* scratch, std::vector<char>* maybe) const {
@@ -106,10 +117,18 @@ void BlockPrefilter::scan(std::string_view utf8, Scratch* scratch, std::vector<c
 
 BlockPrefilter::BlockPrefilter(const std::vector<std::string>& patterns)
     : unfiltered_(patterns.size(), 1) {}
-BlockPrefilter::~BlockPrefilter() = default;
+// The members only a Hyperscan build uses are read here, so no compiler calls them unused.
+BlockPrefilter::~BlockPrefilter() {
+  static_cast<void>(database_);
+  static_cast<void>(&pool_mutex_);
+  static_cast<void>(pool_.size());
+}
 bool BlockPrefilter::available() { return false; }
-BlockPrefilter::Scratch::Scratch(const BlockPrefilter&) {}
-BlockPrefilter::Scratch::~Scratch() = default;
+BlockPrefilter::Scratch::Scratch(const BlockPrefilter& filter) : owner_(&filter) {}
+BlockPrefilter::Scratch::~Scratch() {
+  static_cast<void>(owner_);
+  static_cast<void>(scratch_);
+}
 void BlockPrefilter::scan(std::string_view, Scratch*, std::vector<char>* maybe) const {
   *maybe = unfiltered_;
 }
