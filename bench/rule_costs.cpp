@@ -124,10 +124,10 @@ int main(int argc, char** argv) {
       // Blocks the prefilter lets through for this rule against blocks where it matches.
       const size_t index = static_cast<size_t>(&c - costs.data());
       std::vector<char> maybe;
-      jianbao::metrics::BlockPrefilter::Scratch scratch(*rs.prefilter);
+      jianbao::metrics::BlockPrefilter::Scratch scratch(rs.prefilter());
       long through = 0, hits = 0;
       for (size_t k = 0; k < texts.size(); ++k) {
-        rs.prefilter->scan(blocks[k], &scratch, &maybe);
+        rs.prefilter().scan(blocks[k], &scratch, &maybe);
         through += maybe[index];
         m->reset(texts[k].u16());
         UErrorCode status = U_ZERO_ERROR;

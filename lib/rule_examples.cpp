@@ -85,16 +85,20 @@ std::vector<std::string> ungated_matches(const core::Regex& regex,
   return out;
 }
 
-// Whether the prefilter ruled out the pattern at `index` (rules.prefilter's order: metric rules,
-// then exclusions) for `text` although `regex` matches there: a block it would wrongly skip.
-bool prefilter_misses(const RuleSet& rules, size_t index, const core::Regex& regex,
-                      const std::string& text) {
-  const std::string normalized = core::normalize_width(text);
+// The prefilter's answers for `text` (rules.prefilter() order: metric rules, then exclusions).
+std::vector<char> prefilter_answers(const RuleSet& rules, const std::string& text) {
   std::vector<char> maybe;
-  metrics::BlockPrefilter::Scratch scratch(*rules.prefilter);
-  rules.prefilter->scan(normalized, &scratch, &maybe);
+  metrics::BlockPrefilter::Scratch scratch(rules.prefilter());
+  rules.prefilter().scan(core::normalize_width(text), &scratch, &maybe);
+  return maybe;
+}
+
+// Whether `regex` matches in `text` (width-normalised) although the prefilter said it cannot:
+// a block the metrics stage would wrongly skip.
+bool prefilter_misses(const std::vector<char>& maybe, size_t index, const core::Regex& regex,
+                      const std::string& text, int limit) {
   if (maybe[index]) return false;
-  core::Match m(regex, normalized, rules.layout.regex_time_limit);
+  core::Match m(regex, core::normalize_width(text), limit);
   while (m.find()) {
     if (m.end() > m.start()) return true;
   }
@@ -114,6 +118,7 @@ std::vector<ExampleFailure> check_rule_gates(const RuleSet& rules, const std::st
                                              const std::string& source) {
   std::vector<ExampleFailure> out;
   const int limit = rules.layout.regex_time_limit;
+  const std::vector<char> maybe = prefilter_answers(rules, text);
   size_t index = 0;  // in the prefilter
   auto check = [&](const std::string& id, const std::string& file, int line,
                    const core::Regex& regex, const std::vector<std::string>& required) {
@@ -122,7 +127,7 @@ std::vector<ExampleFailure> check_rule_gates(const RuleSet& rules, const std::st
                      fmt::format("match in {} holds none of the rule's requires [{}]", source,
                                  fmt::join(required, ", "))});
     }
-    if (prefilter_misses(rules, index++, regex, text)) {
+    if (prefilter_misses(maybe, index++, regex, text, limit)) {
       out.push_back(
           {id, file, line, text,
            fmt::format("the prefilter ruled out a text of {} where the rule matches", source)});
@@ -144,7 +149,8 @@ ExampleReport run_rule_examples(const RuleSet& rules) {
   auto check_gate = [&](const std::string& id, const std::string& file, int line,
                         const core::Regex& regex, const std::vector<std::string>& required,
                         const std::string& text, bool own_example, size_t filter_index) {
-    if (prefilter_misses(rules, filter_index, regex, text)) {
+    if (prefilter_misses(prefilter_answers(rules, text), filter_index, regex, text,
+                         rules.layout.regex_time_limit)) {
       fail(id, file, line, text, "the prefilter rules this text out, but the rule matches it");
     }
     if (required.empty()) return;

@@ -143,6 +143,28 @@ bool sequence_may_be_empty(std::string_view p, size_t* i, size_t end) {
   return empty;
 }
 
+// A bounded repeat {n,m} as Hyperscan gets it: as written when small, else * (n = 0) or +, which
+// allow more; large counted repeats multiply Hyperscan's compile time.
+std::string loose_repeat(std::string_view inside) {
+  constexpr int kMaxCount = 16;
+  int lo = 0;
+  int hi = 0;
+  size_t i = 0;
+  while (i < inside.size() && std::isdigit(static_cast<unsigned char>(inside[i]))) {
+    lo = std::min(lo * 10 + (inside[i++] - '0'), 1000);
+  }
+  hi = lo;
+  if (i < inside.size() && inside[i] == ',') {
+    ++i;
+    hi = i < inside.size() ? 0 : kMaxCount + 1;  // {n,} has no bound
+    while (i < inside.size() && std::isdigit(static_cast<unsigned char>(inside[i]))) {
+      hi = std::min(hi * 10 + (inside[i++] - '0'), 1000);
+    }
+  }
+  if (hi <= kMaxCount) return "{" + std::string(inside) + "}";
+  return lo == 0 ? "*" : "+";
+}
+
 // A group longer than this becomes "any run of its characters": Hyperscan's compile time grows
 // steeply with the size of a pattern (the number fragments expand to 8 KB: 27 s to compile).
 constexpr size_t kMaxGroupBytes = 256;
@@ -276,7 +298,7 @@ std::optional<std::string> superset_pattern(std::string_view p) {
     } else if (c == '{') {
       const size_t close = p.find('}', i);
       if (close == std::string_view::npos) return std::nullopt;
-      out.append(p.substr(i, close + 1 - i));
+      out += loose_repeat(p.substr(i + 1, close - i - 1));
       i = close + 1;
       after_quantifier = true;
     } else {

@@ -472,10 +472,6 @@ Result<std::shared_ptr<const RuleSet>> load_rules(const RulesOptions& options) {
     return Status::bad_rules(e.msg,
                              {.file = file, .line = e.mark.line + 1, .column = e.mark.column + 1});
   }
-  std::vector<std::string> patterns;
-  for (const MetricRule& r : rules->metric_rules) patterns.push_back(r.regex.source());
-  for (const PatternRule& r : rules->exclusions) patterns.push_back(r.regex.source());
-  rules->prefilter = std::make_shared<const metrics::BlockPrefilter>(patterns);
   std::string all;
   for (const auto& [path, text] : texts) all += path + '\0' + text.content + '\0';
   rules->hash = core::sha256_hex(all);
@@ -506,5 +502,15 @@ std::vector<RuleInfo> list_rules(const RuleSet& rules) {
 }
 
 const std::string& rules_hash(const RuleSet& rules) { return rules.hash; }
+
+const metrics::BlockPrefilter& RuleSet::prefilter() const {
+  std::call_once(prefilter_once_, [this] {
+    std::vector<std::string> patterns;
+    for (const MetricRule& r : metric_rules) patterns.push_back(r.regex.source());
+    for (const PatternRule& r : exclusions) patterns.push_back(r.regex.source());
+    prefilter_ = std::make_unique<const metrics::BlockPrefilter>(patterns);
+  });
+  return *prefilter_;
+}
 
 }  // namespace jianbao
