@@ -48,8 +48,13 @@ std::vector<Candidate> select_non_overlapping(std::vector<Candidate> all) {
 
 }  // namespace
 
-CandidateFinder::CandidateFinder(const RuleSet& rules, const std::vector<MetricKind>& kinds)
-    : rules_(rules), scratch_(rules.prefilter()) {
+CandidateFinder::CandidateFinder(const RuleSet& rules, const std::vector<MetricKind>& kinds,
+                                 bool prefilter)
+    : rules_(rules) {
+  if (prefilter) {
+    filter_ = &rules.prefilter();
+    scratch_.emplace(*filter_);
+  }
   const int limit = rules.layout.regex_time_limit;
   const size_t n_rules = rules.metric_rules.size();
   for (size_t i = 0; i < n_rules; ++i) {
@@ -160,7 +165,11 @@ std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
   words_text_ = nullptr;
   std::fill(present_.begin(), present_.end(), -1);
   scan_first_units(text.u16());
-  rules_.prefilter().scan(normalized, &scratch_, &maybe_);
+  if (filter_) {
+    filter_->scan(normalized, &*scratch_, &maybe_);
+  } else {
+    maybe_.assign(rules_.metric_rules.size() + rules_.exclusions.size(), 1);
+  }
   std::vector<std::pair<int, int>> excluded;
   // Masks come in code points; exclusions are compared in UTF-16 units.
   for (const auto& [b, e] : masked) {

@@ -113,7 +113,13 @@ void roll_up_provinces(Item* item) {
 
 void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
                      const MetricsOptions& options, Document* doc) {
-  CandidateFinder finder(rules, options.kinds);
+  size_t block_bytes = 0;
+  for (const layout::Block& b : text.blocks) block_bytes += b.text.size();
+  using Prefilter = MetricsOptions::Prefilter;
+  const bool prefilter =
+      options.prefilter == Prefilter::kAlways ||
+      (options.prefilter == Prefilter::kWhenItPays && rules.prefilter_pays(block_bytes));
+  CandidateFinder finder(rules, options.kinds, prefilter);
   const bool want_provinces =
       options.kinds.empty() || std::find(options.kinds.begin(), options.kinds.end(),
                                          MetricKind::kProvince) != options.kinds.end();

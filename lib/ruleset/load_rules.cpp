@@ -195,7 +195,7 @@ class Loader {
   void load_tables(const std::string& file, const YAML::Node& root) {
     check_keys(file, root,
                {"comparators", "changes", "duration_units", "periods", "list_joiners", "noun_stops",
-                "noun_max_chars", "noun_max_words", "sentence_max_chars"});
+                "noun_max_chars", "noun_max_words", "sentence_max_chars", "prefilter_after_bytes"});
     MetricTables& t = out_->tables;
     for (const auto& kv : root["comparators"]) {
       const std::string symbol = kv.first.as<std::string>();
@@ -228,6 +228,9 @@ class Loader {
     t.noun_max_words = static_cast<int>(get_number(file, root, "noun_max_words", true));
     t.sentence_max_chars = static_cast<int>(get_number(file, root, "sentence_max_chars", true));
     if (t.sentence_max_chars < 1) fail_at(file, root["sentence_max_chars"], "must be at least 1");
+    t.prefilter_after_bytes =
+        static_cast<long long>(get_number(file, root, "prefilter_after_bytes", false, 0));
+    if (t.prefilter_after_bytes < 0) fail_at(file, root["prefilter_after_bytes"], "must be >= 0");
     for (const auto& kv : root["periods"]) {
       check_keys(file, kv.second, {"start", "end"});
       t.periods[kv.first.as<std::string>()] = {get_string(file, kv.second, "start", true),
@@ -502,6 +505,11 @@ std::vector<RuleInfo> list_rules(const RuleSet& rules) {
 }
 
 const std::string& rules_hash(const RuleSet& rules) { return rules.hash; }
+
+bool RuleSet::prefilter_pays(size_t bytes) const {
+  const long long before = metric_bytes_.fetch_add(static_cast<long long>(bytes));
+  return before + static_cast<long long>(bytes) >= tables.prefilter_after_bytes;
+}
 
 const metrics::BlockPrefilter& RuleSet::prefilter() const {
   std::call_once(prefilter_once_, [this] {

@@ -1,6 +1,7 @@
 // The in-memory form of rules/: what each stage reads. Built by load_rules(), immutable after.
 #pragma once
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -112,7 +113,8 @@ struct MetricTables {
   std::vector<std::string> noun_stops;
   int noun_max_chars = 0;
   int noun_max_words = 0;
-  int sentence_max_chars = 0;  // how far a metric's quoted sentence reaches on each side
+  int sentence_max_chars = 0;           // how far a metric's quoted sentence reaches on each side
+  long long prefilter_after_bytes = 0;  // block text a process reads before it prefilters
 };
 
 struct Place {
@@ -152,12 +154,16 @@ class RuleSet {
   // use (thread-safe): Hyperscan takes some 0.4 s for the rules shipped, which commands that
   // never extract a metric (rules list, a failing load) should not pay.
   const metrics::BlockPrefilter& prefilter() const;
+  // Counts `bytes` of block text read by the metrics stage; true once the process has read
+  // tables.prefilter_after_bytes, from when prefiltering pays for its compile time.
+  bool prefilter_pays(size_t bytes) const;
   Gazetteer gazetteer;
   std::vector<RuleFile> files;
   std::string hash;
 
  private:
   mutable std::once_flag prefilter_once_;
+  mutable std::atomic<long long> metric_bytes_{0};
   mutable std::unique_ptr<const metrics::BlockPrefilter> prefilter_;
 };
 

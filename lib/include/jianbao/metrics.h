@@ -22,6 +22,9 @@ struct MetricsOptions {
   std::vector<MetricKind> kinds;
   // Year to use when neither the masthead nor the text names one (0: none).
   int fallback_year = 0;
+  // Whether blocks go through the Hyperscan prefilter: when it pays (the rules'
+  // prefilter_after_bytes), always or never. The output is the same; tests compare the two.
+  enum class Prefilter { kWhenItPays, kAlways, kNever } prefilter = Prefilter::kWhenItPays;
 };
 
 // Sets doc->year (masthead, else options.fallback_year, else the year the text names most often)
