@@ -4,16 +4,10 @@
 #include <set>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace jianbao::core {
 namespace {
-
-// Length in bytes of the UTF-8 sequence that starts with `lead` (1 for a stray byte).
-size_t sequence_length(unsigned char lead) {
-  if (lead >= 0xF0) return 4;
-  if (lead >= 0xE0) return 3;
-  if (lead >= 0xC0) return 2;
-  return 1;
-}
 
 bool is_ascii_alnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
@@ -52,7 +46,7 @@ bool skip_class(std::string_view p, size_t* i) {
     const char c = p[*i];
     if (c == '\\') {
       *i += 1;
-      if (*i < p.size()) *i += sequence_length(static_cast<unsigned char>(p[*i]));
+      if (*i < p.size()) *i += lead_length(static_cast<unsigned char>(p[*i]));
       continue;
     }
     if (c == '[') ++depth;
@@ -81,7 +75,7 @@ std::string guard_alternations(std::string_view p) {
       if (i + 1 < p.size() && (p[i + 1] == 'Q' || p[i + 1] == 'E')) return unchanged;
       spoil();
       i += 1;
-      if (i < p.size()) i += sequence_length(static_cast<unsigned char>(p[i]));
+      if (i < p.size()) i += lead_length(static_cast<unsigned char>(p[i]));
     } else if (c == '[') {
       spoil();
       if (!skip_class(p, &i)) return unchanged;
@@ -133,7 +127,7 @@ std::string guard_alternations(std::string_view p) {
       spoil();
       ++i;
     } else {
-      const size_t n = std::min(sequence_length(static_cast<unsigned char>(c)), p.size() - i);
+      const size_t n = std::min(lead_length(static_cast<unsigned char>(c)), p.size() - i);
       if (!open.empty() && open.back().branch_empty) {
         open.back().firsts.insert(std::string(p.substr(i, n)));
         open.back().branch_empty = false;

@@ -4,15 +4,10 @@
 #include <cctype>
 #include <set>
 
+#include "core/utf8.h"
+
 namespace jianbao::core {
 namespace {
-
-size_t sequence_length(unsigned char lead) {
-  if (lead >= 0xF0) return 4;
-  if (lead >= 0xE0) return 3;
-  if (lead >= 0xC0) return 2;
-  return 1;
-}
 
 bool is_quantifier_start(char c) { return c == '?' || c == '*' || c == '+' || c == '{'; }
 
@@ -26,7 +21,7 @@ bool copy_class(std::string_view p, size_t* i, std::string* out) {
     if (c == '\\') {
       // Inside a set, escapes other than a quoted character are left to the exact matcher.
       if (j + 1 >= p.size() || std::isalnum(static_cast<unsigned char>(p[j + 1]))) return false;
-      j += 1 + sequence_length(static_cast<unsigned char>(p[j + 1]));
+      j += 1 + lead_length(static_cast<unsigned char>(p[j + 1]));
       continue;
     }
     if (c == '[') return false;
@@ -36,7 +31,7 @@ bool copy_class(std::string_view p, size_t* i, std::string* out) {
       *i = j + 1;
       return true;
     }
-    j += sequence_length(static_cast<unsigned char>(c));
+    j += lead_length(static_cast<unsigned char>(c));
   }
   return false;
 }
@@ -48,7 +43,7 @@ bool skip_group(std::string_view p, size_t* i) {
     const char c = p[*i];
     if (c == '\\') {
       *i += 1;
-      if (*i < p.size()) *i += sequence_length(static_cast<unsigned char>(p[*i]));
+      if (*i < p.size()) *i += lead_length(static_cast<unsigned char>(p[*i]));
       continue;
     }
     if (c == '[') {
@@ -70,11 +65,10 @@ bool skip_group(std::string_view p, size_t* i) {
 void add_set_items(std::string_view body, std::set<std::string>* items) {
   size_t i = 0;
   while (i < body.size()) {
-    size_t n = body[i] == '\\' ? 2 : sequence_length(static_cast<unsigned char>(body[i]));
+    size_t n = body[i] == '\\' ? 2 : lead_length(static_cast<unsigned char>(body[i]));
     if (i + n + 1 < body.size() && body[i + n] == '-') {
-      n += 1 + (body[i + n + 1] == '\\'
-                    ? 2
-                    : sequence_length(static_cast<unsigned char>(body[i + n + 1])));
+      n += 1 +
+           (body[i + n + 1] == '\\' ? 2 : lead_length(static_cast<unsigned char>(body[i + n + 1])));
     }
     n = std::min(n, body.size() - i);
     items->insert(std::string(body.substr(i, n)));
@@ -115,7 +109,7 @@ bool sequence_may_be_empty(std::string_view p, size_t* i, size_t end) {
     } else if (c == '\\') {
       const char e = *i + 1 < end ? p[*i + 1] : '\0';
       atom_empty = e == 'b' || e == 'B';
-      *i += 1 + (*i + 1 < end ? sequence_length(static_cast<unsigned char>(e)) : 0);
+      *i += 1 + (*i + 1 < end ? lead_length(static_cast<unsigned char>(e)) : 0);
       if ((e == 'p' || e == 'P') && *i < end && p[*i] == '{') *i = p.find('}', *i) + 1;
     } else if (c == '[') {
       std::string ignored;
@@ -124,7 +118,7 @@ bool sequence_may_be_empty(std::string_view p, size_t* i, size_t end) {
       atom_empty = true;
       ++*i;
     } else {
-      *i += sequence_length(static_cast<unsigned char>(c));
+      *i += lead_length(static_cast<unsigned char>(c));
     }
     // Its quantifier, if any.
     if (*i < end && (p[*i] == '?' || p[*i] == '*')) {
@@ -195,7 +189,7 @@ std::string character_run(std::string_view p, size_t begin, size_t end) {
       // Syntax; a group name's letters are matched as literals, which only loosens further.
       ++i;
     } else {
-      const size_t n = sequence_length(static_cast<unsigned char>(c));
+      const size_t n = lead_length(static_cast<unsigned char>(c));
       const bool quote = n == 1 && !std::isalnum(static_cast<unsigned char>(c));
       items.insert((quote ? "\\" : "") + std::string(p.substr(i, n)));
       i += n;
@@ -247,49 +241,38 @@ std::optional<std::string> superset_pattern(std::string_view p) {
         i = close + 1;
         continue;
       }
-      const size_t n = 1 + sequence_length(static_cast<unsigned char>(e));
+      const size_t n = 1 + lead_length(static_cast<unsigned char>(e));
       out.append(p.substr(i, n));
       i += n;
     } else if (c == '[') {
       if (!copy_class(p, &i, &out)) return std::nullopt;
     } else if (c == '(') {
-      if (i + 1 < p.size() && p[i + 1] == '?') {
-        const char k = i + 2 < p.size() ? p[i + 2] : '\0';
-        const bool lookbehind =
-            k == '<' && i + 3 < p.size() && (p[i + 3] == '=' || p[i + 3] == '!');
-        if (k == '=' || k == '!' || lookbehind) {
-          if (!skip_group(p, &i)) return std::nullopt;
-          if (i < p.size() && is_quantifier_start(p[i])) return std::nullopt;
-          continue;
-        }
-        size_t end = i;
-        if (!skip_group(p, &end)) return std::nullopt;
-        if (end - i > kMaxGroupBytes) {
-          out += "(?:" + character_run(p, i, end) + ")";
-          i = end;
-          continue;
-        }
-        if (k == ':' || k == '>') {
-          out += "(?:";
-          i += 3;
-        } else if (k == '<') {
-          const size_t close = p.find('>', i + 3);
-          if (close == std::string_view::npos) return std::nullopt;
-          out += '(';
-          i = close + 1;
-        } else {
-          return std::nullopt;  // inline flags and comments
-        }
-      } else {
-        size_t end = i;
-        if (!skip_group(p, &end)) return std::nullopt;
-        if (end - i > kMaxGroupBytes) {
-          out += "(?:" + character_run(p, i, end) + ")";
-          i = end;
-          continue;
-        }
+      const bool extended = i + 1 < p.size() && p[i + 1] == '?';
+      const char k = extended && i + 2 < p.size() ? p[i + 2] : '\0';
+      const bool lookbehind = k == '<' && i + 3 < p.size() && (p[i + 3] == '=' || p[i + 3] == '!');
+      if (k == '=' || k == '!' || lookbehind) {
+        if (!skip_group(p, &i)) return std::nullopt;
+        if (i < p.size() && is_quantifier_start(p[i])) return std::nullopt;
+        continue;
+      }
+      size_t end = i;
+      if (!skip_group(p, &end)) return std::nullopt;
+      if (end - i > kMaxGroupBytes) {
+        out += "(?:" + character_run(p, i, end) + ")";
+        i = end;
+      } else if (!extended) {
         out += '(';
         ++i;
+      } else if (k == ':' || k == '>') {
+        out += "(?:";
+        i += 3;
+      } else if (k == '<') {
+        const size_t close = p.find('>', i + 3);
+        if (close == std::string_view::npos) return std::nullopt;
+        out += '(';
+        i = close + 1;
+      } else {
+        return std::nullopt;  // inline flags and comments
       }
     } else if (c == '?' || c == '*' || c == '+') {
       out += c;
@@ -302,7 +285,7 @@ std::optional<std::string> superset_pattern(std::string_view p) {
       i = close + 1;
       after_quantifier = true;
     } else {
-      const size_t n = sequence_length(static_cast<unsigned char>(c));
+      const size_t n = lead_length(static_cast<unsigned char>(c));
       out.append(p.substr(i, n));
       i += n;
     }

@@ -12,6 +12,15 @@ namespace jianbao::core {
 // Returns the byte offset of the first malformed UTF-8 sequence, or npos when `s` is valid.
 size_t find_invalid_utf8(std::string_view s);
 
+// Bytes in the sequence `lead` starts: 1 for ASCII and for a byte that starts none. For stepping
+// through text that is valid by construction, such as a rule's pattern.
+inline size_t lead_length(unsigned char lead) {
+  if (lead >= 0xF0) return 4;
+  if (lead >= 0xE0) return 3;
+  if (lead >= 0xC0) return 2;
+  return 1;
+}
+
 // Any sequence, checked byte by byte: next_code_point's general case.
 char32_t next_code_point_slow(std::string_view s, size_t* pos);
 

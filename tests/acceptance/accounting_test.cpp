@@ -41,22 +41,8 @@ long long visible_chars(const std::string& s) {
   return n;
 }
 
-std::vector<std::string> inputs() {
-  std::vector<std::string> out;
-  for (const auto& e : std::filesystem::directory_iterator(testing::source_path("samples"))) {
-    if (e.path().extension() == ".txt") out.push_back(e.path().string());
-  }
-  const std::string seed = testing::shared_path("seeds/000_06335a08d50280b6.txt");
-  if (seed.empty()) {
-    MESSAGE("../shared/seeds is absent: the seed is left out");
-  } else {
-    out.push_back(seed);
-  }
-  return out;
-}
-
 TEST_CASE("nothing lost: layout keeps every visible character it does not remove") {
-  for (const std::string& path : inputs()) {
+  for (const std::string& path : testing::bulletin_paths(/*with_seed=*/true)) {
     CAPTURE(path);
     auto decoded = decode::decode_bytes(read_file(path), path, {});
     REQUIRE(decoded.ok());
@@ -72,7 +58,7 @@ TEST_CASE("nothing lost: layout keeps every visible character it does not remove
 }
 
 TEST_CASE("nothing lost: every non-blank line has exactly one place, and none is unclaimed") {
-  for (const std::string& path : inputs()) {
+  for (const std::string& path : testing::bulletin_paths(/*with_seed=*/true)) {
     CAPTURE(path);
     const std::string bytes = read_file(path);
     auto decoded = decode::decode_bytes(bytes, path, {});

@@ -92,11 +92,8 @@ TEST_CASE("guard_alternations: the built-in rules match the same text with and w
   }
   CHECK(rewritten > 10);  // count_unit, cmp_before, cmp_after, change_word… all carry one
   int blocks = 0;
-  for (const auto& e : std::filesystem::directory_iterator(testing::source_path("samples"))) {
-    if (e.path().extension() != ".txt") continue;
-    std::ifstream in(e.path(), std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    auto decoded = decode::decode_bytes(bytes, e.path().string(), {});
+  for (const std::string& path : testing::bulletin_paths(/*with_seed=*/false)) {
+    auto decoded = decode::decode_bytes(testing::read_bytes(path), path, {});
     REQUIRE(decoded.ok());
     for (const auto& b : layout::clean_layout(decoded.value(), rules).blocks) {
       ++blocks;

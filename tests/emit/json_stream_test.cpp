@@ -20,11 +20,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 std::vector<Document> sample_documents() {
-  std::vector<std::string> paths;
-  for (const auto& e : std::filesystem::directory_iterator(testing::source_path("samples"))) {
-    if (e.path().extension() == ".txt") paths.push_back(e.path().string());
-  }
-  std::sort(paths.begin(), paths.end());
+  const std::vector<std::string> paths = testing::bulletin_paths(/*with_seed=*/false);
   std::vector<Document> docs;
   for (const std::string& path : paths) {
     auto bytes = batch::read_file(path);

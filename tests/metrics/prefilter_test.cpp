@@ -31,21 +31,15 @@ TEST_CASE("prefilter: the same documents with and without it") {
     MESSAGE("built without Hyperscan: nothing to compare");
     return;
   }
-  std::vector<std::filesystem::path> inputs;
-  for (const auto& e : std::filesystem::directory_iterator(testing::source_path("samples"))) {
-    if (e.path().extension() == ".txt") inputs.push_back(e.path());
-  }
-  const std::string seed = testing::shared_path("seeds/000_06335a08d50280b6.txt");
-  if (!seed.empty()) inputs.emplace_back(seed);
+  const std::vector<std::string> inputs = testing::bulletin_paths(/*with_seed=*/true);
   CHECK(inputs.size() >= 8);
   int metrics = 0;
-  for (const auto& path : inputs) {
-    CAPTURE(path.string());
-    std::ifstream in(path, std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (const std::string& path : inputs) {
+    CAPTURE(path);
+    const std::string bytes = testing::read_bytes(path);
     using P = metrics::MetricsOptions::Prefilter;
-    const std::string with = parse_with(bytes, path.string(), P::kAlways);
-    CHECK(with == parse_with(bytes, path.string(), P::kNever));
+    const std::string with = parse_with(bytes, path, P::kAlways);
+    CHECK(with == parse_with(bytes, path, P::kNever));
     for (size_t at = with.find("\"rule\""); at != std::string::npos;
          at = with.find("\"rule\"", at + 1)) {
       ++metrics;

@@ -40,22 +40,15 @@ TEST_CASE("rules: every example in rules/ gives its value, every counter-example
 TEST_CASE("rules: no match of a gated rule in the samples escapes its requires literals") {
   auto rules = load_rules({});
   REQUIRE(rules.ok());
-  std::vector<std::filesystem::path> inputs;
-  for (const auto& e : std::filesystem::directory_iterator(testing::source_path("samples"))) {
-    if (e.path().extension() == ".txt") inputs.push_back(e.path());
-  }
-  const std::string seed = testing::shared_path("seeds/000_06335a08d50280b6.txt");
-  if (!seed.empty()) inputs.emplace_back(seed);
+  const std::vector<std::string> inputs = testing::bulletin_paths(/*with_seed=*/true);
   CHECK(inputs.size() >= 8);
-  for (const auto& path : inputs) {
-    CAPTURE(path.string());
-    std::ifstream in(path, std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    auto decoded = decode::decode_bytes(bytes, path.string(), {});
+  for (const std::string& path : inputs) {
+    CAPTURE(path);
+    auto decoded = decode::decode_bytes(testing::read_bytes(path), path, {});
     REQUIRE(decoded.ok());
     // The blocks the metrics stage searches.
     for (const auto& b : layout::clean_layout(decoded.value(), *rules.value()).blocks) {
-      for (const ExampleFailure& f : check_rule_gates(*rules.value(), b.text, path.string())) {
+      for (const ExampleFailure& f : check_rule_gates(*rules.value(), b.text, path)) {
         CAPTURE(f.text);
         FAIL_CHECK(f.rule_id << ": " << f.problem);
       }

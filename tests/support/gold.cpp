@@ -1,10 +1,14 @@
 #include "support/gold.h"
 
+#include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 namespace jianbao::testing {
@@ -235,6 +239,27 @@ std::string source_path(const std::string& relative) {
 std::string shared_path(const std::string& relative) {
   const std::string p = std::string(JB_SHARED_DIR) + "/" + relative;
   return std::filesystem::exists(p) ? p : "";
+}
+
+std::vector<std::string> bulletin_paths(bool with_seed) {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(source_path("samples"))) {
+    if (e.path().extension() == ".txt") out.push_back(e.path().string());
+  }
+  std::sort(out.begin(), out.end());
+  if (!with_seed) return out;
+  const std::string seed = shared_path("seeds/000_06335a08d50280b6.txt");
+  if (seed.empty()) {
+    MESSAGE("../shared/seeds is absent: the seed is left out");
+  } else {
+    out.push_back(seed);
+  }
+  return out;
+}
+
+std::string read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
 }  // namespace jianbao::testing

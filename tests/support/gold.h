@@ -33,4 +33,10 @@ GoldReport compare_with_gold(const Document& doc, const std::string& gold_path);
 std::string source_path(const std::string& relative);
 std::string shared_path(const std::string& relative);
 
+// The sample bulletins (samples/*.txt, sorted) and, with `with_seed`, the seed from ../shared
+// when it is there (a MESSAGE says so when it is not).
+std::vector<std::string> bulletin_paths(bool with_seed);
+// A file's bytes; "" when it cannot be read.
+std::string read_bytes(const std::string& path);
+
 }  // namespace jianbao::testing
