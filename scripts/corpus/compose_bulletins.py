@@ -15,7 +15,8 @@ OFFICE_SUFFIX = ["应急管理厅办公室", "人民政府督查室", "安全生
                  "应急管理局", "防汛抗旱指挥部办公室", "消防安全委员会办公室"]
 HEADING_STYLES = ["dun", "bracket", "paren", "bold_center"]
 POINT_STYLES = ["inline_shi", "para_shi", "paren", "arabic", "dun", "inline_paren"]
-PAGE_NUMBER_STYLES = ["gbt9704", "dash_center", "hyphen_center", "di_ye", "di_ye_gong", "plain_right",
+PAGE_NUMBER_STYLES = ["gbt9704", "gbt9704", "gbt9704_wide", "gbt9704_wide", "dash_center_wide",
+                      "dash_center", "hyphen_center", "di_ye", "di_ye_gong", "plain_right",
                       "top_right", "none"]
 TAIL_KEYS = [("report_to", "报"), ("copy_to", "送"), ("send_to", "发"), ("report_to", "抄报"),
              ("cc", "抄送")]
@@ -39,7 +40,7 @@ class Composer:
         return b
 
     # -- masthead ------------------------------------------------------------------------------
-    def masthead(self, province):
+    def masthead(self, province, national):
         r = self.r
         self.year = r.choice([2022, 2023, 2024, 2024, 2025])
         self.month = r.randint(3, 12)
@@ -48,7 +49,9 @@ class Composer:
         self.slots = Slots(r, self.year, self.month)
         title = r.choice(pool.BULLETIN_NAMES)
         self.title = title
-        publisher = province["name"] + r.choice(OFFICE_SUFFIX)
+        publisher = (r.choice(pool.NATIONAL_PUBLISHERS) if national
+                     else province["name"] + r.choice(OFFICE_SUFFIX))
+        self.orgs = pool.ORGS_NATIONAL if national else pool.ORGS
         issue = r.randint(1, 40)
         total = issue + r.randint(50, 400) if r.random() < 0.6 else None
         note = r.choice(NOTES)
@@ -93,10 +96,16 @@ class Composer:
         r = self.r
         ref = {"section": sec, "item": item}
         form = r.choice(["one", "one", "two_paragraphs", "line_break"]) if len(text) > 16 else "one"
+        if len(text) > 30 and r.random() < 0.3:
+            form = "three_paragraphs"
         kw = dict(style="Heading 2", align="center", bold=True, size=r.choice([16, 18, 22]),
                   font="sans", ref=ref, part="title")
         if form == "one":
             self.add("item_title", text, **kw)
+        elif form == "three_paragraphs":
+            a, b = len(text) // 3, 2 * len(text) // 3
+            for part in (text[:a], text[a:b], text[b:]):
+                self.add("item_title", part, **kw)
         else:
             cut = self.title_cut(text)
             if form == "two_paragraphs":
@@ -143,7 +152,7 @@ class Composer:
         r = self.r
         ref = {"section": sec, "item": idx}
         topic = r.choice(pool.TOPICS)
-        words = {"org": r.choice(pool.ORGS), "topic": topic}
+        words = {"org": r.choice(self.orgs), "topic": topic}
         metrics, traps, provinces = [], [], []
         gold = {"kind": "news", "region": None}
         if local:
@@ -186,9 +195,12 @@ class Composer:
                     traps=sorted(set(traps)))
         return gold
 
-    def heading(self, sec, name, style):
+    def heading(self, sec, name, style, new_page=False):
         n = CN_NUM_SECTION[sec]
         ref = {"section": sec}
+        if new_page and sec > 0:
+            # A Word section per bulletin section: a new page whose header names the section.
+            self.add("section_break", "", header=name)
         if style == "dun":
             self.add("section_heading", f"{n}、{name}", style="Heading 1", align="left", bold=True,
                      font="sans", size=16, ref=ref, indent_first=2)
@@ -272,12 +284,16 @@ def compose(case, seed):
     c = Composer(case, seed)
     r = c.r
     province = r.choice(gazetteer.provinces())
-    masthead = c.masthead(province)
+    national = r.random() < 0.3
+    masthead = c.masthead(province, national)
     pages = r.randint(1, 4)
     # About 350 characters fit on a GB/T 9704 page at 16 pt with 28 pt lines (measured on the
     # rendered PDFs); the masthead takes a third of page 1.
     budget = 350 * pages - 120
     heading_style = r.choice(HEADING_STYLES + ["none"])
+    # Some bulletins start each section on a new page whose running header names the section
+    # (as the seed's PDF does); not with unmarked headings, which would read like the header.
+    by_section = heading_style in ("dun", "bracket", "paren") and r.random() < 0.25
     nsections = 1 if heading_style == "none" else r.randint(2, min(6, pages + 2))
     names = r.sample(pool.SECTION_NAMES, nsections)
     local_sections = {nsections - 1} if r.random() < 0.8 else set()
@@ -288,12 +304,12 @@ def compose(case, seed):
     for s in range(nsections):
         title = "" if heading_style == "none" else names[s]
         if heading_style != "none":
-            c.heading(s, names[s], heading_style)
+            c.heading(s, names[s], heading_style, by_section)
         items = []
         for i in range(r.randint(1, per_section) if nsections > 1 else per_section):
             local = None
             if s in local_sections and r.random() < (0.85 if nsections > 1 else 0.4):
-                local = gazetteer.region(r, province)
+                local = gazetteer.region(r, province, national)
             items.append(c.item(s, i, local, heading_style))
         sections.append({"title": title, "items": items})
     dist, colophon, signature = c.tail(masthead)
@@ -303,19 +319,22 @@ def compose(case, seed):
         "case": case,
         "seed": seed,
         "genre": "bulletin",
-        "page": page_setup(r, c.title, names if heading_style != "none" else []),
+        "page": page_setup(r, c.title, names if heading_style != "none" else [], by_section),
         "blocks": c.blocks,
         "gold": {"genre": "bulletin", "year": c.year, "masthead": masthead, "sections": sections,
                  "distribution": dist, "colophon": colophon, "signature": signature},
     }
 
 
-def page_setup(r, title, section_names):
+def page_setup(r, title, section_names, by_section):
     style = r.choice(PAGE_NUMBER_STYLES)
     header = None
-    if r.random() < 0.35:
-        header = {"text": title if r.random() < 0.7 or not section_names else r.choice(section_names),
-                  "pages": r.choice(["after_first", "even"])}
+    if by_section and style == "top_right":  # the section headers would hide the page number
+        style = "gbt9704"
+    if by_section:
+        header = {"text": section_names[0], "pages": "after_first", "by_section": section_names}
+    elif r.random() < 0.35:
+        header = {"text": title, "pages": r.choice(["after_first", "even"])}
     footer = {"text": "内部资料　注意保存"} if r.random() < 0.15 else None
     return {"numbers": style, "first_page_number": r.random() < 0.7, "header": header,
             "footer": footer}

@@ -30,10 +30,12 @@ def provinces():
     return _load()[0]
 
 
-def region(r, province):
-    """A province, or a city or county of `province` (falling back to any province's)."""
+def region(r, province, national=False):
+    """For a national bulletin mostly a province; for a provincial one a city or county of
+    `province` (falling back to any province's), sometimes a province."""
     provs, divs = _load()
-    level = r.choice(["province", "province", "city", "county", "county"])
+    level = (r.choice(["province"] * 4 + ["city", "county"]) if national
+             else r.choice(["province", "city", "city", "county", "county"]))
     if level == "province":
         return r.choice(provs)
     pool = [d for d in divs if d["level"] == level and d["province"] == province["code"]]

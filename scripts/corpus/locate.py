@@ -110,12 +110,23 @@ def is_furniture(line, furniture):
     return bool(PAGE_NUMBER.match(line) or SEPARATOR.match(line)) or line in furniture
 
 
+PAGE_NUMBER_PART = re.compile(r"^[—\-－–]{0,4}\d+[—\-－–]{0,4}|[—\-－–]{0,4}\d+[—\-－–]{0,4}$")
+
+
 def furniture_kind(line, comp):
     if PAGE_NUMBER.match(line):
         return "page_number"
     if SEPARATOR.match(line):
         return "separator"
-    return furniture_texts(comp.get("page", {})).get(line)
+    texts = furniture_texts(comp.get("page", {}))
+    if line in texts:
+        return texts[line]
+    # pdftotext glues a page number to a footer beside it ("-2内部资料"): a page number line.
+    for m in PAGE_NUMBER_PART.finditer(line):
+        rest = line[:m.start()] + line[m.end():]
+        if rest in texts:
+            return "page_number"
+    return None
 
 
 def not_found(b):
@@ -128,9 +139,9 @@ def furniture_texts(page):
     out = {}
     for key, kind in (("header", "running_header"), ("footer", "footer")):
         if page.get(key):
-            text = page[key]["text"]
-            for t in [text] + text.split():
-                out["".join(norm(c) for c in squeeze(t))] = kind
+            for text in [page[key]["text"]] + page[key].get("by_section", []):
+                for t in [text] + text.split():
+                    out["".join(norm(c) for c in squeeze(t))] = kind
     return out
 
 

@@ -78,6 +78,11 @@ class Slots:
             return f"{v}%左右", [{"kind": "percentage", "value": v, "comparator": "~"}]
         return f"百分之{cn_number(v)}", [{"kind": "percentage", "value": v}]
 
+    def pct_goal(self):
+        """A target with its verb: 达到90%以上, 不低于90%, 超过90%, 达到90%左右, 达到百分之九十."""
+        text, gold = self.pct_target()
+        return (text if text.startswith(("不低于", "超过")) else "达到" + text), gold
+
     def pct_below(self):
         v = self.r.choice([3, 5, 8, 10])
         return f"不足{v}%", [{"kind": "percentage", "value": v, "comparator": "<"}]

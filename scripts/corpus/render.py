@@ -13,6 +13,7 @@ tool-independent gold). See README.md.
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -55,7 +56,8 @@ def run(cmd, **kw):
 
 
 def soffice(args, outdir):
-    profile = "file://" + os.path.join(tempfile.gettempdir(), "jb_corpus_lo_profile")
+    profile = "file://" + os.path.join(tempfile.gettempdir(),
+                                       f"jb_corpus_lo_profile_{os.getpid()}")
     run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", *args,
          "--outdir", outdir])
 
@@ -104,7 +106,8 @@ def variant_gold(comp, variant, text):
             if b["role"] == "masthead_title":
                 gold["masthead"] = {k: v for k, v in gold["masthead"].items() if k != "title"}
     case = comp["case"]
-    out = {"document": f"{case}.{variant}.txt", "encoding": "utf-8", "family": comp["family"],
+    out = {"document": f"{case}.{variant}.txt", "file": f"{case}.{variant}.txt",
+           "encoding": "utf-8", "family": comp["family"],
            "variant": variant, "genre": gold.get("genre", "bulletin"), "year": gold["year"]}
     for key in ("masthead", "document"):
         if key in gold:
@@ -129,6 +132,9 @@ def variant_gold(comp, variant, text):
                 gi[key] = item.get(key, [] if key != "points" else 0)
             items.append(gi)
         gs["items"] = items
+        for key in ("points", "metrics"):  # a 公文's sections carry their own
+            if key in sec:
+                gs[key] = sec[key]
         sections.append(gs)
     out["sections"] = sections
     for key in ("distribution", "colophon", "signature", "attachments", "series"):
@@ -224,7 +230,7 @@ def main():
                                 family=comp["family"], seed=comp["seed"], variant="none"))
         for ext in ("docx", "pdf"):
             target = os.path.join(d, f"{case}.{ext}")
-            if k < args.keep_binaries:
+            if int(re.match(r"\D*(\d+)", case).group(1)) <= args.keep_binaries:
                 shutil.copyfile(f"{base}.{ext}", target)
             elif os.path.exists(target):
                 os.remove(target)

@@ -15,7 +15,10 @@ ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
 # Page-number styles: (text before the field, text after, alignment on odd pages, on even pages,
 # in the header instead of the footer). GB/T 9704-2012 7.5: "— 1 —", odd pages right, even left.
 PAGE_NUMBERS = {
-    "gbt9704": ("— ", " —", "right", "left", False),
+    "gbt9704": ("—  ", "  —", "right", "left", False),
+    # Wide gaps (U+3000): pdftotext prints the dashes and the number as three lines.
+    "gbt9704_wide": ("—\u3000\u3000", "\u3000\u3000—", "right", "left", False),
+    "dash_center_wide": ("—\t", "\t—", "center", "center", False),
     "dash_center": ("— ", " —", "center", "center", False),
     "hyphen_center": ("-", "-", "center", "center", False),
     "di_ye": ("第", "页", "center", "center", False),
@@ -133,7 +136,7 @@ def setup_page(doc, page):
     style = page.get("numbers", "none")
     header = page.get("header")
     footer = page.get("footer")
-    alternate = style == "gbt9704" or (header and header["pages"] == "even")
+    alternate = style.startswith("gbt9704") or (header and header["pages"] == "even")
     doc.settings.odd_and_even_pages_header_footer = bool(alternate)
     sec.different_first_page_header_footer = True
     targets = {"first": (sec.first_page_header, sec.first_page_footer),
@@ -154,6 +157,22 @@ def setup_page(doc, page):
         if footer:
             f = ftr if not (ftr.paragraphs and ftr.paragraphs[0].text) else _Last(ftr, new=True)
             text_paragraph(f, footer["text"], "center", 12)
+
+
+def new_section(doc, header_text):
+    """A Word section on a new page whose header (odd and even pages) names it; the footers,
+    page numbers included, carry on from the previous section."""
+    from docx.enum.section import WD_SECTION
+    sec = doc.add_section(WD_SECTION.NEW_PAGE)
+    sec.different_first_page_header_footer = False
+    headers = [sec.header] + ([sec.even_page_header] if doc.settings.odd_and_even_pages_header_footer
+                              else [])
+    for hdr in headers:
+        hdr.is_linked_to_previous = False
+        for p in hdr.paragraphs:
+            for r in p.runs:
+                r.text = ""
+        text_paragraph(hdr, header_text, "center", 12)
 
 
 class _Last:
@@ -178,6 +197,9 @@ def render(comp, path):
         style = b.get("style", "Normal")
         if b.get("role") == "page_break":
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            continue
+        if b.get("role") == "section_break":
+            new_section(doc, b["header"])
             continue
         p = doc.add_paragraph(style=style)
         if b.get("page_break_before"):
