@@ -229,7 +229,7 @@ void remove_zone_page_numbers(std::vector<Line>* lines, const LayoutRules& r,
   std::vector<Line>& ls = *lines;
   if (r.page_zone_max_lines <= 0) return;
   std::vector<std::pair<size_t, bool>> zones;  // where, foot
-  zones.emplace_back(0, false);                 // the first page's head
+  zones.emplace_back(0, false);                // the first page's head
   for (size_t i = 1; i < ls.size(); ++i) {
     if (ls[i].page_start) {
       zones.emplace_back(i, true);
@@ -415,8 +415,8 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     if (ls[j].removed) continue;
     if (j > 0 && ls[j].page_start) break;
     ++masthead_lines;
-    const bool at_boundary = std::any_of(boundary.begin(), boundary.end(),
-                                         [&](const auto& b) { return b.first == j; });
+    const bool at_boundary =
+        std::any_of(boundary.begin(), boundary.end(), [&](const auto& b) { return b.first == j; });
     if (at_boundary || !at_top.count(squeezed(ls[j].text))) continue;
     auto it = repeats.find(squeezed(ls[j].text));
     if (it != repeats.end() && it->second == 1) ++it->second;
