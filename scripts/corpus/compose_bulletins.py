@@ -157,8 +157,9 @@ class Composer:
         gold = {"kind": "news", "region": None}
         if local:
             place = local
+            words["place"] = place.get("display", place["name"])
+            title, _, traps = fill(r.choice(pool.LOCAL_TITLES), self.slots, words)
             words["place"] = place["name"]
-            title, _, _ = fill(r.choice(pool.LOCAL_TITLES), self.slots, words)
             gold.update(kind="local_experience",
                         region={"name": place["name"], "code": place["code"],
                                 "level": place["level"]})
@@ -166,7 +167,7 @@ class Composer:
                 provinces.append(place["name"])
             openings, closings = pool.LOCAL_OPENINGS, pool.LOCAL_CLOSINGS
         else:
-            title, _, _ = fill(r.choice(pool.NEWS_TITLES), self.slots, words)
+            title, _, traps = fill(r.choice(pool.NEWS_TITLES), self.slots, words)
             openings, closings = pool.NEWS_OPENINGS, pool.BODY
         gold["title"] = title
         self.title_blocks(title, sec, idx)
