@@ -149,6 +149,8 @@ def variant_gold(comp, variant, text):
                 gi["lines"] = [own[0][0], own[-1][1]]
             for key in ("points", "metrics", "provinces", "traps"):
                 gi[key] = item.get(key, [] if key != "points" else 0)
+            if item.get("tables"):
+                gi["tables"] = item["tables"]
             items.append(gi)
         gs["items"] = items
         for key in ("points", "metrics"):  # a 公文's sections carry their own

@@ -188,10 +188,64 @@ class _Last:
         return self.part.add_paragraph()
 
 
+def table(doc, rows):
+    t = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    t.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            cell = t.cell(r, c)
+            cell.text = ""
+            run = cell.paragraphs[0].add_run(text)
+            set_font(run, FONTS["sans" if r == 0 else "serif"], 12, r == 0)
+            cell.paragraphs[0].alignment = ALIGN["center"]
+
+
+NUM_ID = "90"
+
+
+def chinese_numbering(doc):
+    """A Word list whose level 0 prints 一、二、三、 (numFmt chineseCounting): the numbering a
+    Word user gets from the ribbon, so the marker is not in the paragraph's text."""
+    numbering = doc.part.numbering_part.element
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), NUM_ID)
+    lvl = OxmlElement("w:lvl")
+    lvl.set(qn("w:ilvl"), "0")
+    for tag, val in (("w:start", "1"), ("w:numFmt", "chineseCounting"), ("w:lvlText", "%1、"),
+                     ("w:lvlJc", "left")):
+        e = OxmlElement(tag)
+        e.set(qn("w:val"), val)
+        lvl.append(e)
+    abstract.append(lvl)
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), NUM_ID)
+    ref = OxmlElement("w:abstractNumId")
+    ref.set(qn("w:val"), NUM_ID)
+    num.append(ref)
+    numbering.append(num)
+
+
+def number_paragraph(p):
+    ppr = p._p.get_or_add_pPr()
+    numpr = OxmlElement("w:numPr")
+    for tag, val in (("w:ilvl", "0"), ("w:numId", NUM_ID)):
+        e = OxmlElement(tag)
+        e.set(qn("w:val"), val)
+        numpr.append(e)
+    ppr.append(numpr)
+
+
 def render(comp, path):
     doc = Document()
     setup_styles(doc)
     setup_page(doc, comp.get("page", {}))
+    if any(b.get("numbered") for b in comp["blocks"]):
+        chinese_numbering(doc)
     body_started = False
     for b in comp["blocks"]:
         style = b.get("style", "Normal")
@@ -201,7 +255,12 @@ def render(comp, path):
         if b.get("role") == "section_break":
             new_section(doc, b["header"])
             continue
+        if b.get("role") == "table":
+            table(doc, b["rows"])
+            continue
         p = doc.add_paragraph(style=style)
+        if b.get("numbered"):
+            number_paragraph(p)
         if b.get("page_break_before"):
             p.paragraph_format.page_break_before = True
         p.alignment = ALIGN[b.get("align", "justify")]
