@@ -183,8 +183,10 @@ class Composer:
             tables.append(self.blocks[-1]["rows"])
         npoints = 0
         if r.random() < 0.55:
-            style = r.choice([s for s in POINT_STYLES
-                              if not (s == "dun" and heading_style in ("dun", "word_numbering"))])
+            # Points never take the sections' own marker (（一） points under （一） sections
+            # would be ambiguous to any reader).
+            clash = {"dun": "dun", "word_numbering": "dun", "paren": "paren"}.get(heading_style)
+            style = r.choice([s for s in POINT_STYLES if s != clash])
             npoints, m, tr = self.points(ref, style, words)
             metrics += m
             traps += tr

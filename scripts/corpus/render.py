@@ -245,7 +245,9 @@ def main():
             dump_yaml(os.path.join(d, f"{case}.{variant}.gold.yaml"), gold,
                       HEADER.format(document=gold["document"], case=case, family=comp["family"],
                                     seed=comp["seed"], variant=variant))
-        doc_gold = dict(comp["gold"], document=case, family=comp["family"])
+        doc_gold = dict(comp["gold"], file=case, family=comp["family"])
+        if not isinstance(doc_gold.get("document"), dict):  # a 公文 keeps its parts there
+            doc_gold["document"] = case
         dump_yaml(os.path.join(d, f"{case}.gold.yaml"), doc_gold,
                   HEADER.format(document=f"{case}.docx and {case}.pdf", case=case,
                                 family=comp["family"], seed=comp["seed"], variant="none"))
