@@ -11,7 +11,7 @@ set(JB_CORPUS_FLOORS
   --floor points=41
   --floor masthead=47
   --floor distribution=26
-  --floor colophon=44
+  --floor colophon=45
   --floor removed=75
   --floor removed_kind=92
   --floor metrics_recall=34

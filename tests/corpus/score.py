@@ -208,8 +208,9 @@ def score_record(sc, gold, rec):
                 sc.add("distribution", want == got, gold, 0,
                        f"distribution.{key} {od.get(key)}, gold {d.get(key)}")
     if "colophon" in gold:
-        want = [squeeze(x) for x in gold["colophon"] or []]
-        got = [squeeze(x) for x in rec.get("colophon") or []]
+        # Compared as one text: pdftotext may print "编辑：…　审核：…" as two lines.
+        want = "".join(squeeze(x) for x in gold["colophon"] or [])
+        got = "".join(squeeze(x) for x in rec.get("colophon") or [])
         sc.add("colophon", want == got, gold, 0, f"colophon {rec.get('colophon')}, gold "
                                                  f"{gold['colophon']}")
     sig = gold.get("signature")
