@@ -2,7 +2,7 @@
 GB/T 9704 page (A4, 37/35/28/26 mm margins), headers and footers with PAGE fields."""
 
 from docx import Document
-from docx.enum.section import WD_SECTION  # noqa: F401  (kept for readers of this file)
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -162,7 +162,6 @@ def setup_page(doc, page):
 def new_section(doc, header_text):
     """A Word section on a new page whose header (odd and even pages) names it; the footers,
     page numbers included, carry on from the previous section."""
-    from docx.enum.section import WD_SECTION
     sec = doc.add_section(WD_SECTION.NEW_PAGE)
     sec.different_first_page_header_footer = False
     headers = [sec.header] + ([sec.even_page_header] if doc.settings.odd_and_even_pages_header_footer
@@ -246,7 +245,6 @@ def render(comp, path):
     setup_page(doc, comp.get("page", {}))
     if any(b.get("numbered") for b in comp["blocks"]):
         chinese_numbering(doc)
-    body_started = False
     for b in comp["blocks"]:
         style = b.get("style", "Normal")
         if b.get("role") == "page_break":
@@ -278,7 +276,6 @@ def render(comp, path):
         for side in ("top", "bottom"):
             if b.get(f"border_{side}"):
                 border(p, side, b[f"border_{side}"])
-        body_started = body_started or b.get("role") == "item_title"
-    doc.core_properties.title = comp["gold"].get("masthead", {}).get("title", "") if comp[
-        "gold"].get("masthead") else ""
+    masthead = comp["gold"].get("masthead") or {}
+    doc.core_properties.title = masthead.get("title", "")
     doc.save(path)

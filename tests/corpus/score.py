@@ -422,6 +422,7 @@ def main():
     ap.add_argument("--corpus", default=HERE)
     ap.add_argument("--family", action="append", help="only this family (repeatable)")
     ap.add_argument("--variant", action="append", help="only this variant (repeatable)")
+    ap.add_argument("--case", action="append", help="only this case, e.g. b0007 (repeatable)")
     ap.add_argument("--input", action="append", choices=["text", "pdf", "docx"],
                     help="what to parse: the text variants (default), and/or the rendered "
                          ".pdf/.docx files against <case>.gold.yaml (issue 14; repeatable)")
@@ -439,6 +440,8 @@ def main():
     inputs = args.input or ["text"]
     golds = collect(args.corpus, args.family, args.variant) if "text" in inputs else []
     golds += collect_binaries(args.corpus, args.family, [k for k in inputs if k != "text"])
+    if args.case:
+        golds = [g for g in golds if g["_path"].split(os.sep)[1] in args.case]
     if not golds:
         print(f"score.py: no gold files under {args.corpus}", file=sys.stderr)
         return 2
