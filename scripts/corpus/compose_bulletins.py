@@ -148,7 +148,7 @@ class Composer:
                 self.body(f"{marker}{h}{sep}{t}", ref, point=True)
         return n, metrics, traps
 
-    def item(self, sec, idx, local, heading_style):
+    def item(self, sec, idx, local, heading_style, short=False):
         r = self.r
         ref = {"section": sec, "item": idx}
         topic = r.choice(pool.TOPICS)
@@ -176,13 +176,13 @@ class Composer:
         metrics += m
         traps += tr
         tables = []
-        if not local and r.random() < 0.15:
+        if not local and not short and r.random() < 0.15:
             m, provs = self.table(ref)
             metrics += m
             provinces += provs
             tables.append(self.blocks[-1]["rows"])
         npoints = 0
-        if r.random() < 0.55:
+        if r.random() < (0.2 if short else 0.55):
             # Points never take the sections' own marker (（一） points under （一） sections
             # would be ambiguous to any reader).
             clash = {"dun": "dun", "word_numbering": "dun", "paren": "paren"}.get(heading_style)
@@ -190,12 +190,12 @@ class Composer:
             npoints, m, tr = self.points(ref, style, words)
             metrics += m
             traps += tr
-        for tmpl in r.sample(closings, r.randint(0 if npoints else 1, 2)):
+        for tmpl in r.sample(closings, 0 if short else r.randint(0 if npoints else 1, 2)):
             t, m, tr = fill(tmpl, self.slots, words)
             self.body(t, ref)
             metrics += m
             traps += tr
-        if not local and r.random() < 0.25:
+        if not local and not short and r.random() < 0.25:
             provs = [p for p in r.sample(gazetteer.provinces(), r.randint(2, 4))
                      if p["name"] not in provinces]
             if provs:
@@ -333,6 +333,9 @@ def compose(case, seed):
     # text is the header's.
     by_section = heading_style in ("dun", "bracket", "paren") and r.random() < 0.25
     nsections = 1 if heading_style == "none" else r.randint(2, min(6, pages + 2))
+    short = pages == 1  # a one-page bulletin: two sections at most, short items
+    if short:
+        nsections = min(nsections, 2)
     names = r.sample(pool.SECTION_NAMES, nsections)
     local_sections = {nsections - 1} if r.random() < 0.8 else set()
     if local_sections and heading_style != "none":
@@ -348,7 +351,7 @@ def compose(case, seed):
             local = None
             if s in local_sections and r.random() < (0.85 if nsections > 1 else 0.4):
                 local = gazetteer.region(r, province, national)
-            items.append(c.item(s, i, local, heading_style))
+            items.append(c.item(s, i, local, heading_style, short))
         sections.append({"title": title, "items": items})
     dist, colophon, signature = c.tail(masthead)
     return {
