@@ -13,7 +13,7 @@ import random
 import gazetteer
 import pool
 from fill import fill
-from metrics import Slots, cn_number, iso
+from metrics import Slots, cn_date, cn_number, iso
 
 ABBR_DEPT = {"应急管理厅": "应急", "人民政府安全生产委员会": "安", "人民政府": "政",
              "住房和城乡建设厅": "建", "公安厅": "公", "交通运输厅": "交"}
@@ -123,8 +123,6 @@ class DocComposer:
         else:
             title = f"关于{subject}的{kind}"
             doc_type = kind[-2:]
-        if nissuers > 1 and kind not in ("转发通知",):
-            pass
         doc.update(title=title, doc_type=doc_type, forwards=forwards)
         self.title_blocks(title)
         addressee = (r.sample(ADDRESSEES_UP, 1) if upward
@@ -132,9 +130,11 @@ class DocComposer:
         self.add("doc_addressee", "，".join(addressee) + "：", align="left")
         doc["addressee"] = addressee
         words = {"org": issuers[0], "topic": theme.replace("安全", "") or theme}
+        ending = {"报告": "现将有关情况报告如下。", "请示": "现就有关事项请示如下。",
+                  "意见": "现提出如下意见。", "通报": "现将有关情况通报如下。"}.get(
+                      kind, "现就有关事项通知如下。")
         intro, _, _ = fill("为深入贯彻落实安全生产决策部署，切实做好{topic}工作，有效防范遏制各类事故发生，"
-                           "现就有关事项" + ("报告如下。" if kind == "报告" else "通知如下。"),
-                           self.slots, words)
+                           + ending, self.slots, words)
         self.add("paragraph", intro, indent_first=2, align="justify", part="intro")
         sections = []
         heads = r.sample(SECTION_HEADS, r.randint(2, 5))
@@ -152,7 +152,7 @@ class DocComposer:
                          indent_first=2)
                 self.add("doc_attachment_note", f"2. {titles[1]}", align="left", indent_first=5)
             attachments = [{"n": k + 1, "title": t} for k, t in enumerate(titles)]
-        date_text = f"{year}年{month}月{day}日"
+        date_text = (cn_date(year, month, day) if r.random() < 0.3 else f"{year}年{month}月{day}日")
         for name in issuers:
             self.add("signature_issuer", name, align="right")
         self.add("signature_date", date_text, align="right")
@@ -181,8 +181,14 @@ class DocComposer:
                  border_top="000000", key="cc")
         office = issuers[0] + "办公室" if not issuers[0].endswith("办公室") else issuers[0]
         imonth, iday = (month, min(28, day + r.randint(0, 3)))
-        self.add("doc_imprint", f"{office}　　{year}年{imonth}月{iday}日印发", align="left",
-                 size=14, border_top="000000", border_bottom="000000")
+        line = f"{office}　　{year}年{imonth}月{iday}日印发"
+        if len(line) <= 30:
+            self.add("doc_imprint", line, align="left", size=14, border_top="000000",
+                     border_bottom="000000")
+        else:  # too long for one line at 14 pt: the date goes right-aligned on the next
+            self.add("doc_imprint", office, align="left", size=14, border_top="000000")
+            self.add("doc_imprint", f"{year}年{imonth}月{iday}日印发", align="right", size=14,
+                     border_bottom="000000")
         doc["imprint"] = {"office": office, "date": iso(year, imonth, iday)}
         return {
             "format": "jianbao.composition/1",

@@ -9,7 +9,7 @@ SLOT = re.compile(r"\{(\w+)(?::([^}]*))?\}")
 
 # Numerals inside quoted slogans and set phrases of the pool: never metrics.
 TRAPS = ["三管三必须", "四不两直", "四色", "第一责任人", "零容忍", "零发生",
-         "开学第一课", "安全管家"]
+         "开学第一课", "安全管家", "三字诀"]
 
 
 def fill(template, slots, words):

@@ -44,4 +44,8 @@ def region(r, province, national=False):
     if not pool:
         pool = [d for d in divs if d["level"] == level]
     d = r.choice(pool)
-    return {"name": d["name"], "code": d["code"], "level": d["level"]}
+    out = {"name": d["name"], "code": d["code"], "level": d["level"]}
+    if d["level"] == "city" and r.random() < 0.25:
+        # "安徽省合肥市：…": the title names the province too; the region is still the city.
+        out["display"] = next(p["name"] for p in provs if p["code"] == d["province"]) + d["name"]
+    return out

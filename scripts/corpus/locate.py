@@ -66,7 +66,9 @@ def match_block(stream, block_text, pos, furniture):
     p = "".join(norm(c) for c in squeeze(block_text))
     if not p:
         return None
-    head = p[:min(len(p), 8)]
+    # Start at each occurrence of the first character: a page number may cut the block right
+    # after its first characters (a table whose header row is split by the page end).
+    head = p[0]
     start = stream.text.find(head, pos)
     while start >= 0:
         res = walk(stream, p, start, furniture)
@@ -77,28 +79,52 @@ def match_block(stream, block_text, pos, furniture):
 
 
 def walk(stream, p, start, furniture):
+    """Match p from stream position start. At the start of a line that looks like furniture,
+    first try skipping the line, then (backtracking) reading it as the block's text: the "2" of
+    a split page number may sit where the block goes on with "2024年…"."""
+    choices = []  # (action, i, j, skipped so far, last) to resume from
     i, j = 0, start
     skipped = []
     last = start
-    while i < len(p):
-        if j >= len(stream.chars):
-            return None
-        if i > 0 and stream.at_line_start(j):
+    while True:
+        if i == len(p):
+            return start, last, skipped
+        ok = j < len(stream.chars)
+        if ok and i > 0 and stream.at_line_start(j):
             line = stream.line_text(j)
-            if is_furniture(line, furniture) and not p.startswith(line, i):
-                skipped.append(stream.line_of(j))
-                j = stream.next_line(j)
-                continue
-        if stream.text[j] == p[i]:
+            if is_furniture(line, furniture):
+                if not p.startswith(line, i):
+                    skipped.append(stream.line_of(j))
+                    j = stream.next_line(j)
+                    continue
+                if line not in furniture:
+                    # Page-number-shaped ("2" before "2024年…"): skip first, read as text later.
+                    choices.append(("read", i, j, list(skipped), last))
+                    skipped.append(stream.line_of(j))
+                    j = stream.next_line(j)
+                    continue
+                # A header or footer text the block goes on with (a masthead note that is also
+                # the footer): read it as text first, skip it later.
+                choices.append(("skip", i, j, list(skipped), last))
+        if ok and stream.text[j] == p[i]:
             last = j
             i += 1
             j += 1
-        elif i > 0 and stream.at_line_start(j):
+            continue
+        if ok and i > 0 and stream.at_line_start(j):
             skipped.append(stream.line_of(j))
             j = stream.next_line(j)
-        else:
+            continue
+        if not choices:
             return None
-    return start, last, skipped
+        action, i, j, skipped, last = choices.pop()
+        n = len(stream.line_text(j))
+        if action == "read":  # consume the line whole as the block's text
+            last = j + n - 1
+            i += n
+        else:
+            skipped.append(stream.line_of(j))
+        j += n
 
 
 PAGE_NUMBER = re.compile(r"^(?:[—\-－–]{0,4}\d+[—\-－–]{0,4}|第\d+页(?:共\d+页)?|[—\-－–]{1,4})$")

@@ -46,6 +46,10 @@ NEWS_TITLES = [
     "{org}约谈{topic}领域事故多发地区政府和企业负责人",
     "{org}对{topic}安全整治工作开展专项督导并通报发现的突出问题和整改要求",
     "{org}会同有关部门建立{topic}安全风险监测预警和联合处置工作机制",
+    "{org}召开{topic}安全工作调度会",
+    "{org}督导检查{topic}安全工作",
+    "各地扎实推进{topic}安全隐患排查整治",
+    "{org}发布{topic}安全风险提示",
 ]
 
 LOCAL_TITLES = [
@@ -59,6 +63,9 @@ LOCAL_TITLES = [
     "{place}：坚持问题导向推动{topic}安全整治走深走实",
     "{place}：强化部门协同构建{topic}安全联防联控工作格局并形成长效机制",
     "{place}：探索“安全管家”服务模式破解中小企业{topic}安全管理难题",
+    "{place}：推动{topic}安全治理模式向事前预防转型",
+    "{place}：念好“严”“实”“细”三字诀抓实{topic}安全",
+    "{place}：织密{topic}安全防护网",
 ]
 
 # Opening paragraphs of a news item.
@@ -71,6 +78,12 @@ NEWS_OPENINGS = [
     "近期，{org}会同有关部门开展{topic}安全联合执法检查，累计出动执法人员{count:人次}，立案查处违法违规行为{count:起}。",
     "据统计，{date_range}全省{topic}领域共发生事故{count:起}、死亡{count:人}，事故起数{pct_change}，安全生产形势总体稳定。",
     "{org}将{topic}安全作为全年重点工作，投入专项资金{amount}，支持各地开展设施改造和监测预警能力建设。",
+    "{date}，{org}在线召开{topic}安全工作调度会，逐一听取重点地区工作汇报，点评存在的突出问题。",
+    "为切实防范化解{topic}领域重大安全风险，{org}自{date}起在全省集中开展为期{duration_months}的执法检查。",
+    "{date_range}，{org}派出{count_small:个督导组}，对{count_small:个县}开展{topic}安全工作督导。",
+    "近日，{org}印发《关于加强{topic}安全管理的若干措施》，从责任落实、隐患治理、执法检查等方面提出具体要求。",
+    "{date}，{org}主要负责同志带队赴基层检查{topic}安全工作，强调要把安全责任落实到每个岗位、每个环节。",
+    "{year_prev}以来，全省{topic}领域持续开展集中整治，累计关闭取缔不具备安全条件的经营场所{count:处}。",
 ]
 
 # Further body paragraphs.
@@ -90,6 +103,13 @@ BODY = [
     "针对检查发现的问题，{org}已向有关地方政府印发督办函，要求{duration}报送整改落实情况。",
     "今年以来，全省已投入资金{amount}，改造老旧设施{count:处}，新增监测点位{count:处}。",
     "据监测，全省{topic}安全风险总体可控，重点区域风险等级较{year_prev}{pp}。",
+    "督导组指出，一些地方对{topic}安全工作重视不够，排查整治走过场，部分问题隐患反复出现。",
+    "会上，有关地区和部门作了交流发言，介绍了推进{topic}安全工作的经验做法。",
+    "各地已累计约谈企业负责人{count:人次}，责令停产整顿企业{count:家}，移送司法机关案件{count:起}。",
+    "截至目前，全省{topic}领域重大事故隐患整改销号率达到{pct_share}，比上月{pp}。",
+    "{org}要求，各地要在{deadline}完成本轮排查整治，并将工作总结报送省安委会办公室。",
+    "下一步，各地将巩固拓展整治成果，推动{topic}安全治理模式向事前预防转型。",
+    "据初步统计，本次活动共组织应急演练{count:场}，参与人员{count_wan:人}。",
 ]
 
 # Points: (heading, body). The heading names the measure; the body explains it.
@@ -110,6 +130,12 @@ POINTS = [
     ("开展专项治理", "聚焦群众反映强烈的突出问题，集中开展为期{duration_months}的专项治理行动。"),
     ("落实整改闭环", "对检查发现的问题逐项明确整改责任人和时限，整改完成率达到{pct_share}。"),
     ("健全风险清单", "全面梳理辨识重大安全风险{count:项}，逐一明确管控措施和责任单位。"),
+    ("聚焦关键环节", "围绕设计、施工、运行、维护等环节，逐项明确安全要求，堵塞管理漏洞。"),
+    ("引入专业力量", "通过政府购买服务方式，聘请第三方机构对企业开展安全体检，累计服务企业{count:家}。"),
+    ("畅通举报渠道", "开通安全隐患举报热线，落实举报奖励制度，今年以来受理群众举报{count:件}。"),
+    ("强化示范引领", "培育安全生产标准化示范企业{count:家}，以点带面推动行业整体水平提升。"),
+    ("严格准入退出", "对安全条件不达标的企业依法责令停产整顿，{date_range}累计关闭退出企业{count:家}。"),
+    ("加强督导检查", "建立定期督导和随机抽查相结合的工作机制，{deadline}完成对重点地区的全覆盖督导。"),
 ]
 
 # Opening paragraph of a local-experience item ({place} is its region).
@@ -118,6 +144,8 @@ LOCAL_OPENINGS = [
     "今年以来，{place}聚焦{topic}领域突出问题，采取有力措施推进专项整治，{date_range}全域未发生较大以上事故。",
     "{place}针对{topic}领域风险点多面广的特点，创新监管方式，推动企业主体责任落地见效。",
     "{place}以{topic}安全专项整治为抓手，统筹发展和安全，着力构建责任明确、运转高效的安全管理体系。",
+    "{place}坚持人民至上、生命至上，把{topic}安全摆在突出位置，推动工作重心从事后处置向事前预防转变。",
+    "近年来，{place}探索建立{topic}安全长效管理机制，{duration}未发生较大以上生产安全事故。",
 ]
 
 # Closing paragraphs of a local-experience item.
@@ -125,6 +153,8 @@ LOCAL_CLOSINGS = [
     "截至{date}，{place}已完成重点企业整治{count:家}，占计划任务的{pct_share}。",
     "下一步，{place}将持续巩固整治成果，{deadline}实现重点领域隐患动态清零。",
     "通过一系列举措，{place}{topic}领域事故起数{pct_change}，群众安全感和满意度明显提升。",
+    "目前，{place}已建成{topic}安全监管信息平台，接入企业{count:家}，实现风险动态监测。",
+    "{place}累计投入资金{amount}，完成老旧设施改造{count:处}，安全保障能力明显增强。",
 ]
 
 # News that names provinces (gold provinces from the names).

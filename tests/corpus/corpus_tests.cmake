@@ -17,8 +17,14 @@ set(JB_CORPUS_FLOORS
   --floor metrics_recall=91
   --floor metrics_precision=99
   --floor provinces=97
-  --floor signature=96)
+  --floor signature=96
+  --floor genre=80
+  --floor series=72)
 add_test(NAME corpus_score
          COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/corpus/score.py --jianbao $<TARGET_FILE:jianbao>
                  --corpus ${CMAKE_SOURCE_DIR}/tests/corpus -n 3 ${JB_CORPUS_FLOORS})
 set_tests_properties(corpus_score PROPERTIES TIMEOUT 300)
+# The corpus against itself: every line a gold file names holds what the gold says.
+add_test(NAME corpus_gold_lines
+         COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/corpus/check_gold.py
+                 --corpus ${CMAKE_SOURCE_DIR}/tests/corpus)
