@@ -18,7 +18,7 @@ enum class TailLine { kOther, kColophon, kOffice, kDate };
 // the blocks looked at, each text converted once.
 class TailMatcher {
  public:
-  explicit TailMatcher(const RuleSet& rules) : rules_(rules) {
+  explicit TailMatcher(const RuleSet& rules) {
     const int limit = rules.layout.regex_time_limit;
     distribution_ = rules.structure.distribution.pattern.new_matcher(limit);
     for (const PatternRule& p : rules.structure.colophon) {
@@ -99,7 +99,6 @@ class TailMatcher {
     return m.matches(status) && U_SUCCESS(status);
   }
 
-  const RuleSet& rules_;
   icu::UnicodeString text_;  // the matchers refer to it, so it is declared (and outlives) first
   std::unique_ptr<icu::RegexMatcher> distribution_;
   std::vector<std::unique_ptr<icu::RegexMatcher>> colophon_;
