@@ -1,0 +1,102 @@
+// The body of an official document (and of each attachment): 一、 sections, their paragraphs and
+// points, built from the blocks layout made, cut to the part's lines.
+#include <fmt/format.h>
+
+#include "core/utf8.h"
+#include "ruleset/rule_set.h"
+#include "structure/official/parts.h"
+#include "structure/points.h"
+
+namespace jianbao::structure::official {
+namespace {
+
+// The lines [begin, end) of `lines` that lie in one block, as a block of their own.
+layout::Block cut_block(const layout::CleanText& text, const std::vector<DocLine>& lines,
+                        size_t begin, size_t end) {
+  const layout::Block& whole = text.blocks[lines[begin].block];
+  layout::Block out;
+  out.shape = whole.shape;
+  out.page_start = lines[begin].page_start;
+  for (size_t k = begin; k < end; ++k) {
+    const layout::BlockLine& l = whole.lines[lines[k].index];
+    out.lines.push_back(l);
+    out.text += l.text;
+  }
+  return out;
+}
+
+class PartBuilder {
+ public:
+  PartBuilder(const std::string& part, const RuleSet& rules, PointMatcher* points, Document* doc)
+      : part_(part), rules_(rules), points_(points), doc_(doc) {}
+
+  void add(const layout::Block& b) {
+    const std::string norm = core::normalize_width(b.text);
+    if (Hit h = run(rules_.official.section, norm, rules_, {"marker", "title", "text"})) {
+      Item& item = new_section(h.group_in(b.text, "title"), "heading", b.first_line());
+      const std::string rest(core::trim(h.group_in(b.text, "text")));
+      if (!rest.empty()) item.paragraphs.push_back({rest, b.first_line(), b.last_line()});
+      extend(&item, b);
+      return;
+    }
+    Item& item = current_item(b.first_line());
+    if (auto p = points_->match(b.text)) {
+      add_point(b, *p, rules_, points_, &item.points);
+    } else {
+      item.paragraphs.push_back({b.text, b.first_line(), b.last_line()});
+    }
+    extend(&item, b);
+  }
+
+ private:
+  Item& new_section(const std::string& title, const std::string& from, int line) {
+    Section s;
+    s.title = title;
+    s.title_from = from;
+    s.first_line = line;
+    if (from == "heading") s.heading_lines.push_back(line);
+    Item item;
+    // fmt rather than operator+ chains: GCC 12 -O3 warns falsely (-Wrestrict) on those.
+    item.id = fmt::format("s{}.i1", doc_->sections.size() + 1);
+    item.kind = "news";
+    item.first_line = line;
+    item.last_line = line;
+    s.items.push_back(std::move(item));
+    doc_->sections.push_back(std::move(s));
+    doc_->document->section_parts.push_back(part_);
+    started_ = true;
+    return doc_->sections.back().items.back();
+  }
+
+  Item& current_item(int line) {
+    if (!started_) return new_section("", "none", line);
+    return doc_->sections.back().items.back();
+  }
+
+  static void extend(Item* item, const layout::Block& b) {
+    item->last_line = std::max(item->last_line, b.last_line());
+  }
+
+  std::string part_;
+  const RuleSet& rules_;
+  PointMatcher* points_;
+  Document* doc_;
+  bool started_ = false;  // a section of this part exists
+};
+
+}  // namespace
+
+void add_part(const layout::CleanText& text, const std::vector<DocLine>& lines, size_t begin,
+              size_t end, const std::string& part, const RuleSet& rules, PointMatcher* points,
+              Document* doc) {
+  PartBuilder builder(part, rules, points, doc);
+  size_t k = begin;
+  while (k < end) {
+    size_t j = k + 1;
+    while (j < end && lines[j].block == lines[k].block) ++j;
+    builder.add(cut_block(text, lines, k, j));
+    k = j;
+  }
+}
+
+}  // namespace jianbao::structure::official
