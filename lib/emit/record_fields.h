@@ -83,7 +83,21 @@ void str_or_null(W& w, std::string_view key, std::string_view value) {
 template <class W>
 void official_document(W& w, const OfficialDocument& d) {
   w.begin_object();
-  str_or_null(w, "issuer_mark", d.issuer_mark);
+  // One string, or a list for a joint mark (its lines: one issuer and 文件 each).
+  if (d.issuer_mark.find('\n') == std::string::npos) {
+    str_or_null(w, "issuer_mark", d.issuer_mark);
+  } else {
+    w.key("issuer_mark");
+    w.begin_array();
+    size_t from = 0;
+    for (size_t nl = d.issuer_mark.find('\n'); from <= d.issuer_mark.size();
+         nl = d.issuer_mark.find('\n', from)) {
+      if (nl == std::string::npos) nl = d.issuer_mark.size();
+      w.str(std::string_view(d.issuer_mark).substr(from, nl - from));
+      from = nl + 1;
+    }
+    w.end_array();
+  }
   strings(w, "issuers", d.issuers);
   str_or_null(w, "doc_number", d.doc_number);
   str_or_null(w, "urgency", d.urgency);
@@ -97,7 +111,6 @@ void official_document(W& w, const OfficialDocument& d) {
   w.begin_object();
   strings(w, "issuers", d.signature.issuers);
   str_or_null(w, "date", d.signature.date);
-  lines(w, d.signature.first_line, d.signature.last_line);
   w.end_object();
   w.key("attachments");
   w.begin_array();

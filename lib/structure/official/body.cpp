@@ -2,6 +2,8 @@
 // points, built from the blocks layout made, cut to the part's lines.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/utf8.h"
 #include "ruleset/rule_set.h"
 #include "structure/official/parts.h"
@@ -24,6 +26,53 @@ layout::Block cut_block(const layout::CleanText& text, const std::vector<DocLine
   }
   return out;
 }
+
+// Where a block of layout's holds more than one part of the body. Layout joins a heading, a
+// signature or a short title onto a paragraph when none of them ends a sentence; in a 公文 a
+// line that is shorter than a full line ends what it is part of, and a heading or point marker
+// after a sentence's end starts something new.
+class BlockSplitter {
+ public:
+  BlockSplitter(const layout::CleanText& text, const RuleSet& rules, PointMatcher* points)
+      : text_(text), rules_(rules), points_(points) {
+    short_width_ = text.full_width - rules.layout.full_line_slack;
+    if (text.indent_width > 0) {
+      short_width_ = std::min(short_width_, text.indent_width - rules.layout.full_line_slack);
+    }
+  }
+
+  // Whether lines[k] starts a block of its own (lines[k - 1] is in the same layout block).
+  bool starts_block(const std::vector<DocLine>& lines, size_t k) {
+    if (!text_.wrapped) return true;
+    const std::string& prev = lines[k - 1].norm;
+    const bool marked =
+        run(rules_.official.section, lines[k].norm, rules_) || points_->match(lines[k].text);
+    // Short: the width is of the cleaned line, narrower than the printed one where layout took
+    // out the spaces around digits, so it only splits where a heading ends or starts.
+    if (core::display_width(lines[k - 1].text) < short_width_) {
+      if (marked) return true;
+      Hit h = run(rules_.official.section, prev, rules_, {"text"});
+      return h && h.group("text").empty();
+    }
+    return marked && ends_sentence(prev);
+  }
+
+ private:
+  bool ends_sentence(const std::string& norm) const {
+    std::u32string cps;
+    size_t pos = 0;
+    while (pos < norm.size()) cps.push_back(core::next_code_point(norm, &pos));
+    while (!cps.empty() && rules_.layout.closing_marks.find(cps.back()) != std::u32string::npos) {
+      cps.pop_back();
+    }
+    return !cps.empty() && rules_.layout.sentence_final.find(cps.back()) != std::u32string::npos;
+  }
+
+  const layout::CleanText& text_;
+  const RuleSet& rules_;
+  PointMatcher* points_;
+  int short_width_ = 0;
+};
 
 class PartBuilder {
  public:
@@ -90,10 +139,11 @@ void add_part(const layout::CleanText& text, const std::vector<DocLine>& lines, 
               size_t end, const std::string& part, const RuleSet& rules, PointMatcher* points,
               Document* doc) {
   PartBuilder builder(part, rules, points, doc);
+  BlockSplitter splitter(text, rules, points);
   size_t k = begin;
   while (k < end) {
     size_t j = k + 1;
-    while (j < end && lines[j].block == lines[k].block) ++j;
+    while (j < end && lines[j].block == lines[k].block && !splitter.starts_block(lines, j)) ++j;
     builder.add(cut_block(text, lines, k, j));
     k = j;
   }

@@ -111,8 +111,11 @@ class HeadReader {
       wraps = !ends_with_organ(core::normalize_width(names.back()), rules_);
     }
     od_->issuers = names;
-    for (const std::string& n : names) od_->issuer_mark += n;
-    if (!od_->issuer_mark.empty()) od_->issuer_mark += word;
+    // A joint mark is one name and 文件 per issuer, one per line (emitted as a list).
+    for (const std::string& n : names) {
+      if (!od_->issuer_mark.empty()) od_->issuer_mark += '\n';
+      od_->issuer_mark += n + word;
+    }
   }
 
   bool read_signer(const std::string& norm) {
@@ -152,16 +155,22 @@ class HeadReader {
       if (run(o_.addressee_end, lines_[k].norm, rules_, {}, false)) break;
     }
     if (end == i) return i;
+    // 山东省……委员会 / 关于……的通知: issuers' names on lines of their own above the line that
+    // holds 关于 are the signature of the title, no part of it.
+    size_t first = i;
+    while (first + 1 < end && is_name(lines_[first].norm, rules_) &&
+           lines_[first].norm.find(o_.title_start_word) == std::string::npos) {
+      ++first;
+    }
+    bool starts = false;
+    for (size_t k = first; k < end; ++k) {
+      starts = starts || lines_[k].norm.find(o_.title_start_word) != std::string::npos;
+    }
+    if (!starts) first = i;
     std::string title;
     for (size_t k = i; k < end; ++k) {
-      title += lines_[k].text;
+      if (k >= first) title += lines_[k].text;
       claim(k);
-    }
-    // 山东省……委员会 / 关于……的通知: the issuers' names before 关于 are no part of the title.
-    const size_t start = title.find(o_.title_start_word);
-    if (start != std::string::npos && start > 0 &&
-        ends_with_organ(core::normalize_width(title.substr(0, start)), rules_)) {
-      title = title.substr(start);
     }
     od_->title = title;
     const std::string norm = core::normalize_width(title);
