@@ -346,6 +346,8 @@ class Loader {
                 "recipient_list_mark",
                 "shared_head_nouns",
                 "recipient_strip_final",
+                "short_line_share",
+                "paragraph_separator",
                 "section_pattern",
                 "attachment_note_pattern",
                 "attachment_item_pattern",
@@ -419,6 +421,8 @@ class Loader {
     o.recipient_list_mark = to_u32(get_string(file, root, "recipient_list_mark", true));
     o.shared_head_nouns = strings("shared_head_nouns");
     o.recipient_strip_final = to_u32(get_string(file, root, "recipient_strip_final", false));
+    o.short_line_share = get_number(file, root, "short_line_share", true);
+    o.paragraph_separator = get_string(file, root, "paragraph_separator", true);
     o.section = re("section_pattern", "official_section", {"marker", "title", "text"});
     o.attachment_note = re("attachment_note_pattern", "official_attachment_note", {"rest"});
     o.attachment_item = re("attachment_item_pattern", "official_attachment_item", {"n", "title"});
@@ -427,7 +431,7 @@ class Loader {
         static_cast<int>(get_number(file, root, "max_attachment_note_lines", true));
     o.max_record_lines = static_cast<int>(get_number(file, root, "max_record_lines", true));
     o.attachment_heading = re("attachment_heading_pattern", "official_attachment_heading", {"n"});
-    o.date_line = re("date_line_pattern", "official_date_line", {"date"});
+    o.date_line = re("date_line_pattern", "official_date_line", {"name", "date"});
     o.max_signature_lines = static_cast<int>(get_number(file, root, "max_signature_lines", true));
     o.note = re("note_pattern", "official_note", {"note"});
     o.cc = re("cc_pattern", "official_cc", {"list"});

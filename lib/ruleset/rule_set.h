@@ -92,6 +92,8 @@ struct OfficialRules {
   std::u32string recipient_list_mark;
   std::vector<std::string> shared_head_nouns;
   std::u32string recipient_strip_final;
+  double short_line_share = 0;
+  std::string paragraph_separator;
   core::Regex section;  // groups marker, title, text
   core::Regex attachment_note, attachment_item, attachment_heading;
   std::u32string attachment_title_strip;

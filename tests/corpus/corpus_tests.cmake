@@ -7,17 +7,18 @@ set(JB_CORPUS_FLOORS
   --floor titles=46
   --floor item_kind=61
   --floor item_lines=37
-  --floor sections=10
-  --floor points=43
+  --floor sections=30
+  --floor points=56
   --floor masthead=48
-  --floor distribution=25
+  --floor distribution=34
   --floor colophon=53
   --floor removed=71
   --floor removed_kind=86
-  --floor metrics_recall=43
+  --floor metrics_recall=50
   --floor metrics_precision=96
   --floor provinces=60
-  --floor genre=80
+  --floor genre=99
+  --floor document=98
   --floor series=72)
 add_test(NAME corpus_score
          COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/corpus/score.py --jianbao $<TARGET_FILE:jianbao>

@@ -267,6 +267,45 @@ TEST_CASE("official: recipients split at separators and at 、 between whole nam
   }
 }
 
+TEST_CASE("official: a document flattened onto one line (a web page's) is cut into paragraphs") {
+  const std::string sep = "\u3000\u3000";
+  const std::string text =
+      sep + "某某市应急管理局" + sep + "某某市住房和城乡建设局" + sep + "文件" + sep +
+      "某应急发〔2025〕7号" + sep + "关于开展燃气安全隐患排查的通知" + sep +
+      "各县区应急管理局，各有关单位：" + sep + "为防范燃气事故，现就有关事项通知如下。" + sep +
+      "一、全面排查。各地要在3月底前完成排查，覆盖率达到100%。" + sep + "某某市应急管理局" + sep +
+      "某某市住房和城乡建设局" + sep + "2025年2月10日" + sep + "（此件公开发布）" + sep +
+      "抄送：市政府办公室。" + sep + "某某市应急管理局办公室" + sep + "2025年2月11日印发\n";
+  const Document doc = parse_text(text);
+  REQUIRE(doc.document.has_value());
+  const OfficialDocument& d = *doc.document;
+  CHECK(joined(d.issuers) == "某某市应急管理局 | 某某市住房和城乡建设局");
+  CHECK(d.doc_number == "某应急发〔2025〕7号");
+  CHECK(d.title == "关于开展燃气安全隐患排查的通知");
+  CHECK(joined(d.addressee) == "各县区应急管理局 | 各有关单位");
+  CHECK(joined(d.signature.issuers) == "某某市应急管理局 | 某某市住房和城乡建设局");
+  CHECK(d.signature.date == "2025-02-10");
+  CHECK(d.note == "（此件公开发布）");
+  CHECK(joined(doc.distribution.cc) == "市政府办公室");
+  CHECK(d.imprint.office == "某某市应急管理局办公室");
+  CHECK(d.imprint.date == "2025-02-11");
+  REQUIRE(doc.sections.size() == 2);
+  CHECK(doc.sections[1].title == "全面排查");
+}
+
+TEST_CASE("official: marks and signatures wrapped or glued by the extraction") {
+  const std::string text =
+      "河南省住房和城乡建设厅文\n件\n豫建字〔2025〕3号\n关于做好汛期安全工作的通知\n"
+      "各省辖市住房和城乡建设局：\n请做好汛期各项安全防范工作。\n"
+      "河南省住房和城乡建设厅2025年6月3日\n";
+  const Document doc = parse_text(text);
+  REQUIRE(doc.document.has_value());
+  CHECK(joined(doc.document->issuers) == "河南省住房和城乡建设厅");
+  CHECK(doc.document->issuer_mark == "河南省住房和城乡建设厅文件");
+  CHECK(joined(doc.document->signature.issuers) == "河南省住房和城乡建设厅");
+  CHECK(doc.document->signature.date == "2025-06-03");
+}
+
 TEST_CASE("official: the two real documents (skips without ../shared)") {
   struct Row {
     const char* file;

@@ -15,14 +15,12 @@ namespace {
 // The lines [begin, end) of `lines` that lie in one block, as a block of their own.
 layout::Block cut_block(const layout::CleanText& text, const std::vector<DocLine>& lines,
                         size_t begin, size_t end) {
-  const layout::Block& whole = text.blocks[lines[begin].block];
   layout::Block out;
-  out.shape = whole.shape;
+  out.shape = text.blocks[lines[begin].block].shape;
   out.page_start = lines[begin].page_start;
   for (size_t k = begin; k < end; ++k) {
-    const layout::BlockLine& l = whole.lines[lines[k].index];
-    out.lines.push_back(l);
-    out.text += l.text;
+    out.lines.push_back({lines[k].number, lines[k].text});
+    out.text += lines[k].text;
   }
   return out;
 }
@@ -33,23 +31,22 @@ layout::Block cut_block(const layout::CleanText& text, const std::vector<DocLine
 // after a sentence's end starts something new.
 class BlockSplitter {
  public:
-  BlockSplitter(const layout::CleanText& text, const RuleSet& rules, PointMatcher* points)
-      : text_(text), rules_(rules), points_(points) {
-    short_width_ = text.full_width - rules.layout.full_line_slack;
-    if (text.indent_width > 0) {
-      short_width_ = std::min(short_width_, text.indent_width - rules.layout.full_line_slack);
-    }
+  BlockSplitter(const std::vector<DocLine>& lines, const RuleSet& rules, PointMatcher* points)
+      : rules_(rules), points_(points) {
+    // The document's own full line: its widest line. Layout's measure is of the whole text and
+    // goes wrong where a mark, a title and a signature are most of the lines.
+    int widest = 0;
+    for (const DocLine& l : lines) widest = std::max(widest, width(l.text));
+    short_width_ = static_cast<int>(widest * rules.official.short_line_share);
   }
 
   // Whether lines[k] starts a block of its own (lines[k - 1] is in the same layout block).
   bool starts_block(const std::vector<DocLine>& lines, size_t k) {
-    if (!text_.wrapped) return true;
+    if (lines[k].piece) return true;
     const std::string& prev = lines[k - 1].norm;
     const bool marked =
         run(rules_.official.section, lines[k].norm, rules_) || points_->match(lines[k].text);
-    // Short: the width is of the cleaned line, narrower than the printed one where layout took
-    // out the spaces around digits, so it only splits where a heading ends or starts.
-    if (core::display_width(lines[k - 1].text) < short_width_) {
+    if (width(lines[k - 1].text) < short_width_) {
       if (marked) return true;
       Hit h = run(rules_.official.section, prev, rules_, {"text"});
       return h && h.group("text").empty();
@@ -58,6 +55,14 @@ class BlockSplitter {
   }
 
  private:
+  static int width(const std::string& text) {
+    std::string compact;
+    for (const char c : text) {
+      if (c != ' ' && c != '\t') compact += c;
+    }
+    return core::display_width(compact);
+  }
+
   bool ends_sentence(const std::string& norm) const {
     std::u32string cps;
     size_t pos = 0;
@@ -68,7 +73,6 @@ class BlockSplitter {
     return !cps.empty() && rules_.layout.sentence_final.find(cps.back()) != std::u32string::npos;
   }
 
-  const layout::CleanText& text_;
   const RuleSet& rules_;
   PointMatcher* points_;
   int short_width_ = 0;
@@ -139,12 +143,20 @@ void add_part(const layout::CleanText& text, const std::vector<DocLine>& lines, 
               size_t end, const std::string& part, const RuleSet& rules, PointMatcher* points,
               Document* doc) {
   PartBuilder builder(part, rules, points, doc);
-  BlockSplitter splitter(text, rules, points);
-  size_t k = begin;
-  while (k < end) {
+  BlockSplitter splitter(lines, rules, points);
+  // Lines without a CJK character are page numbers and rules layout left in the flow ("—",
+  // "3", "—"): no part of the text.
+  std::vector<DocLine> kept;
+  for (size_t k = begin; k < end; ++k) {
+    if (holds_cjk(lines[k].text)) kept.push_back(lines[k]);
+  }
+  size_t k = 0;
+  while (k < kept.size()) {
     size_t j = k + 1;
-    while (j < end && lines[j].block == lines[k].block && !splitter.starts_block(lines, j)) ++j;
-    builder.add(cut_block(text, lines, k, j));
+    while (j < kept.size() && kept[j].block == kept[k].block && !splitter.starts_block(kept, j)) {
+      ++j;
+    }
+    builder.add(cut_block(text, kept, k, j));
     k = j;
   }
 }

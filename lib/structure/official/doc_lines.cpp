@@ -1,5 +1,7 @@
 #include "structure/official/doc_lines.h"
 
+#include <algorithm>
+
 #include "core/utf8.h"
 #include "ruleset/rule_set.h"
 #include "structure/masthead.h"
@@ -35,20 +37,34 @@ bool holds_any(std::string_view text, const std::u32string& set) {
 
 }  // namespace
 
-std::vector<DocLine> flatten(const layout::CleanText& text, size_t max_lines) {
+std::vector<DocLine> flatten(const layout::CleanText& text, const RuleSet& rules,
+                             size_t max_lines) {
+  const std::string& separator = rules.official.paragraph_separator;
   std::vector<DocLine> out;
   for (size_t b = 0; b < text.blocks.size() && out.size() < max_lines; ++b) {
     const layout::Block& block = text.blocks[b];
     for (size_t k = 0; k < block.lines.size() && out.size() < max_lines; ++k) {
-      DocLine l;
-      l.number = block.lines[k].number;
-      l.text = squeeze_cjk_spaces(core::trim(block.lines[k].text));
-      l.norm = core::normalize_width(l.text);
-      l.block = b;
-      l.index = k;
-      l.page_start = block.page_start && k == 0;
-      l.title_block = block.shape == layout::Block::Shape::kTitle;
-      out.push_back(std::move(l));
+      const std::string& source = block.lines[k].text;
+      size_t from = 0;
+      bool first = true;
+      while (from <= source.size() && out.size() < max_lines) {
+        size_t cut = separator.empty() ? std::string::npos : source.find(separator, from);
+        if (cut == std::string::npos) cut = source.size();
+        DocLine l;
+        l.number = block.lines[k].number;
+        l.text = squeeze_cjk_spaces(core::trim(std::string_view(source).substr(from, cut - from)));
+        l.norm = core::normalize_width(l.text);
+        l.block = b;
+        l.index = k;
+        l.page_start = block.page_start && k == 0 && first;
+        l.title_block = block.shape == layout::Block::Shape::kTitle;
+        l.piece = !first;
+        if (!l.text.empty()) {
+          out.push_back(std::move(l));
+          first = false;
+        }
+        from = cut + separator.size();
+      }
     }
   }
   return out;
@@ -123,6 +139,22 @@ bool ends_with_organ(const std::string& norm, const RuleSet& rules) {
   return false;
 }
 
+size_t organ_suffix_length(const std::string& norm, const RuleSet& rules) {
+  size_t best = 0;
+  for (const std::string& s : rules.official.organ_suffixes) {
+    if (ends_with(norm, s)) best = std::max(best, core::count_code_points(s));
+  }
+  return best;
+}
+
+bool holds_cjk(const std::string& text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    if (core::is_cjk(core::next_code_point(text, &pos))) return true;
+  }
+  return false;
+}
+
 bool is_name(const std::string& norm, const RuleSet& rules) {
   if (norm.empty() || norm.find_first_of(" \t") != std::string::npos) return false;
   if (static_cast<int>(core::count_code_points(norm)) > rules.official.max_name_chars) return false;
@@ -141,16 +173,23 @@ std::vector<std::string> split_names(const std::string& text, const RuleSet& rul
   std::vector<std::string> out;
   for (const std::string& part : split_recipients(text, rules)) {
     // Split at 、 only when no piece after the first is a bare noun sharing the first's head.
+    // 各县（市、区）应急管理局: a mark inside brackets separates nothing.
+    const auto& brackets = rules.structure.distribution.brackets;
     std::vector<std::string> pieces(1);
+    std::u32string closers;
     size_t pos = 0;
     while (pos < part.size()) {
       const size_t at = pos;
       const char32_t c = core::next_code_point(part, &pos);
-      if (o.recipient_list_mark.find(c) != std::u32string::npos) {
+      if (auto it = brackets.find(c); it != brackets.end()) {
+        closers.push_back(it->second);
+      } else if (!closers.empty() && c == closers.back()) {
+        closers.pop_back();
+      } else if (closers.empty() && o.recipient_list_mark.find(c) != std::u32string::npos) {
         pieces.emplace_back();
-      } else {
-        pieces.back().append(part, at, pos - at);
+        continue;
       }
+      pieces.back().append(part, at, pos - at);
     }
     bool shared = false;
     for (size_t i = 1; i < pieces.size(); ++i) {

@@ -25,9 +25,13 @@ struct DocLine {
   size_t index = 0;  // line index within that block
   bool page_start = false;
   bool title_block = false;  // its block is title-shaped
+  bool piece = false;        // cut from the source line before it at a paragraph separator
 };
 
-std::vector<DocLine> flatten(const layout::CleanText& text, size_t max_lines = SIZE_MAX);
+// Text flattened onto one line (a web page's) is cut at rules.official.paragraph_separator
+// (two ideographic spaces) into one DocLine per paragraph, all with the source line's number.
+std::vector<DocLine> flatten(const layout::CleanText& text, const RuleSet& rules,
+                             size_t max_lines = SIZE_MAX);
 
 // One pattern run over one text, with the named groups asked for.
 struct Hit {
@@ -56,6 +60,10 @@ bool ends_with(const std::string& text, const std::string& tail);
 // with one of the organ suffixes.
 bool is_name(const std::string& norm, const RuleSet& rules);
 bool ends_with_organ(const std::string& norm, const RuleSet& rules);
+// The length in code points of the longest organ suffix `norm` ends with, 0 for none.
+size_t organ_suffix_length(const std::string& norm, const RuleSet& rules);
+// Whether the text holds a CJK character (a page number or a rule holds none).
+bool holds_cjk(const std::string& text);
 
 // "2024年1月21日" or "二〇二四年一月二十一日" as YYYY-MM-DD; "" when no whole date.
 std::string iso_date(const std::string& text, const RuleSet& rules);

@@ -72,24 +72,33 @@ class EndReader {
   size_t read_record() {
     size_t start = lines_.size();
     // The imprint: the last line, or the last two (office, then date and 印发).
-    if (lines_.size() > begin_) {
-      const size_t last = lines_.size() - 1;
+    // Page numbers and rules that layout left (—, 3, — on lines of their own) come after it.
+    size_t end = lines_.size();
+    while (end > begin_ && !holds_cjk(lines_[end - 1].text)) --end;
+    start = end;
+    if (end > begin_) {
+      const size_t last = end - 1;
       Hit h = run(o_.imprint, lines_[last].norm, rules_, {"office", "date", "partial", "issued"});
       const bool issued = h && !h.group("issued").empty();
-      const bool dated = h && (!h.group("date").empty() || !h.group("partial").empty());
-      const bool office_dated = dated && ends_with_organ(h.group("office"), rules_);
+      // Without 印发, only a date the printer cut short makes the line an imprint: a whole one
+      // after a name is the signature's.
+      const bool office_dated =
+          h && !h.group("partial").empty() && ends_with_organ(h.group("office"), rules_);
       if (issued || office_dated) {
         od_->imprint.office = h.group_in(lines_[last].text, "office");
         od_->imprint.date = iso_date(h.group("date"), rules_);
         od_->imprint.line = lines_[last].number;
         claim(last);
         start = last;
-        if (od_->imprint.office.empty() && last > begin_ &&
-            is_name(lines_[last - 1].norm, rules_) &&
-            !run(o_.date_line, lines_[last - 1].norm, rules_)) {
-          od_->imprint.office = lines_[last - 1].text;
-          claim(last - 1);
-          start = last - 1;
+        // The office on a line of its own above, maybe with a page number between.
+        size_t above = last;
+        while (above > begin_ && !holds_cjk(lines_[above - 1].text)) --above;
+        if (od_->imprint.office.empty() && above > begin_ &&
+            is_name(lines_[above - 1].norm, rules_) &&
+            !run(o_.date_line, lines_[above - 1].norm, rules_)) {
+          od_->imprint.office = lines_[above - 1].text;
+          claim(above - 1);
+          start = above - 1;
         }
       }
     }
@@ -107,13 +116,18 @@ class EndReader {
       if (!cc && !to) continue;
       const std::string original = first < k ? lines_[first].text + lines_[k].text : lines_[k].text;
       std::string list = cc ? cc.group_in(original, "list") : to.group_in(original, "list");
-      for (size_t j = k + 1; j < start; ++j) list += lines_[j].text;
+      // The list wraps onto the lines below, up to a name alone (the office) or furniture.
+      size_t list_end = k + 1;
+      while (list_end < start && holds_cjk(lines_[list_end].text) &&
+             !is_name(lines_[list_end].norm, rules_)) {
+        list += lines_[list_end++].text;
+      }
       const std::vector<std::string> names = split_names(list, rules_);
       std::vector<std::string>* into = cc ? &dist_->cc : &od_->addressee;
       into->insert(into->begin(), names.begin(), names.end());
-      for (size_t j = first; j < start; ++j) claim(j);
+      for (size_t j = first; j < list_end; ++j) claim(j);
       dist_->first_line = lines_[first].number;
-      if (dist_->last_line == 0) dist_->last_line = lines_[start - 1].number;
+      if (dist_->last_line == 0) dist_->last_line = lines_[list_end - 1].number;
       start = first;
       k = first;
     }
@@ -161,17 +175,21 @@ class EndReader {
   size_t read_signature(size_t end) {
     size_t date_at = end;
     for (size_t k = end; k-- > begin_;) {
-      if (run(o_.date_line, lines_[k].norm, rules_)) {
+      Hit h = run(o_.date_line, lines_[k].norm, rules_, {"name"});
+      if (h && (h.group("name").empty() || is_name(h.group("name"), rules_))) {
         date_at = k;
         break;
       }
     }
     if (date_at == end) return end;
     Signature& s = od_->signature;
-    s.date = iso_date(lines_[date_at].norm, rules_);
+    Hit h = run(o_.date_line, lines_[date_at].norm, rules_, {"name", "date"});
+    const std::string name = h.group("name");
+    s.date = iso_date(h.group("date"), rules_);
     claim(date_at);
     size_t first = date_at;
     std::vector<std::string> names;
+    if (!name.empty()) names.push_back(h.group_in(lines_[date_at].text, "name"));
     while (first > begin_ && date_at - first < static_cast<size_t>(o_.max_signature_lines)) {
       const DocLine& l = lines_[first - 1];
       std::vector<std::string> on_line = names_on(l);

@@ -103,12 +103,25 @@ class HeadReader {
       }
       claim(k);
       if (t.empty()) continue;
+      // 云南省人民政府安全生产委 / 员会: the suffix the two lines end with reaches back into
+      // the first, so they are one name.
+      if (!wraps && !names.empty()) {
+        const size_t suffix = organ_suffix_length(core::normalize_width(names.back() + t), rules_);
+        wraps = suffix > core::count_code_points(t);
+      }
       if (wraps && !names.empty()) {
         names.back() += t;
       } else {
         names.push_back(t);
       }
       wraps = !ends_with_organ(core::normalize_width(names.back()), rules_);
+    }
+    // 文 / 件 wrapped apart: the word is found on the joined name.
+    for (std::string& n : names) {
+      Hit m = run(o_.mark_word, core::normalize_width(n), rules_, {"name", "word"});
+      if (!m || m.group("name").empty()) continue;
+      word = m.group("word");
+      n = std::string(core::trim(m.group_in(n, "name")));
     }
     od_->issuers = names;
     // A joint mark is one name and 文件 per issuer, one per line (emitted as a list).

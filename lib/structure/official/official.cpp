@@ -50,7 +50,7 @@ void reclaim_note(const std::vector<DocLine>& lines, const RuleSet& rules, Offic
 bool detect(const layout::CleanText& text, const RuleSet& rules) {
   const OfficialRules& o = rules.official;
   if (!o.loaded) return false;
-  const std::vector<DocLine> lines = flatten(text, static_cast<size_t>(o.head_lines));
+  const std::vector<DocLine> lines = flatten(text, rules, static_cast<size_t>(o.head_lines));
   bool number = false, mark = false, title = false, addressee = false;
   size_t title_at = lines.size();
   for (size_t k = 0; k < lines.size(); ++k) {
@@ -89,9 +89,12 @@ Document build_document(const layout::CleanText& text, const RuleSet& rules) {
   doc.genre = "official_document";
   doc.document.emplace();
   OfficialDocument& od = *doc.document;
-  const std::vector<DocLine> lines = flatten(text);
+  const std::vector<DocLine> lines = flatten(text, rules);
   const size_t body_begin = read_head(lines, rules, &od);
   const DocumentEnd end = read_end(lines, body_begin, rules, &od, &doc.distribution);
+  // No issuer mark printed (or the text lost it: pandoc drops a document's opening Title
+  // paragraph): the issuers are those who signed.
+  if (od.issuers.empty()) od.issuers = od.signature.issuers;
   PointMatcher points(rules);
   add_part(text, lines, body_begin, end.body_end, "body", rules, &points, &doc);
   for (const AttachmentText& a : end.attachments) {
