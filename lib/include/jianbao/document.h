@@ -184,7 +184,8 @@ struct Imprint {
 // The parts of an official document (公文, GB/T 9704-2012) outside its body. Strings are "" and
 // lists empty when the document does not print the part.
 struct OfficialDocument {
-  std::string issuer_mark;           // 发文机关标志, its lines joined
+  // 发文机关标志; a joint one has a line per issuer ("…文件\n…文件"), emitted as a list.
+  std::string issuer_mark;
   std::vector<std::string> issuers;  // one per issuer of a joint document
   std::string doc_number;            // 发文字号, normalised
   std::string urgency;               // 紧急程度, printed or read from the title
