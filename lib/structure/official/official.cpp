@@ -45,6 +45,36 @@ void reclaim_note(const std::vector<DocLine>& lines, const RuleSet& rules, Offic
   }
 }
 
+// Layout takes a line above one it reads as a page's first (a line indented by one space, as
+// pdftotext -layout centres a joint mark) for a running header. Above the 主送 line of a 公文
+// there is no running header: such lines are put back among the document's lines.
+void reclaim_head(const RuleSet& rules, std::vector<DocLine>* lines,
+                  std::vector<Removed>* removed) {
+  int addressee = 0;
+  for (const DocLine& l : *lines) {
+    if (run(rules.official.addressee_end, l.norm, rules, {}, false)) {
+      addressee = l.number;
+      break;
+    }
+  }
+  if (addressee == 0) return;
+  for (auto it = removed->begin(); it != removed->end();) {
+    if (it->line >= addressee || it->kind != "running_header" || !holds_cjk(it->text)) {
+      ++it;
+      continue;
+    }
+    auto at = std::find_if(lines->begin(), lines->end(),
+                           [&](const DocLine& l) { return l.number > it->line; });
+    DocLine l;
+    l.number = it->line;
+    l.text = std::string(core::trim(it->text));
+    l.norm = core::normalize_width(l.text);
+    l.block = at != lines->end() ? at->block : 0;
+    lines->insert(at, std::move(l));
+    it = removed->erase(it);
+  }
+}
+
 }  // namespace
 
 bool detect(const layout::CleanText& text, const RuleSet& rules) {
@@ -89,7 +119,9 @@ Document build_document(const layout::CleanText& text, const RuleSet& rules) {
   doc.genre = "official_document";
   doc.document.emplace();
   OfficialDocument& od = *doc.document;
-  const std::vector<DocLine> lines = flatten(text, rules);
+  doc.removed = text.removed;
+  std::vector<DocLine> lines = flatten(text, rules);
+  reclaim_head(rules, &lines, &doc.removed);
   const size_t body_begin = read_head(lines, rules, &od);
   const DocumentEnd end = read_end(lines, body_begin, rules, &od, &doc.distribution);
   // No issuer mark printed (or the text lost it: pandoc drops a document's opening Title
@@ -117,7 +149,6 @@ Document build_document(const layout::CleanText& text, const RuleSet& rules) {
       }
     }
   }
-  doc.removed = text.removed;
   reclaim_note(lines, rules, &od, &doc.removed);
   doc.diagnostics = text.diagnostics;
   return doc;
