@@ -18,6 +18,9 @@ void bind_parse_settings(CLI::App* cmd, InputArgs* in) {
             return ok ? "" : "expected YYYY or YYYY-MM-DD";
           },
           "YYYY[-MM-DD]"));
+  cmd->add_option("--genre", in->genre,
+                  "Read every input as a bulletin or an official_document; default: detect")
+      ->check(CLI::IsMember({"bulletin", "official_document"}));
   cmd->add_flag("--explain", in->explain, "Add to each metric the id of the rule that made it");
 }
 
@@ -30,6 +33,8 @@ void bind_input_args(CLI::App* cmd, InputArgs* args) {
 ParseOptions to_parse_options(const InputArgs& args) {
   ParseOptions o;
   o.decode.encoding = args.encoding;
+  if (args.genre == "bulletin") o.genre = GenreChoice::kBulletin;
+  if (args.genre == "official_document") o.genre = GenreChoice::kOfficialDocument;
   if (!args.date.empty()) o.metrics.fallback_year = std::stoi(args.date.substr(0, 4));
   return o;
 }

@@ -13,12 +13,13 @@ struct InputArgs {
   std::vector<std::string> inputs;
   std::string rules_dir;
   std::string encoding;
-  std::string date;  // YYYY or YYYY-MM-DD: the year for dates that omit it
+  std::string date;   // YYYY or YYYY-MM-DD: the year for dates that omit it
+  std::string genre;  // bulletin | official_document; empty: detect
   std::string output = "-";
   bool explain = false;
 };
 
-// Binds --rules, --encoding, --date and --explain: the parse settings, which batch shares.
+// Binds --rules, --encoding, --date, --genre and --explain: the parse settings, which batch shares.
 void bind_parse_settings(CLI::App* cmd, InputArgs* in);
 
 // Binds inputs, the parse settings and -o to `cmd`.

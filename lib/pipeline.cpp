@@ -6,6 +6,7 @@
 #include "jianbao/layout.h"
 #include "jianbao/structure.h"
 #include "ruleset/rule_set.h"
+#include "structure/official/official.h"
 
 namespace jianbao {
 namespace {
@@ -26,6 +27,7 @@ void account_for_lines(const decode::DecodedText& text, Document* doc) {
   if (doc->signature) mark_range(&claimed, doc->signature->first_line, doc->signature->last_line);
   for (const Removed& r : doc->removed) claimed.insert(r.line);
   claimed.insert(doc->colophon_lines.begin(), doc->colophon_lines.end());
+  if (doc->document) claimed.insert(doc->document->lines.begin(), doc->document->lines.end());
   for (const Section& s : doc->sections) {
     claimed.insert(s.heading_lines.begin(), s.heading_lines.end());
   }
@@ -43,10 +45,11 @@ Result<Document> parse_bulletin(std::string_view bytes, const std::string& path,
   auto decoded = decode::decode_bytes(bytes, path, options.decode);
   if (!decoded.ok()) return decoded.status();
   const layout::CleanText clean = layout::clean_layout(decoded.value(), rules);
-  Document doc = structure::build_outline(clean, rules);
+  Document doc = structure::build_outline(clean, rules, options.genre);
   doc.source = {path, decoded.value().sha256, decoded.value().bytes, decoded.value().encoding,
                 decoded.value().bom};
   metrics::extract_metrics(clean, rules, options.metrics, &doc);
+  structure::official::label_metric_parts(&doc);
   account_for_lines(decoded.value(), &doc);
   return doc;
 }

@@ -220,6 +220,14 @@ ExampleReport run_rule_examples(const RuleSet& rules) {
       }
     }
   }
+  // A forwarded title may stand anywhere in its example.
+  for (const PatternRule& p : rules.official.forwards) {
+    for (const std::string& text : p.examples) {
+      ++report.examples;
+      core::Match m(p.regex, core::normalize_width(text), limit);
+      if (!m.find()) fail(p.id, p.file, p.line, text, "pattern does not match its example");
+    }
+  }
   return report;
 }
 

@@ -26,6 +26,7 @@ std::vector<Finding> Checker::check_document(const Document& doc) const {
   const Context ctx{rules_, config_, expect_, &out};
   check_figures(doc, ctx);
   check_structure(doc, ctx);
+  check_official(doc, ctx);
   if (expect_) check_expectations(doc, ctx);
   sort_findings(&out);
   return out;

@@ -28,6 +28,8 @@ void check_figures(const Document& doc, const Context& ctx);
 // structure_checks.cpp: region-missing, item-no-body, section-empty, unclaimed-text,
 // duplicate-item.
 void check_structure(const Document& doc, const Context& ctx);
+// official_checks.cpp: document-no-number, document-no-date, document-dated-after-imprint.
+void check_official(const Document& doc, const Context& ctx);
 // expect_checks.cpp: expect-section, expect-items, expect-province, expect-metric.
 // REQUIRES: ctx.expect is not null.
 void check_expectations(const Document& doc, const Context& ctx);

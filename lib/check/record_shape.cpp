@@ -140,6 +140,7 @@ std::vector<Field> metric_fields() {
           {"line", kInt},
           {"column", kInt},
           {"sentence", kString},
+          {"part", kString, false},
           {"rule", kString, false}};
 }
 
@@ -192,6 +193,8 @@ const Shape& bulletin_shape() {
   static const Shape doc{{{"schema", kString},
                           {"source", kObject, true, &source},
                           {"year", kObject, true, &year},
+                          {"genre", kString, false},
+                          {"document", kNull | kObject, false},
                           {"masthead", kNull | kObject, true, &masthead},
                           {"sections", kArray, true, nullptr, &section},
                           {"distribution", kObject, true, &distribution},

@@ -91,6 +91,58 @@ void strings(W& w, std::string_view key, const std::vector<std::string>& list) {
   w.end_array();
 }
 
+// The parts of an official document outside its body (Document::document).
+template <class W>
+void official_document(W& w, const OfficialDocument& d) {
+  w.begin_object();
+  // One string, or a list for a joint mark (its lines: one issuer and 文件 each).
+  if (d.issuer_mark.find('\n') == std::string::npos) {
+    str_or_null(w, "issuer_mark", d.issuer_mark);
+  } else {
+    w.key("issuer_mark");
+    w.begin_array();
+    size_t from = 0;
+    for (size_t nl = d.issuer_mark.find('\n'); from <= d.issuer_mark.size();
+         nl = d.issuer_mark.find('\n', from)) {
+      if (nl == std::string::npos) nl = d.issuer_mark.size();
+      w.str(std::string_view(d.issuer_mark).substr(from, nl - from));
+      from = nl + 1;
+    }
+    w.end_array();
+  }
+  strings(w, "issuers", d.issuers);
+  str_or_null(w, "doc_number", d.doc_number);
+  str_or_null(w, "urgency", d.urgency);
+  str_or_null(w, "secrecy", d.secrecy);
+  str_or_null(w, "signer", d.signer);
+  str_or_null(w, "title", d.title);
+  str_or_null(w, "doc_type", d.doc_type);
+  strings(w, "forwards", d.forwards);
+  strings(w, "addressee", d.addressee);
+  w.key("signature");
+  w.begin_object();
+  strings(w, "issuers", d.signature.issuers);
+  str_or_null(w, "date", d.signature.date);
+  w.end_object();
+  w.key("attachments");
+  w.begin_array();
+  for (const Attachment& a : d.attachments) {
+    w.begin_object();
+    integer(w, "n", a.n);
+    str(w, "title", a.title);
+    lines(w, a.first_line, a.last_line);
+    w.end_object();
+  }
+  w.end_array();
+  str_or_null(w, "note", d.note);
+  w.key("imprint");
+  w.begin_object();
+  str_or_null(w, "office", d.imprint.office);
+  str_or_null(w, "date", d.imprint.date);
+  w.end_object();
+  w.end_object();
+}
+
 template <class W>
 void point(W& w, const Point& p) {
   w.begin_object();
@@ -144,6 +196,7 @@ void metric(W& w, const Metric& m, const EmitOptions& options) {
   integer(w, "column", m.column);
   str(w, "item", m.item_id);
   str(w, "sentence", m.sentence);
+  if (!m.part.empty()) str(w, "part", m.part);
   if (options.explain) str(w, "rule", m.rule_id);
   w.end_object();
 }
@@ -214,6 +267,13 @@ void document(W& w, const Document& doc, const EmitOptions& options) {
   }
   str(w, "from", doc.year.from);
   w.end_object();
+  str(w, "genre", doc.genre);
+  w.key("document");
+  if (doc.document) {
+    official_document(w, *doc.document);
+  } else {
+    w.null();
+  }
   w.key("masthead");
   if (doc.masthead) {
     const Masthead& m = *doc.masthead;
@@ -231,10 +291,14 @@ void document(W& w, const Document& doc, const EmitOptions& options) {
   }
   w.key("sections");
   w.begin_array();
-  for (const Section& s : doc.sections) {
+  for (size_t i = 0; i < doc.sections.size(); ++i) {
+    const Section& s = doc.sections[i];
     w.begin_object();
     str(w, "title", s.title);
     str(w, "title_from", s.title_from);
+    if (doc.document && i < doc.document->section_parts.size()) {
+      str(w, "part", doc.document->section_parts[i]);
+    }
     w.key("items");
     w.begin_array();
     for (const Item& i : s.items) item(w, i, options);
@@ -308,6 +372,7 @@ void metric_record(W& w, const Document& doc, const Section& section, const Item
   integer(w, "line", m.line);
   integer(w, "column", m.column);
   str(w, "sentence", m.sentence);
+  if (!m.part.empty()) str(w, "part", m.part);
   if (options.explain) str(w, "rule", m.rule_id);
   w.end_object();
 }

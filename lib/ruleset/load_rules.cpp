@@ -40,6 +40,8 @@ class Loader {
         load_layout(path, root);
       } else if (path == "structure/structure.yaml") {
         load_structure(path, root);
+      } else if (path == "structure/official.yaml") {
+        load_official(path, root);
       } else if (path == "metrics/exclusions.yaml") {
         load_exclusions(path, root);
       } else if (path.rfind("metrics/", 0) == 0) {
@@ -377,6 +379,126 @@ class Loader {
     mh.note = compile(file, m["note_pattern"], "masthead_note");
   }
 
+  void load_official(const std::string& file, const YAML::Node& root) {
+    check_keys(file, root,
+               {"detection",
+                "copy_number_pattern",
+                "secrecy_pattern",
+                "urgency_pattern",
+                "title_urgency_pattern",
+                "mark_word_pattern",
+                "organ_suffixes",
+                "max_name_chars",
+                "doc_number_pattern",
+                "doc_number_format",
+                "signer_pattern",
+                "max_title_lines",
+                "doc_types",
+                "title_tail_pattern",
+                "title_start_word",
+                "forwards_patterns",
+                "max_addressee_lines",
+                "addressee_end_pattern",
+                "recipient_separators",
+                "recipient_list_mark",
+                "shared_head_nouns",
+                "recipient_strip_final",
+                "short_line_share",
+                "paragraph_separator",
+                "section_pattern",
+                "attachment_note_pattern",
+                "attachment_item_pattern",
+                "attachment_title_strip",
+                "max_attachment_note_lines",
+                "max_record_lines",
+                "attachment_heading_pattern",
+                "date_line_pattern",
+                "max_signature_lines",
+                "note_pattern",
+                "cc_pattern",
+                "cc_head_pattern",
+                "cc_tail_pattern",
+                "addressee_tail_pattern",
+                "imprint_pattern"});
+    OfficialRules& o = out_->official;
+    const YAML::Node d = root["detection"];
+    check_keys(file, d, {"head_lines", "threshold", "weights"});
+    o.head_lines = static_cast<int>(get_number(file, d, "head_lines", true));
+    o.threshold = static_cast<int>(get_number(file, d, "threshold", true));
+    for (const auto& kv : d["weights"]) {
+      const std::string signal = kv.first.as<std::string>();
+      if (signal != "doc_number" && signal != "issuer_mark" && signal != "title" &&
+          signal != "addressee") {
+        fail_at(file, kv.first, "signal must be doc_number, issuer_mark, title or addressee");
+      }
+      o.weights[signal] = kv.second.as<int>();
+    }
+    auto re = [&](const char* key, const char* id, std::initializer_list<const char*> groups) {
+      if (!root[key]) fail_at(file, root, fmt::format("missing key '{}'", key));
+      core::Regex r = compile(file, root[key], id);
+      for (const char* g : groups) {
+        if (r.group(g) < 0) fail_at(file, root[key], fmt::format("needs a (?<{}>...) group", g));
+      }
+      return r;
+    };
+    auto strings = [&](const char* key) {
+      std::vector<std::string> out;
+      if (!root[key] || !root[key].IsSequence())
+        fail_at(file, root, fmt::format("'{}' must be a list", key));
+      for (const auto& n : root[key]) out.push_back(n.as<std::string>());
+      return out;
+    };
+    o.copy_number = re("copy_number_pattern", "official_copy_number", {});
+    o.secrecy = re("secrecy_pattern", "official_secrecy", {"secrecy"});
+    o.urgency = re("urgency_pattern", "official_urgency", {"urgency"});
+    o.title_urgency = re("title_urgency_pattern", "official_title_urgency", {"urgency"});
+    o.mark_word = re("mark_word_pattern", "official_mark_word", {"name", "word"});
+    o.organ_suffixes = strings("organ_suffixes");
+    o.max_name_chars = static_cast<int>(get_number(file, root, "max_name_chars", true));
+    o.doc_number = re("doc_number_pattern", "official_doc_number", {"prefix", "year", "n"});
+    o.doc_number_format = get_string(file, root, "doc_number_format", true);
+    o.signer = re("signer_pattern", "official_signer", {"signer"});
+    o.max_title_lines = static_cast<int>(get_number(file, root, "max_title_lines", true));
+    o.doc_types = strings("doc_types");
+    std::stable_sort(
+        o.doc_types.begin(), o.doc_types.end(),
+        [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    o.title_tail = re("title_tail_pattern", "official_title_tail", {});
+    o.title_start_word = get_string(file, root, "title_start_word", true);
+    o.forwards = load_pattern_list(file, root["forwards_patterns"], "forwards");
+    for (const PatternRule& p : o.forwards) {
+      if (p.regex.group("title") < 0) {
+        fail_at(file, root["forwards_patterns"],
+                fmt::format("rule '{}': needs a (?<title>...) group", p.id));
+      }
+    }
+    o.max_addressee_lines = static_cast<int>(get_number(file, root, "max_addressee_lines", true));
+    o.addressee_end = re("addressee_end_pattern", "official_addressee_end", {});
+    o.recipient_separators = to_u32(get_string(file, root, "recipient_separators", true));
+    o.recipient_list_mark = to_u32(get_string(file, root, "recipient_list_mark", true));
+    o.shared_head_nouns = strings("shared_head_nouns");
+    o.recipient_strip_final = to_u32(get_string(file, root, "recipient_strip_final", false));
+    o.short_line_share = get_number(file, root, "short_line_share", true);
+    o.paragraph_separator = get_string(file, root, "paragraph_separator", true);
+    o.section = re("section_pattern", "official_section", {"marker", "title", "text"});
+    o.attachment_note = re("attachment_note_pattern", "official_attachment_note", {"rest"});
+    o.attachment_item = re("attachment_item_pattern", "official_attachment_item", {"n", "title"});
+    o.attachment_title_strip = to_u32(get_string(file, root, "attachment_title_strip", false));
+    o.max_attachment_note_lines =
+        static_cast<int>(get_number(file, root, "max_attachment_note_lines", true));
+    o.max_record_lines = static_cast<int>(get_number(file, root, "max_record_lines", true));
+    o.attachment_heading = re("attachment_heading_pattern", "official_attachment_heading", {"n"});
+    o.date_line = re("date_line_pattern", "official_date_line", {"name", "date"});
+    o.max_signature_lines = static_cast<int>(get_number(file, root, "max_signature_lines", true));
+    o.note = re("note_pattern", "official_note", {"note"});
+    o.cc = re("cc_pattern", "official_cc", {"list"});
+    o.cc_head = re("cc_head_pattern", "official_cc_head", {});
+    o.cc_tail = re("cc_tail_pattern", "official_cc_tail", {});
+    o.addressee_tail = re("addressee_tail_pattern", "official_addressee_tail", {"list"});
+    o.imprint = re("imprint_pattern", "official_imprint", {"office", "date", "partial", "issued"});
+    o.loaded = true;
+  }
+
   void load_exclusions(const std::string& file, const YAML::Node& root) {
     check_keys(file, root, {"exclusions"});
     out_->exclusions = load_pattern_list(file, root["exclusions"], "exclusion", true);
@@ -551,11 +673,13 @@ std::vector<RuleInfo> list_rules(const RuleSet& rules) {
   for (const PatternRule& p : rules.structure.sections) add(p.id, "structure", p.file, p.line);
   for (const PatternRule& p : rules.structure.points) add(p.id, "structure", p.file, p.line);
   for (const PatternRule& p : rules.structure.colophon) add(p.id, "structure", p.file, p.line);
+  for (const PatternRule& p : rules.official.forwards) add(p.id, "structure", p.file, p.line);
   for (const MetricRule& r : rules.metric_rules) add(r.id, to_string(r.kind), r.file, r.line);
   for (const PatternRule& p : rules.exclusions) add(p.id, "exclusion", p.file, p.line);
   for (const RuleFile& f : rules.files) {
     if (f.path.rfind("gazetteer/", 0) == 0 || f.path.rfind("common/", 0) == 0 ||
-        f.path == "layout/layout.yaml" || f.path == "structure/structure.yaml") {
+        f.path == "layout/layout.yaml" || f.path == "structure/structure.yaml" ||
+        f.path == "structure/official.yaml") {
       add(f.path, "table", f.path, 0);
     }
   }

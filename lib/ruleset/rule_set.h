@@ -87,6 +87,40 @@ struct StructureRules {
   MastheadRules masthead;
 };
 
+// rules/structure/official.yaml: the parts of an official document (公文), read by
+// lib/structure/official/. Patterns run on one width-normalised line.
+struct OfficialRules {
+  int head_lines = 0;
+  int threshold = 0;
+  std::map<std::string, int> weights;  // doc_number | issuer_mark | title | addressee
+  core::Regex copy_number, secrecy, urgency, title_urgency, mark_word, doc_number, signer;
+  std::vector<std::string> organ_suffixes;
+  int max_name_chars = 0;
+  std::string doc_number_format;  // {prefix} {year} {n}
+  int max_title_lines = 0;
+  std::vector<std::string> doc_types;  // longest first
+  core::Regex title_tail;
+  std::string title_start_word;
+  std::vector<PatternRule> forwards;  // group `title`
+  int max_addressee_lines = 0;
+  core::Regex addressee_end;
+  std::u32string recipient_separators;
+  std::u32string recipient_list_mark;
+  std::vector<std::string> shared_head_nouns;
+  std::u32string recipient_strip_final;
+  double short_line_share = 0;
+  std::string paragraph_separator;
+  core::Regex section;  // groups marker, title, text
+  core::Regex attachment_note, attachment_item, attachment_heading;
+  std::u32string attachment_title_strip;
+  int max_attachment_note_lines = 0;
+  int max_record_lines = 0;
+  core::Regex date_line;
+  int max_signature_lines = 0;
+  core::Regex note, cc, cc_head, cc_tail, addressee_tail, imprint;
+  bool loaded = false;  // official.yaml was among the rule files
+};
+
 // One example from a rule file: a text and the fields the metric it yields must have.
 struct RuleExample {
   std::string text;
@@ -162,6 +196,7 @@ class RuleSet {
  public:
   LayoutRules layout;
   StructureRules structure;
+  OfficialRules official;
   core::NumeralTable numerals;
   MetricTables tables;
   std::vector<MetricRule> metric_rules;

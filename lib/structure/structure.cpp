@@ -12,6 +12,7 @@
 #include "core/utf8_fast.h"
 #include "ruleset/rule_set.h"
 #include "structure/masthead.h"
+#include "structure/official/official.h"
 #include "structure/points.h"
 #include "structure/tail.h"
 
@@ -361,7 +362,11 @@ class OutlineBuilder {
 
 }  // namespace
 
-Document build_outline(const layout::CleanText& text, const RuleSet& rules) {
+Document build_outline(const layout::CleanText& text, const RuleSet& rules, GenreChoice genre) {
+  const bool official =
+      rules.official.loaded && (genre == GenreChoice::kOfficialDocument ||
+                                (genre == GenreChoice::kDetect && official::detect(text, rules)));
+  if (official) return official::build_document(text, rules);
   return OutlineBuilder(text, rules).build();
 }
 

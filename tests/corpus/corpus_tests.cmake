@@ -18,7 +18,8 @@ set(JB_CORPUS_FLOORS
   --floor metrics_precision=98
   --floor provinces=89
   --floor signature=91
-  --floor genre=80
+  --floor genre=99
+  --floor document=98
   --floor series=72)
 add_test(NAME corpus_score
          COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/corpus/score.py --jianbao $<TARGET_FILE:jianbao>

@@ -50,6 +50,7 @@ struct Metric {
   std::string code;        // province or division: GB/T 2260 code
   std::string group;       // province expanded from a group name (京津冀)
   bool year_inferred = false;
+  std::string part;  // official documents: the part it was found in (body, attachment_1); else ""
 };
 
 struct Region {
@@ -125,7 +126,8 @@ struct Distribution {
   int last_line = 0;
 };
 
-// The signature at the end: the issuing office(s) on their lines, the date on the next.
+// The signature at the end (a bulletin's, or a 公文's 发文机关署名 and 成文日期): the issuing
+// office(s) on their lines, the date on the next.
 struct Signature {
   std::vector<std::string> issuers;
   std::string date;  // YYYY-MM-DD, or "" when it could not be read
@@ -167,8 +169,51 @@ struct YearInfo {
   std::string from;  // masthead | option | text | none
 };
 
+// Which genre to read a text as: kDetect decides from its first lines.
+enum class GenreChoice { kDetect, kBulletin, kOfficialDocument };
+
+// One entry of the 附件说明, and where the attachment's own text is (0 when it is not there).
+struct Attachment {
+  int n = 0;
+  std::string title;
+  int first_line = 0;
+  int last_line = 0;
+};
+
+// 印发机关和印发日期.
+struct Imprint {
+  std::string office;
+  std::string date;  // YYYY-MM-DD, or "" when none (or only part of one) is printed
+  int line = 0;
+};
+
+// The parts of an official document (公文, GB/T 9704-2012) outside its body. Strings are "" and
+// lists empty when the document does not print the part.
+struct OfficialDocument {
+  // 发文机关标志; a joint one has a line per issuer ("…文件\n…文件"), emitted as a list.
+  std::string issuer_mark;
+  std::vector<std::string> issuers;  // one per issuer of a joint document
+  std::string doc_number;            // 发文字号, normalised
+  std::string urgency;               // 紧急程度, printed or read from the title
+  std::string secrecy;               // 密级 (and 保密期限)
+  std::string signer;                // 签发人
+  std::string title;
+  std::string doc_type;  // 文种: the last word of the title
+  std::vector<std::string> forwards;
+  std::vector<std::string> addressee;  // 主送机关
+  Signature signature;
+  std::vector<Attachment> attachments;
+  std::string note;  // 附注
+  Imprint imprint;
+  // Per Document::sections entry, the part it belongs to: body, or attachment_N.
+  std::vector<std::string> section_parts;
+  std::vector<int> lines;  // every source line these parts were read from; not emitted
+};
+
 struct Document {
   std::string schema = "jianbao.bulletin/1";
+  std::string genre = "bulletin";            // bulletin | official_document
+  std::optional<OfficialDocument> document;  // official documents only
   SourceInfo source;
   YearInfo year;
   std::optional<Masthead> masthead;

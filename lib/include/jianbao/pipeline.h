@@ -21,6 +21,7 @@ class RuleSet;
 struct ParseOptions {
   decode::DecodeOptions decode;
   metrics::MetricsOptions metrics;
+  GenreChoice genre = GenreChoice::kDetect;  // --genre
 };
 
 // Parses one bulletin. Fails only when the bytes cannot be decoded; oddities of layout become

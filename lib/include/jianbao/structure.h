@@ -16,6 +16,9 @@ class RuleSet;
 namespace jianbao::structure {
 
 // Fills masthead, sections, distribution, colophon, removed and unclaimed of a new Document.
-Document build_outline(const layout::CleanText& text, const RuleSet& rules);
+// An official document (detected, or forced by `genre`) gets Document::document instead of a
+// masthead and colophon (lib/structure/official/).
+Document build_outline(const layout::CleanText& text, const RuleSet& rules,
+                       GenreChoice genre = GenreChoice::kDetect);
 
 }  // namespace jianbao::structure
