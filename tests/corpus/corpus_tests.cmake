@@ -7,20 +7,20 @@ set(JB_CORPUS_FLOORS
   --floor titles=75
   --floor item_kind=97
   --floor item_lines=82
-  --floor sections=55
-  --floor points=78
+  --floor sections=75
+  --floor points=93
   --floor masthead=93
   --floor distribution=95
-  --floor colophon=78
+  --floor colophon=96
   --floor removed=94
   --floor removed_kind=96
-  --floor metrics_recall=72
+  --floor metrics_recall=80
   --floor metrics_precision=98
   --floor provinces=89
   --floor signature=91
   --floor genre=99
   --floor document=98
-  --floor series=72)
+  --floor series=91)
 add_test(NAME corpus_score
          COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/corpus/score.py --jianbao $<TARGET_FILE:jianbao>
                  --corpus ${CMAKE_SOURCE_DIR}/tests/corpus -n 3 ${JB_CORPUS_FLOORS})
