@@ -18,9 +18,9 @@ struct ExtractArgs {
 };
 
 const std::vector<std::string> kCsvColumns = {
-    "file",          "section", "item",   "item_title", "kind",   "text", "value",
-    "start",         "end",     "unit",   "comparator", "change", "code", "group",
-    "year_inferred", "line",    "column", "sentence",   "rule"};
+    "file", "section",   "item",       "item_title", "kind",   "text",     "value",         "start",
+    "end",  "unit",      "comparator", "change",     "code",   "group",    "year_inferred", "month",
+    "day",  "end_month", "end_day",    "line",       "column", "sentence", "rule"};
 
 int run_extract(const ExtractArgs& args) {
   const auto rules = load_rules_or_report(args.in.rules_dir);

@@ -210,6 +210,13 @@ ExampleReport run_rule_examples(const RuleSet& rules) {
         fail(p.id, p.file, p.line, text, "excluded text gave" + describe(figures));
     }
   }
+  for (const PatternRule& p : rules.place_exclusions) {
+    for (const std::string& text : p.examples) {
+      ++report.examples;
+      const auto found = metrics_of(text, rules, 0, {MetricKind::kProvince});
+      if (!found.empty()) fail(p.id, p.file, p.line, text, "excluded text gave" + describe(found));
+    }
+  }
   const int limit = rules.layout.regex_time_limit;
   for (const auto* list : {&rules.structure.sections, &rules.structure.points}) {
     for (const PatternRule& p : *list) {

@@ -113,18 +113,18 @@ NBS_ONLY_CODES = {
 }
 
 # Regional group names that expand to whole provincial-level divisions, in this order.
-# Only names whose province set is fixed by policy or usage are listed: 东部地区 (10 or 11
-# provinces, by era) and 东北地区 (sometimes with eastern Inner Mongolia) are left out.
+# Only names whose province set is fixed by policy or usage are listed. No regional name of
+# the 地区 form expands (issue 12: all or none): 东部地区 has 10 or 11 provinces by era, 东北地区
+# sometimes takes in eastern Inner Mongolia, 西部地区 and 中部地区 are as often geography as the
+# policy lists, 中西部地区 holds 西部地区, and "全省西部地区" is the west of one province. The
+# names with a number (中部六省, 西北五省, 东北三省) name a fixed set and do expand.
 # One entry per surface form, so the matcher can take each name as a key. 西北五省(区) is the
 # NFKC form of 西北五省（区）, kept because text is normalised before matching.
 _NORTHWEST = ["陕西省", "甘肃省", "青海省", "宁夏回族自治区", "新疆维吾尔自治区"]
 _NORTHEAST = ["辽宁省", "吉林省", "黑龙江省"]
 _YANGTZE_DELTA = ["上海市", "江苏省", "浙江省", "安徽省"]
-# 中部地区 as in 促进中部地区崛起 (2006) and the NBS four-region split (2011).
+# 中部六省 as in 促进中部地区崛起 (2006) and the NBS four-region split (2011).
 _CENTRAL = ["山西省", "安徽省", "江西省", "河南省", "湖北省", "湖南省"]
-# The 12 provincial-level divisions of 西部大开发.
-_WEST = ["内蒙古自治区", "广西壮族自治区", "重庆市", "四川省", "贵州省", "云南省", "西藏自治区",
-         "陕西省", "甘肃省", "青海省", "宁夏回族自治区", "新疆维吾尔自治区"]
 # 长江经济带发展规划纲要 (2016): 11 provincial-level divisions.
 _YANGTZE_BELT = ["上海市", "江苏省", "浙江省", "安徽省", "江西省", "湖北省", "湖南省", "重庆市",
                  "四川省", "云南省", "贵州省"]
@@ -138,8 +138,6 @@ GROUPS = [
     ("东北三省", _NORTHEAST),
     ("东三省", _NORTHEAST),
     ("中部六省", _CENTRAL),
-    ("中部地区", _CENTRAL),
-    ("西部地区", _WEST),
     ("成渝", ["四川省", "重庆市"]),
     ("川渝", ["四川省", "重庆市"]),
     ("云贵川", ["云南省", "贵州省", "四川省"]),

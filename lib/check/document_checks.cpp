@@ -2,6 +2,7 @@
 // year-far.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -9,6 +10,7 @@
 #include "check/dates.h"
 #include "check/families.h"
 #include "core/numeral.h"
+#include "ruleset/rule_set.h"
 
 namespace jianbao::check {
 namespace {
@@ -46,6 +48,19 @@ void check_dates_exist(const Document& doc, const Metric& m, const Context& ctx)
     ctx.add(ids::kDateInvalid, doc.source.path, m.line, m.column,
             fmt::format("'{}' is not a date on the calendar ({})", m.text, *s));
     return;
+  }
+}
+
+// A date that does not exist (2月30日) gives no metric but a metrics diagnostic at its place
+// (lib/metrics/resolve.cpp): that is where the bulletin is wrong.
+void check_rejected_dates(const Document& doc, const Context& ctx) {
+  const std::vector<MetricRule>& rules = ctx.rules.metric_rules;
+  for (const Diagnostic& d : doc.diagnostics) {
+    if (d.stage != "metrics" || d.column <= 0) continue;
+    const auto rule = std::find_if(rules.begin(), rules.end(),
+                                   [&](const MetricRule& r) { return r.id == d.rule_id; });
+    if (rule == rules.end() || !is_dated(rule->kind)) continue;
+    ctx.add(ids::kDateInvalid, doc.source.path, d.line, d.column, d.message);
   }
 }
 
@@ -97,6 +112,7 @@ void check_figures(const Document& doc, const Context& ctx) {
           fmt::format("the masthead date {} is not a date on the calendar", doc.masthead->date));
     }
   }
+  check_rejected_dates(doc, ctx);
   for (const Section& s : doc.sections) {
     for (const Item& item : s.items) {
       for (const Metric& m : item.metrics) {

@@ -137,6 +137,10 @@ std::vector<Field> metric_fields() {
           {"code", kString, false},
           {"group", kString, false},
           {"year_inferred", kBool, false},
+          {"month", kInt, false},
+          {"day", kInt, false},
+          {"end_month", kInt, false},
+          {"end_day", kInt, false},
           {"line", kInt},
           {"column", kInt},
           {"sentence", kString},
@@ -189,6 +193,7 @@ const Shape& bulletin_shape() {
                                  {"stage", kString},
                                  {"rule", kString, false},
                                  {"line", kInt},
+                                 {"column", kInt, false},
                                  {"message", kString}}};
   static const Shape doc{{{"schema", kString},
                           {"source", kObject, true, &source},

@@ -165,15 +165,19 @@ template <class W>
 void metric_meaning(W& w, const Metric& m) {
   str(w, "kind", to_string(m.kind));
   str(w, "text", m.text);
-  if (!std::holds_alternative<std::monostate>(m.value)) {
+  // A date whose year is unknown has a null value (start and end for a range), and its month
+  // and day in fields of their own.
+  const bool range = m.kind == MetricKind::kDateRange;
+  const bool no_year = m.month > 0;
+  if (!std::holds_alternative<std::monostate>(m.value) || (no_year && !range)) {
     w.key("value");
     value(w, m.value);
   }
-  if (!std::holds_alternative<std::monostate>(m.start)) {
+  if (!std::holds_alternative<std::monostate>(m.start) || (no_year && range)) {
     w.key("start");
     value(w, m.start);
   }
-  if (!std::holds_alternative<std::monostate>(m.end)) {
+  if (!std::holds_alternative<std::monostate>(m.end) || (no_year && range)) {
     w.key("end");
     value(w, m.end);
   }
@@ -186,6 +190,10 @@ void metric_meaning(W& w, const Metric& m) {
     w.key("year_inferred");
     w.boolean(true);
   }
+  if (m.month > 0) integer(w, "month", m.month);
+  if (m.day > 0) integer(w, "day", m.day);
+  if (m.end_month > 0) integer(w, "end_month", m.end_month);
+  if (m.end_day > 0) integer(w, "end_day", m.end_day);
 }
 
 template <class W>
@@ -351,6 +359,7 @@ void document(W& w, const Document& doc, const EmitOptions& options) {
     str(w, "stage", d.stage);
     str(w, "rule", d.rule_id);
     integer(w, "line", d.line);
+    if (d.column > 0) integer(w, "column", d.column);
     str(w, "message", d.message);
     w.end_object();
   }

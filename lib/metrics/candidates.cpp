@@ -27,6 +27,11 @@ Captures read_groups(icu::RegexMatcher& m, const MetricRule& r) {
   c.part2 = capture(m, g.part2);
   c.eom = capture(m, g.eom);
   c.thisyear = capture(m, g.thisyear);
+  c.value2 = capture(m, g.value2);
+  c.half = capture(m, g.half);
+  c.half2 = capture(m, g.half2);
+  c.per = capture(m, g.per);
+  c.yrel = capture(m, g.yrel);
   return c;
 }
 

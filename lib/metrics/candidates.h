@@ -17,6 +17,7 @@ namespace jianbao::metrics {
 struct Captures {
   std::string whole, value, tenths, unit, cmp, cmpb, change;
   std::string y, m, d, y2, m2, d2, part, part2, eom, thisyear;
+  std::string value2, half, half2, per, yrel;
 };
 
 struct Candidate {

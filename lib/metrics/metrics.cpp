@@ -1,11 +1,14 @@
 #include "jianbao/metrics.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <climits>
 #include <map>
 #include <optional>
 #include <string_view>
 
+#include "core/icu_regex.h"
 #include "core/utf8.h"
 #include "metrics/candidates.h"
 #include "metrics/provinces.h"
@@ -102,6 +105,29 @@ int most_named_year(const std::vector<Found>& found, const RuleSet& rules) {
   return best;
 }
 
+// Drops the places inside text where no province is taken (rules' place_exclusions: the
+// address and registration lines of a crawled page's footer, 地址：济南市…, 鲁ICP备…).
+void drop_excluded_places(const std::string& text, const RuleSet& rules,
+                          std::vector<PlaceMention>* places) {
+  if (places->empty()) return;
+  std::vector<std::pair<int, int>> spans;
+  for (const PatternRule& r : rules.place_exclusions) {
+    const bool gated = !r.required.empty();
+    if (gated && std::none_of(r.required.begin(), r.required.end(), [&](const std::string& l) {
+          return text.find(l) != std::string::npos;
+        })) {
+      continue;
+    }
+    core::Match m(r.regex, text, rules.layout.regex_time_limit);
+    while (m.find()) spans.emplace_back(m.start(), m.end());
+  }
+  if (spans.empty()) return;
+  std::erase_if(*places, [&](const PlaceMention& p) {
+    return std::any_of(spans.begin(), spans.end(),
+                       [&](const auto& s) { return p.begin < s.second && s.first < p.end; });
+  });
+}
+
 void roll_up_provinces(Item* item) {
   for (const Metric& m : item->metrics) {
     if (m.kind != MetricKind::kProvince) continue;
@@ -143,6 +169,7 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
       if (p.numeral) masked.emplace_back(p.begin, p.end);
     }
     for (Candidate& c : finder.find(normalized.back(), masked)) found.push_back({std::move(c), b});
+    drop_excluded_places(normalized.back(), rules, &places.back());
   }
   // The bulletin's year: its masthead, else the caller's, else the one the text names most.
   if (doc->masthead && doc->masthead->date.size() >= 4) {
@@ -154,7 +181,8 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
   } else {
     doc->year = {0, "none"};
     doc->diagnostics.push_back(
-        {"warning", "metrics", "", 0, "no year found: dates that omit it are written --MM-DD"});
+        {"warning", "metrics", "", 0,
+         "no year found: dates that omit it have no value, only their month and day"});
   }
   const std::vector<Item*> items = all_items(doc);
   // Per block: map offsets to source lines and quote the original text.
@@ -187,8 +215,23 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
   size_t joined_block = static_cast<size_t>(-1);
   std::vector<size_t> normalized_bytes;
   for (const Found& f : found) {
-    auto m = resolve_candidate(f.candidate, rules, doc->year.value);
-    if (!m) continue;
+    std::string rejected;
+    auto m = resolve_candidate(f.candidate, rules, doc->year.value, &rejected);
+    if (!m) {
+      // 2月31日, 23年5月: no metric, but the reader learns which line was passed over.
+      if (!rejected.empty()) {
+        prepare(f.block);
+        const layout::Block& block = text.blocks[f.block];
+        Diagnostic d{"warning", "metrics", f.candidate.rule->id, 0, "", 0};
+        layout::locate(block, f.candidate.begin, &d.line, &d.column);
+        const size_t from = bytes[static_cast<size_t>(f.candidate.begin)];
+        const std::string written =
+            block.text.substr(from, bytes[static_cast<size_t>(f.candidate.end)] - from);
+        d.message = fmt::format("'{}' is not a date: {}", written, rejected);
+        doc->diagnostics.push_back(std::move(d));
+      }
+      continue;
+    }
     // "分别下降8.5%和6.2%": the direction word governs each figure of the list.
     if (prev && prev_metric && prev->block == f.block && m->kind == prev_metric->kind &&
         m->change.empty() && !prev_metric->change.empty()) {

@@ -9,8 +9,11 @@
 namespace jianbao::metrics {
 
 // The value of a candidate, or nullopt when its captures do not make one (a month 13, a year
-// range that runs backwards). `year` completes dates that leave it out (0: unknown).
-std::optional<Metric> resolve_candidate(const Candidate& c, const RuleSet& rules, int year);
+// range that runs backwards). `year` completes dates that leave it out (0: unknown). When a date
+// is impossible (2月31日) or its written year is no year (23年), *rejected (if given) says why,
+// for a diagnostic.
+std::optional<Metric> resolve_candidate(const Candidate& c, const RuleSet& rules, int year,
+                                        std::string* rejected = nullptr);
 
 // Days in a month of a year (Gregorian).
 int days_in_month(int year, int month);

@@ -196,8 +196,9 @@ class Loader {
 
   void load_tables(const std::string& file, const YAML::Node& root) {
     check_keys(file, root,
-               {"comparators", "changes", "duration_units", "periods", "list_joiners", "noun_stops",
-                "noun_max_chars", "noun_max_words", "sentence_max_chars", "prefilter_after_bytes"});
+               {"comparators", "changes", "duration_units", "periods", "relative_years",
+                "per_signs", "list_joiners", "noun_stops", "noun_max_chars", "noun_max_words",
+                "sentence_max_chars", "prefilter_after_bytes"});
     MetricTables& t = out_->tables;
     for (const auto& kv : root["comparators"]) {
       const std::string symbol = kv.first.as<std::string>();
@@ -223,6 +224,14 @@ class Loader {
         fail_at(file, kv.second, "duration unit must be year, month, week or day");
       }
       t.duration_units[kv.first.as<std::string>()] = unit;
+    }
+    for (const auto& kv : root["relative_years"]) {
+      t.relative_years[kv.first.as<std::string>()] = kv.second.as<int>();
+    }
+    for (const auto& kv : root["per_signs"]) {
+      const double d = kv.second.as<double>();
+      if (d <= 0) fail_at(file, kv.second, "a denominator must be positive");
+      t.per_signs[core::normalize_width(kv.first.as<std::string>())] = d;
     }
     for (const auto& w : root["list_joiners"]) t.list_joiners.push_back(w.as<std::string>());
     for (const auto& w : root["noun_stops"]) t.noun_stops.push_back(w.as<std::string>());
@@ -500,8 +509,12 @@ class Loader {
   }
 
   void load_exclusions(const std::string& file, const YAML::Node& root) {
-    check_keys(file, root, {"exclusions"});
+    check_keys(file, root, {"exclusions", "place_exclusions"});
     out_->exclusions = load_pattern_list(file, root["exclusions"], "exclusion", true);
+    if (root["place_exclusions"]) {
+      out_->place_exclusions =
+          load_pattern_list(file, root["place_exclusions"], "place_exclusion", true);
+    }
   }
 
   static std::map<std::string, std::string> string_map(const std::string& file,
@@ -568,6 +581,11 @@ class Loader {
       g.noun = r.regex.group("noun");
       g.eom = r.regex.group("eom");
       g.thisyear = r.regex.group("thisyear");
+      g.value2 = r.regex.group("value2");
+      g.half = r.regex.group("half");
+      g.half2 = r.regex.group("half2");
+      g.per = r.regex.group("per");
+      g.yrel = r.regex.group("yrel");
       out_->metric_rules.push_back(std::move(r));
     }
   }
@@ -676,6 +694,7 @@ std::vector<RuleInfo> list_rules(const RuleSet& rules) {
   for (const PatternRule& p : rules.official.forwards) add(p.id, "structure", p.file, p.line);
   for (const MetricRule& r : rules.metric_rules) add(r.id, to_string(r.kind), r.file, r.line);
   for (const PatternRule& p : rules.exclusions) add(p.id, "exclusion", p.file, p.line);
+  for (const PatternRule& p : rules.place_exclusions) add(p.id, "exclusion", p.file, p.line);
   for (const RuleFile& f : rules.files) {
     if (f.path.rfind("gazetteer/", 0) == 0 || f.path.rfind("common/", 0) == 0 ||
         f.path == "layout/layout.yaml" || f.path == "structure/structure.yaml" ||

@@ -146,6 +146,7 @@ struct MetricRule {
     int value = -1, tenths = -1, unit = -1, cmp = -1, cmpb = -1, change = -1;
     int y = -1, m = -1, d = -1, y2 = -1, m2 = -1, d2 = -1, part = -1, part2 = -1, eom = -1;
     int thisyear = -1, noun = -1;
+    int value2 = -1, half = -1, half2 = -1, per = -1, yrel = -1;
   } g;
 };
 
@@ -159,6 +160,8 @@ struct MetricTables {
   std::vector<std::pair<std::string, std::string>> changes;      // word -> increase|decrease
   std::map<std::string, std::string> duration_units;
   std::map<std::string, Period> periods;
+  std::map<std::string, int> relative_years;  // 去 -> -1: a year counted from the bulletin's
+  std::map<std::string, double> per_signs;    // ‰ -> 1000: the denominator a sign writes
   std::vector<std::string> list_joiners;
   std::vector<std::string> noun_stops;
   int noun_max_chars = 0;
@@ -201,6 +204,8 @@ class RuleSet {
   MetricTables tables;
   std::vector<MetricRule> metric_rules;
   std::vector<PatternRule> exclusions;
+  // Text in which no province is taken: addresses and site footers (地址：…, ICP备…).
+  std::vector<PatternRule> place_exclusions;
   // Every metric rule's pattern, then every exclusion's, in one prefilter. Compiled on first
   // use (thread-safe): Hyperscan takes some 0.4 s for the rules shipped, which commands that
   // never extract a metric (rules list, a failing load) should not pay.

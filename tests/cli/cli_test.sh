@@ -106,11 +106,13 @@ ok "stream: text records round-trip every sample" \
 ok "stream: numeric ids kept" same <(jq -c .id text_in.jsonl) <(jq -c .id text_out.jsonl)
 # A record answered before stdin closes: flushed per record, usable as a pipe stage.
 coproc STREAM { "$JB" parse --stream; }
+# Bash unsets STREAM_PID once the coprocess is reaped, which may come before `wait`.
+stream_pid=$STREAM_PID
 head -n 1 stream_in.jsonl >&"${STREAM[1]}"
 reply=""
 IFS= read -r -t 60 reply <&"${STREAM[0]}" || true
 exec {STREAM[1]}>&-
-wait "$STREAM_PID" || true
+wait "$stream_pid" 2>/dev/null || true
 ok "stream: flushes each record while stdin is still open" \
     test "$(jq -r .id <<<"${reply:-null}")" = "${SAMPLES[0]}"
 # A bad line gives an error record in its place, a message, and exit 1.

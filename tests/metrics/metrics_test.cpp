@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "core/numeral.h"
 #include "jianbao/pipeline.h"
 #include "jianbao/ruleset.h"
 #include "support/builtin_rules.h"
@@ -52,11 +53,87 @@ TEST_CASE("metrics: dates take the year the text names most, and say so") {
   CHECK(seen);
 }
 
-TEST_CASE("metrics: --date gives the year when the text names none; else --MM-DD") {
+TEST_CASE("metrics: --date gives the year when the text names none; else month and day alone") {
   CHECK(str(metrics(parse("标题\n3月22日召开会议。\n", 2021)).at(0).value) == "2021-03-22");
-  const Document none = parse("标题\n3月22日召开会议。\n");
+  const Document none = parse("标题\n3月22日召开会议，5月至7月开展检查。\n");
   CHECK(none.year.from == "none");
-  CHECK(str(metrics(none).at(0).value) == "--03-22");
+  const auto ms = metrics(none);
+  REQUIRE(ms.size() == 2);
+  CHECK(std::holds_alternative<std::monostate>(ms[0].value));
+  CHECK(ms[0].month == 3);
+  CHECK(ms[0].day == 22);
+  CHECK(!ms[0].year_inferred);
+  CHECK(std::holds_alternative<std::monostate>(ms[1].start));
+  CHECK(ms[1].month == 5);
+  CHECK(ms[1].day == 0);
+  CHECK(ms[1].end_month == 7);
+}
+
+TEST_CASE("metrics: an impossible date or a year that is no year gives a diagnostic, no metric") {
+  struct Row {
+    const char* text;
+    const char* why;  // in the diagnostic's message
+  };
+  const Row rows[] = {
+      {"2月31日召开会议。", "no day 31"},
+      {"6月31日前完成。", "no day 31"},
+      {"2023年2月29日召开会议。", "2023-02 has no day 29"},
+      {"4月28日至31日举办。", "no day 31"},
+      {"23年5月10日召开会议。", "'23' is no year"},
+      {"1800年5月1日召开会议。", "'1800' is no year"},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.text);
+    const Document doc = parse(std::string("标题\n\n") + r.text + "\n", 2024);
+    for (const Metric& m : metrics(doc)) {
+      CAPTURE(m.text);
+      CHECK(m.kind != MetricKind::kDate);
+      CHECK(m.kind != MetricKind::kDeadline);
+      CHECK(m.kind != MetricKind::kDateRange);
+    }
+    bool named = false;
+    for (const Diagnostic& d : doc.diagnostics) {
+      named = named || (d.line == 3 && d.column == 1 && d.message.find(r.why) != std::string::npos);
+    }
+    CHECK(named);
+  }
+}
+
+TEST_CASE("metrics: ranges, halves, shares of a thousand and relative years") {
+  struct Row {
+    const char* text;
+    MetricKind kind;
+    const char* value;  // "" when the metric has start and end instead
+    const char* start;
+    const char* end;
+  };
+  const Row rows[] = {
+      {"罚款200～800元。", MetricKind::kAmount, "", "200", "800"},
+      {"罚款2至5万元。", MetricKind::kAmount, "", "20000", "50000"},
+      {"占比15%—25%。", MetricKind::kPercentage, "", "15", "25"},
+      {"停产5至7天。", MetricKind::kDuration, "", "5", "7"},
+      {"为期两年半。", MetricKind::kDuration, "2.5", "", ""},
+      {"用了半个月。", MetricKind::kDuration, "0.5", "", ""},
+      {"控制在千分之三。", MetricKind::kPercentage, "0.3", "", ""},
+      {"为3‰。", MetricKind::kPercentage, "0.3", "", ""},
+      {"去年5月10日召开。", MetricKind::kDate, "2023-05-10", "", ""},
+      {"明年底前完成。", MetricKind::kDeadline, "2025-12-31", "", ""},
+      {"前三季度，事故下降。", MetricKind::kDateRange, "", "2024-01-01", "2024-09-30"},
+      {"截至2021年9月，共检查。", MetricKind::kDate, "2021-09-30", "", ""},
+  };
+  auto text_of = [](const Value& v) {
+    if (std::holds_alternative<double>(v)) return core::format_number(std::get<double>(v));
+    return str(v);
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.text);
+    const auto ms = metrics(parse(std::string("标题\n") + r.text + "\n", 2024));
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].kind == r.kind);
+    CHECK(text_of(ms[0].value) == r.value);
+    CHECK(text_of(ms[0].start) == r.start);
+    CHECK(text_of(ms[0].end) == r.end);
+  }
 }
 
 TEST_CASE("metrics: calendar arithmetic of deadlines and ranges") {

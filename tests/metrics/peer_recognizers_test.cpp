@@ -31,9 +31,10 @@
 namespace jianbao {
 namespace {
 
-// The pass rates this project commits to (the peer itself fails 20 of 365 and 24 of 152).
+// The pass rates this project commits to (the peer itself fails 20 of 365 and 24 of 152). The
+// percent bar includes the per-mille cases (千分之, 万分之: percentages in percent, issue 12).
 constexpr double kMinNumberPassRate = 0.97;
-constexpr double kMinPercentPassRate = 0.90;
+constexpr double kMinPercentPassRate = 0.95;
 constexpr double kRelativeTolerance = 1e-9;
 
 const std::string kPeerDir = std::string(JB_SHARED_DIR) + "/peer/recognizers-text/";

@@ -107,10 +107,13 @@ void compare_item(const YAML::Node& g, const Item& item, GoldReport* r) {
   // Metrics: every gold metric found; every reported one (distinct) in the gold list.
   for (const auto& gm : g["metrics"]) {
     ++r->gold_metrics;
+    KindScore& score = r->kinds[gm["kind"].as<std::string>()];
+    ++score.gold;
     bool found = false;
     for (const Metric& m : item.metrics) found = found || matches(gm, m);
     if (found) {
       ++r->found_metrics;
+      ++score.found;
     } else {
       r->misses.push_back(fmt::format("{}: {}", item.title, dump(gm)));
     }
@@ -120,10 +123,13 @@ void compare_item(const YAML::Node& g, const Item& item, GoldReport* r) {
     if (!kJudgedKinds.count(to_string(m.kind))) continue;
     if (!seen.insert(describe(m).substr(0, describe(m).find(" (line"))).second) continue;
     ++r->reported_metrics;
+    KindScore& score = r->kinds[to_string(m.kind)];
+    ++score.reported;
     bool listed = false;
     for (const auto& gm : g["metrics"]) listed = listed || matches(gm, m);
     if (listed) {
       ++r->reported_in_gold;
+      ++score.in_gold;
     } else {
       r->extras.push_back(fmt::format("{}: {}", item.title, describe(m)));
     }

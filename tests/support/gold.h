@@ -2,12 +2,21 @@
 // ../shared/seeds/*.gold.yaml): structure exactly, metrics by kind and normalised value.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
 #include "jianbao/document.h"
 
 namespace jianbao::testing {
+
+// Metric counts of one kind: recall is found/gold, precision in_gold/reported.
+struct KindScore {
+  int gold = 0;
+  int found = 0;
+  int reported = 0;
+  int in_gold = 0;
+};
 
 struct GoldReport {
   std::vector<std::string> structure_errors;  // any is a failure
@@ -19,6 +28,7 @@ struct GoldReport {
   std::vector<std::string> extras;            // reported metrics not in the gold file
   std::vector<std::string> trap_hits;         // metrics taken from a trap
   std::vector<std::string> province_errors;
+  std::map<std::string, KindScore> kinds;  // the counts above, per metric kind
   double recall() const { return gold_metrics ? 1.0 * found_metrics / gold_metrics : 1.0; }
   double precision() const {
     return reported_metrics ? 1.0 * reported_in_gold / reported_metrics : 1.0;

@@ -42,7 +42,7 @@ struct Metric {
   std::string sentence;  // the sentence it was found in
   std::string rule_id;   // the rule that made it (shown with --explain)
   Value value;
-  Value start;  // date_range, year_range
+  Value start;  // date_range, year_range, and a range of figures (200～800元)
   Value end;
   std::string unit;        // count: the noun; duration: year|month|week|day; amount: yuan
   std::string comparator;  // ">=", "<=", ">", "<", "~" or empty for exact
@@ -51,6 +51,12 @@ struct Metric {
   std::string group;       // province expanded from a group name (京津冀)
   bool year_inferred = false;
   std::string part;  // official documents: the part it was found in (body, attachment_1); else ""
+  // date, deadline, date_range whose year is unknown: value (or start and end) stays empty and
+  // the month and day are given here; day 0 is a month grain. end_*: the end of a range.
+  int month = 0;
+  int day = 0;
+  int end_month = 0;
+  int end_day = 0;
 };
 
 struct Region {
@@ -154,6 +160,7 @@ struct Diagnostic {
   std::string rule_id;
   int line = 0;
   std::string message;
+  int column = 0;  // 1-based, in code points, where the diagnostic points into its line; 0: none
 };
 
 struct SourceInfo {
