@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""jianbao trend and diff over the twelve composed issues of tests/data/series, against the gold
+scripts/compose_series.py wrote from the composition. Usage: trend_test.py JIANBAO SRC_DIR WORK"""
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import yaml
+
+JB, SRC, WORK = sys.argv[1:4]
+SERIES = os.path.join(SRC, "tests", "data", "series")
+failures = []
+
+
+def check(name, cond, detail=""):
+    print(("ok   " if cond else "FAIL ") + name + ("" if cond else f": {detail}"))
+    if not cond:
+        failures.append(name)
+
+
+def run(*args):
+    r = subprocess.run([JB, *args], capture_output=True)
+    if r.returncode != 0:
+        sys.exit(f"jianbao {' '.join(args)} exited {r.returncode}: {r.stderr.decode()}")
+    return r.stdout
+
+
+def key(f):
+    k = f["kind"] + (" " + f["unit"] if f["unit"] else "")
+    k += " / " + (f["section"] or "-") + " / " + (f["region"] or "-")
+    return k + (f" #{f['n']}" if f["n"] > 1 else "")
+
+
+with open(os.path.join(SERIES, "series.gold.yaml"), encoding="utf-8") as f:
+    gold = yaml.safe_load(f)
+shutil.rmtree(WORK, ignore_errors=True)
+os.makedirs(WORK)
+out = os.path.join(WORK, "out")
+texts = sorted(os.path.join(SERIES, g["file"]) for g in gold["issues"])
+run("batch", SERIES, "-o", out, "-f", "json")
+
+# Tidy rows, from the batch directory and from the texts parsed on the spot.
+tidy = run("trend", out, "-f", "jsonl")
+rows = [json.loads(line) for line in tidy.splitlines()]
+check("trend over the texts equals trend over the batch directory",
+      run("trend", *texts, "-f", "jsonl") == tidy)
+dates = [g["date"] for g in gold["issues"]]
+want = {key(s): [(d, v) for d, v in zip(dates, s["values"]) if v is not None]
+        for s in gold["series"]}
+got = {}
+for r in rows:
+    got.setdefault(r["key"], []).append((r["masthead_date"], r["value"]))
+for k, series in want.items():
+    check(f"series {k}: values in issue order", got.get(k) == series, f"{got.get(k)} != {series}")
+check("no series the composition did not put there", sorted(got) == sorted(want),
+      sorted(set(got) ^ set(want)))
+check("each row names its source line", all(r["line"] > 0 and r["text"] for r in rows))
+check("issue numbers are integers", all(isinstance(r["masthead_issue"], int) for r in rows))
+
+# Wide CSV: keys down, the twelve issues across, in date order.
+wide = list(csv.reader(io.StringIO(run("trend", out, "-f", "wide").decode("utf-8"))))
+check("wide: one column per issue", len(wide[0]) == 1 + len(dates), wide[0])
+check("wide: issues in masthead date order", [h.split(" ")[0] for h in wide[0][1:]] == dates)
+check("wide: one row per series", len(wide) == 1 + len(want))
+
+# CSV for Excel: a BOM, integers without a decimal point.
+bom = run("trend", out, "-f", "csv", "--bom", "--fields", "key,masthead_date,value")
+check("csv --bom starts with the UTF-8 BOM", bom.startswith(b"\xef\xbb\xbf"))
+body = list(csv.DictReader(io.StringIO(bom[3:].decode("utf-8"))))
+check("--fields picks the columns", list(body[0]) == ["key", "masthead_date", "value"])
+ints = [r["value"] for r in body if r["key"].startswith("count")]
+check("counts stay integers in CSV", ints and all(v.isdigit() for v in ints), ints[:5])
+check("csv-excel is csv with a BOM",
+      run("trend", out, "-f", "csv-excel", "--fields", "key,value") ==
+      run("trend", out, "-f", "csv", "--bom", "--fields", "key,value"))
+js = json.loads(run("trend", out, "-f", "json", "--compact", "--fields", "key,value"))
+check("trend -f json is one array of the tidy rows", isinstance(js, list) and len(js) == len(rows))
+
+# The HTML report: one chart per series.
+html = run("trend", out, "-f", "html").decode("utf-8")
+check("html: one chart per series", html.count('class="series-chart"') == len(want),
+      html.count('class="series-chart"'))
+check("html: no external resource", "http://" not in html.replace(
+    'xmlns="http://www.w3.org/2000/svg"', "") and "https://" not in html)
+check("html: a provinces table and a changes table",
+      'id="provinces"' in html and html.count('class="change"') == len(dates) - 1)
+
+# diff on the two consecutive issues the gold describes.
+ch = gold["changes"]
+a, b = os.path.join(SERIES, ch["from"]), os.path.join(SERIES, ch["to"])
+d = json.loads(run("diff", a, b, "-f", "json"))
+check("diff: items added", [{"section": i["section"], "title": i["title"]}
+                            for i in d["items_added"]] == ch["items_added"], d["items_added"])
+check("diff: items dropped", [{"section": i["section"], "title": i["title"]}
+                              for i in d["items_dropped"]] == ch["items_dropped"])
+want_metrics = sorted((key(m), m["before"], m["after"]) for m in ch["metrics"])
+got_metrics = sorted((m["key"], m["before"], m["after"]) for m in d["metrics"])
+check("diff: metrics changed, added and gone", got_metrics == want_metrics,
+      set(got_metrics) ^ set(want_metrics))
+check("diff: provinces added", [p["name"] for p in d["provinces_added"]] == ch["provinces_added"])
+check("diff: provinces dropped",
+      [p["name"] for p in d["provinces_dropped"]] == ch["provinces_dropped"])
+text = run("diff", a, b).decode("utf-8").splitlines()
+changes = len(ch["items_added"]) + len(ch["items_dropped"]) + len(ch["metrics"]) + len(
+    ch["provinces_added"]) + len(ch["provinces_dropped"])
+check("diff text: two header lines and one line per change", len(text) == 2 + changes, len(text))
+check("diff of the batch records equals diff of the texts", run(
+    "diff", os.path.join(out, ch["from"].replace(".txt", ".json")),
+    os.path.join(out, ch["to"].replace(".txt", ".json")), "-f", "json") == run(
+        "diff", a, b, "-f", "json"))
+
+# Metric records carry their bulletin's context.
+m = [json.loads(line) for line in run("extract", b).splitlines()]
+to = next(g for g in gold["issues"] if g["file"] == ch["to"])
+check("extract: masthead date and issue numbers on every record", m and all(
+    r["masthead_date"] == to["date"] and r["masthead_issue"] == to["issue"] and
+    r["masthead_total_issue"] == to["total_issue"] for r in m))
+check("extract: source_path, and file kept as its deprecated alias",
+      all(r["source_path"] == r["file"] == b for r in m))
+check("extract: item region and code",
+      {(r["item_region"], r["item_region_code"]) for r in m if r["section"] == "地方经验"} ==
+      {("山东省", "370000"), ("浙江省", "330000"), ("江苏省", "320000"), ("广东省", "440000")})
+one = json.loads(run("extract", "-f", "json", b))
+check("extract -f json: an array for one file too", isinstance(one, list) and len(one) == len(m))
+
+print(f"{len(failures)} failed" if failures else "all passed")
+sys.exit(1 if failures else 0)

@@ -1,0 +1,14 @@
+# jianbao trend and diff over the composed monthly series (issue 16), the HTML report in headless
+# Chromium, and the Dask cluster run.
+add_test(NAME trend_series
+         COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/trend/trend_test.py ${JB} ${CMAKE_SOURCE_DIR}
+                 ${CMAKE_BINARY_DIR}/trend_test_work)
+add_test(NAME trend_html_chromium
+         COMMAND bash ${CMAKE_SOURCE_DIR}/tests/trend/chromium_test.sh ${JB} ${CMAKE_SOURCE_DIR}
+                 ${CMAKE_BINARY_DIR}/trend_chromium_work)
+# 77: Chromium is not installed (scripts/test.sh installs it and sets JB_REQUIRE_CHROMIUM=1).
+set_tests_properties(trend_html_chromium PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+add_test(NAME dask_parse
+         COMMAND bash ${CMAKE_SOURCE_DIR}/tests/trend/dask_test.sh ${JB} ${CMAKE_SOURCE_DIR}
+                 ${CMAKE_BINARY_DIR}/dask_test_work)
+set_tests_properties(dask_parse PROPERTIES TIMEOUT 180)
