@@ -151,7 +151,7 @@ const Shape& bulletin_shape() {
     return s;
   }();
   static const Shape province{{{"name", kString}, {"code", kString}, {"count", kInt}}};
-  static const Shape body_part{{{"kind", kString},
+  static const Shape body_part{{{"type", kString},
                                 {"text", kString},
                                 {"lines", kArray, true, nullptr, nullptr, kInt},
                                 {"points", kArray, false, nullptr, &point_shape()}}};

@@ -140,14 +140,14 @@ void body(W& w, const Item& item) {
     if (paragraph_first) {
       const Paragraph& para = item.paragraphs[p++];
       w.begin_object();
-      str(w, "kind", "paragraph");
+      str(w, "type", "paragraph");
       str(w, "text", para.text);
       lines(w, para.first_line, para.last_line);
       w.end_object();
     } else {
       const Point& point = item.points[q++];
       w.begin_object();
-      str(w, "kind", "point");
+      str(w, "type", "point");
       str(w, "marker", point.marker);
       str(w, "heading", point.heading);
       str(w, "text", point.text);

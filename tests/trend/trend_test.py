@@ -127,5 +127,25 @@ check("extract: item region and code",
 one = json.loads(run("extract", "-f", "json", b))
 check("extract -f json: an array for one file too", isinstance(one, list) and len(one) == len(m))
 
+# Items keep their text in reading order: paragraphs and points interleaved by their lines.
+doc = json.loads(run("parse", "-f", "json", os.path.join(SRC, "samples", "03_unwrapped_word.txt")))
+items = [i for sec in doc["sections"] for i in sec["items"]]
+mixed = [i for i in items if i["paragraphs"] and i["points"]]
+check("body: some sample items mix paragraphs and points", len(mixed) >= 3, len(mixed))
+for i in items:
+    body = i["body"]
+    starts = [b["lines"][0] for b in body]
+    if starts != sorted(starts) or [b["text"] for b in body if b["type"] == "paragraph"] != i[
+            "paragraphs"] or [b["text"] for b in body if b["type"] == "point"] != [
+                p["text"] for p in i["points"]]:
+        check(f"body of {i['id']} in reading order, every paragraph and point once", False, body)
+        break
+else:
+    check("body: every item's paragraphs and points once, in line order", True)
+first = mixed[0]["body"]
+check("body: a point between paragraphs stays between them",
+      [b["type"] for b in first][:2] == ["paragraph", "point"] and first[-1]["type"] in (
+          "paragraph", "point"))
+
 print(f"{len(failures)} failed" if failures else "all passed")
 sys.exit(1 if failures else 0)

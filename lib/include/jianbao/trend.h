@@ -25,39 +25,39 @@ using Json = nlohmann::ordered_json;
 
 // One metric of an issue, with what its key is made of.
 struct IssueMetric {
-  std::string kind;
-  std::string unit;
-  std::string section;
-  std::string region;
-  std::string item;  // item id
-  std::string item_title;
-  std::string text;
-  Json value;  // the normalised value (a number for the kinds trend follows)
+  std::string kind{};
+  std::string unit{};
+  std::string section{};
+  std::string region{};
+  std::string item{};  // item id
+  std::string item_title{};
+  std::string text{};
+  Json value{};  // the normalised value (a number for the kinds trend follows)
   int line = 0;
 };
 
 struct IssueItem {
-  std::string id;
-  std::string section;
-  std::string title;
-  std::string region;
+  std::string id{};
+  std::string section{};
+  std::string title{};
+  std::string region{};
 };
 
 struct ProvinceNamed {
-  std::string name;
-  std::string code;
+  std::string name{};
+  std::string code{};
   int count = 0;  // mentions in the issue
 };
 
 struct Issue {
-  std::string path;   // source.path
-  std::string date;   // masthead date YYYY-MM-DD; empty when none
-  std::string issue;  // 第N期 as written in the record; empty when none
-  std::string total_issue;
-  std::string title;  // masthead title
-  std::vector<IssueItem> items;
-  std::vector<IssueMetric> metrics;
-  std::vector<ProvinceNamed> provinces;  // by first mention
+  std::string path{};   // source.path
+  std::string date{};   // masthead date YYYY-MM-DD; empty when none
+  std::string issue{};  // 第N期 as written in the record; empty when none
+  std::string total_issue{};
+  std::string title{};  // masthead title
+  std::vector<IssueItem> items{};
+  std::vector<IssueMetric> metrics{};
+  std::vector<ProvinceNamed> provinces{};  // by first mention
   // A label for the issue in tables: "2024-03-10 #3", or the path when there is no masthead.
   std::string label() const;
 };
@@ -83,17 +83,17 @@ std::vector<std::string> default_kinds();
 
 struct SeriesPoint {
   size_t issue = 0;  // index into the issues
-  IssueMetric metric;
+  IssueMetric metric{};
 };
 
 struct Series {
-  std::string key;  // "count 起 / 工作动态 / 山东省", "#2" appended for the second of a kind
-  std::string kind;
-  std::string unit;
-  std::string section;
-  std::string region;
+  std::string key{};  // "count 起 / 工作动态 / 山东省", "#2" appended for the second of a kind
+  std::string kind{};
+  std::string unit{};
+  std::string section{};
+  std::string region{};
   int n = 1;
-  std::vector<SeriesPoint> points;  // in issue order, at most one per issue
+  std::vector<SeriesPoint> points{};  // in issue order, at most one per issue
 };
 
 // Every key found in `issues` (already sorted) among metrics of `kinds`, in order of first
@@ -113,16 +113,16 @@ std::vector<std::vector<std::string>> wide_table(const std::vector<Issue>& issue
 
 // What changed from `a` to `b`.
 struct IssueDiff {
-  std::vector<IssueItem> items_added;  // by section and title
-  std::vector<IssueItem> items_dropped;
+  std::vector<IssueItem> items_added{};  // by section and title
+  std::vector<IssueItem> items_dropped{};
   struct Change {
-    std::string key;
+    std::string key{};
     Json before;  // null when the key is new
     Json after;   // null when the key is gone
   };
-  std::vector<Change> metrics;  // keys whose value changed, appeared or disappeared
-  std::vector<ProvinceNamed> provinces_added;
-  std::vector<ProvinceNamed> provinces_dropped;
+  std::vector<Change> metrics{};  // keys whose value changed, appeared or disappeared
+  std::vector<ProvinceNamed> provinces_added{};
+  std::vector<ProvinceNamed> provinces_dropped{};
 };
 
 IssueDiff diff_issues(const Issue& a, const Issue& b, const KeyParts& parts,
