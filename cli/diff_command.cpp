@@ -43,7 +43,7 @@ int run_diff(const DiffArgs& args) {
   for (const auto* r : {&a, &b}) {
     if (!r->ok()) {
       report(r->status());
-      return r->status().code() == Status::Code::kInvalidArgument ? kExitUsage : kExitFailed;
+      return kExitUsage;  // as parse and extract: an input that cannot be read is exit 2
     }
   }
   const auto d = trend::diff_issues(a.value(), b.value(), parts.value(), trend::default_kinds());

@@ -77,7 +77,7 @@ int run_trend(const TrendArgs& args) {
   auto issues = read_issues(args.in.inputs, *rules, to_parse_options(args.in));
   if (!issues.ok()) {
     report(issues.status());
-    return issues.status().code() == Status::Code::kInvalidArgument ? kExitUsage : kExitFailed;
+    return kExitUsage;  // as parse and extract: an input that cannot be read is exit 2
   }
   trend::sort_issues(&issues.value());
   const auto series = trend::build_series(issues.value(), parts.value(), kinds);

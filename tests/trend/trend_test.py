@@ -147,5 +147,17 @@ check("body: a point between paragraphs stays between them",
       [b["type"] for b in first][:2] == ["paragraph", "point"] and first[-1]["type"] in (
           "paragraph", "point"))
 
+# Bad input: a usage error (exit 2) that names the file, and nothing on stdout.
+bad = os.path.join(WORK, "bad.jsonl")
+with open(bad, "w", encoding="utf-8") as f:
+    f.write(tidy.decode("utf-8").splitlines()[0] + "\n")  # a tidy row: not a bulletin record
+for args, says in [(["trend", bad], bad + ":1:"), (["trend", out, "--by", "unit"], "--by"),
+                   (["trend", out, "--fields", "key,colour"], "colour"),
+                   (["diff", a], "two bulletins"), (["diff", a, out], "expected one bulletin")]:
+    r = subprocess.run([JB, *args], capture_output=True)
+    check(f"jianbao {' '.join(args[:1] + args[2:])}: exit 2, says {says!r}",
+          r.returncode == 2 and says in r.stderr.decode() and not r.stdout,
+          (r.returncode, r.stderr.decode()))
+
 print(f"{len(failures)} failed" if failures else "all passed")
 sys.exit(1 if failures else 0)
