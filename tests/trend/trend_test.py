@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 
+import jsonschema
 import yaml
 
 JB, SRC, WORK = sys.argv[1:4]
@@ -146,6 +147,18 @@ first = mixed[0]["body"]
 check("body: a point between paragraphs stays between them",
       [b["type"] for b in first][:2] == ["paragraph", "point"] and first[-1]["type"] in (
           "paragraph", "point"))
+
+# Every row and the diff against their schemas.
+def schema(name):
+    with open(os.path.join(SRC, "schemas", name), encoding="utf-8") as f:
+        return json.load(f)
+
+
+row_schema = schema("trend_row.schema.json")
+bad_rows = [e.message for r in rows for e in jsonschema.Draft7Validator(row_schema).iter_errors(r)]
+check("every tidy row fits schemas/trend_row.schema.json", not bad_rows, bad_rows[:3])
+bad_diff = [e.message for e in jsonschema.Draft7Validator(schema("diff.schema.json")).iter_errors(d)]
+check("the diff fits schemas/diff.schema.json", not bad_diff, bad_diff[:3])
 
 # Bad input: a usage error (exit 2) that names the file, and nothing on stdout.
 bad = os.path.join(WORK, "bad.jsonl")
