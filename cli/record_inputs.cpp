@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <sstream>
 
+#include "check/located_json.h"
 #include "cli_io.h"
 #include "jianbao/batch.h"
 #include "jianbao/emit.h"
@@ -16,6 +16,11 @@ using Json = nlohmann::ordered_json;
 
 bool has_extension(const std::string& path, const char* ext) {
   return fs::path(path).extension() == ext;
+}
+
+bool is_record_file(const std::string& path) {
+  return has_extension(path, ".json") || has_extension(path, ".jsonl") ||
+         has_extension(path, ".yaml") || has_extension(path, ".yml");
 }
 
 // A batch's own files beside the records.
@@ -31,26 +36,17 @@ Status add_record(const Json& record, const SourceLocation& where, std::vector<t
   return Status();
 }
 
+// A record file: .json (one record or an array), .jsonl (one a line), .yaml/.yml (one a document).
 Status read_record_file(const std::string& path, std::vector<trend::Issue>* out) {
   auto bytes = batch::read_file(path);
   if (!bytes.ok()) return bytes.status();
-  if (has_extension(path, ".jsonl")) {
-    std::istringstream in(bytes.value());
-    int line_no = 0;
-    for (std::string line; std::getline(in, line);) {
-      ++line_no;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      const Json record = Json::parse(line, nullptr, false);
-      const SourceLocation where{.file = path, .line = line_no};
-      if (record.is_discarded()) return Status::bad_input("not JSON", where);
-      JB_TRY(add_record(record, where, out));
-    }
-    return Status();
+  auto records = check::read_records(path, bytes.value());
+  if (!records.ok()) return records.status();
+  for (const check::LocatedRecord& r : records.value()) {
+    if (r.error) return *r.error;
+    JB_TRY(add_record(r.value, {.file = path, .line = r.where.count("") ? r.where.at("").line : 0},
+                      out));
   }
-  const Json record = Json::parse(bytes.value(), nullptr, false);
-  if (record.is_discarded()) return Status::bad_input("not JSON", {.file = path});
-  if (!record.is_array()) return add_record(record, {.file = path}, out);
-  for (const Json& r : record) JB_TRY(add_record(r, {.file = path}, out));
   return Status();
 }
 
@@ -71,21 +67,21 @@ Result<std::vector<trend::Issue>> read_issues(const std::vector<std::string>& in
   for (const std::string& input : inputs) {
     std::error_code ec;
     if (fs::is_directory(input, ec)) {
-      // A batch output directory: every .json and .jsonl record file under it, by name.
+      // A batch output directory: every record file under it, by name.
       std::vector<std::string> files;
       for (const auto& e : fs::recursive_directory_iterator(input, ec)) {
         if (!e.is_regular_file() || is_batch_file(e.path())) continue;
         const std::string p = e.path().string();
-        if (has_extension(p, ".json") || has_extension(p, ".jsonl")) files.push_back(p);
+        if (is_record_file(p)) files.push_back(p);
       }
       if (ec) return Status::io_error(ec.message(), {.file = input});
       std::sort(files.begin(), files.end());
       if (files.empty()) {
-        return Status::invalid_argument("no .json or .jsonl records in the directory",
+        return Status::invalid_argument("no .json, .jsonl or .yaml records in the directory",
                                         {.file = input});
       }
       for (const std::string& f : files) JB_TRY(read_record_file(f, &out));
-    } else if (has_extension(input, ".json") || has_extension(input, ".jsonl")) {
+    } else if (is_record_file(input)) {
       JB_TRY(read_record_file(input, &out));
     } else {
       JB_TRY(read_bulletin(input, rules, options, &out));

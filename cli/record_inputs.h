@@ -1,5 +1,6 @@
 // The bulletins trend and diff read: a batch output directory (its record files), record files
-// (.json: one record or an array; .jsonl: one record a line) or bulletin texts, parsed here.
+// (.json: one record or an array; .jsonl: one record a line; .yaml/.yml: one a document) or
+// bulletin texts, parsed here.
 #pragma once
 
 #include <nlohmann/json.hpp>

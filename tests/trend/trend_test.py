@@ -49,6 +49,10 @@ tidy = run("trend", out, "-f", "jsonl")
 rows = [json.loads(line) for line in tidy.splitlines()]
 check("trend over the texts equals trend over the batch directory",
       run("trend", *texts, "-f", "jsonl") == tidy)
+yaml_out = os.path.join(WORK, "out_yaml")
+run("batch", SERIES, "-o", yaml_out, "-f", "yaml")
+check("trend over a batch of YAML records equals trend over JSON ones",
+      run("trend", yaml_out, "-f", "jsonl") == tidy)
 dates = [g["date"] for g in gold["issues"]]
 want = {key(s): [(d, v) for d, v in zip(dates, s["values"]) if v is not None]
         for s in gold["series"]}
