@@ -6,6 +6,7 @@
 #include <set>
 
 #include "jianbao/trend.h"
+#include "trend/keys.h"
 
 namespace jianbao::trend {
 namespace {
@@ -59,8 +60,8 @@ Json province_json(const ProvinceNamed& p) {
 
 Json issue_ref(const Issue& i) {
   return {{"source_path", i.path},
-          {"masthead_date", i.date},
-          {"masthead_issue", i.issue},
+          {"masthead_date", i.date.empty() ? Json(nullptr) : Json(i.date)},
+          {"masthead_issue", issue_number_json(i.issue)},
           {"label", i.label()}};
 }
 

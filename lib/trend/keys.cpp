@@ -22,6 +22,12 @@ std::string numbered_key(const std::string& base, int n) {
   return n > 1 ? base + " #" + std::to_string(n) : base;
 }
 
+Json issue_number_json(const std::string& s) {
+  if (s.empty()) return nullptr;
+  if (s.size() < 16 && s.find_first_not_of("0123456789") == std::string::npos) return std::stoll(s);
+  return s;
+}
+
 Result<KeyParts> parse_key_parts(const std::string& list) {
   KeyParts parts{.unit = false, .section = false, .region = false};
   bool kind = false;

@@ -12,13 +12,6 @@ bool followed(const std::vector<std::string>& kinds, const std::string& kind) {
   return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
 }
 
-// An issue number as the metric records write it: an integer when it is all digits.
-Json issue_json(const std::string& s) {
-  if (s.empty()) return nullptr;
-  if (s.size() < 16 && s.find_first_not_of("0123456789") == std::string::npos) return std::stoll(s);
-  return s;
-}
-
 }  // namespace
 
 std::vector<Series> build_series(const std::vector<Issue>& issues, const KeyParts& parts,
@@ -71,8 +64,8 @@ std::vector<Json> tidy_rows(const std::vector<Issue>& issues, const std::vector<
       row["region"] = s.region;
       row["n"] = s.n;
       row["masthead_date"] = issue.date.empty() ? Json(nullptr) : Json(issue.date);
-      row["masthead_issue"] = issue_json(issue.issue);
-      row["masthead_total_issue"] = issue_json(issue.total_issue);
+      row["masthead_issue"] = issue_number_json(issue.issue);
+      row["masthead_total_issue"] = issue_number_json(issue.total_issue);
       row["source_path"] = issue.path;
       row["value"] = p.metric.value;
       row["text"] = p.metric.text;
