@@ -300,9 +300,9 @@ void document(W& w, const Document& doc, const EmitOptions& options) {
   w.end_object();
 }
 
-// A string field, or null when it is empty.
+// A string field, or null when it is empty (the metric record's context fields).
 template <class W>
-void str_or_null(W& w, std::string_view key, std::string_view value) {
+void nullable_str(W& w, std::string_view key, std::string_view value) {
   w.key(key);
   if (value.empty()) {
     w.null();
@@ -316,7 +316,7 @@ template <class W>
 void issue_number(W& w, std::string_view key, std::string_view value) {
   const bool digits = !value.empty() && value.size() < 16 &&
                       value.find_first_not_of("0123456789") == std::string_view::npos;
-  if (!digits) return str_or_null(w, key, value);
+  if (!digits) return nullable_str(w, key, value);
   w.key(key);
   w.integer(std::stoll(std::string(value)));
 }
@@ -327,18 +327,18 @@ template <class W>
 void bulletin_context(W& w, const Document& doc) {
   const Masthead empty;
   const Masthead& m = doc.masthead ? *doc.masthead : empty;
-  str_or_null(w, "masthead_date", m.date);
+  nullable_str(w, "masthead_date", m.date);
   issue_number(w, "masthead_issue", m.issue);
   issue_number(w, "masthead_total_issue", m.total_issue);
   w.key("genre");  // set once the bulletin record carries its genre (issue 16 / official)
   w.null();
-  str_or_null(w, "document_title", m.title);
+  nullable_str(w, "document_title", m.title);
 }
 
 template <class W>
 void item_region(W& w, const Item& item) {
-  str_or_null(w, "item_region", item.region ? std::string_view(item.region->name) : "");
-  str_or_null(w, "item_region_code", item.region ? std::string_view(item.region->code) : "");
+  nullable_str(w, "item_region", item.region ? std::string_view(item.region->name) : "");
+  nullable_str(w, "item_region_code", item.region ? std::string_view(item.region->code) : "");
 }
 
 // The jianbao.metric/1 record: one metric with its file, section and item (the `extract` stream).
