@@ -129,6 +129,12 @@ check("extract: source_path, and file kept as its deprecated alias",
 check("extract: item region and code",
       {(r["item_region"], r["item_region_code"]) for r in m if r["section"] == "地方经验"} ==
       {("山东省", "370000"), ("浙江省", "330000"), ("江苏省", "320000"), ("广东省", "440000")})
+xl = run("extract", "-f", "csv-excel", "--fields", "kind,value,masthead_issue", b)
+xl_rows = list(csv.DictReader(io.StringIO(xl[3:].decode("utf-8"))))
+check("extract -f csv-excel: a BOM, the fields asked for, integers as integers",
+      xl.startswith(b"\xef\xbb\xbf") and list(xl_rows[0]) == ["kind", "value", "masthead_issue"]
+      and all(r["value"].isdigit() and r["masthead_issue"] == str(to["issue"]) for r in xl_rows
+              if r["kind"] == "count"), xl_rows[:3])
 one = json.loads(run("extract", "-f", "json", b))
 check("extract -f json: an array for one file too", isinstance(one, list) and len(one) == len(m))
 
