@@ -64,10 +64,11 @@ void add_diff_command(CLI::App& app, int& exit_code) {
   CLI::App* cmd =
       app.add_subcommand("diff", "What changed between two issues: items, metrics, provinces");
   cmd->footer(
-      "A and B are bulletin texts or their records (.json, .jsonl). Items are matched by\n"
+      "A and B are bulletin texts or their records (.json, .jsonl, .yaml). Items are matched by\n"
       "section and title, metrics by key (see trend --by), provinces by name.\n"
       "Example:\n  jianbao diff out/2024-04.json out/2024-05.json -f json | jq .items_added");
   bind_input_args(cmd, &args->in);
+  cmd->get_option("inputs")->description("A and B: two bulletin texts or records");
   cmd->add_option("-f,--format", args->format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--by", args->by, "Key parts: kind,unit,section,region (default all)");

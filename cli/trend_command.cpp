@@ -105,13 +105,15 @@ void add_trend_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<TrendArgs>();
   CLI::App* cmd = app.add_subcommand("trend", "Follow each figure across issues");
   cmd->footer(
-      "Reads a batch output directory, record files (.json, .jsonl) or bulletin texts. Issues\n"
+      "Reads a batch output directory, records (.json, .jsonl, .yaml) or bulletin texts. Issues\n"
       "are ordered by masthead date, then issue number. A key is the metric's kind, unit,\n"
       "section and item region (--by chooses the parts), numbered #2, #3 when an issue has\n"
       "several; one series per key.\n"
       "Examples:\n  jianbao batch archive/ -o out/ && jianbao trend out/ -f html -o report.html\n"
       "  jianbao trend out/ --by kind,unit,region -f wide --bom -o series.csv");
   bind_input_args(cmd, &args->in);
+  cmd->get_option("inputs")->description(
+      "Batch output directories, record files (.json, .jsonl, .yaml) or bulletin texts");
   cmd->add_option("-f,--format", args->format,
                   "csv (default, one row per key and issue), csv-excel, jsonl, json, wide (keys x "
                   "issues CSV) or html (a self-contained report)")
