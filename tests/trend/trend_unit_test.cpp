@@ -3,6 +3,7 @@
 
 #include "jianbao/trend.h"
 #include "trend/keys.h"
+#include "trend/svg_chart.h"
 
 namespace jianbao::trend {
 namespace {
@@ -116,6 +117,43 @@ TEST_CASE("trend: diff lists items, metrics and provinces that changed") {
   REQUIRE(d.provinces_dropped.size() == 1);
   CHECK(d.provinces_dropped[0].name == "A");
   CHECK(diff_json(a, b, d)["metrics"].size() == 2);
+}
+
+size_t count(const std::string& s, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
+  return n;
+}
+
+TEST_CASE("trend: a chart joins consecutive issues only and draws one dot per value") {
+  std::vector<Issue> issues(4);
+  struct Row {
+    const char* name;
+    std::vector<std::pair<size_t, Json>> points;
+    size_t moves;  // separate runs of the line
+    size_t lines;  // segments
+  };
+  const Row rows[] = {
+      {"a gap breaks the line", {{0, 1}, {1, 2}, {3, 4}}, 2, 1},
+      {"every issue", {{0, 1}, {1, 2}, {2, 3}, {3, 4}}, 1, 3},
+      {"a flat series", {{0, 5}, {1, 5}}, 1, 1},
+      {"one value", {{2, 7}}, 1, 0},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.name);
+    Series s{.key = "k <&>", .kind = "count"};
+    for (const auto& [issue, value] : r.points)
+      s.points.push_back({issue, metric("count", "", "", "", value)});
+    const std::string svg = svg_chart(s, issues);
+    const size_t d = svg.find(" d=\"");
+    REQUIRE(d != std::string::npos);
+    const std::string path = svg.substr(d, svg.find('"', d + 4) - d);
+    CHECK(count(path, "M") == r.moves);
+    CHECK(count(path, "L") == r.lines);
+    CHECK(count(svg, "<circle") == r.points.size());
+    CHECK(svg.find("nan") == std::string::npos);
+    CHECK(svg.find("k &lt;&amp;&gt;") != std::string::npos);
+  }
 }
 
 TEST_CASE("trend: issue_from_record refuses what is not a bulletin record") {
