@@ -13,7 +13,7 @@ CN_NUM_SECTION = "一二三四五六七八九十"
 NOTES = [None, None, "内部资料", "内部资料　注意保存", "秘密★", "特急", "内部资料　请勿外传"]
 OFFICE_SUFFIX = ["应急管理厅办公室", "人民政府督查室", "安全生产委员会办公室", "人民政府办公厅",
                  "应急管理局", "防汛抗旱指挥部办公室", "消防安全委员会办公室"]
-HEADING_STYLES = ["dun", "bracket", "paren", "bold_center"]
+HEADING_STYLES = ["dun", "bracket", "paren", "bold_center", "word_numbering"]
 POINT_STYLES = ["inline_shi", "para_shi", "paren", "arabic", "dun", "inline_paren"]
 PAGE_NUMBER_STYLES = ["gbt9704", "gbt9704", "gbt9704_wide", "gbt9704_wide", "dash_center_wide",
                       "dash_center", "hyphen_center", "di_ye", "di_ye_gong", "plain_right",
@@ -148,7 +148,7 @@ class Composer:
                 self.body(f"{marker}{h}{sep}{t}", ref, point=True)
         return n, metrics, traps
 
-    def item(self, sec, idx, local, heading_style):
+    def item(self, sec, idx, local, heading_style, short=False):
         r = self.r
         ref = {"section": sec, "item": idx}
         topic = r.choice(pool.TOPICS)
@@ -175,26 +175,57 @@ class Composer:
         self.body(t, ref)
         metrics += m
         traps += tr
+        tables = []
+        if not local and not short and r.random() < 0.15:
+            m, provs = self.table(ref)
+            metrics += m
+            provinces += provs
+            tables.append(self.blocks[-1]["rows"])
         npoints = 0
-        if r.random() < 0.55:
-            style = r.choice([s for s in POINT_STYLES if not (s == "dun" and heading_style == "dun")])
+        if r.random() < (0.2 if short else 0.55):
+            # Points never take the sections' own marker (（一） points under （一） sections
+            # would be ambiguous to any reader).
+            clash = {"dun": "dun", "word_numbering": "dun", "paren": "paren"}.get(heading_style)
+            style = r.choice([s for s in POINT_STYLES if s != clash])
             npoints, m, tr = self.points(ref, style, words)
             metrics += m
             traps += tr
-        for tmpl in r.sample(closings, r.randint(0 if npoints else 1, 2)):
+        for tmpl in r.sample(closings, 0 if short else r.randint(0 if npoints else 1, 2)):
             t, m, tr = fill(tmpl, self.slots, words)
             self.body(t, ref)
             metrics += m
             traps += tr
-        if not local and r.random() < 0.25:
-            provs = r.sample(gazetteer.provinces(), r.randint(2, 4))
-            names = "、".join(p["alias"] if r.random() < 0.5 else p["name"] for p in provs)
-            t, _, _ = fill(r.choice(pool.PROVINCE_SENTENCES), self.slots, dict(words, prov_list=names))
-            self.body(t, ref)
-            provinces += [p["name"] for p in provs if p["name"] not in provinces]
+        if not local and not short and r.random() < 0.25:
+            provs = [p for p in r.sample(gazetteer.provinces(), r.randint(2, 4))
+                     if p["name"] not in provinces]
+            if provs:
+                names = "、".join(p["alias"] if r.random() < 0.5 else p["name"] for p in provs)
+                t, _, _ = fill(r.choice(pool.PROVINCE_SENTENCES), self.slots,
+                               dict(words, prov_list=names))
+                self.body(t, ref)
+                provinces += [p["name"] for p in provs]
         gold.update(points=npoints, metrics=dedup(metrics), provinces=provinces,
                     traps=sorted(set(traps)))
+        if tables:
+            gold["tables"] = tables
         return gold
+
+    def table(self, ref):
+        """A Word table of figures by province: a caption, then 地区 | 检查企业（家） | 整改率."""
+        r = self.r
+        provs = r.sample(gazetteer.provinces(), r.randint(3, 5))
+        rows = [["地区", "检查企业（家）", "整改率"]]
+        metrics = []
+        for p in provs:
+            rate = round(r.uniform(60, 99), 1)
+            rows.append([p["alias"], str(r.randint(100, 5000)), f"{rate}%"])
+            metrics.append({"kind": "percentage", "value": rate})
+        self.add("paragraph", "各地排查整治情况见下表。", ref=ref, part="body", indent_first=2,
+                 align="justify")
+        # The table's text, for the locator: its cells in reading order.
+        self.add("table", "".join(cell for row in rows for cell in row), rows=rows, ref=ref,
+                 part="body")
+        return metrics, [p["name"] for p in provs]
 
     def heading(self, sec, name, style, new_page=False):
         n = CN_NUM_SECTION[sec]
@@ -211,6 +242,11 @@ class Composer:
         elif style == "paren":
             self.add("section_heading", f"（{n}）{name}", style="Heading 1", align="left", bold=True,
                      font="sans", size=16, ref=ref, indent_first=2)
+        elif style == "word_numbering":
+            # 一、 from Word's list numbering: in the PDF and LibreOffice's text, not in the
+            # paragraph's own text (docx2txt prints the name alone).
+            self.add("section_heading", name, style="Heading 1", align="left", bold=True,
+                     font="sans", size=16, ref=ref, numbered=True)
         else:
             self.add("section_heading", name, style="Heading 1", align="center", bold=True,
                      font="sans", size=18, ref=ref)
@@ -293,9 +329,13 @@ def compose(case, seed):
     budget = 350 * pages - 120
     heading_style = r.choice(HEADING_STYLES + ["none"])
     # Some bulletins start each section on a new page whose running header names the section
-    # (as the seed's PDF does); not with unmarked headings, which would read like the header.
+    # (as the seed's PDF does); not with unmarked headings (bold centred, Word-numbered), whose
+    # text is the header's.
     by_section = heading_style in ("dun", "bracket", "paren") and r.random() < 0.25
     nsections = 1 if heading_style == "none" else r.randint(2, min(6, pages + 2))
+    short = pages == 1  # a one-page bulletin: two sections at most, short items
+    if short:
+        nsections = min(nsections, 2)
     names = r.sample(pool.SECTION_NAMES, nsections)
     local_sections = {nsections - 1} if r.random() < 0.8 else set()
     if local_sections and heading_style != "none":
@@ -311,7 +351,7 @@ def compose(case, seed):
             local = None
             if s in local_sections and r.random() < (0.85 if nsections > 1 else 0.4):
                 local = gazetteer.region(r, province, national)
-            items.append(c.item(s, i, local, heading_style))
+            items.append(c.item(s, i, local, heading_style, short))
         sections.append({"title": title, "items": items})
     dist, colophon, signature = c.tail(masthead)
     return {

@@ -123,8 +123,6 @@ class DocComposer:
         else:
             title = f"关于{subject}的{kind}"
             doc_type = kind[-2:]
-        if nissuers > 1 and kind not in ("转发通知",):
-            pass
         doc.update(title=title, doc_type=doc_type, forwards=forwards)
         self.title_blocks(title)
         addressee = (r.sample(ADDRESSEES_UP, 1) if upward

@@ -66,7 +66,9 @@ def match_block(stream, block_text, pos, furniture):
     p = "".join(norm(c) for c in squeeze(block_text))
     if not p:
         return None
-    head = p[:min(len(p), 8)]
+    # Start at each occurrence of the first character: a page number may cut the block right
+    # after its first characters (a table whose header row is split by the page end).
+    head = p[0]
     start = stream.text.find(head, pos)
     while start >= 0:
         res = walk(stream, p, start, furniture)

@@ -149,6 +149,8 @@ def variant_gold(comp, variant, text):
                 gi["lines"] = [own[0][0], own[-1][1]]
             for key in ("points", "metrics", "provinces", "traps"):
                 gi[key] = item.get(key, [] if key != "points" else 0)
+            if item.get("tables"):
+                gi["tables"] = item["tables"]
             items.append(gi)
         gs["items"] = items
         for key in ("points", "metrics"):  # a 公文's sections carry their own
@@ -243,7 +245,9 @@ def main():
             dump_yaml(os.path.join(d, f"{case}.{variant}.gold.yaml"), gold,
                       HEADER.format(document=gold["document"], case=case, family=comp["family"],
                                     seed=comp["seed"], variant=variant))
-        doc_gold = dict(comp["gold"], document=case, family=comp["family"])
+        doc_gold = dict(comp["gold"], file=case, family=comp["family"])
+        if not isinstance(doc_gold.get("document"), dict):  # a 公文 keeps its parts there
+            doc_gold["document"] = case
         dump_yaml(os.path.join(d, f"{case}.gold.yaml"), doc_gold,
                   HEADER.format(document=f"{case}.docx and {case}.pdf", case=case,
                                 family=comp["family"], seed=comp["seed"], variant="none"))

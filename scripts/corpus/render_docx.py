@@ -2,7 +2,7 @@
 GB/T 9704 page (A4, 37/35/28/26 mm margins), headers and footers with PAGE fields."""
 
 from docx import Document
-from docx.enum.section import WD_SECTION  # noqa: F401  (kept for readers of this file)
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -162,7 +162,6 @@ def setup_page(doc, page):
 def new_section(doc, header_text):
     """A Word section on a new page whose header (odd and even pages) names it; the footers,
     page numbers included, carry on from the previous section."""
-    from docx.enum.section import WD_SECTION
     sec = doc.add_section(WD_SECTION.NEW_PAGE)
     sec.different_first_page_header_footer = False
     headers = [sec.header] + ([sec.even_page_header] if doc.settings.odd_and_even_pages_header_footer
@@ -188,11 +187,64 @@ class _Last:
         return self.part.add_paragraph()
 
 
+def table(doc, rows):
+    t = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    t.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            cell = t.cell(r, c)
+            cell.text = ""
+            run = cell.paragraphs[0].add_run(text)
+            set_font(run, FONTS["sans" if r == 0 else "serif"], 12, r == 0)
+            cell.paragraphs[0].alignment = ALIGN["center"]
+
+
+NUM_ID = "90"
+
+
+def chinese_numbering(doc):
+    """A Word list whose level 0 prints 一、二、三、 (numFmt chineseCounting): the numbering a
+    Word user gets from the ribbon, so the marker is not in the paragraph's text."""
+    numbering = doc.part.numbering_part.element
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), NUM_ID)
+    lvl = OxmlElement("w:lvl")
+    lvl.set(qn("w:ilvl"), "0")
+    for tag, val in (("w:start", "1"), ("w:numFmt", "chineseCounting"), ("w:lvlText", "%1、"),
+                     ("w:lvlJc", "left")):
+        e = OxmlElement(tag)
+        e.set(qn("w:val"), val)
+        lvl.append(e)
+    abstract.append(lvl)
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), NUM_ID)
+    ref = OxmlElement("w:abstractNumId")
+    ref.set(qn("w:val"), NUM_ID)
+    num.append(ref)
+    numbering.append(num)
+
+
+def number_paragraph(p):
+    ppr = p._p.get_or_add_pPr()
+    numpr = OxmlElement("w:numPr")
+    for tag, val in (("w:ilvl", "0"), ("w:numId", NUM_ID)):
+        e = OxmlElement(tag)
+        e.set(qn("w:val"), val)
+        numpr.append(e)
+    ppr.append(numpr)
+
+
 def render(comp, path):
     doc = Document()
     setup_styles(doc)
     setup_page(doc, comp.get("page", {}))
-    body_started = False
+    if any(b.get("numbered") for b in comp["blocks"]):
+        chinese_numbering(doc)
     for b in comp["blocks"]:
         style = b.get("style", "Normal")
         if b.get("role") == "page_break":
@@ -201,7 +253,12 @@ def render(comp, path):
         if b.get("role") == "section_break":
             new_section(doc, b["header"])
             continue
+        if b.get("role") == "table":
+            table(doc, b["rows"])
+            continue
         p = doc.add_paragraph(style=style)
+        if b.get("numbered"):
+            number_paragraph(p)
         if b.get("page_break_before"):
             p.paragraph_format.page_break_before = True
         p.alignment = ALIGN[b.get("align", "justify")]
@@ -219,7 +276,6 @@ def render(comp, path):
         for side in ("top", "bottom"):
             if b.get(f"border_{side}"):
                 border(p, side, b[f"border_{side}"])
-        body_started = body_started or b.get("role") == "item_title"
-    doc.core_properties.title = comp["gold"].get("masthead", {}).get("title", "") if comp[
-        "gold"].get("masthead") else ""
+    masthead = comp["gold"].get("masthead") or {}
+    doc.core_properties.title = masthead.get("title", "")
     doc.save(path)
