@@ -22,6 +22,7 @@ struct BatchArgs {
   std::string glob = "*.txt";
   int jobs = 0;
   bool force = false;
+  bool prune = false;
 };
 
 // Files done, rate and ETA on one stderr line, redrawn in place. Drawn only on a terminal.
@@ -86,6 +87,7 @@ int run_batch_command(const BatchArgs& args) {
       .format = format,
       .jobs = args.jobs,
       .force = args.force,
+      .prune = args.prune,
       .parse = to_parse_options(args.in),
       .emit = {.explain = args.in.explain},
       .tool_version = JB_VERSION,
@@ -142,6 +144,9 @@ void add_batch_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--glob", args->glob, "File names to take from directories (default *.txt)");
   cmd->add_flag("--force", args->force,
                 "Convert every input, even those unchanged since the last run");
+  cmd->add_flag("--prune", args->prune,
+                "Remove the outputs the last run made for inputs that are gone (outputs of an "
+                "earlier format are always replaced)");
   bind_parse_settings(cmd, &args->in);
   cmd->callback([args, &exit_code] { exit_code = run_batch_command(*args); });
 }

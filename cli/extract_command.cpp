@@ -1,12 +1,15 @@
 // jianbao extract: one flat record per metric, for pipelines.
 #include <fmt/format.h>
 
+#include <iostream>
 #include <sstream>
 
 #include "cli_io.h"
 #include "commands.h"
 #include "jianbao/emit.h"
+#include "output_options.h"
 #include "parse_options.h"
+#include "stream_input.h"
 
 namespace jianbao::cli {
 namespace {
@@ -15,14 +18,114 @@ struct ExtractArgs {
   InputArgs in;
   std::string format = "jsonl";
   std::string kinds;
+  OutputOptions out;
+  bool stream = false;
 };
 
-const std::vector<std::string> kCsvColumns = {
-    "file", "section",   "item",       "item_title", "kind",   "text",     "value",         "start",
-    "end",  "unit",      "comparator", "change",     "code",   "group",    "year_inferred", "month",
-    "day",  "end_month", "end_day",    "line",       "column", "sentence", "rule"};
+// Every field a metric record can have, in record order (the CSV header).
+const std::vector<std::string> kColumns = {"schema",
+                                           "source_path",
+                                           "file",
+                                           "masthead_date",
+                                           "masthead_issue",
+                                           "masthead_total_issue",
+                                           "genre",
+                                           "document_title",
+                                           "section",
+                                           "item",
+                                           "item_title",
+                                           "item_region",
+                                           "item_region_code",
+                                           "kind",
+                                           "text",
+                                           "value",
+                                           "start",
+                                           "end",
+                                           "unit",
+                                           "comparator",
+                                           "change",
+                                           "code",
+                                           "group",
+                                           "year_inferred",
+                                           "month",
+                                           "day",
+                                           "end_month",
+                                           "end_day",
+                                           "line",
+                                           "column",
+                                           "sentence",
+                                           "rule"};
+
+// The CSV columns: every field but "schema" (one value for a whole file).
+std::vector<std::string> csv_columns() { return {kColumns.begin() + 1, kColumns.end()}; }
+
+// Writes the metric records of one bulletin.
+template <class Sink>
+void write_metrics(const Document& doc, const emit::EmitOptions& emit_options, bool fast,
+                   RecordWriter* writer, Sink&& sink) {
+  for (const Section& s : doc.sections) {
+    for (const Item& i : s.items) {
+      for (const Metric& m : i.metrics) {
+        // JSON Lines of every field need no tree: the text is written straight.
+        sink(fast ? emit::metric_record_text(doc, s, i, m, emit_options) + "\n"
+                  : writer->row(emit::metric_record(doc, s, i, m, emit_options)));
+      }
+    }
+  }
+}
+
+// JSON Lines manifest in ({"id", "text"|"path"}, as parse --stream reads), metric records out,
+// flushed per bulletin. A bad line is reported on stderr and skipped; the exit code is then 1.
+int run_stream(const ExtractArgs& args, const RuleSet& rules, const ParseOptions& options,
+               RecordWriter* writer, bool fast) {
+  std::ios::sync_with_stdio(false);
+  bool failed = false;
+  int line_no = 0;
+  const emit::EmitOptions emit_options{.explain = args.in.explain};
+  auto put = [](const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); };
+  put(writer->begin());
+  for (std::string line; std::getline(std::cin, line);) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const auto record = nlohmann::ordered_json::parse(line, nullptr, false);
+    std::string path;
+    auto bytes = record.is_discarded()
+                     ? Result<std::string>(Status::bad_input("not a JSON object on one line"))
+                     : stream_input(record, &path);
+    Result<Document> doc = bytes.ok() ? parse_bulletin(bytes.value(), path, rules, options)
+                                      : Result<Document>(bytes.status());
+    if (!doc.ok()) {
+      failed = true;
+      std::cerr << fmt::format("jianbao: <stdin>:{}: {}\n", line_no, doc.status().to_string());
+      continue;
+    }
+    write_metrics(doc.value(), emit_options, fast, writer, put);
+    if (std::fflush(stdout) != 0) {
+      report(Status::io_error("cannot write to stdout"));
+      return kExitFailed;
+    }
+  }
+  put(writer->end());
+  if (std::fflush(stdout) != 0) {
+    report(Status::io_error("cannot write to stdout"));
+    return kExitFailed;
+  }
+  return failed ? kExitFailed : kExitOk;
+}
 
 int run_extract(const ExtractArgs& args) {
+  if (args.stream != args.in.inputs.empty()) {
+    report(Status::invalid_argument(
+        args.stream ? "extract --stream reads stdin: it takes no inputs"
+                    : "extract: no input (give files, - for stdin, or --stream)"));
+    return kExitUsage;
+  }
+  const bool csv = args.format == "csv" || args.format == "csv-excel";
+  auto fields = chosen_fields(args.out, csv ? csv_columns() : kColumns);
+  if (!fields.ok()) {
+    report(fields.status());
+    return kExitUsage;
+  }
   const auto rules = load_rules_or_report(args.in.rules_dir);
   if (!rules) return kExitUsage;
   ParseOptions options = to_parse_options(args.in);
@@ -35,14 +138,15 @@ int run_extract(const ExtractArgs& args) {
     }
     options.metrics.kinds.push_back(kind);
   }
-  emit::Format format;
-  emit::parse_format(args.format, &format);
-  // JSON Lines and CSV rows are written as each bulletin is done (memory stays flat over an
-  // archive); YAML, one sequence, is written at the end. All or nothing either way.
+  RecordWriter writer(args.format, args.out, fields.value());
+  const bool fast = args.format == "jsonl" && args.out.fields.empty();
+  if (args.stream) return run_stream(args, *rules, options, &writer, fast);
+  // Records are written to the sink as each bulletin is done (memory stays flat over an archive;
+  // YAML, one sequence, is written at the end). All or nothing either way.
   const InterruptGuard guard;
   OutputSink sink(args.in.output);
-  std::vector<nlohmann::ordered_json> yaml_records;
-  if (format == emit::Format::kCsv) sink.append(emit::csv_header(kCsvColumns));
+  sink.append(writer.begin());
+  const emit::EmitOptions emit_options{.explain = args.in.explain};
   for (const std::string& path : args.in.inputs) {
     if (guard.flag()) return kExitInterrupted;
     auto bytes = read_input(path);
@@ -55,24 +159,10 @@ int run_extract(const ExtractArgs& args) {
       report(doc.status());
       return kExitUsage;
     }
-    for (const Section& s : doc.value().sections) {
-      for (const Item& i : s.items) {
-        for (const Metric& m : i.metrics) {
-          const emit::EmitOptions emit_options{.explain = args.in.explain};
-          if (format == emit::Format::kCsv) {
-            sink.append(emit::csv_row(emit::metric_record(doc.value(), s, i, m, emit_options),
-                                      kCsvColumns));
-          } else if (format == emit::Format::kYaml) {
-            yaml_records.push_back(emit::metric_record(doc.value(), s, i, m, emit_options));
-          } else {
-            sink.append(emit::metric_record_text(doc.value(), s, i, m, emit_options) + "\n");
-          }
-        }
-      }
-    }
+    write_metrics(doc.value(), emit_options, fast, &writer,
+                  [&sink](const std::string& s) { sink.append(s); });
   }
-  if (format == emit::Format::kYaml)
-    sink.append(emit::to_yaml(nlohmann::ordered_json(yaml_records)));
+  sink.append(writer.end());
   if (guard.flag()) return kExitInterrupted;
   if (Status s = sink.commit(); !s.ok()) {
     report(s);
@@ -87,12 +177,21 @@ void add_extract_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<ExtractArgs>();
   CLI::App* cmd = app.add_subcommand("extract", "Emit every metric as a flat record");
   cmd->footer(
-      "Example:\n  jianbao extract samples/*.txt | jq -r 'select(.kind==\"deadline\") | .value'");
+      "-f json is always one array (of every metric of every input); jsonl one record a line.\n"
+      "With --stream, reads the JSON Lines manifest parse --stream reads and writes the metric\n"
+      "records of each line in turn.\n"
+      "Examples:\n  jianbao extract samples/*.txt | jq -r 'select(.kind==\"deadline\") | .value'\n"
+      "  jianbao extract -f csv-excel --fields masthead_date,item_region,kind,value a.txt b.txt");
   bind_input_args(cmd, &args->in);
-  cmd->add_option("-f,--format", args->format, "jsonl (default), csv or yaml")
-      ->check(CLI::IsMember({"jsonl", "csv", "yaml"}));
+  cmd->get_option("inputs")->required(false);
+  cmd->add_option("-f,--format", args->format,
+                  "jsonl (default), json (an array), csv, csv-excel (CSV with a BOM) or yaml")
+      ->check(CLI::IsMember({"jsonl", "json", "csv", "csv-excel", "yaml"}));
   cmd->add_option("--kinds", args->kinds,
                   "Comma-separated kinds to keep (number adds bare numbers)");
+  cmd->add_flag("--stream", args->stream,
+                "Read JSON Lines {\"id\", \"text\"|\"path\"} on stdin, as parse --stream does");
+  bind_output_options(cmd, &args->out);
   cmd->callback([args, &exit_code] { exit_code = run_extract(*args); });
 }
 

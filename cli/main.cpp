@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
   jianbao::cli::add_check_command(app, exit_code);
   jianbao::cli::add_rules_command(app, exit_code);
   jianbao::cli::add_explain_command(app, exit_code);
+  jianbao::cli::add_trend_command(app, exit_code);
+  jianbao::cli::add_diff_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -9,6 +9,7 @@
 #include "jianbao/batch.h"
 #include "jianbao/emit.h"
 #include "parse_options.h"
+#include "stream_input.h"
 
 namespace jianbao::cli {
 namespace {
@@ -22,20 +23,6 @@ struct ParseArgs {
 };
 
 using Json = nlohmann::ordered_json;
-
-// The bytes a stream record stands for: its "text", or the file its "path" names.
-Result<std::string> stream_input(const Json& record, std::string* path) {
-  if (!record.is_object()) return Status::bad_input("expected a JSON object");
-  if (record.contains("text") && record["text"].is_string()) {
-    *path = "-";
-    return record["text"].get<std::string>();
-  }
-  if (record.contains("path") && record["path"].is_string()) {
-    *path = record["path"].get<std::string>();
-    return batch::read_file(*path);
-  }
-  return Status::bad_input("expected a \"text\" or a \"path\" string");
-}
 
 // One output line for one input line: the bulletin record with the input's "id" after "schema",
 // or an error record {"schema", "id", "input_line", "error"} that keeps the lines in step.

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages jianbao needs to build and test, if any is missing.
+# --test adds what only the test suite needs: Chromium (the trend report opened in a browser) and
+# Dask distributed (scripts/dask_parse.py on a scheduler and two workers).
 set -euo pipefail
 packages=(cmake ninja-build g++ clang clang-format libclang-rt-14-dev pkg-config libicu-dev libyaml-cpp-dev
           libfmt-dev libcli11-dev nlohmann-json3-dev libssl-dev doctest-dev python3 python3-jsonschema
           python3-yaml jq groff-base man-db bsdutils)
+[[ "${1:-}" == --test ]] && packages+=(chromium python3-distributed)
 # Hyperscan (an optional speed-up) is packaged for amd64 only.
 [[ $(dpkg --print-architecture) == amd64 ]] && packages+=(libhyperscan-dev)
 missing=()

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "batch/atomic_writer.h"
@@ -82,6 +83,7 @@ class Runner {
   void wait_for_workers(size_t threads);
   void commit(size_t i);
   void keep_old_entry(size_t i);
+  void remove_stale_outputs();
 
   const std::vector<InputFile>& files_;
   const RuleSet& rules_;
@@ -281,6 +283,26 @@ void Runner::wait_for_workers(size_t threads) {
   for (; cursor < files_.size(); ++cursor) commit(cursor);  // never started: pending
 }
 
+// What the last run wrote that this one did not: an output of an input that is gone (with
+// --prune), or of an input still here in another format (replaced). Only names the manifest gave
+// that stay inside OUTDIR are touched.
+void Runner::remove_stale_outputs() {
+  std::set<std::string> outputs;
+  std::set<std::string> inputs;
+  for (const InputFile& f : files_) {
+    outputs.insert(output_name(f.relative, opt_.format));
+    inputs.insert(f.relative);
+  }
+  for (const auto& [name, entry] : old_.entries) {
+    if (outputs.count(name)) continue;
+    if (!opt_.prune && !inputs.count(entry.input)) continue;
+    const fs::path rel = fs::path(name).lexically_normal();
+    if (rel.empty() || rel.is_absolute() || *rel.begin() == "..") continue;
+    std::error_code ignored;
+    fs::remove(fs::path(opt_.out_dir) / rel, ignored);
+  }
+}
+
 Result<Summary> Runner::run() {
   if (opt_.format != emit::Format::kJson && opt_.format != emit::Format::kJsonl &&
       opt_.format != emit::Format::kYaml) {
@@ -326,6 +348,7 @@ Result<Summary> Runner::run() {
     metrics_out_->abort();
     JB_TRY(manifest_out_->commit());
   } else {
+    remove_stale_outputs();
     JB_TRY(metrics_out_->commit());
     JB_TRY(manifest_out_->commit());
     JB_TRY(write_file_atomic((dir / kSummaryFile).string(), summary_json(s).dump(2) + "\n"));

@@ -156,6 +156,10 @@ const Shape& bulletin_shape() {
     return s;
   }();
   static const Shape province{{{"name", kString}, {"code", kString}, {"count", kInt}}};
+  static const Shape body_part{{{"type", kString},
+                                {"text", kString},
+                                {"lines", kArray, true, nullptr, nullptr, kInt},
+                                {"points", kArray, false, nullptr, &point_shape()}}};
   static const Shape item{{{"id", kString},
                            {"kind", kString},
                            {"title", kString},
@@ -163,6 +167,7 @@ const Shape& bulletin_shape() {
                            {"lines", kArray, true, nullptr, nullptr, kInt},
                            {"paragraphs", kArray, true, nullptr, nullptr, kString},
                            {"points", kArray, true, nullptr, &point_shape()},
+                           {"body", kArray, false, nullptr, &body_part},
                            {"metrics", kArray, true, nullptr, &metric},
                            {"provinces", kArray, true, nullptr, &province}}};
   static const Shape section{
@@ -213,11 +218,20 @@ const Shape& bulletin_shape() {
 
 const Shape& metric_record_shape() {
   static const Shape s = [] {
+    // The context fields came after jianbao.metric/1's first release: optional, typed.
     Shape m{{{"schema", kString},
+             {"source_path", kString, false},
              {"file", kString},
+             {"masthead_date", kString | kNull, false},
+             {"masthead_issue", kInt | kString | kNull, false},
+             {"masthead_total_issue", kInt | kString | kNull, false},
+             {"genre", kString | kNull, false},
+             {"document_title", kString | kNull, false},
              {"section", kString},
              {"item", kString},
-             {"item_title", kString}}};
+             {"item_title", kString},
+             {"item_region", kString | kNull, false},
+             {"item_region_code", kString | kNull, false}}};
     for (const Field& f : metric_fields()) m.fields.push_back(f);
     return m;
   }();

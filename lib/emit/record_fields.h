@@ -209,6 +209,45 @@ void metric(W& w, const Metric& m, const EmitOptions& options) {
   w.end_object();
 }
 
+// The item's text in reading order: its paragraphs and points interleaved as printed, each with
+// its lines, so the item can be quoted back whole.
+template <class W>
+void body(W& w, const Item& item) {
+  w.key("body");
+  w.begin_array();
+  size_t p = 0;
+  size_t q = 0;
+  while (p < item.paragraphs.size() || q < item.points.size()) {
+    const bool paragraph_first =
+        q == item.points.size() ||
+        (p < item.paragraphs.size() && item.paragraphs[p].first_line <= item.points[q].first_line);
+    if (paragraph_first) {
+      const Paragraph& para = item.paragraphs[p++];
+      w.begin_object();
+      str(w, "type", "paragraph");
+      str(w, "text", para.text);
+      lines(w, para.first_line, para.last_line);
+      w.end_object();
+    } else {
+      const Point& point = item.points[q++];
+      w.begin_object();
+      str(w, "type", "point");
+      str(w, "marker", point.marker);
+      str(w, "heading", point.heading);
+      str(w, "text", point.text);
+      lines(w, point.first_line, point.last_line);
+      if (!point.points.empty()) {
+        w.key("points");
+        w.begin_array();
+        for (const Point& c : point.points) fields::point(w, c);
+        w.end_array();
+      }
+      w.end_object();
+    }
+  }
+  w.end_array();
+}
+
 template <class W>
 void item(W& w, const Item& item, const EmitOptions& options) {
   w.begin_object();
@@ -234,6 +273,7 @@ void item(W& w, const Item& item, const EmitOptions& options) {
   w.begin_array();
   for (const Point& p : item.points) point(w, p);
   w.end_array();
+  body(w, item);
   w.key("metrics");
   w.begin_array();
   for (const Metric& m : item.metrics) metric(w, m, options);
@@ -367,16 +407,62 @@ void document(W& w, const Document& doc, const EmitOptions& options) {
   w.end_object();
 }
 
+// A string field, or null when it is empty (the metric record's context fields).
+template <class W>
+void nullable_str(W& w, std::string_view key, std::string_view value) {
+  w.key(key);
+  if (value.empty()) {
+    w.null();
+  } else {
+    w.str(value);
+  }
+}
+
+// An issue number: an integer when it is all ASCII digits, the text otherwise, null when absent.
+template <class W>
+void issue_number(W& w, std::string_view key, std::string_view value) {
+  const bool digits = !value.empty() && value.size() < 16 &&
+                      value.find_first_not_of("0123456789") == std::string_view::npos;
+  if (!digits) return nullable_str(w, key, value);
+  w.key(key);
+  w.integer(std::stoll(std::string(value)));
+}
+
+// What a metric record needs to know of its bulletin to be joined with the next month's: the
+// masthead's date and issue numbers, the document's genre and title (bulletin: the masthead's).
+template <class W>
+void bulletin_context(W& w, const Document& doc) {
+  const Masthead empty;
+  const Masthead& m = doc.masthead ? *doc.masthead : empty;
+  nullable_str(w, "masthead_date", m.date);
+  issue_number(w, "masthead_issue", m.issue);
+  issue_number(w, "masthead_total_issue", m.total_issue);
+  str(w, "genre", doc.genre);
+  // A bulletin's title is its masthead's; an official document's is its 标题.
+  nullable_str(w, "document_title",
+               doc.document ? std::string_view(doc.document->title) : std::string_view(m.title));
+}
+
+template <class W>
+void item_region(W& w, const Item& item) {
+  nullable_str(w, "item_region", item.region ? std::string_view(item.region->name) : "");
+  nullable_str(w, "item_region_code", item.region ? std::string_view(item.region->code) : "");
+}
+
 // The jianbao.metric/1 record: one metric with its file, section and item (the `extract` stream).
 template <class W>
 void metric_record(W& w, const Document& doc, const Section& section, const Item& item,
                    const Metric& m, const EmitOptions& options) {
   w.begin_object();
   str(w, "schema", "jianbao.metric/1");
-  str(w, "file", doc.source.path);
+  // Flat names are the bulletin record's paths with '_' for '.': source.path -> source_path.
+  str(w, "source_path", doc.source.path);
+  str(w, "file", doc.source.path);  // deprecated alias of source_path; goes in jianbao.metric/2
+  bulletin_context(w, doc);
   str(w, "section", section.title);
   str(w, "item", item.id);
   str(w, "item_title", item.title);
+  item_region(w, item);
   metric_meaning(w, m);
   integer(w, "line", m.line);
   integer(w, "column", m.column);

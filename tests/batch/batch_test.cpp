@@ -371,6 +371,41 @@ TEST_CASE("batch: a re-run skips what is unchanged and redoes what changed") {
   CHECK_FALSE(fs::exists(out / "01.json"));
 }
 
+TEST_CASE("batch: --prune removes outputs of inputs gone; a format change replaces outputs") {
+  const fs::path root = scratch("prune");
+  const std::vector<InputFile> files = make_inputs(root / "in");
+  const fs::path out = root / "out";
+  auto run = [&](const std::vector<InputFile>& in, emit::Format format, bool prune) {
+    REQUIRE(
+        run_batch(in, rules(), {.out_dir = out.string(), .format = format, .prune = prune}).ok());
+  };
+  const std::vector<InputFile> first_only(files.begin(), files.begin() + 1);  // 01.txt
+  struct Step {
+    const char* name;
+    const std::vector<InputFile>* inputs;
+    emit::Format format;
+    bool prune;
+    std::vector<std::string> want;  // record files in OUTDIR afterwards
+  };
+  const Step steps[] = {
+      {"all inputs", &files, emit::Format::kJson, false, {"01.json", "sub/05.json"}},
+      {"one gone, no --prune", &first_only, emit::Format::kJson, false, {"01.json", "sub/05.json"}},
+      {"all again", &files, emit::Format::kJson, false, {"01.json", "sub/05.json"}},
+      {"one gone, --prune", &first_only, emit::Format::kJson, true, {"01.json"}},
+      {"another format", &files, emit::Format::kJsonl, false, {"01.jsonl", "sub/05.jsonl"}},
+      {"and back", &files, emit::Format::kYaml, false, {"01.yaml", "sub/05.yaml"}},
+  };
+  for (const Step& st : steps) {
+    CAPTURE(st.name);
+    run(*st.inputs, st.format, st.prune);
+    std::vector<std::string> got;
+    for (const auto& [name, bytes] : tree(out)) {
+      if (name != kMetricsFile && name != kManifestFile) got.push_back(name);
+    }
+    CHECK(got == st.want);
+  }
+}
+
 TEST_CASE("batch: a cancelled run starts nothing and keeps the manifest") {
   const fs::path root = scratch("cancel");
   const std::vector<InputFile> files = make_inputs(root / "in");

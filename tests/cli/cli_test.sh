@@ -81,7 +81,7 @@ ok "deadlines are ISO dates" bash -c '! grep -vE "^([0-9]{4}|-)-[0-9]{2}-[0-9]{2
 "$JB" extract -f csv "${SAMPLES[@]}" >extract.csv
 ok "extract -f csv: header and one row per metric" \
     test "$(wc -l <extract.csv)" -eq "$(($(wc -l <extract.jsonl) + 1))"
-ok "extract -f csv: header names the columns" grep -q '^file,section,item,.*,kind,text,value' extract.csv
+ok "extract -f csv: header names the columns" grep -q '^source_path,file,masthead_date,.*,section,item,item_title,item_region,item_region_code,kind,text,value' extract.csv
 
 # --- parse --stream ------------------------------------------------------------------------------
 : >stream_in.jsonl

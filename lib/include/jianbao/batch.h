@@ -70,6 +70,10 @@ struct BatchOptions {
   emit::Format format = emit::Format::kJson;  // kJson, kJsonl or kYaml; not kCsv
   int jobs = 0;                               // worker threads; 0: one per core
   bool force = false;                         // convert even what the manifest says is current
+  // Remove the outputs the last run made for inputs that are not in this run. Outputs of an
+  // input in this run written in another format are removed whatever this says (a format change
+  // replaces them).
+  bool prune = false;
   ParseOptions parse{};
   emit::EmitOptions emit{};
   // Identifies the program in the manifest, so that a new version redoes everything.
