@@ -16,6 +16,7 @@ struct Line {
   bool page_start = false;
   bool ends_sentence = false;
   bool removed = false;
+  bool reader_title = false;  // the PDF/DOCX reader saw a title (layout/reader_hints.h)
 };
 
 }  // namespace jianbao::layout

@@ -134,6 +134,7 @@ class BlockBuilder {
   bool title_like_uncached(size_t i) const {
     const Line& l = *lines_[i];
     if (l.ends_sentence || starts_marker(i)) return false;
+    if (l.reader_title) return true;  // the reader knows: centred and larger, or a heading style
     if (!geo_.wrapped) return l.width <= r_.max_title_width;
     if (is_full(i) || is_indented_start(i)) return false;
     // "据统计，一季度全国共接报火灾" + a full line running on: a paragraph's first line.

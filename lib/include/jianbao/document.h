@@ -50,6 +50,12 @@ struct Metric {
   std::string code;        // province or division: GB/T 2260 code
   std::string group;       // province expanded from a group name (京津冀)
   bool year_inferred = false;
+  // Where the line was in the file (PDF: page and position in points from the top-left corner;
+  // DOCX: paragraph index in document.xml); 0 when the input was text.
+  int page = 0;
+  double x = 0;
+  double y = 0;
+  int paragraph = 0;
 };
 
 struct Region {
@@ -87,6 +93,10 @@ struct Item {
   std::optional<Region> region;
   int first_line = 0;
   int last_line = 0;
+  int first_page = 0;  // PDF: the pages of its first and last lines; 0 for text and DOCX
+  int last_page = 0;
+  int first_paragraph = 0;  // DOCX: the paragraph indexes of its first and last lines
+  int last_paragraph = 0;
   std::vector<Paragraph> paragraphs;
   std::vector<Point> points;
   std::vector<Metric> metrics;
@@ -147,6 +157,8 @@ struct SourceInfo {
   long long bytes = 0;
   std::string encoding;
   bool bom = false;
+  std::string reader = "text";  // text | pdf | docx: which reader made the lines
+  int pages = 0;                // PDF: pages read; 0 otherwise
 };
 
 struct YearInfo {
