@@ -148,10 +148,9 @@ class PartReader {
       ReadLine l;
       l.text = first ? number + text : text;
       l.font_size = p.size;
-      // A page break in an empty paragraph (python-docx, Word's Ctrl+Enter) starts the page of
-      // the next line written.
-      l.page_start = first && (p.page_break || pending_page_) && !out_->empty();
-      pending_page_ = false;
+      // Page breaks are not passed on as page starts: layout guesses running headers at page
+      // starts, and a DOCX has its headers in their own parts (read below), so a guess could
+      // only take a body line ("320项", a table's last cell) for one.
       decode::LineFacts& f = l.facts;
       f.paragraph = index_;
       f.part = part_;
@@ -168,7 +167,6 @@ class PartReader {
       out_->push_back(std::move(l));
       first = false;
     }
-    if (first) pending_page_ = pending_page_ || p.page_break;
     for (const pugi::xml_node& box : p.text_boxes) blocks(box, row, column);
   }
 
@@ -178,7 +176,6 @@ class PartReader {
   std::string part_;
   std::vector<ReadLine>* out_;
   int index_ = 0;
-  bool pending_page_ = false;
 };
 
 Status read_part(ZipPackage* zip, const std::string& name, const std::string& part,

@@ -79,7 +79,7 @@ class PageNumberMatcher {
 
 }  // namespace
 
-void mark_pdf_furniture(const std::vector<PdfPage>& pages, const RuleSet& rules,
+void mark_pdf_furniture(const std::vector<PdfPage>& pages, const RuleSet& rules, double body_size,
                         std::vector<ReadLine>* lines) {
   const ReadRules& r = rules.read;
   PageNumberMatcher page_numbers(rules.layout);
@@ -97,6 +97,9 @@ void mark_pdf_furniture(const std::vector<PdfPage>& pages, const RuleSet& rules,
       l.facts.furniture = "page_number";
     } else if (static_cast<int>(pages_of[{zones[i], shape_key(l.text)}].size()) >=
                r.furniture_min_pages) {
+      l.facts.furniture = zones[i] == Zone::kTop ? "running_header" : "footer";
+    } else if (body_size > 0 && l.font_size > 0 &&
+               l.font_size <= r.furniture_max_size * body_size) {
       l.facts.furniture = zones[i] == Zone::kTop ? "running_header" : "footer";
     }
   }
@@ -125,7 +128,9 @@ void mark_centred_titles(const std::vector<PdfPage>& pages, const RuleSet& rules
     const double line_middle = f.x + f.width / 2;
     f.centred = f.width <= r.centred_max_share * area &&
                 std::abs(line_middle - middle) <= r.centred_tolerance * area;
-    f.title = f.furniture.empty() && f.centred && f.size >= r.title_size_ratio;
+    // Set larger and centred, or bold throughout: titles. (Layout still takes no line that
+    // ends a sentence for a title.)
+    f.title = f.furniture.empty() && ((f.centred && f.size >= r.title_size_ratio) || f.bold);
   }
   // A title wrapped over lines: only one of its lines may be narrow enough to look centred;
   // the lines next to it, set in the same larger size on the same page, belong to it.

@@ -109,11 +109,19 @@ ReadLine make_line(const std::vector<const TextBox*>& boxes, double size, int pa
 
 // A row's boxes as lines: a gap of block_gap sizes or more parts two lines, as pdftotext parts
 // two blocks ("signature one      signature two", "issuing office      date 印发").
+// A row in the top or bottom zone of the page stays one line: "—   1   —" spaced out is one
+// page number.
 void add_row(const std::vector<const TextBox*>& boxes, double size, int page_number,
-             const ReadRules& rules, std::vector<ReadLine>* out) {
+             const PdfPage& page, const ReadRules& rules, std::vector<ReadLine>* out) {
+  const double mid = boxes.front()->y1 - size / 2;
+  const bool furniture_zone = mid <= rules.furniture_top_zone * page.height ||
+                              mid >= (1 - rules.furniture_bottom_zone) * page.height;
   size_t from = 0;
   for (size_t i = 1; i <= boxes.size(); ++i) {
-    if (i < boxes.size() && boxes[i]->x0 - boxes[i - 1]->x1 < rules.block_gap * size) continue;
+    if (i < boxes.size() &&
+        (furniture_zone || boxes[i]->x0 - boxes[i - 1]->x1 < rules.block_gap * size)) {
+      continue;
+    }
     out->push_back(
         make_line({boxes.begin() + static_cast<long>(from), boxes.begin() + static_cast<long>(i)},
                   size, page_number, rules));
@@ -128,14 +136,14 @@ std::vector<ReadLine> page_lines(const PdfPage& page, int page_number, const Rea
   const double split = find_column_split(rows, page, rules);
   std::vector<ReadLine> out;
   if (split < 0) {
-    for (const Row& r : rows) add_row(r.boxes, r.size, page_number, rules, &out);
+    for (const Row& r : rows) add_row(r.boxes, r.size, page_number, page, rules, &out);
     return out;
   }
   // Runs of rows that do not cross the band: their left parts, then their right parts.
   size_t i = 0;
   while (i < rows.size()) {
     if (crosses(rows[i], split)) {
-      add_row(rows[i].boxes, rows[i].size, page_number, rules, &out);
+      add_row(rows[i].boxes, rows[i].size, page_number, page, rules, &out);
       ++i;
       continue;
     }
@@ -145,8 +153,8 @@ std::vector<ReadLine> page_lines(const PdfPage& page, int page_number, const Rea
     for (size_t k = i; k < end; ++k) {
       std::vector<const TextBox*> l, rt;
       for (const TextBox* b : rows[k].boxes) (b->x1 <= split ? l : rt).push_back(b);
-      if (!l.empty()) add_row(l, rows[k].size, page_number, rules, &out);
-      if (!rt.empty()) add_row(rt, rows[k].size, page_number, rules, &right);
+      if (!l.empty()) add_row(l, rows[k].size, page_number, page, rules, &out);
+      if (!rt.empty()) add_row(rt, rows[k].size, page_number, page, rules, &right);
     }
     for (ReadLine& l : right) out.push_back(std::move(l));
     i = end;

@@ -100,7 +100,7 @@ Result<decode::DecodedText> read_pdf(std::string_view bytes, const std::string& 
     if (!page.empty()) page.front().page_start = p > 0;
     for (ReadLine& l : page) lines.push_back(std::move(l));
   }
-  mark_pdf_furniture(pages, rules, &lines);
+  mark_pdf_furniture(pages, rules, body_size(lines), &lines);
   decode::DecodedText text = to_decoded_text(std::move(lines), bytes, path, "pdf");
   mark_centred_titles(pages, rules, &text);
   return text;

@@ -6,8 +6,6 @@
 #include "core/sha256.h"
 
 namespace jianbao::read {
-namespace {
-
 // The size most characters are set in: the body text, against which titles are "larger".
 double body_size(const std::vector<ReadLine>& lines) {
   std::map<double, size_t> chars;  // size -> characters set in it
@@ -27,8 +25,6 @@ double body_size(const std::vector<ReadLine>& lines) {
   }
   return best;
 }
-
-}  // namespace
 
 decode::DecodedText to_decoded_text(std::vector<ReadLine> lines, std::string_view bytes,
                                     const std::string& path, const std::string& reader) {

@@ -32,6 +32,9 @@ struct ReadLine {
   bool page_start = false;
 };
 
+// The size most characters are set in (the body), to half a point; 0 when no size is known.
+double body_size(const std::vector<ReadLine>& lines);
+
 // Numbers the lines from 1, marks page starts as form feeds, and sets each line's size relative
 // to the body size (the size that most characters are set in).
 decode::DecodedText to_decoded_text(std::vector<ReadLine> lines, std::string_view bytes,

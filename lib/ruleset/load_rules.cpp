@@ -272,34 +272,24 @@ class Loader {
   }
 
   void load_read(const std::string& file, const YAML::Node& root) {
-    check_keys(file, root,
-               {"furniture_top_zone",
-                "furniture_bottom_zone",
-                "furniture_min_pages",
-                "baseline_tolerance",
-                "space_gap",
-                "block_gap",
-                "column_gap",
-                "column_min_lines",
-                "column_band",
-                "scan_max_chars",
-                "centred_tolerance",
-                "centred_max_share",
-                "title_size_ratio",
-                "heading_styles",
-                "red_min",
-                "red_max_other",
-                "chinese_digits",
-                "chinese_ten",
-                "ideograph_stems",
-                "max_zip_entries",
-                "max_part_bytes",
-                "max_total_bytes"});
+    check_keys(file, root, {"furniture_top_zone",  "furniture_bottom_zone",
+                            "furniture_min_pages", "furniture_max_size",
+                            "baseline_tolerance",  "space_gap",
+                            "block_gap",           "column_gap",
+                            "column_min_lines",    "column_band",
+                            "scan_max_chars",      "centred_tolerance",
+                            "centred_max_share",   "title_size_ratio",
+                            "heading_styles",      "red_min",
+                            "red_max_other",       "chinese_digits",
+                            "chinese_ten",         "ideograph_stems",
+                            "max_zip_entries",     "max_part_bytes",
+                            "max_total_bytes"});
     ReadRules& r = out_->read;
     auto number = [&](const char* key) { return get_number(file, root, key, true); };
     r.furniture_top_zone = number("furniture_top_zone");
     r.furniture_bottom_zone = number("furniture_bottom_zone");
     r.furniture_min_pages = static_cast<int>(number("furniture_min_pages"));
+    r.furniture_max_size = number("furniture_max_size");
     r.baseline_tolerance = number("baseline_tolerance");
     r.space_gap = number("space_gap");
     r.block_gap = number("block_gap");

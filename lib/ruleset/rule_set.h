@@ -53,6 +53,7 @@ struct ReadRules {
   double furniture_top_zone = 0;
   double furniture_bottom_zone = 0;
   int furniture_min_pages = 0;
+  double furniture_max_size = 0;
   double baseline_tolerance = 0;
   double space_gap = 0;
   double block_gap = 0;

@@ -27,3 +27,4 @@ add_test(NAME cli_strict_samples COMMAND ${JB} parse --strict --format jsonl ${J
 if(EXISTS "${SEED}")
   add_test(NAME cli_strict_seed COMMAND ${JB} parse --strict --format jsonl ${SEED})
 endif()
+include(${CMAKE_SOURCE_DIR}/tests/read/read_cli_tests.cmake)
