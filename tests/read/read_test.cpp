@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#if JB_HAVE_DOCX
 #include "read/docx_styles.h"
+#endif
 #include "read/pdf_lines.h"
 #include "ruleset/rule_set.h"
 #include "support/builtin_rules.h"
@@ -79,6 +81,7 @@ TEST_CASE("read: inputs no reader takes are errors that say what to do") {
        .says = "soffice --headless --convert-to docx"},
       {.name = "other zip", .bytes = std::string("PK\x03\x04", 4) + "junk", .says = "no DOCX"},
       {.name = "damaged pdf", .bytes = "%PDF-1.4\nthis is no pdf", .says = "a.bin"},
+      {.name = "pdf, any build", .bytes = "%PDF-1.4\n", .says = "PDF"},
   };
   for (const Row& r : rows) {
     CAPTURE(r.name);
@@ -90,6 +93,7 @@ TEST_CASE("read: inputs no reader takes are errors that say what to do") {
 }
 
 TEST_CASE("read: a PDF page without text is a scan: the pages and the OCR command") {
+  if (!has_pdf_reader()) return;  // a build without that reader
   // One empty page: no text layer.
   const std::string pdf =
       "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
@@ -102,6 +106,7 @@ TEST_CASE("read: a PDF page without text is a scan: the pages and the OCR comman
   CHECK(got.status().to_string().find("ocrmypdf -l chi_sim") != std::string::npos);
 }
 
+#if JB_HAVE_DOCX
 TEST_CASE("read: Word numbering formats render as Word renders them") {
   struct Row {
     int n;
@@ -126,6 +131,8 @@ TEST_CASE("read: Word numbering formats render as Word renders them") {
     CHECK(format_number(r.n, r.format, builtin_rules().read) == r.want);
   }
 }
+
+#endif
 
 TextBox box(std::string text, double x0, double x1, double baseline, double size = 10) {
   return {.text = std::move(text),
@@ -187,6 +194,7 @@ TEST_CASE("read: PDF boxes become lines in reading order") {
 }
 
 TEST_CASE("read: a DOCX gives its paragraphs, Word numbering, styles, tables and furniture") {
+  if (!has_docx_reader()) return;  // a build without that reader
   auto got = read_document(slurp(kData + "bulletin.docx"), "bulletin.docx", builtin_rules(), {});
   REQUIRE_MESSAGE(got.ok(), why(got));
   const decode::DecodedText& d = got.value();
@@ -230,6 +238,7 @@ TEST_CASE("read: a DOCX gives its paragraphs, Word numbering, styles, tables and
 }
 
 TEST_CASE("read: a DOCX over the zip limits is refused, not unpacked") {
+  if (!has_docx_reader()) return;  // a build without that reader
   RuleSet rules;
   rules.read = builtin_rules().read;
   rules.read.max_part_bytes = 1000;  // document.xml of bulletin.docx is larger
@@ -244,6 +253,7 @@ TEST_CASE("read: a DOCX over the zip limits is refused, not unpacked") {
 }
 
 TEST_CASE("read: a PDF gives pages, positions, titles and furniture") {
+  if (!has_pdf_reader()) return;  // a build without that reader
   auto got = read_document(slurp(kData + "bulletin.pdf"), "bulletin.pdf", builtin_rules(), {});
   REQUIRE_MESSAGE(got.ok(), why(got));
   const decode::DecodedText& d = got.value();
@@ -272,6 +282,7 @@ TEST_CASE("read: a PDF gives pages, positions, titles and furniture") {
 }
 
 TEST_CASE("read: a two-column PDF is read column by column") {
+  if (!has_pdf_reader()) return;  // a build without that reader
   auto got =
       read_document(slurp(kData + "two_columns.pdf"), "two_columns.pdf", builtin_rules(), {});
   REQUIRE_MESSAGE(got.ok(), why(got));
