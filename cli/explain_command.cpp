@@ -1,12 +1,14 @@
 // jianbao explain: dumps one stage's output as YAML, the main debugging tool.
 #include <fmt/format.h>
 
+#include <cmath>
 #include <iostream>
 
 #include "cli_io.h"
 #include "commands.h"
 #include "jianbao/emit.h"
 #include "jianbao/layout.h"
+#include "jianbao/read.h"
 #include "parse_options.h"
 
 namespace jianbao::cli {
@@ -42,6 +44,29 @@ nlohmann::ordered_json layout_json(const layout::CleanText& clean) {
   return j;
 }
 
+// The reader's facts about one line, only those it knows.
+nlohmann::ordered_json facts_json(const decode::LineFacts& f) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  if (f.page) {
+    j["page"] = f.page;
+    j["x"] = std::round(f.x);
+    j["y"] = std::round(f.y);
+    j["width"] = std::round(f.width);
+  }
+  if (f.size > 0) j["size"] = std::round(f.size * 100) / 100;
+  if (f.paragraph) j["paragraph"] = f.paragraph;
+  if (!f.part.empty()) j["part"] = f.part;
+  if (!f.style.empty()) j["style"] = f.style;
+  if (!f.number.empty()) j["number"] = f.number;
+  if (f.table_row) j["table"] = {f.table_row, f.table_column};
+  for (const auto& [key, on] :
+       {std::pair{"centred", f.centred}, {"bold", f.bold}, {"red", f.red}, {"title", f.title}}) {
+    if (on) j[key] = true;
+  }
+  if (!f.furniture.empty()) j["furniture"] = f.furniture;
+  return j;
+}
+
 int run_explain(const ExplainArgs& args) {
   const auto rules = load_rules_or_report(args.in.rules_dir);
   if (!rules) return kExitUsage;
@@ -52,17 +77,23 @@ int run_explain(const ExplainArgs& args) {
       report(bytes.status());
       return kExitUsage;
     }
-    auto decoded = decode::decode_bytes(bytes.value(), path, options.decode);
+    auto decoded = read::read_document(bytes.value(), path, *rules, options.decode);
     if (!decoded.ok()) {
       report(decoded.status());
       return kExitUsage;
     }
     nlohmann::ordered_json out;
     if (args.stage == "decode") {
-      out["encoding"] = decoded.value().encoding;
+      const decode::DecodedText& d = decoded.value();
+      out["encoding"] = d.encoding;
+      out["reader"] = d.reader;
       out["lines"] = nlohmann::ordered_json::array();
-      for (const auto& l : decoded.value().lines) {
-        out["lines"].push_back({{"n", l.number}, {"form_feed", l.form_feed}, {"text", l.text}});
+      for (size_t i = 0; i < d.lines.size(); ++i) {
+        const auto& l = d.lines[i];
+        nlohmann::ordered_json line = {
+            {"n", l.number}, {"form_feed", l.form_feed}, {"text", l.text}};
+        if (i < d.facts.size()) line["facts"] = facts_json(d.facts[i]);
+        out["lines"].push_back(std::move(line));
       }
     } else {
       const layout::CleanText clean = layout::clean_layout(decoded.value(), *rules);

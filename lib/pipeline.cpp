@@ -1,9 +1,11 @@
 #include "jianbao/pipeline.h"
 
+#include <algorithm>
 #include <set>
 
 #include "core/utf8.h"
 #include "jianbao/layout.h"
+#include "jianbao/read.h"
 #include "jianbao/structure.h"
 #include "ruleset/rule_set.h"
 #include "structure/official/official.h"
@@ -16,6 +18,37 @@ void mark_range(std::set<int>* lines, int first, int last) {
 }
 
 }  // namespace
+
+void place_in_file(const decode::DecodedText& text, Document* doc) {
+  if (text.facts.size() != text.lines.size()) return;
+  // Readers number lines 1, 2, ... so line n has facts[n - 1].
+  auto facts = [&](int line) -> const decode::LineFacts* {
+    if (line < 1 || line > static_cast<int>(text.facts.size())) return nullptr;
+    return &text.facts[static_cast<size_t>(line - 1)];
+  };
+  for (const decode::LineFacts& f : text.facts)
+    doc->source.pages = std::max(doc->source.pages, f.page);
+  for (Section& s : doc->sections) {
+    for (Item& item : s.items) {
+      if (const auto* f = facts(item.first_line)) {
+        item.first_page = f->page;
+        item.first_paragraph = f->paragraph;
+      }
+      if (const auto* f = facts(item.last_line)) {
+        item.last_page = f->page;
+        item.last_paragraph = f->paragraph;
+      }
+      for (Metric& m : item.metrics) {
+        if (const auto* f = facts(m.line)) {
+          m.page = f->page;
+          m.x = f->x;
+          m.y = f->y;
+          m.paragraph = f->paragraph;
+        }
+      }
+    }
+  }
+}
 
 void account_for_lines(const decode::DecodedText& text, Document* doc) {
   std::set<int> claimed;
@@ -42,14 +75,19 @@ void account_for_lines(const decode::DecodedText& text, Document* doc) {
 
 Result<Document> parse_bulletin(std::string_view bytes, const std::string& path,
                                 const RuleSet& rules, const ParseOptions& options) {
-  auto decoded = decode::decode_bytes(bytes, path, options.decode);
+  auto decoded = read::read_document(bytes, path, rules, options.decode);
   if (!decoded.ok()) return decoded.status();
   const layout::CleanText clean = layout::clean_layout(decoded.value(), rules);
   Document doc = structure::build_outline(clean, rules, options.genre);
-  doc.source = {path, decoded.value().sha256, decoded.value().bytes, decoded.value().encoding,
-                decoded.value().bom};
+  doc.source = {path,
+                decoded.value().sha256,
+                decoded.value().bytes,
+                decoded.value().encoding,
+                decoded.value().bom,
+                decoded.value().reader};
   metrics::extract_metrics(clean, rules, options.metrics, &doc);
   structure::official::label_metric_parts(&doc);
+  place_in_file(decoded.value(), &doc);
   account_for_lines(decoded.value(), &doc);
   return doc;
 }

@@ -9,6 +9,7 @@
 #   JB_FUZZ_BIG        0 to leave out the 1 MB hostile inputs (about 3 minutes under ASan)
 #   JB_FUZZ_TESTS      ON to keep the tests in that build (scripts/test.sh shares it with the
 #                      sanitizer test run)
+#   JB_FUZZ_READ_SECONDS  how long to fuzz the PDF and DOCX readers afterwards (default 30)
 #   JB_FUZZ_MAX_LEN    largest input the fuzzer makes, in bytes (default 8192: the pipeline
 #                      costs about 0.1 ms per byte under ASan, 16 KiB of dense metrics takes about 12 s; see -timeout below)
 #
@@ -38,7 +39,7 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-quarantine_size_mb=16}
 # are the ones scripts/test.sh gives its sanitizer build, so that sharing it rebuilds nothing.
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DJB_FUZZ=ON -DJB_SANITIZE=ON \
   -DJB_TESTS="${JB_FUZZ_TESTS:-OFF}" -DCMAKE_CXX_FLAGS="-O1 -fsanitize=fuzzer-no-link" >/dev/null
-ninja -C "$build" jianbao_fuzz
+ninja -C "$build" jianbao_fuzz jianbao_read_fuzz
 
 seeds=$build/fuzz-seeds
 corpus=$build/fuzz-corpus
@@ -73,3 +74,13 @@ done
 echo "== fuzzing for ${seconds}s (max_len $max_len)"
 "$fuzzer" "$corpus" "$seeds/small" -max_len="$max_len" "${limits[@]}" \
   -max_total_time="$seconds" -artifact_prefix="$artifacts/" -print_final_stats=1 "$@"
+
+# The PDF and DOCX readers (issue 14), seeded with the files of tests/data/read/: inputs are
+# whole files, so the length limit is theirs (100 KB).
+read_seconds=${JB_FUZZ_READ_SECONDS:-30}
+read_corpus=$build/fuzz-read-corpus
+mkdir -p "$read_corpus"
+cp -n "$root"/tests/data/read/*.pdf "$root"/tests/data/read/*.docx "$read_corpus"/ 2>/dev/null || true
+echo "== fuzzing the readers for ${read_seconds}s"
+"$build/jianbao_read_fuzz" "$read_corpus" -max_len=131072 "${limits[@]}" \
+  -max_total_time="$read_seconds" -artifact_prefix="$artifacts/read-" -print_final_stats=1

@@ -196,12 +196,28 @@ void metric_meaning(W& w, const Metric& m) {
   if (m.end_day > 0) integer(w, "end_day", m.end_day);
 }
 
+// Where a metric's line stands in a PDF (page, x, y in points, rounded to one decimal) or a DOCX
+// (paragraph); nothing for text input.
+template <class W>
+void place(W& w, const Metric& m) {
+  constexpr double kTenths = 10;
+  if (m.page > 0) {
+    integer(w, "page", m.page);
+    w.key("x");
+    number(w, std::round(m.x * kTenths) / kTenths);
+    w.key("y");
+    number(w, std::round(m.y * kTenths) / kTenths);
+  }
+  if (m.paragraph > 0) integer(w, "paragraph", m.paragraph);
+}
+
 template <class W>
 void metric(W& w, const Metric& m, const EmitOptions& options) {
   w.begin_object();
   metric_meaning(w, m);
   integer(w, "line", m.line);
   integer(w, "column", m.column);
+  place(w, m);
   str(w, "item", m.item_id);
   str(w, "sentence", m.sentence);
   if (!m.part.empty()) str(w, "part", m.part);
@@ -265,6 +281,20 @@ void item(W& w, const Item& item, const EmitOptions& options) {
     w.null();
   }
   lines(w, item.first_line, item.last_line);
+  if (item.first_page > 0) {
+    w.key("pages");
+    w.begin_array();
+    w.integer(item.first_page);
+    w.integer(item.last_page);
+    w.end_array();
+  }
+  if (item.first_paragraph > 0) {
+    w.key("paragraph_indexes");
+    w.begin_array();
+    w.integer(item.first_paragraph);
+    w.integer(item.last_paragraph);
+    w.end_array();
+  }
   w.key("paragraphs");
   w.begin_array();
   for (const Paragraph& p : item.paragraphs) w.str(p.text);
@@ -304,6 +334,8 @@ void document(W& w, const Document& doc, const EmitOptions& options) {
   str(w, "encoding", doc.source.encoding);
   w.key("bom");
   w.boolean(doc.source.bom);
+  str(w, "reader", doc.source.reader);
+  if (doc.source.pages > 0) integer(w, "pages", doc.source.pages);
   w.end_object();
   w.key("year");
   w.begin_object();
@@ -466,6 +498,7 @@ void metric_record(W& w, const Document& doc, const Section& section, const Item
   metric_meaning(w, m);
   integer(w, "line", m.line);
   integer(w, "column", m.column);
+  place(w, m);
   str(w, "sentence", m.sentence);
   if (!m.part.empty()) str(w, "part", m.part);
   if (options.explain) str(w, "rule", m.rule_id);

@@ -5,6 +5,7 @@
 #include "layout/line_shape.h"
 #include "layout/page_furniture.h"
 #include "layout/paragraphs.h"
+#include "layout/reader_hints.h"
 #include "ruleset/rule_set.h"
 
 namespace jianbao::layout {
@@ -27,6 +28,7 @@ CleanText clean_layout(const decode::DecodedText& in, const RuleSet& rules) {
   CleanText out;
   std::vector<Line> lines = measure_lines(in.lines, rules);
   remove_page_numbers_and_separators(&lines, rules, &out);
+  apply_reader_facts(in, &lines, &out);  // PDF/DOCX only: what the file itself says
   const PageGeometry geo = measure_geometry(lines, rules);
   remove_running_lines(&lines, geo, rules, &out);
   out.wrapped = geo.wrapped;

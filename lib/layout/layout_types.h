@@ -17,6 +17,7 @@ struct Line {
   bool ends_sentence = false;
   bool spread = false;  // holds a wide gap of spaces: fields set apart ("某某办公室 2024年3月5日")
   bool removed = false;
+  bool reader_title = false;  // the PDF/DOCX reader saw a title (layout/reader_hints.h)
 };
 
 }  // namespace jianbao::layout

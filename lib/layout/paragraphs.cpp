@@ -137,6 +137,7 @@ class BlockBuilder {
     const Line& l = *lines_[i];
     if (starts_marker(i)) return false;
     if (l.ends_sentence) return is_title_prefix(i);
+    if (l.reader_title) return true;  // the reader knows: centred and larger, or a heading style
     if (!geo_.wrapped) return l.width <= r_.max_title_width;
     if (is_full(i)) return is_bare_full_title(i);
     if (is_indented_start(i)) return false;

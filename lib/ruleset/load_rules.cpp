@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "core/sha256.h"
@@ -42,6 +43,8 @@ class Loader {
         load_structure(path, root);
       } else if (path == "structure/official.yaml") {
         load_official(path, root);
+      } else if (path == "read/read.yaml") {
+        load_read(path, root);
       } else if (path == "metrics/exclusions.yaml") {
         load_exclusions(path, root);
       } else if (path.rfind("metrics/", 0) == 0) {
@@ -58,8 +61,9 @@ class Loader {
         fail_at(path, root, "unknown rule file (see rules/README.md for the files jianbao reads)");
       }
     }
-    for (const char* required : {"common/numerals.yaml", "common/tables.yaml", "layout/layout.yaml",
-                                 "structure/structure.yaml", "gazetteer/provinces.yaml"}) {
+    for (const char* required :
+         {"common/numerals.yaml", "common/tables.yaml", "layout/layout.yaml", "read/read.yaml",
+          "structure/structure.yaml", "gazetteer/provinces.yaml"}) {
       if (!texts_.count(required)) {
         throw ruleset::RuleError{
             Status::bad_rules("required rule file missing", {.file = required})};
@@ -321,6 +325,51 @@ class Loader {
     if (root["separator_patterns"]) {
       l.separators = load_pattern_list(file, root["separator_patterns"], "separator");
     }
+  }
+
+  void load_read(const std::string& file, const YAML::Node& root) {
+    check_keys(file, root, {"furniture_top_zone",  "furniture_bottom_zone",
+                            "furniture_min_pages", "furniture_max_size",
+                            "baseline_tolerance",  "space_gap",
+                            "block_gap",           "column_gap",
+                            "column_min_lines",    "column_band",
+                            "scan_max_chars",      "centred_tolerance",
+                            "centred_max_share",   "title_size_ratio",
+                            "heading_styles",      "red_min",
+                            "red_max_other",       "chinese_digits",
+                            "chinese_ten",         "ideograph_stems",
+                            "max_zip_entries",     "max_part_bytes",
+                            "max_total_bytes"});
+    ReadRules& r = out_->read;
+    auto number = [&](const char* key) { return get_number(file, root, key, true); };
+    r.furniture_top_zone = number("furniture_top_zone");
+    r.furniture_bottom_zone = number("furniture_bottom_zone");
+    r.furniture_min_pages = static_cast<int>(number("furniture_min_pages"));
+    r.furniture_max_size = number("furniture_max_size");
+    r.baseline_tolerance = number("baseline_tolerance");
+    r.space_gap = number("space_gap");
+    r.block_gap = number("block_gap");
+    r.column_gap = number("column_gap");
+    r.column_min_lines = static_cast<int>(number("column_min_lines"));
+    r.column_band = number("column_band");
+    r.scan_max_chars = static_cast<int>(number("scan_max_chars"));
+    r.centred_tolerance = number("centred_tolerance");
+    r.centred_max_share = number("centred_max_share");
+    r.title_size_ratio = number("title_size_ratio");
+    for (const auto& n : root["heading_styles"]) {
+      std::string name = n.as<std::string>();
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      r.heading_styles.push_back(name);
+    }
+    r.red_min = static_cast<int>(number("red_min"));
+    r.red_max_other = static_cast<int>(number("red_max_other"));
+    r.chinese_digits = to_u32(get_string(file, root, "chinese_digits", true));
+    if (r.chinese_digits.size() != 10) fail_at(file, root["chinese_digits"], "needs ten digits");
+    r.chinese_ten = to_u32(get_string(file, root, "chinese_ten", true));
+    r.ideograph_stems = to_u32(get_string(file, root, "ideograph_stems", true));
+    r.max_zip_entries = static_cast<long long>(number("max_zip_entries"));
+    r.max_part_bytes = static_cast<long long>(number("max_part_bytes"));
+    r.max_total_bytes = static_cast<long long>(number("max_total_bytes"));
   }
 
   void load_structure(const std::string& file, const YAML::Node& root) {
@@ -697,8 +746,8 @@ std::vector<RuleInfo> list_rules(const RuleSet& rules) {
   for (const PatternRule& p : rules.place_exclusions) add(p.id, "exclusion", p.file, p.line);
   for (const RuleFile& f : rules.files) {
     if (f.path.rfind("gazetteer/", 0) == 0 || f.path.rfind("common/", 0) == 0 ||
-        f.path == "layout/layout.yaml" || f.path == "structure/structure.yaml" ||
-        f.path == "structure/official.yaml") {
+        f.path == "layout/layout.yaml" || f.path == "read/read.yaml" ||
+        f.path == "structure/structure.yaml" || f.path == "structure/official.yaml") {
       add(f.path, "table", f.path, 0);
     }
   }

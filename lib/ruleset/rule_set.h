@@ -61,6 +61,33 @@ struct LayoutRules {
   int regex_time_limit = 0;
 };
 
+// rules/read/read.yaml: how the PDF and DOCX readers turn boxes and paragraphs into lines.
+struct ReadRules {
+  double furniture_top_zone = 0;
+  double furniture_bottom_zone = 0;
+  int furniture_min_pages = 0;
+  double furniture_max_size = 0;
+  double baseline_tolerance = 0;
+  double space_gap = 0;
+  double block_gap = 0;
+  double column_gap = 0;
+  int column_min_lines = 0;
+  double column_band = 0;
+  int scan_max_chars = 0;
+  double centred_tolerance = 0;
+  double centred_max_share = 0;
+  double title_size_ratio = 0;
+  std::vector<std::string> heading_styles;  // lower-cased name prefixes
+  int red_min = 0;
+  int red_max_other = 0;
+  std::u32string chinese_digits;  // ten digits, 0-9
+  std::u32string chinese_ten;
+  std::u32string ideograph_stems;
+  long long max_zip_entries = 0;
+  long long max_part_bytes = 0;
+  long long max_total_bytes = 0;
+};
+
 struct MastheadRules {
   int max_lines = 0;
   core::Regex title, issue, total_issue, date, publisher, note;
@@ -198,6 +225,7 @@ struct RuleFile {
 class RuleSet {
  public:
   LayoutRules layout;
+  ReadRules read;
   StructureRules structure;
   OfficialRules official;
   core::NumeralTable numerals;

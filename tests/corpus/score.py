@@ -25,6 +25,10 @@ import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 VARIANTS = ["pdftotext", "layout", "raw", "docx2txt", "pandoc", "lotxt", "web", "pdf", "docx"]
+# The rendered files themselves, read by jianbao's PDF and DOCX readers (issue 14), scored against
+# the tool-independent <case>.gold.yaml. It has no line numbers, so `item_lines` is not judged
+# and `removed` is judged by text (see score_removed_by_text).
+FILE_VARIANTS = ["pdf", "docx"]
 # The targets of issue 11 (structure) and 15 (documents); printed beside the floors.
 TARGETS = collections.defaultdict(lambda: 97.0, titles=99.0)
 CHECKS = ["titles", "item_kind", "item_lines", "sections", "points", "masthead", "distribution",
@@ -143,7 +147,8 @@ def score_record(sc, gold, rec):
                f"title {g['title']!r} not found" + (f" (at its line: {o.get('title')!r})" if o
                                                      else ""))
         if o is None:
-            for check in ("item_kind", "item_lines", "points", "provinces"):
+            for check in ("item_kind", "points", "provinces") + (("item_lines",) if g.get("lines")
+                                                                   else ()):
                 sc.add(check, False, gold, line, f"no item for {g['title']!r}")
             for gm in g.get("metrics", []):
                 sc.add("metrics_recall", False, gold, line, f"{g['title'][:20]}: {gm} (no item)")
@@ -224,7 +229,9 @@ def score_record(sc, gold, rec):
         ok = ([squeeze(x) for x in osig.get("issuers") or []] ==
               [squeeze(x) for x in sig["issuers"]] and osig.get("date") == sig["date"])
         sc.add("signature", ok, gold, 0, f"signature {osig or None}, gold {sig}")
-    if "removed" in gold:
+    if gold["variant"] in FILE_VARIANTS:
+        score_removed_by_text(sc, gold, rec)
+    elif "removed" in gold:
         score_removed(sc, gold, rec)
     genre = rec.get("genre", "bulletin") if rec else None  # no field yet: all are bulletins
     sc.add("genre", genre == gold.get("genre", "bulletin"), gold, 1,
@@ -263,6 +270,60 @@ def score_document_section(sc, gold, gs, o):
     for gm in gs.get("metrics") or []:
         sc.add("metrics_recall", any(metric_matches(gm, m) for m in metrics), gold, line,
                f"section {gs['title'][:20]!r}: missed {gm}")
+
+
+DIGITS = re.compile(r"[0-9]+")
+
+
+def furniture_shape(text):
+    """A furniture line's text without spaces and digits: "— 5 —" and "—5—" are one shape."""
+    return DIGITS.sub("#", squeeze(text))
+
+
+def score_removed_by_text(sc, gold, rec):
+    """For a PDF or DOCX: the furniture shapes the pdftotext text of the same file has (page
+    numbers split over lines joined again) against the shapes of the lines we removed, as sets:
+    a DOCX holds its header once, a PDF once a page."""
+    want = {}
+    pieces = []
+    for e in sorted(gold.get("_furniture") or [], key=lambda e: e["line"]):
+        if e["kind"] == "page_number" and pieces and e["line"] - pieces[-1]["line"] <= 2:
+            pieces.append(e)
+            continue
+        if pieces:
+            want.setdefault(furniture_shape("".join(p["text"] for p in pieces)), "page_number")
+        pieces = []
+        if e["kind"] == "page_number":
+            pieces = [e]
+        elif e["kind"] != "separator":  # a drawn rule is no text in a PDF or DOCX
+            want.setdefault(furniture_shape(e["text"]), e["kind"])
+    if pieces:
+        want.setdefault(furniture_shape("".join(p["text"] for p in pieces)), "page_number")
+    got = {}
+    for e in rec.get("removed") or []:
+        if e["kind"] != "separator":
+            got.setdefault(furniture_shape(e["text"]), e)
+    # pdftotext cuts one footer line at its ideographic space ("内部资料", "注意保存") where the
+    # reader keeps the line whole: a shape counts as removed when a removed line holds it, and a
+    # removed line is furniture when the gold's shapes make it up.
+    def holder(shape):
+        return next((g for g in got if shape in g), None)
+
+    def made_of_furniture(text):
+        for w in sorted(want, key=len, reverse=True):
+            text = text.replace(w, "")
+        return not text.strip()
+
+    for shape, kind in want.items():
+        g = holder(shape)
+        sc.add("removed", g is not None, gold, 0, f"{kind} {shape!r} not removed")
+        if g is not None and g == shape:
+            sc.add("removed_kind", got[g]["kind"] == kind, gold, got[g]["line"],
+                   f"{shape!r} removed as {got[g]['kind']}, gold {kind}")
+    for shape, e in got.items():
+        if not made_of_furniture(shape):
+            sc.add("removed", False, gold, e["line"], f"removed {e['kind']} {e['text']!r}: not "
+                                                       "furniture")
 
 
 def score_removed(sc, gold, rec):
@@ -382,6 +443,29 @@ def collect(corpus, families, variants):
         gold.setdefault("family", family)
         gold.setdefault("variant", variant)
         golds.append(gold)
+    # The rendered files only when asked for by name (--variant pdf/docx, or --input pdf/docx):
+    # the text corpus's figures and floors stay about the texts.
+    if not variants or not any(v in FILE_VARIANTS for v in variants):
+        return golds
+    for path in sorted(glob.glob(os.path.join(corpus, "*", "*", "*.gold.yaml"))):
+        case = os.path.basename(os.path.dirname(path))
+        family = os.path.basename(os.path.dirname(os.path.dirname(path)))
+        if os.path.basename(path) != case + ".gold.yaml" or (families and family not in families):
+            continue
+        with open(path, encoding="utf-8") as f:
+            gold = yaml.safe_load(f)
+        furniture = []
+        pdftotext = path.replace(".gold.yaml", ".pdftotext.gold.yaml")
+        if os.path.exists(pdftotext):
+            with open(pdftotext, encoding="utf-8") as f:
+                furniture = yaml.safe_load(f).get("removed") or []
+        for variant in FILE_VARIANTS:
+            file = path.replace(".gold.yaml", "." + variant)
+            if (variants and variant not in variants) or not os.path.exists(file):
+                continue
+            g = dict(gold, family=family, variant=variant, _furniture=furniture, _txt=file,
+                     _path=os.path.relpath(file, corpus))
+            golds.append(g)
     return golds
 
 

@@ -28,13 +28,38 @@ struct SourceLine {
   bool form_feed = false;  // a form feed preceded this line's text: a new page starts here
 };
 
+// What a PDF or DOCX reader knows about a line that its text alone loses. One per SourceLine,
+// in the same order; the text decoder gives none. Positions are in points from the page's
+// top-left corner.
+struct LineFacts {
+  int page = 0;      // 1-based; 0 when unknown (text, DOCX)
+  double x = 0;      // left edge of the line's first box
+  double y = 0;      // baseline
+  double width = 0;  // from the first box's left edge to the last box's right edge
+  double size = 0;   // font size relative to the document's body size; 0 when unknown
+  bool centred = false;
+  bool bold = false;
+  bool red = false;
+  int paragraph = 0;   // DOCX: 1-based index of the paragraph in its part; 0 for PDF
+  std::string part;    // DOCX: "document", "header", "footer"
+  std::string style;   // DOCX: the paragraph style's name ("heading 1", "标题 1", "Title")
+  std::string number;  // DOCX: the list number Word renders before the text ("一、"); in text
+  int table_row = 0;   // 1-based when the line is in a table cell
+  int table_column = 0;
+  // The reader's verdicts, honoured by layout before it guesses from widths:
+  std::string furniture;  // "", page_number, running_header, footer
+  bool title = false;     // a heading or title (a heading style, or centred and set larger)
+};
+
 struct DecodedText {
   std::string path;
-  std::string encoding;  // "utf-8", "gb18030", "utf-16le", "utf-16be"
+  std::string reader = "text";  // text | pdf | docx
+  std::string encoding;         // "utf-8", "gb18030", "utf-16le", "utf-16be"
   bool bom = false;
   long long bytes = 0;
   std::string sha256;  // of the raw bytes
   std::vector<SourceLine> lines;
+  std::vector<LineFacts> facts;  // empty (text) or one per line
 };
 
 // REQUIRES: nothing; any bytes are accepted. Fails with kBadEncoding (naming `path` and the

@@ -57,6 +57,12 @@ struct Metric {
   int day = 0;
   int end_month = 0;
   int end_day = 0;
+  // Where the line was in the file (PDF: page and position in points from the top-left corner;
+  // DOCX: paragraph index in document.xml); 0 when the input was text.
+  int page = 0;
+  double x = 0;
+  double y = 0;
+  int paragraph = 0;
 };
 
 struct Region {
@@ -98,6 +104,10 @@ struct Item {
   // onto one line holds many items on one source line, told apart by column. 0: unknown.
   int first_column = 0;
   int last_column = 0;
+  int first_page = 0;  // PDF: the pages of its first and last lines; 0 for text and DOCX
+  int last_page = 0;
+  int first_paragraph = 0;  // DOCX: the paragraph indexes of its first and last lines
+  int last_paragraph = 0;
   std::vector<Paragraph> paragraphs;
   std::vector<Point> points;
   std::vector<Metric> metrics;
@@ -169,6 +179,8 @@ struct SourceInfo {
   long long bytes = 0;
   std::string encoding;
   bool bom = false;
+  std::string reader = "text";  // text | pdf | docx: which reader made the lines
+  int pages = 0;                // PDF: pages read; 0 otherwise
 };
 
 struct YearInfo {

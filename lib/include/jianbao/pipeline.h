@@ -24,7 +24,8 @@ struct ParseOptions {
   GenreChoice genre = GenreChoice::kDetect;  // --genre
 };
 
-// Parses one bulletin. Fails only when the bytes cannot be decoded; oddities of layout become
+// Parses one bulletin: text, or a PDF or DOCX by its content (read::read_document). Fails only
+// when the bytes cannot be read or decoded; oddities of layout become
 // diagnostics in the Document. `path` is used in messages and in Document::source.
 Result<Document> parse_bulletin(std::string_view bytes, const std::string& path,
                                 const RuleSet& rules, const ParseOptions& options);
@@ -32,5 +33,10 @@ Result<Document> parse_bulletin(std::string_view bytes, const std::string& path,
 // Lines no part of the document accounts for (Document::unclaimed), found by comparing every
 // non-blank source line with what the document placed. Used by parse_bulletin.
 void account_for_lines(const decode::DecodedText& text, Document* doc);
+
+// Copies where each item and metric stands in the file (page and position for PDF, paragraph
+// index for DOCX) from the reader's line facts, and the page count to Document::source. Text
+// input has no facts; nothing changes. Used by parse_bulletin.
+void place_in_file(const decode::DecodedText& text, Document* doc);
 
 }  // namespace jianbao
