@@ -34,6 +34,8 @@ limits=(-rss_limit_mb=512 -timeout=30)
 # a dense input (2,000 metrics in 14 KB, tests/fuzz/regressions/metrics_sentence_quadratic) then
 # reads as 530 MiB. A smaller quarantine keeps the limit about the pipeline's own memory.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-quarantine_size_mb=16}
+# fontconfig's process-lifetime caches, reached through poppler (tests/fuzz/lsan.supp says why).
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/fuzz/lsan.supp}
 
 # The fuzzer needs coverage instrumentation in the library as well as in the target. The flags
 # are the ones scripts/test.sh gives its sanitizer build, so that sharing it rebuilds nothing.
