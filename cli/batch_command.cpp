@@ -22,6 +22,7 @@ struct BatchArgs {
   std::string glob = "*.txt";
   int jobs = 0;
   bool force = false;
+  bool follow_symlinks = false;
 };
 
 // Files done, rate and ETA on one stderr line, redrawn in place. Drawn only on a terminal.
@@ -71,10 +72,15 @@ class ProgressLine {
 int run_batch_command(const BatchArgs& args) {
   emit::Format format;
   emit::parse_format(args.format, &format);
-  auto files = batch::find_inputs(args.in.inputs, args.glob, args.out_dir);
+  batch::Skipped not_taken;
+  auto files = batch::find_inputs(args.in.inputs, args.glob, args.out_dir, args.follow_symlinks,
+                                  &not_taken);
   if (!files.ok()) {
     report(files.status());
     return kExitUsage;
+  }
+  for (const batch::SkippedInput& n : not_taken) {
+    std::cerr << fmt::format("jianbao: {}: not taken: {}\n", n.path, n.reason);
   }
   const auto rules = load_rules_or_report(args.in.rules_dir);
   if (!rules) return kExitUsage;
@@ -86,6 +92,8 @@ int run_batch_command(const BatchArgs& args) {
       .format = format,
       .jobs = args.jobs,
       .force = args.force,
+      .follow_symlinks = args.follow_symlinks,
+      .read = to_read_limits(args.in),
       .parse = to_parse_options(args.in),
       .emit = {.explain = args.in.explain},
       .tool_version = JB_VERSION,
@@ -96,6 +104,7 @@ int run_batch_command(const BatchArgs& args) {
             progress.clear();
             report(s);
           },
+      .not_taken = not_taken,
   };
   auto summary = batch::run_batch(files.value(), *rules, options);
   progress.clear();
@@ -104,6 +113,10 @@ int run_batch_command(const BatchArgs& args) {
     return summary.status().code() == Status::Code::kInvalidArgument ? kExitUsage : kExitFailed;
   }
   const batch::Summary& s = summary.value();
+  if (s.stale_temp_files > 0) {
+    std::cerr << fmt::format("jianbao: removed {} temporary files an interrupted run left\n",
+                             s.stale_temp_files);
+  }
   if (s.cancelled) {
     std::cerr << fmt::format("jianbao: interrupted after {} of {} files; nothing half-written\n",
                              s.converted + s.skipped + s.failed, s.files);
@@ -142,6 +155,9 @@ void add_batch_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--glob", args->glob, "File names to take from directories (default *.txt)");
   cmd->add_flag("--force", args->force,
                 "Convert every input, even those unchanged since the last run");
+  cmd->add_flag("--follow-symlinks", args->follow_symlinks,
+                "Take symlinks that lead out of the input directories, and write through "
+                "symlinked directories inside OUTDIR (default: skip them and say so)");
   bind_parse_settings(cmd, &args->in);
   cmd->callback([args, &exit_code] { exit_code = run_batch_command(*args); });
 }

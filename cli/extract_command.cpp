@@ -22,7 +22,12 @@ const std::vector<std::string> kCsvColumns = {
     "start",         "end",     "unit",   "comparator", "change", "code", "group",
     "year_inferred", "line",    "column", "sentence",   "rule"};
 
-int run_extract(const ExtractArgs& args) {
+int run_extract(ExtractArgs args) {
+  default_to_stdin(&args.in.inputs);
+  if (args.in.inputs.empty()) {
+    report(Status::invalid_argument("extract: no input (give files, or - for stdin)"));
+    return kExitUsage;
+  }
   const auto rules = load_rules_or_report(args.in.rules_dir);
   if (!rules) return kExitUsage;
   ParseOptions options = to_parse_options(args.in);
@@ -39,13 +44,13 @@ int run_extract(const ExtractArgs& args) {
   emit::parse_format(args.format, &format);
   // JSON Lines and CSV rows are written as each bulletin is done (memory stays flat over an
   // archive); YAML, one sequence, is written at the end. All or nothing either way.
-  const InterruptGuard guard;
+  const InterruptGuard guard(OnInterrupt::kExit);
+  const batch::ReadLimits limits = to_read_limits(args.in);
   OutputSink sink(args.in.output);
   std::vector<nlohmann::ordered_json> yaml_records;
   if (format == emit::Format::kCsv) sink.append(emit::csv_header(kCsvColumns));
   for (const std::string& path : args.in.inputs) {
-    if (guard.flag()) return kExitInterrupted;
-    auto bytes = read_input(path);
+    auto bytes = read_input(path, limits);
     if (!bytes.ok()) {
       report(bytes.status());
       return kExitUsage;
@@ -73,7 +78,6 @@ int run_extract(const ExtractArgs& args) {
   }
   if (format == emit::Format::kYaml)
     sink.append(emit::to_yaml(nlohmann::ordered_json(yaml_records)));
-  if (guard.flag()) return kExitInterrupted;
   if (Status s = sink.commit(); !s.ok()) {
     report(s);
     return kExitFailed;

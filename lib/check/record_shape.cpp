@@ -163,6 +163,7 @@ const Shape& bulletin_shape() {
   static const Shape section{
       {{"title", kString}, {"title_from", kString}, {"items", kArray, true, nullptr, &item}}};
   static const Shape source{{{"path", kString},
+                             {"path_bytes", kString, false},
                              {"sha256", kString},
                              {"bytes", kInt},
                              {"encoding", kString},
@@ -202,6 +203,7 @@ const Shape& metric_record_shape() {
   static const Shape s = [] {
     Shape m{{{"schema", kString},
              {"file", kString},
+             {"file_bytes", kString, false},
              {"section", kString},
              {"item", kString},
              {"item_title", kString}}};

@@ -30,6 +30,50 @@ Captures read_groups(icu::RegexMatcher& m, const MetricRule& r) {
   return c;
 }
 
+// Calls on_match() for each match of `m` (reset to `text`), left to right. find_next() gives
+// every search the whole time limit, so the limit bounds the search for one match, never the
+// block. A search that still runs out is taken up again one start position at a time, each
+// attempt with the whole limit: only the positions where a single attempt runs out are lost, and
+// each is added to *timeouts (UTF-16 index). After `max_timeouts` of them the rest of the text is
+// given up (one more entry, at the position reached), or a pattern that runs out everywhere would
+// cost the limit per character.
+template <typename OnMatch>
+void for_each_match(icu::RegexMatcher& m, const icu::UnicodeString& text, int max_timeouts,
+                    std::vector<int32_t>* timeouts, OnMatch on_match) {
+  const int32_t n = text.length();
+  auto step = [&](int32_t p) { return p < n ? text.moveIndex32(p, 1) : n + 1; };
+  int lost = 0;
+  int32_t from = 0;
+  while (from <= n) {
+    const int32_t at = from;
+    bool timed_out = false;
+    if (core::find_next(m, &from, &timed_out)) {
+      on_match();
+      continue;
+    }
+    if (!timed_out) return;
+    bool found = false;
+    for (int32_t p = at; p <= n && !found; p = step(p)) {
+      UErrorCode status = U_ZERO_ERROR;
+      m.region(p, n, status);
+      m.useTransparentBounds(true);  // lookbehinds and \b see the text before p, as find() does
+      m.useAnchoringBounds(false);
+      const bool hit = m.lookingAt(status);
+      if (status == U_REGEX_TIME_OUT) {
+        timeouts->push_back(p);
+        if (++lost > max_timeouts) return;
+      } else if (hit && U_SUCCESS(status)) {
+        const int32_t s = m.start(status);
+        const int32_t e = m.end(status);
+        on_match();
+        from = e > s ? e : step(p);
+        found = true;
+      }
+    }
+    if (!found) return;
+  }
+}
+
 // Leftmost, then longest, then the rule declared first; drops what overlaps a kept candidate.
 std::vector<Candidate> select_non_overlapping(std::vector<Candidate> all) {
   std::stable_sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
@@ -66,7 +110,8 @@ CandidateFinder::CandidateFinder(const RuleSet& rules, const std::vector<MetricK
   }
   for (size_t i = 0; i < rules.exclusions.size(); ++i) {
     const PatternRule& p = rules.exclusions[i];
-    exclusions_.push_back({p.regex.new_matcher(limit), gate_of(p.required), n_rules + i});
+    exclusions_.push_back(
+        {p.regex.new_matcher(limit), gate_of(p.required), n_rules + i, &p.id});
   }
   present_.assign(literals_.size(), -1);
   unit_slot_.assign(0x10000, 0);
@@ -162,6 +207,8 @@ int32_t CandidateFinder::noun_length(const core::MatchText& text, int32_t start,
 std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
                                              const std::vector<std::pair<int, int>>& masked) {
   const core::MatchText text(normalized);
+  const int max_timeouts = rules_.layout.regex_timeouts_per_block;
+  timeouts_.clear();
   words_text_ = nullptr;
   std::fill(present_.begin(), present_.end(), -1);
   scan_first_units(text.u16());
@@ -179,10 +226,12 @@ std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
     if (!maybe_[x.filter_index] || !gate_open(x.gate, text.u16())) continue;
     icu::RegexMatcher* m = x.matcher.get();
     m->reset(text.u16());
-    UErrorCode status = U_ZERO_ERROR;
-    while (m->find(status) && U_SUCCESS(status)) {
+    std::vector<int32_t> lost;
+    for_each_match(*m, text.u16(), max_timeouts, &lost, [&] {
+      UErrorCode status = U_ZERO_ERROR;
       excluded.emplace_back(m->start(status), m->end(status));
-    }
+    });
+    for (const int32_t at : lost) timeouts_.push_back({x.id, text.code_point_at(at)});
   }
   std::vector<Candidate> metrics;
   std::vector<Candidate> numbers;
@@ -191,24 +240,25 @@ std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
     // Nor can a block where the prefilter found no match of the loosened pattern.
     if (!maybe_[a.filter_index] || !gate_open(a.gate, text.u16())) continue;
     a.matcher->reset(text.u16());
-    UErrorCode status = U_ZERO_ERROR;
-    while (a.matcher->find(status) && U_SUCCESS(status)) {
+    std::vector<int32_t> lost;
+    for_each_match(*a.matcher, text.u16(), max_timeouts, &lost, [&] {
+      UErrorCode status = U_ZERO_ERROR;
       const int32_t s = a.matcher->start(status);
       int32_t e = a.matcher->end(status);
-      if (e <= s) continue;
+      if (e <= s) return;
       std::string noun;
       if (a.rule->g.noun >= 0) {
         // The pattern takes a generous run of characters; keep the counted noun only.
         const int32_t ns = a.matcher->start(a.rule->g.noun, status);
         const int32_t len = noun_length(text, ns, e);
-        if (len == 0) continue;
+        if (len == 0) return;
         e = ns + len;
         text.u16().tempSubStringBetween(ns, e).toUTF8String(noun);
       }
       const bool hit_exclusion = std::any_of(excluded.begin(), excluded.end(), [&](const auto& x) {
         return s < x.second && x.first < e;
       });
-      if (hit_exclusion) continue;
+      if (hit_exclusion) return;
       Candidate c;
       c.rule = a.rule;
       c.begin = text.code_point_at(s);
@@ -220,7 +270,8 @@ std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
         text.u16().tempSubStringBetween(s, e).toUTF8String(c.groups.whole);
       }
       (a.rule->kind == MetricKind::kNumber ? numbers : metrics).push_back(std::move(c));
-    }
+    });
+    for (const int32_t at : lost) timeouts_.push_back({&a.rule->id, text.code_point_at(at)});
   }
   std::vector<Candidate> out = select_non_overlapping(std::move(metrics));
   std::vector<Candidate> nums = select_non_overlapping(std::move(numbers));

@@ -22,6 +22,9 @@ using ruleset::get_string;
 using ruleset::line_of;
 using ruleset::to_u32;
 
+// The most ICU steps (about a millisecond each) rules may give one match attempt.
+constexpr int kMaxRegexSteps = 1000;
+
 class Loader {
  public:
   Loader(const ruleset::RuleTexts& texts, RuleSet* out) : texts_(texts), out_(out) {}
@@ -244,7 +247,7 @@ class Loader {
         {"sentence_final", "closing_marks", "full_line_slack", "min_full_lines", "min_indent_lines",
          "clause_marks", "min_wrapped_share", "max_title_lines", "indent_tolerance",
          "running_header_max_share", "min_repeats", "page_number_patterns", "separator_patterns",
-         "max_title_width", "regex_time_limit"});
+         "max_title_width", "regex_time_limit", "regex_timeouts_per_block"});
     LayoutRules& l = out_->layout;
     l.sentence_final = to_u32(get_string(file, root, "sentence_final", true));
     l.closing_marks = to_u32(get_string(file, root, "closing_marks", false));
@@ -258,7 +261,10 @@ class Loader {
     l.running_header_max_share = get_number(file, root, "running_header_max_share", true);
     l.min_repeats = static_cast<int>(get_number(file, root, "min_repeats", true));
     l.max_title_width = static_cast<int>(get_number(file, root, "max_title_width", true));
-    l.regex_time_limit = static_cast<int>(get_number(file, root, "regex_time_limit", true));
+    // 0 would switch ICU's limit off; a huge one is the same in practice.
+    l.regex_time_limit = ruleset::get_int_in(file, root, "regex_time_limit", 1, kMaxRegexSteps);
+    l.regex_timeouts_per_block =
+        ruleset::get_int_in(file, root, "regex_timeouts_per_block", 1, kMaxRegexSteps);
     if (root["page_number_patterns"]) {
       l.page_numbers = load_pattern_list(file, root["page_number_patterns"], "page_number");
     }
@@ -347,6 +353,10 @@ class Loader {
     }
     if (!root["rules"] || !root["rules"].IsSequence())
       fail_at(file, root, "expected a 'rules' list");
+    // An override with no rules would silently switch the kind off.
+    if (root["rules"].size() == 0) {
+      fail_at(file, root["rules"], "'rules' is empty: a metric rule file needs at least one rule");
+    }
     for (const auto& n : root["rules"]) {
       check_keys(file, n, {"id", "pattern", "set", "examples", "counter_examples", "requires"});
       MetricRule r;

@@ -46,6 +46,7 @@ struct LayoutRules {
   std::vector<PatternRule> page_numbers;
   std::vector<PatternRule> separators;
   int regex_time_limit = 0;
+  int regex_timeouts_per_block = 0;  // per rule, before the rest of a block is given up
 };
 
 struct MastheadRules {
