@@ -73,8 +73,8 @@ int run_batch_command(const BatchArgs& args) {
   emit::Format format;
   emit::parse_format(args.format, &format);
   batch::Skipped not_taken;
-  auto files = batch::find_inputs(args.in.inputs, args.glob, args.out_dir, args.follow_symlinks,
-                                  &not_taken);
+  auto files =
+      batch::find_inputs(args.in.inputs, args.glob, args.out_dir, args.follow_symlinks, &not_taken);
   if (!files.ok()) {
     report(files.status());
     return kExitUsage;

@@ -103,7 +103,8 @@ Status OutputSink::commit() {
     if (std::fflush(stdout) != 0) stdout_errno_ = errno != 0 ? errno : EIO;
   }
   if (stdout_errno_ != 0) {
-    return Status::io_error(fmt::format("cannot write to stdout: {}", std::strerror(stdout_errno_)));
+    return Status::io_error(
+        fmt::format("cannot write to stdout: {}", std::strerror(stdout_errno_)));
   }
   return Status();
 }

@@ -28,6 +28,7 @@ int run_extract(ExtractArgs args) {
     report(Status::invalid_argument("extract: no input (give files, or - for stdin)"));
     return kExitUsage;
   }
+  const InterruptGuard guard(OnInterrupt::kExit);  // Ctrl-C stops at once, nothing half-written
   const auto rules = load_rules_or_report(args.in.rules_dir);
   if (!rules) return kExitUsage;
   ParseOptions options = to_parse_options(args.in);
@@ -44,7 +45,6 @@ int run_extract(ExtractArgs args) {
   emit::parse_format(args.format, &format);
   // JSON Lines and CSV rows are written as each bulletin is done (memory stays flat over an
   // archive); YAML, one sequence, is written at the end. All or nothing either way.
-  const InterruptGuard guard(OnInterrupt::kExit);
   const batch::ReadLimits limits = to_read_limits(args.in);
   OutputSink sink(args.in.output);
   std::vector<nlohmann::ordered_json> yaml_records;

@@ -31,8 +31,8 @@ int main(int argc, char** argv) {
   std::cout.flush();
   errno = 0;
   if (std::fflush(stdout) != 0 || std::ferror(stdout) || !std::cout) {
-    std::cerr << "jianbao: cannot write to stdout: "
-              << std::strerror(errno != 0 ? errno : EIO) << "\n";
+    std::cerr << "jianbao: cannot write to stdout: " << std::strerror(errno != 0 ? errno : EIO)
+              << "\n";
     return exit_code == 0 ? 1 : exit_code;
   }
   return exit_code;

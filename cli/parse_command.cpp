@@ -1,6 +1,5 @@
 // jianbao parse: bulletins in, structured records out.
 #include <fmt/format.h>
-
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,9 +9,9 @@
 #include <iostream>
 
 #include "cli_io.h"
+#include "commands.h"
 #include "core/byte_names.h"
 #include "emit/json_writer.h"
-#include "commands.h"
 #include "jianbao/batch.h"
 #include "jianbao/emit.h"
 #include "parse_options.h"
@@ -38,7 +37,8 @@ using Json = nlohmann::ordered_json;
 Status check_under(const std::string& path, const std::string& root) {
   std::error_code ec;
   const fs::path real = fs::canonical(path, ec);
-  if (ec) return Status::io_error(fmt::format("cannot open file: {}", ec.message()), {.file = path});
+  if (ec)
+    return Status::io_error(fmt::format("cannot open file: {}", ec.message()), {.file = path});
   const fs::path base = fs::canonical(root, ec);
   if (ec) return Status::io_error(fmt::format("cannot open: {}", ec.message()), {.file = root});
   const auto [b, r] = std::mismatch(base.begin(), base.end(), real.begin(), real.end());
@@ -114,9 +114,9 @@ int run_stream(const ParseArgs& args, const RuleSet& rules) {
     std::string out;
     if (too_long) {
       failed = true;
-      out = stream_error("null", line_no,
-                         Status::bad_input(fmt::format("line longer than --max-bytes {}",
-                                                       args.in.max_bytes)));
+      out = stream_error(
+          "null", line_no,
+          Status::bad_input(fmt::format("line longer than --max-bytes {}", args.in.max_bytes)));
     } else if (line.find_first_not_of(" \t\r") == std::string::npos) {
       continue;
     } else {
@@ -151,10 +151,10 @@ int run_parse(ParseArgs args) {
     report(Status::invalid_argument("parse: no input (give files, - for stdin, or --stream)"));
     return kExitUsage;
   }
-  const auto rules = load_rules_or_report(args.in.rules_dir);
-  if (!rules) return kExitUsage;
   // Ctrl-C or SIGTERM stops at once, even mid-read or mid-parse, and removes the temporary -o file.
   const InterruptGuard guard(OnInterrupt::kExit);
+  const auto rules = load_rules_or_report(args.in.rules_dir);
+  if (!rules) return kExitUsage;
   if (args.stream) return run_stream(args, *rules);
   emit::Format format;
   emit::parse_format(args.format, &format);

@@ -21,8 +21,7 @@ void bind_parse_settings(CLI::App* cmd, InputArgs* in) {
           "YYYY[-MM-DD]"));
   cmd->add_flag("--explain", in->explain, "Add to each metric the id of the rule that made it");
   cmd->add_option_function<std::string>(
-         "--max-bytes",
-         [in](const std::string& v) { parse_byte_count(v, &in->max_bytes); },
+         "--max-bytes", [in](const std::string& v) { parse_byte_count(v, &in->max_bytes); },
          "Refuse an input larger than this (bytes, or with K, M, G); 0: no cap (default 128M)")
       ->check(CLI::Validator(
           [](std::string& s) -> std::string {

@@ -84,9 +84,10 @@ size_t skip_space(const std::string& text, size_t i) {
 }
 
 // The raw text of the top-level member `name` of the JSON object `text` (the last one when
-// repeated, as the parser keeps), or "".
-std::string raw_member(const std::string& text, const std::string& name) {
+// repeated, as the parser keeps), or ""; *offset (when given) is where it starts, or npos.
+std::string raw_member(const std::string& text, const std::string& name, size_t* offset = nullptr) {
   std::string found;
+  if (offset) *offset = std::string::npos;
   size_t i = skip_space(text, 0);
   if (i >= text.size() || text[i] != '{') return found;
   i = skip_space(text, i + 1);
@@ -97,12 +98,21 @@ std::string raw_member(const std::string& text, const std::string& name) {
     if (i >= text.size() || text[i] != ':') return found;
     i = skip_space(text, i + 1);
     const size_t end = value_end(text, i);
-    if (key.is_string() && key.get<std::string>() == name) found = text.substr(i, end - i);
+    if (key.is_string() && key.get<std::string>() == name) {
+      found = text.substr(i, end - i);
+      if (offset) *offset = i;
+    }
     i = skip_space(text, end);
     if (i >= text.size() || text[i] != ',') break;
     i = skip_space(text, i + 1);
   }
   return found;
+}
+
+size_t raw_member_offset(const std::string& text, const std::string& name) {
+  size_t at = std::string::npos;
+  raw_member(text, name, &at);
+  return at;
 }
 
 }  // namespace
@@ -114,7 +124,8 @@ bool LineReader::fill(Status* error) {
     const ssize_t n = ::read(fd_, chunk, sizeof chunk);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      if (n < 0) *error = Status::io_error(fmt::format("cannot read stdin: {}", std::strerror(errno)));
+      if (n < 0)
+        *error = Status::io_error(fmt::format("cannot read stdin: {}", std::strerror(errno)));
       eof_ = true;
       return false;
     }
@@ -155,9 +166,26 @@ Result<StreamRecord> parse_stream_line(const std::string& line, std::string* raw
   }
   StreamRecord r;
   r.value = nlohmann::ordered_json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (r.value.is_discarded()) return Status::bad_input("not a JSON object on one line");
+  if (r.value.is_discarded()) {
+    // nlohmann refuses numbers beyond a double (1e400) even where we never read them: the id is
+    // kept as text, so parse the rest with a null in its place.
+    const size_t at = raw_member_offset(line, "id");
+    if (at != std::string::npos) {
+      const std::string id = raw_member(line, "id");
+      std::string without = line;
+      without.replace(at, id.size(), "null");
+      r.value = nlohmann::ordered_json::parse(without, nullptr, /*allow_exceptions=*/false);
+      if (!r.value.is_discarded() && nlohmann::json::accept(id) == false &&
+          id.find_first_not_of("-+.0123456789eE") == std::string::npos) {
+        r.raw_id = id;  // a number too large for a double, still valid JSON text
+      } else if (!r.value.is_discarded()) {
+        r.value = nlohmann::ordered_json::value_t::discarded;
+      }
+    }
+    if (r.value.is_discarded()) return Status::bad_input("not a JSON object on one line");
+  }
   if (!r.value.is_object()) return Status::bad_input("expected a JSON object");
-  if (r.value.contains("id")) r.raw_id = raw_member(line, "id");
+  if (r.raw_id == "null" && r.value.contains("id")) r.raw_id = raw_member(line, "id");
   if (r.raw_id.empty()) r.raw_id = "null";
   *raw_id = r.raw_id;
   return r;

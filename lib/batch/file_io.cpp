@@ -59,7 +59,8 @@ int make_temp(const fs::path& dir, const std::string& base, std::string* path) {
       for (char& c : suffix) c = kChars[rng() % (sizeof kChars - 1)];
     }
     *path = (dir / ("." + stem + kTempMarker + pid + "-" + suffix)).string();
-    const int fd = ::open(path->c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    const int fd =
+        ::open(path->c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd >= 0 || errno != EEXIST) return fd;
   }
   errno = EEXIST;
@@ -107,7 +108,8 @@ void AtomicWriter::flush() {
     const ssize_t n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      error_ = Status::io_error(fmt::format("cannot write: {}", errno_text(errno)), {.file = path_});
+      error_ =
+          Status::io_error(fmt::format("cannot write: {}", errno_text(errno)), {.file = path_});
     } else {
       done += static_cast<size_t>(n);
     }
@@ -176,8 +178,7 @@ Result<std::string> read_file(const std::string& path, const ReadLimits& limits)
   // O_NONBLOCK: opening a FIFO must not wait for a writer before we know what it is.
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
-    return Status::io_error(fmt::format("cannot open file: {}", errno_text(errno)),
-                            {.file = path});
+    return Status::io_error(fmt::format("cannot open file: {}", errno_text(errno)), {.file = path});
   }
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
@@ -211,9 +212,9 @@ Result<std::string> read_fd(int fd, const std::string& path, const ReadLimits& l
   if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
     const auto size = static_cast<unsigned long long>(st.st_size);
     if (limits.max_bytes > 0 && size > limits.max_bytes) {
-      return Status::io_error(fmt::format("is {} bytes, more than --max-bytes {}", size,
-                                          limits.max_bytes),
-                              {.file = path});
+      return Status::io_error(
+          fmt::format("is {} bytes, more than --max-bytes {}", size, limits.max_bytes),
+          {.file = path});
     }
     data.reserve(static_cast<size_t>(size));
   }

@@ -43,7 +43,8 @@ std::string walk_refusal(const fs::directory_entry& e, const fs::path& real_root
   std::error_code ec;
   const fs::file_status st = e.status(ec);
   if (e.is_symlink(ec)) {
-    if (follow_symlinks) return fs::is_regular_file(st) || !fs::exists(st) ? "" : "not a regular file";
+    if (follow_symlinks)
+      return fs::is_regular_file(st) || !fs::exists(st) ? "" : "not a regular file";
     // A dangling or looping one is taken, so that it is reported as unreadable.
     if (!fs::exists(st)) return "";
     std::error_code can_ec;
@@ -72,8 +73,8 @@ Status walk_directory(const std::string& root, const std::string& glob, const fs
       if (!exclude.empty() && fs::weakly_canonical(e.path(), can_ec) == exclude) {
         it.disable_recursion_pending();
       } else if (!follow_symlinks && e.is_symlink(dir_ec) && skipped) {
-        skipped->push_back({e.path().generic_string(),
-                            "a symlinked directory (--follow-symlinks walks it)"});
+        skipped->push_back(
+            {e.path().generic_string(), "a symlinked directory (--follow-symlinks walks it)"});
       }
       continue;
     }

@@ -1,10 +1,10 @@
 #include "batch/manifest.h"
 
-#include "core/byte_names.h"
-
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
+
+#include "core/byte_names.h"
 
 namespace jianbao::batch {
 namespace {

@@ -7,8 +7,8 @@
 
 #include <cerrno>
 #include <cmath>
-#include <cstring>
 #include <condition_variable>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -317,7 +317,8 @@ void Runner::work() {
 // and current, so its entry is carried over.
 void Runner::keep_old_entry(size_t i) {
   if (!current_) return;
-  auto it = old_.entries.find(core::escape_invalid_utf8(output_name(files_[i].relative, opt_.format)));
+  auto it =
+      old_.entries.find(core::escape_invalid_utf8(output_name(files_[i].relative, opt_.format)));
   if (it == old_.entries.end()) return;
   auto lines = read_metric_lines(manifest_path_, it->second);
   if (!lines.ok()) return;  // dropped: converted again next time
@@ -434,6 +435,12 @@ Result<Summary> Runner::run() {
     // summary.json is written even when the others fail (a full disk), so it lists what failed.
     Status first = metrics_out_->commit();
     if (Status m = manifest_out_->commit(manifest_path_); first.ok()) first = m;
+    if (!first.ok()) {
+      // Most likely a full disk: the manifest (a cache, as large as metrics.jsonl) goes, so
+      // that summary.json has room to say what failed.
+      ::unlink(manifest_path_.c_str());
+      ::unlink((manifest_path_ + kProgressSuffix).c_str());
+    }
     Status sum = write_file_atomic((dir / kSummaryFile).string(), summary_json(s).dump(2) + "\n");
     JB_TRY(first);
     JB_TRY(sum);

@@ -43,9 +43,7 @@ bool reads_as_non_string(const std::string& s) {
          s.find_first_not_of("0123456789abcdefABCDEFxXoO_:.+-T ") == std::string::npos;
 }
 
-bool is_noncharacter(char32_t c) {
-  return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
-}
+bool is_noncharacter(char32_t c) { return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE; }
 
 // Code points a double-quoted scalar writes as an escape: controls, DEL, C1 (U+0085 is a YAML
 // line break), U+2028 and U+2029 (line breaks too), the BOM, noncharacters (yaml-cpp turned them

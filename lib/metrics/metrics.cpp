@@ -120,10 +120,9 @@ void report_timeouts(const std::vector<CandidateFinder::Timeout>& timeouts,
     int line = 0;
     int column = 0;
     layout::locate(block, t.offset, &line, &column);
-    const bool seen = std::any_of(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
-                                  [&](const Diagnostic& d) {
-                                    return d.rule_id == *t.rule_id && d.line == line;
-                                  });
+    const bool seen =
+        std::any_of(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
+                    [&](const Diagnostic& d) { return d.rule_id == *t.rule_id && d.line == line; });
     if (seen) continue;
     out->push_back({"error", "metrics", *t.rule_id, line,
                     fmt::format("regex time limit reached at column {}: a metric may be missing "

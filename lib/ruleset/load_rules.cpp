@@ -247,7 +247,7 @@ class Loader {
         {"sentence_final", "closing_marks", "full_line_slack", "min_full_lines", "min_indent_lines",
          "clause_marks", "min_wrapped_share", "max_title_lines", "indent_tolerance",
          "running_header_max_share", "min_repeats", "page_number_patterns", "separator_patterns",
-         "max_title_width", "regex_time_limit", "regex_timeouts_per_block"});
+         "max_title_width", "regex_time_limit", "regex_timeouts_per_block", "regex_window"});
     LayoutRules& l = out_->layout;
     l.sentence_final = to_u32(get_string(file, root, "sentence_final", true));
     l.closing_marks = to_u32(get_string(file, root, "closing_marks", false));
@@ -265,6 +265,7 @@ class Loader {
     l.regex_time_limit = ruleset::get_int_in(file, root, "regex_time_limit", 1, kMaxRegexSteps);
     l.regex_timeouts_per_block =
         ruleset::get_int_in(file, root, "regex_timeouts_per_block", 1, kMaxRegexSteps);
+    l.regex_window = ruleset::get_int_in(file, root, "regex_window", 64, 1 << 20);
     if (root["page_number_patterns"]) {
       l.page_numbers = load_pattern_list(file, root["page_number_patterns"], "page_number");
     }

@@ -47,6 +47,7 @@ struct LayoutRules {
   std::vector<PatternRule> separators;
   int regex_time_limit = 0;
   int regex_timeouts_per_block = 0;  // per rule, before the rest of a block is given up
+  int regex_window = 0;              // UTF-16 units a metric search sees at a time
 };
 
 struct MastheadRules {

@@ -89,7 +89,8 @@ def main():
 
     records = json.loads(run([jb, "parse", "-f", "json"] + paths))
     failures += differ("parse -f json source.path", paths, [r["source"]["path"] for r in records])
-    lines = run([jb, "parse", "-f", "jsonl"] + paths).decode().splitlines()
+    # JSON Lines end records with '\n' only (str.splitlines would also split at U+2028).
+    lines = run([jb, "parse", "-f", "jsonl"] + paths).decode().split("\n")[:-1]
     failures += differ("parse -f jsonl source.path", paths,
                        [json.loads(line)["source"]["path"] for line in lines])
     docs = list(yaml.safe_load_all(run([jb, "parse", "-f", "yaml"] + paths).decode()))
@@ -103,7 +104,7 @@ def main():
                 seen.append(f)
         return seen
 
-    jl = run([jb, "extract", "-f", "jsonl"] + paths).decode().splitlines()
+    jl = run([jb, "extract", "-f", "jsonl"] + paths).decode().split("\n")[:-1]
     failures += differ("extract -f jsonl file", paths, firsts([json.loads(x)["file"] for x in jl]))
     rows = list(csv.DictReader(io.StringIO(run([jb, "extract", "-f", "csv"] + paths).decode(),
                                            newline="")))
@@ -111,11 +112,13 @@ def main():
     ym = yaml.safe_load(run([jb, "extract", "-f", "yaml"] + paths).decode())
     failures += differ("extract -f yaml file", paths, firsts([m["file"] for m in ym]))
 
-    # Line texts: every string but line breaks, through the decode stage and YAML.
+    # Line texts: every string but line breaks and what decode refuses as no text (U+FFFE,
+    # U+FFFF), through the decode stage and YAML.
     texts = [s.replace("\n", " ").replace("\r", " ").replace("\f", " ").replace("\v", " ")
              .replace("\x1c", " ").replace("\x1d", " ").replace("\x1e", " ")
              .replace("\x85", " ").replace("\u2028", " ").replace("\u2029", " ")
-             .replace("\ufeff", " ").strip(" \t\u3000") or "x" for s in strings]
+             .replace("\ufeff", " ").replace("\ufffe", " ").replace("\uffff", " ")
+             .strip(" \t\u3000") or "x" for s in strings]
     text_file = os.path.join(work, "lines.txt")
     with open(text_file, "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(texts) + "\n")

@@ -59,11 +59,17 @@ TEST_CASE("metrics: every figure of a long one-line paragraph is found") {
     MetricKind kind;
   };
   const Row rows[] = {
-      {.name = "1,000 N.5% figures", .unit = "{}.5%，", .figures = 1000,
+      {.name = "1,000 N.5% figures",
+       .unit = "{}.5%，",
+       .figures = 1000,
        .kind = MetricKind::kPercentage},
-      {.name = "10,000 figures", .unit = "完成率{}%，", .figures = 10000,
+      {.name = "10,000 figures",
+       .unit = "完成率{}%，",
+       .figures = 10000,
        .kind = MetricKind::kPercentage},
-      {.name = "digit runs before a trailing percentage", .unit = "1234567890，", .figures = 2000,
+      {.name = "digit runs before a trailing percentage",
+       .unit = "1234567890，",
+       .figures = 2000,
        .kind = MetricKind::kPercentage},
   };
   for (const Row& r : rows) {

@@ -390,7 +390,8 @@ TEST_CASE("load_rules: regex_time_limit outside 1..1000 fails at its value") {
   for (const Row& r : rows) {
     CAPTURE(r.value);
     const TempRulesDir dir;
-    dir.write("layout/layout.yaml", builtin.substr(0, value_at) + r.value + builtin.substr(value_end));
+    dir.write("layout/layout.yaml",
+              builtin.substr(0, value_at) + r.value + builtin.substr(value_end));
     const auto rules = load_rules({.override_dir = dir.path()});
     REQUIRE_FALSE(rules.ok());
     const Status& s = rules.status();

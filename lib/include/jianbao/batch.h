@@ -119,7 +119,6 @@ struct Failure {
   std::string error;  // Status::to_string()
 };
 
-
 struct Summary {
   std::size_t files = 0;      // inputs given
   std::size_t converted = 0;  // parsed and written in this run
@@ -141,7 +140,8 @@ struct Summary {
 // stopped; temporary files such a run left are removed first. Returns the Summary; fails only
 // when the output directory, metrics.jsonl, summary.json or the manifest cannot be written
 // (kIoError, naming the file and the reason; summary.json is still attempted so it lists what
-// failed) or the options are invalid (kInvalidArgument). `rules` must outlive the call; it is shared read-only by the threads.
+// failed) or the options are invalid (kInvalidArgument). `rules` must outlive the call; it is
+// shared read-only by the threads.
 Result<Summary> run_batch(const std::vector<InputFile>& files, const RuleSet& rules,
                           const BatchOptions& options);
 
@@ -158,8 +158,9 @@ Result<std::string> read_file(const std::string& path, const ReadLimits& limits)
 // Reads `fd` to its end under `limits`; `path` names it in messages.
 Result<std::string> read_fd(int fd, const std::string& path, const ReadLimits& limits);
 
-// Writes `content` to `path` through a temporary file beside it (see atomic_writer.h) and a rename, so a
-// reader never sees half a file; the temporary file is removed on failure. Creates no directories.
+// Writes `content` to `path` through a temporary file beside it (see atomic_writer.h) and a rename,
+// so a reader never sees half a file; the temporary file is removed on failure. Creates no
+// directories.
 Status write_file_atomic(const std::string& path, const std::string& content);
 
 }  // namespace batch
