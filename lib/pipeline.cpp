@@ -23,6 +23,7 @@ void account_for_lines(const decode::DecodedText& text, Document* doc) {
     for (const Item& i : s.items) mark_range(&claimed, i.first_line, i.last_line);
   }
   mark_range(&claimed, doc->distribution.first_line, doc->distribution.last_line);
+  if (doc->signature) mark_range(&claimed, doc->signature->first_line, doc->signature->last_line);
   for (const Removed& r : doc->removed) claimed.insert(r.line);
   claimed.insert(doc->colophon_lines.begin(), doc->colophon_lines.end());
   for (const Section& s : doc->sections) {

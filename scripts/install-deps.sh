@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages jianbao needs to build and test, if any is missing.
 set -euo pipefail
 packages=(cmake ninja-build g++ clang clang-format libclang-rt-14-dev pkg-config libicu-dev libyaml-cpp-dev
-          libfmt-dev libcli11-dev nlohmann-json3-dev doctest-dev python3 python3-jsonschema
+          libfmt-dev libcli11-dev nlohmann-json3-dev libssl-dev doctest-dev python3 python3-jsonschema
           python3-yaml jq groff-base man-db bsdutils)
 # Hyperscan (an optional speed-up) is packaged for amd64 only.
 [[ $(dpkg --print-architecture) == amd64 ]] && packages+=(libhyperscan-dev)

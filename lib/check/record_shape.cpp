@@ -169,16 +169,20 @@ const Shape& bulletin_shape() {
                              {"encoding", kString},
                              {"bom", kBool}}};
   static const Shape year{{{"value", kInt | kNull}, {"from", kString}}};
-  static const Shape masthead{{{"title", kString},
-                               {"issue", kString},
-                               {"total_issue", kString},
-                               {"publisher", kString},
-                               {"date", kString},
+  static const Shape masthead{{{"title", kString | kNull},
+                               {"issue", kInt | kNull},
+                               {"total_issue", kInt | kNull},
+                               {"publisher", kString | kNull},
+                               {"date", kString | kNull},
                                {"notes", kArray, true, nullptr, nullptr, kString},
                                {"lines", kArray, true, nullptr, nullptr, kInt}}};
   static const Shape distribution{{{"report_to", kArray, true, nullptr, nullptr, kString},
                                    {"copy_to", kArray, true, nullptr, nullptr, kString},
-                                   {"cc", kArray, true, nullptr, nullptr, kString}}};
+                                   {"cc", kArray, true, nullptr, nullptr, kString},
+                                   {"send_to", kArray, false, nullptr, nullptr, kString}}};
+  static const Shape signature{{{"issuers", kArray, true, nullptr, nullptr, kString},
+                                {"date", kString | kNull},
+                                {"lines", kArray, true, nullptr, nullptr, kInt}}};
   static const Shape removed{{{"kind", kString}, {"line", kInt}, {"text", kString}}};
   static const Shape unclaimed{{{"line", kInt}, {"text", kString}}};
   static const Shape diagnostic{{{"severity", kString},
@@ -192,6 +196,7 @@ const Shape& bulletin_shape() {
                           {"masthead", kNull | kObject, true, &masthead},
                           {"sections", kArray, true, nullptr, &section},
                           {"distribution", kObject, true, &distribution},
+                          {"signature", kNull | kObject, false, &signature},
                           {"colophon", kArray, true, nullptr, nullptr, kString},
                           {"removed", kArray, true, nullptr, &removed},
                           {"unclaimed", kArray, true, nullptr, &unclaimed},

@@ -30,6 +30,29 @@ void integer(W& w, std::string_view key, long long value) {
   w.integer(value);
 }
 
+// An absent field is null, not "".
+template <class W>
+void str_or_null(W& w, std::string_view key, std::string_view value) {
+  w.key(key);
+  if (value.empty()) {
+    w.null();
+  } else {
+    w.str(value);
+  }
+}
+
+// A number kept as its digits ("12"): written as an integer, or null when absent.
+template <class W>
+void integer_or_null(W& w, std::string_view key, const std::string& digits) {
+  w.key(key);
+  if (digits.empty() || digits.size() > 15 ||
+      digits.find_first_not_of("0123456789") != std::string::npos) {
+    w.null();
+  } else {
+    w.integer(std::stoll(digits));
+  }
+}
+
 // Whole numbers are written as integers.
 template <class W>
 void number(W& w, double v) {
@@ -198,11 +221,11 @@ void document(W& w, const Document& doc, const EmitOptions& options) {
   if (doc.masthead) {
     const Masthead& m = *doc.masthead;
     w.begin_object();
-    str(w, "title", m.title);
-    str(w, "issue", m.issue);
-    str(w, "total_issue", m.total_issue);
-    str(w, "publisher", m.publisher);
-    str(w, "date", m.date);
+    str_or_null(w, "title", m.title);
+    integer_or_null(w, "issue", m.issue);
+    integer_or_null(w, "total_issue", m.total_issue);
+    str_or_null(w, "publisher", m.publisher);
+    str_or_null(w, "date", m.date);
     strings(w, "notes", m.notes);
     lines(w, m.first_line, m.last_line);
     w.end_object();
@@ -227,7 +250,18 @@ void document(W& w, const Document& doc, const EmitOptions& options) {
   strings(w, "report_to", doc.distribution.report_to);
   strings(w, "copy_to", doc.distribution.copy_to);
   strings(w, "cc", doc.distribution.cc);
+  strings(w, "send_to", doc.distribution.send_to);
   w.end_object();
+  w.key("signature");
+  if (doc.signature) {
+    w.begin_object();
+    strings(w, "issuers", doc.signature->issuers);
+    str_or_null(w, "date", doc.signature->date);
+    lines(w, doc.signature->first_line, doc.signature->last_line);
+    w.end_object();
+  } else {
+    w.null();
+  }
   strings(w, "colophon", doc.colophon);
   w.key("removed");
   w.begin_array();

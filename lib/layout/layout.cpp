@@ -32,6 +32,7 @@ CleanText clean_layout(const decode::DecodedText& in, const RuleSet& rules) {
   out.wrapped = geo.wrapped;
   out.full_width = geo.full_width;
   out.indent_width = geo.indent_width;
+  out.diagnostics.push_back(geometry_diagnostic(geo));
   out.blocks = build_blocks(lines, geo, rules);
   return out;
 }

@@ -15,6 +15,7 @@ struct Line {
   int fixed_width = 0;  // display width of text: without the spaces extraction put by digits
   bool page_start = false;
   bool ends_sentence = false;
+  bool spread = false;  // holds a wide gap of spaces: fields set apart ("某某办公室 2024年3月5日")
   bool removed = false;
 };
 

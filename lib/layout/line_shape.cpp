@@ -121,6 +121,53 @@ std::string fix_cjk_spacing(const std::string& text, int line, int first_column,
   return out;
 }
 
+namespace {
+
+// Whether `text` holds a run of spaces at least `columns` wide (ASCII 1, U+3000 2 columns).
+bool has_gap(std::string_view text, int columns) {
+  if (columns <= 0) return false;
+  int run = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const char32_t c = core::next_code_point(text, &pos);
+    if (c == ' ' || c == '\t') {
+      run += 1;
+    } else if (c == 0x3000) {
+      run += 2;
+    } else {
+      run = 0;
+    }
+    if (run >= columns) return true;
+  }
+  return false;
+}
+
+// The pieces of a flattened web line: [begin, end) byte ranges between runs of `sep`; one piece
+// (the whole text) unless there are at least `min_pieces`.
+std::vector<std::pair<size_t, size_t>> flat_pieces(std::string_view text, const std::string& sep,
+                                                   int min_pieces) {
+  std::vector<std::pair<size_t, size_t>> out;
+  if (sep.empty() || min_pieces < 2) return {{0, text.size()}};
+  size_t begin = 0;
+  size_t pos = text.find(sep);
+  while (pos != std::string_view::npos) {
+    if (pos > begin) out.emplace_back(begin, pos);
+    begin = pos + sep.size();
+    // The run of separators (and any spaces) ends where text starts again.
+    while (begin < text.size()) {
+      size_t p = begin;
+      if (!is_space(core::next_code_point(text, &p))) break;
+      begin = p;
+    }
+    pos = text.find(sep, begin);
+  }
+  if (begin < text.size()) out.emplace_back(begin, text.size());
+  if (static_cast<int>(out.size()) < min_pieces) return {{0, text.size()}};
+  return out;
+}
+
+}  // namespace
+
 std::vector<Line> measure_lines(const std::vector<decode::SourceLine>& lines,
                                 const RuleSet& rules) {
   std::vector<Line> out;
@@ -129,29 +176,35 @@ std::vector<Line> measure_lines(const std::vector<decode::SourceLine>& lines,
   std::vector<Piece> ignored;
   for (const decode::SourceLine& src : lines) {
     pending_page = pending_page || src.form_feed;
-    const std::string_view trimmed = core::trim(src.text);
-    if (trimmed.empty()) continue;
-    Line l;
-    l.number = src.number;
-    l.raw = std::string(trimmed);
-    l.raw_column = 1 + static_cast<int>(core::count_code_points(
-                           std::string_view(src.text).substr(0, trimmed.data() - src.text.data())));
+    const std::string_view whole = core::trim(src.text);
+    if (whole.empty()) continue;
     // pdftotext starts each page's first line with one space (a page break without \f).
     const bool one_space = src.text.size() >= 2 && src.text[0] == ' ' && src.text[1] != ' ';
-    l.page_start = pending_page || one_space;
-    pending_page = false;
-    const Scan s = scan(l.raw, rules.layout);
-    l.width = s.width;
-    l.ends_sentence = s.ends_sentence;
-    if (s.spaced || s.malformed) {
-      ignored.clear();
-      l.text = fix_cjk_spacing(l.raw, l.number, l.raw_column, 0, &ignored);
-      l.fixed_width = core::display_width(l.text);
-    } else {
-      l.text = l.raw;  // nothing to drop or re-encode
-      l.fixed_width = l.width;
+    for (const auto& [from, to] :
+         flat_pieces(whole, rules.layout.flat_separator, rules.layout.min_flat_paragraphs)) {
+      const std::string_view trimmed = core::trim(whole.substr(from, to - from));
+      if (trimmed.empty()) continue;
+      Line l;
+      l.number = src.number;
+      l.raw = std::string(trimmed);
+      l.raw_column = 1 + static_cast<int>(core::count_code_points(std::string_view(src.text).substr(
+                             0, trimmed.data() - src.text.data())));
+      l.page_start = pending_page || (one_space && from == 0);
+      pending_page = false;
+      const Scan s = scan(l.raw, rules.layout);
+      l.width = s.width;
+      l.ends_sentence = s.ends_sentence;
+      l.spread = s.spaced && has_gap(l.raw, rules.layout.spread_gap_columns);
+      if (s.spaced || s.malformed) {
+        ignored.clear();
+        l.text = fix_cjk_spacing(l.raw, l.number, l.raw_column, 0, &ignored);
+        l.fixed_width = core::display_width(l.text);
+      } else {
+        l.text = l.raw;  // nothing to drop or re-encode
+        l.fixed_width = l.width;
+      }
+      out.push_back(std::move(l));
     }
-    out.push_back(std::move(l));
   }
   return out;
 }

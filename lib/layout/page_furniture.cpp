@@ -1,9 +1,12 @@
 #include "layout/page_furniture.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <iterator>
 #include <map>
 #include <memory>
+#include <set>
 #include <vector>
 
 #include "core/icu_regex.h"
@@ -55,6 +58,18 @@ size_t prev_kept(const std::vector<Line>& lines, size_t i) {
   return static_cast<size_t>(-1);
 }
 
+// The text without its spaces (ASCII and U+3000).
+std::string squeezed(const std::string& text) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t at = pos;
+    const char32_t c = core::next_code_point(text, &pos);
+    if (c != ' ' && c != 0x3000 && c != '\t') out.append(text, at, pos - at);
+  }
+  return out;
+}
+
 // Whether masthead facts (第N期, 总第N期, a date) stand in the lines after `i`.
 bool masthead_follows(const std::vector<Line>& ls, size_t i, const RuleSet& rules) {
   const MastheadRules& m = rules.structure.masthead;
@@ -74,15 +89,19 @@ bool masthead_follows(const std::vector<Line>& ls, size_t i, const RuleSet& rule
 
 PageGeometry measure_geometry(const std::vector<Line>& lines, const RuleSet& rules) {
   const LayoutRules& r = rules.layout;
+  PageGeometry geo;
   // Widths of lines that run on (no sentence end): full lines and indented first lines.
   std::map<int, int> by_width;
-  int running_on = 0;
+  std::vector<int> all_widths;
+  std::vector<int> running_widths;
   for (const Line& l : lines) {
-    if (l.removed || l.ends_sentence) continue;
+    if (l.removed || l.spread) continue;  // a spread line's width is set by its gap
+    ++geo.lines;
+    all_widths.push_back(l.width);
+    if (l.ends_sentence) continue;
     ++by_width[l.width];
-    ++running_on;
+    running_widths.push_back(l.width);
   }
-  PageGeometry geo;
   // Full lines vary by a column or two with digits and punctuation: chain widths seen at least
   // twice into clusters, and take the widest cluster big enough to be the text width.
   std::vector<std::pair<int, int>> seen;  // width, count; widest first
@@ -106,7 +125,28 @@ PageGeometry measure_geometry(const std::vector<Line>& lines, const RuleSet& rul
     }
     i = j;
   }
-  if (geo.full_width == 0) return geo;
+  if (geo.full_width == 0) {
+    geo.running_on = static_cast<int>(running_widths.size());
+    geo.reason = "no width shared by enough lines that run on";
+    return geo;
+  }
+  // A handful of equal short lines (headings of one width) is no text width: a wrapped line is
+  // never narrower than min_full_width, and lines wider than it contradict it.
+  for (int w : all_widths) {
+    if (w > geo.full_width + r.full_line_slack) ++geo.overwide;
+  }
+  if (geo.full_width < r.min_full_width) {
+    geo.running_on = static_cast<int>(running_widths.size());
+    geo.reason = "the commonest width of lines that run on is too narrow for a text width";
+    geo.full_width = 0;
+    return geo;
+  }
+  if (static_cast<double>(geo.overwide) > r.max_overwide_share * geo.lines) {
+    geo.running_on = static_cast<int>(running_widths.size());
+    geo.reason = "too many lines are wider than the candidate text width";
+    geo.full_width = 0;
+    return geo;
+  }
   // An indented first line is a little narrower than a full one: the commonest width in the
   // top quarter below full.
   int indent_count = 0;
@@ -120,39 +160,208 @@ PageGeometry measure_geometry(const std::vector<Line>& lines, const RuleSet& rul
   // Wrapped text: most lines that run on are full or indented.
   const int floor = geo.indent_width > 0 ? geo.indent_width - r.indent_tolerance
                                          : geo.full_width - r.full_line_slack;
-  int wrapped_lines = 0;
   for (const auto& [w, n] : by_width) {
-    if (w >= floor) wrapped_lines += n;
+    if (w >= floor) geo.wrapped_lines += n;
   }
-  geo.wrapped =
-      running_on > 0 && static_cast<double>(wrapped_lines) / running_on >= r.min_wrapped_share;
+  // Only long lines weigh: short ones (titles, headings, furniture) end no wrapped line.
+  for (int w : running_widths) {
+    if (w >= r.long_line_share * geo.full_width) ++geo.running_on;
+  }
+  geo.wrapped = geo.running_on > 0 &&
+                static_cast<double>(geo.wrapped_lines) / geo.running_on >= r.min_wrapped_share;
+  geo.reason = geo.wrapped ? "most lines that run on are full or indented"
+                           : "too few lines that run on are full or indented";
   return geo;
 }
+
+Diagnostic geometry_diagnostic(const PageGeometry& geo) {
+  Diagnostic d;
+  d.severity = "note";
+  d.stage = "layout";
+  d.rule_id = "line_width_model";
+  const double share =
+      geo.running_on > 0 ? static_cast<double>(geo.wrapped_lines) / geo.running_on : 0.0;
+  if (geo.wrapped) {
+    d.message = fmt::format(
+        "wrapped text, {} columns a line: {} of {} long lines that run on are full or indented "
+        "({:.0f}%), {} of {} lines wider ({})",
+        geo.full_width, geo.wrapped_lines, geo.running_on, 100 * share, geo.overwide, geo.lines,
+        geo.reason);
+  } else {
+    d.message = fmt::format(
+        "one paragraph per line: {} of {} lines run on, {} wider than the commonest width ({})",
+        geo.running_on, geo.lines, geo.overwide, geo.reason);
+  }
+  return d;
+}
+
+namespace {
+
+// The kept lines of the furniture zone at a page's foot (the short lines before `end`, which
+// starts a page or is the end of the text) or head (from `begin`), in text order.
+std::vector<size_t> page_zone(const std::vector<Line>& ls, size_t at, bool foot,
+                              const LayoutRules& r) {
+  std::vector<size_t> zone;
+  if (foot) {
+    for (size_t j = at; j-- > 0 && static_cast<int>(zone.size()) < r.page_zone_max_lines;) {
+      if (ls[j].removed) continue;
+      if (ls[j].width > r.page_zone_max_width || ls[j].ends_sentence) break;
+      zone.insert(zone.begin(), j);
+      if (ls[j].page_start) break;
+    }
+  } else {
+    for (size_t j = at; j < ls.size() && static_cast<int>(zone.size()) < r.page_zone_max_lines;
+         ++j) {
+      if (ls[j].removed) continue;
+      if (ls[j].width > r.page_zone_max_width || ls[j].ends_sentence) break;
+      if (j > at && ls[j].page_start) break;
+      zone.push_back(j);
+    }
+  }
+  return zone;
+}
+
+// A page number whose pieces a footer or header splits ("—" / "内部资料" / "注意保存" / "1" /
+// "—"), or a bare number at a page's head: found in the furniture zones of each page.
+void remove_zone_page_numbers(std::vector<Line>* lines, const LayoutRules& r,
+                              WholeLineMatcher* page_numbers, WholeLineMatcher* page_end_numbers,
+                              icu::UnicodeString* u16, CleanText* out) {
+  std::vector<Line>& ls = *lines;
+  if (r.page_zone_max_lines <= 0) return;
+  std::vector<std::pair<size_t, bool>> zones;  // where, foot
+  zones.emplace_back(0, false);                // the first page's head
+  for (size_t i = 1; i < ls.size(); ++i) {
+    if (ls[i].page_start) {
+      zones.emplace_back(i, true);
+      zones.emplace_back(i, false);
+    }
+  }
+  zones.emplace_back(ls.size(), true);
+  for (const auto& [at, foot] : zones) {
+    const std::vector<size_t> zone = page_zone(ls, at, foot, r);
+    std::vector<size_t> pieces;
+    std::string joined;
+    for (size_t j : zone) {
+      if (ls[j].width > r.page_number_piece_max_width) continue;
+      pieces.push_back(j);
+      if (!joined.empty()) joined += ' ';
+      joined += ls[j].raw;
+    }
+    if (pieces.empty()) continue;
+    core::to_normalized_u16(joined, u16);
+    bool found = pieces.size() >= 2 && page_numbers->any_matches(*u16);
+    if (!found && pieces.size() == 1) found = page_end_numbers->any_matches(*u16);
+    if (!found) continue;
+    for (size_t j : pieces) {
+      ls[j].removed = true;
+      out->removed.push_back({"page_number", ls[j].number, ls[j].raw});
+    }
+  }
+}
+
+}  // namespace
 
 void remove_page_numbers_and_separators(std::vector<Line>* lines, const RuleSet& rules,
                                         CleanText* out) {
   const LayoutRules& r = rules.layout;
   icu::UnicodeString line;  // the matchers refer to it, so it is declared (and outlives) first
   WholeLineMatcher page_numbers(r.page_numbers, r.regex_time_limit);
+  WholeLineMatcher page_end_numbers(r.page_end_numbers, r.regex_time_limit);
   WholeLineMatcher separators(r.separators, r.regex_time_limit);
-  if (page_numbers.empty() && separators.empty()) return;
+  if (page_numbers.empty() && separators.empty() && page_end_numbers.empty()) return;
+  std::vector<Line>& ls = *lines;
+  auto remove_page_number = [&](size_t from, size_t to) {
+    for (size_t k = from; k < to; ++k) {
+      ls[k].removed = true;
+      out->removed.push_back({"page_number", ls[k].number, ls[k].raw});
+    }
+    if (to < ls.size()) ls[to].page_start = true;
+  };
   // Separators are recorded after all page numbers, as when they were two passes.
   std::vector<Removed> separator_lines;
-  for (size_t i = 0; i < lines->size(); ++i) {
-    Line& l = (*lines)[i];
+  for (size_t i = 0; i < ls.size(); ++i) {
+    Line& l = ls[i];
     core::to_normalized_u16(l.raw, &line);  // once for both kinds
     if (page_numbers.any_matches(line)) {
-      l.removed = true;
-      out->removed.push_back({"page_number", l.number, l.raw});
-      if (i + 1 < lines->size()) (*lines)[i + 1].page_start = true;
-    } else if (separators.any_matches(line)) {
+      remove_page_number(i, i + 1);
+      continue;
+    }
+    if (separators.any_matches(line)) {
       l.removed = true;
       separator_lines.push_back({"separator", l.number, l.raw});
+      continue;
+    }
+    // A bare number is a page number only where a page ends: before a page start or at the end.
+    const bool page_ends = i + 1 >= ls.size() || ls[i + 1].page_start;
+    if (page_ends && page_end_numbers.any_matches(line)) {
+      remove_page_number(i, i + 1);
+      continue;
+    }
+    // "— 5 —" printed as three lines ("—", "5", "—"): short pieces joined, then matched whole.
+    if (l.width > r.page_number_piece_max_width) continue;
+    std::string joined = l.raw;
+    for (size_t n = 1; n < static_cast<size_t>(r.page_number_max_split_lines) &&
+                       i + n < ls.size() && ls[i + n].width <= r.page_number_piece_max_width;
+         ++n) {
+      joined += ' ';
+      joined += ls[i + n].raw;
+      core::to_normalized_u16(joined, &line);
+      if (page_numbers.any_matches(line)) {
+        remove_page_number(i, i + n + 1);
+        i += n;
+        break;
+      }
     }
   }
+  remove_zone_page_numbers(&ls, r, &page_numbers, &page_end_numbers, &line, out);
   out->removed.insert(out->removed.end(), std::make_move_iterator(separator_lines.begin()),
                       std::make_move_iterator(separator_lines.end()));
 }
+
+namespace {
+
+// The section titles the document's heading lines announce (the `title` group of a section
+// pattern), with the line that announces each.
+std::map<std::string, size_t> section_titles(const std::vector<Line>& ls, const RuleSet& rules) {
+  std::map<std::string, size_t> out;
+  for (const PatternRule& p : rules.structure.sections) {
+    const int group = p.regex.group("title");
+    if (group < 0) continue;
+    for (size_t i = 0; i < ls.size(); ++i) {
+      if (ls[i].removed || ls[i].ends_sentence) continue;
+      core::Match m(p.regex, core::normalize_width(ls[i].text), rules.layout.regex_time_limit);
+      if (m.matches()) out.emplace(std::string(core::trim(m.group("title"))), i);
+    }
+  }
+  return out;
+}
+
+template <class IsShort>
+void remove_section_name_headers(std::vector<Line>* lines, const IsShort& is_short,
+                                 const RuleSet& rules, CleanText* out) {
+  std::vector<Line>& ls = *lines;
+  std::map<std::string, size_t> titles;
+  bool read = false;
+  for (size_t i = 1; i < ls.size(); ++i) {
+    if (ls[i].removed || !ls[i].page_start || !is_short(ls[i]) || ls[i].ends_sentence) continue;
+    if (!read) {
+      titles = section_titles(ls, rules);
+      read = true;
+    }
+    const auto it = titles.find(core::normalize_width(ls[i].text));
+    if (it == titles.end() || it->second == i) continue;
+    ls[i].removed = true;
+    out->removed.push_back({"running_header", ls[i].number, ls[i].raw});
+    for (size_t j = i + 1; j < ls.size(); ++j) {
+      if (!ls[j].removed) {
+        ls[j].page_start = true;
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
 
 void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, const RuleSet& rules,
                           CleanText* out) {
@@ -170,12 +379,19 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     seen_page_break = true;
     boundary.emplace_back(i, true);
     boundary.emplace_back(prev_kept(ls, i), false);
+    // A footer cut at its space ("内部资料" / "注意保存") stands on more than the last line.
+    for (size_t j : page_zone(ls, i, false, r)) boundary.emplace_back(j, true);
+    for (size_t j : page_zone(ls, i, true, r)) boundary.emplace_back(j, false);
   }
   if (!seen_page_break) return;
   // The first page's top line repeats the bulletin's name too; but where a masthead follows it
   // (第N期, a date) it is the masthead's title and stays.
   const size_t first = next_kept(ls, static_cast<size_t>(-1));
   if (first < ls.size() && !masthead_follows(ls, first, rules)) boundary.emplace_back(first, true);
+  // The last page ends at the last line: a footer printed on every page stands there too.
+  const size_t last = prev_kept(ls, ls.size());
+  if (last != static_cast<size_t>(-1)) boundary.emplace_back(last, false);
+  for (size_t j : page_zone(ls, ls.size(), true, r)) boundary.emplace_back(j, false);
   // 1. Lines repeated at page boundaries are headers (top) or footers (bottom).
   // Each line counts once: on a one-line page it is both the top and the bottom (kept as top).
   std::sort(boundary.begin(), boundary.end(), [](const auto& a, const auto& b) {
@@ -184,12 +400,29 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
   boundary.erase(std::unique(boundary.begin(), boundary.end(),
                              [](const auto& a, const auto& b) { return a.first == b.first; }),
                  boundary.end());
+  // Lines are compared without their spaces: -layout pads one footer with 3 spaces, the next
+  // with 4. The first page's top lines (the masthead) count once each: a page header repeats the
+  // bulletin's name, printed there only once.
   std::map<std::string, int> repeats;
+  std::set<std::string> at_top;  // texts standing at a page's head
   for (const auto& [i, top] : boundary) {
-    if (is_short(ls[i])) ++repeats[ls[i].text];
+    if (!is_short(ls[i])) continue;
+    ++repeats[squeezed(ls[i].text)];
+    if (top) at_top.insert(squeezed(ls[i].text));
+  }
+  int masthead_lines = 0;
+  for (size_t j = 0; j < ls.size() && masthead_lines < rules.structure.masthead.max_lines; ++j) {
+    if (ls[j].removed) continue;
+    if (j > 0 && ls[j].page_start) break;
+    ++masthead_lines;
+    const bool at_boundary =
+        std::any_of(boundary.begin(), boundary.end(), [&](const auto& b) { return b.first == j; });
+    if (at_boundary || !at_top.count(squeezed(ls[j].text))) continue;
+    auto it = repeats.find(squeezed(ls[j].text));
+    if (it != repeats.end() && it->second == 1) ++it->second;
   }
   for (const auto& [i, top] : boundary) {
-    const bool repeated = repeats[ls[i].text] >= r.min_repeats;
+    const bool repeated = repeats[squeezed(ls[i].text)] >= r.min_repeats;
     if (ls[i].removed || !repeated || !is_short(ls[i])) continue;
     ls[i].removed = true;
     out->removed.push_back({top ? "running_header" : "footer", ls[i].number, ls[i].raw});
@@ -199,7 +432,10 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
       if (n < ls.size()) ls[n].page_start = true;
     }
   }
-  // 2. A short line just before a page start that interrupts a sentence: the section name
+  // 2. A page's first line that names a section headed elsewhere ("专项整治" over a page of the
+  //    section "一、专项整治"): the section name printed as the page's running header.
+  remove_section_name_headers(&ls, is_short, rules, out);
+  // 3. A short line just before a page start that interrupts a sentence: the section name
   //    printed on the page, landed mid-sentence by the extraction.
   size_t page_first = 0;
   for (size_t i = 0; i < ls.size(); ++i) {

@@ -2,6 +2,7 @@
 // records each in `removed`; a header that interrupts a sentence names the section of its page.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "jianbao/layout.h"
@@ -17,7 +18,16 @@ struct PageGeometry {
   bool wrapped = false;
   int full_width = 0;
   int indent_width = 0;
+  // The evidence behind the model, for the diagnostic that names it.
+  int lines = 0;          // kept lines measured
+  int running_on = 0;     // lines that end no sentence
+  int wrapped_lines = 0;  // of those, full or indented
+  int overwide = 0;       // lines wider than a full line: they contradict wrapping
+  std::string reason;     // why the model was chosen, in a few words
 };
+
+// A note naming the line-width model chosen and how sure it is.
+Diagnostic geometry_diagnostic(const PageGeometry& geo);
 
 // Measures the document: the width of a full line, whether text is wrapped at it, and the width
 // of an indented first line. Lines already removed are ignored.

@@ -86,7 +86,9 @@ class BlockBuilder {
   }
 
  private:
-  bool is_full(size_t i) const { return lines_[i]->width >= geo_.full_width - r_.full_line_slack; }
+  bool is_full(size_t i) const {
+    return !lines_[i]->spread && lines_[i]->width >= geo_.full_width - r_.full_line_slack;
+  }
   // Digits carry extraction spaces ("3 月 25 日"), so a line is measured both ways.
   bool is_indented_start(size_t i) const {
     const Line& l = *lines_[i];
@@ -133,13 +135,50 @@ class BlockBuilder {
 
   bool title_like_uncached(size_t i) const {
     const Line& l = *lines_[i];
-    if (l.ends_sentence || starts_marker(i)) return false;
+    if (starts_marker(i)) return false;
+    if (l.ends_sentence) return is_title_prefix(i);
     if (!geo_.wrapped) return l.width <= r_.max_title_width;
-    if (is_full(i) || is_indented_start(i)) return false;
-    // "据统计，一季度全国共接报火灾" + a full line running on: a paragraph's first line.
+    if (is_full(i)) return is_bare_full_title(i);
+    if (is_indented_start(i)) return false;
+    // "据统计，一季度全国共接报火灾" + a full line running on: a paragraph's first line. So is a
+    // long line holding a clause mark (pdftotext drops the indent, digits change the width).
     const bool next_runs_on =
         i + 1 < lines_.size() && is_full(i + 1) && !lines_[i + 1]->ends_sentence;
-    return !(next_runs_on && has_clause_mark(i));
+    const bool long_line = l.width >= r_.long_line_share * geo_.full_width;
+    return !((next_runs_on || long_line) && has_clause_mark(i));
+  }
+
+  // A title as wide as the text: a full line holding no clause or sentence mark (but a region's
+  // colon), after a paragraph's end or a heading (body lines that wide nearly always hold one).
+  bool is_bare_full_title(size_t i) const {
+    if (i > 0 && !lines_[i - 1]->ends_sentence && !is_section_heading(i - 1)) return false;
+    const std::string& t = lines_[i]->text;
+    const std::u32string& region_marks = rules_.structure.region_title_marks;
+    size_t pos = 0;
+    while (pos < t.size()) {
+      const char32_t c = core::next_code_point(t, &pos);
+      const bool mark = r_.clause_marks.find(c) != std::u32string::npos ||
+                        r_.sentence_final.find(c) != std::u32string::npos;
+      if (mark && region_marks.find(c) == std::u32string::npos) return false;
+    }
+    return i + 1 < lines_.size();
+  }
+
+  // "宜丰县：" cut from its title: a short line ending in a region title mark, then a line that
+  // runs on as a title does (short, no full stop, no marker).
+  bool is_title_prefix(size_t i) const {
+    const Line& l = *lines_[i];
+    if (i + 1 >= lines_.size() || lines_[i + 1]->page_start) return false;
+    if (static_cast<int>(core::count_code_points(l.text)) > r_.title_prefix_max_chars) return false;
+    size_t end = l.text.size();
+    while (end > 0 && (static_cast<unsigned char>(l.text[end - 1]) & 0xC0) == 0x80) --end;
+    if (end > 0) --end;
+    size_t p = end;
+    const char32_t last = core::normalize_width(core::next_code_point(l.text, &p));
+    if (rules_.structure.region_title_marks.find(last) == std::u32string::npos) return false;
+    const Line& next = *lines_[i + 1];
+    if (next.ends_sentence || starts_marker(i + 1)) return false;
+    return geo_.wrapped ? !is_full(i + 1) : next.width <= r_.max_title_width;
   }
 
   // A section heading stands alone: "一、工作动态", "【地方经验】", a known section name.
@@ -153,8 +192,10 @@ class BlockBuilder {
 
   // Number of lines of the title group starting at i, or 0.
   size_t title_group_at(size_t i) const {
+    // A heading first: "一、工作动态" also opens like a point ("一、压实责任。各地要……").
+    if (!lines_[i]->ends_sentence && is_section_heading(i)) return 1;
+    if (const size_t n = full_title_at(i); n > 0) return n;
     if (!title_like(i)) return 0;
-    if (is_section_heading(i)) return 1;
     size_t n = 1;
     while (geo_.wrapped && n < static_cast<size_t>(r_.max_title_lines) && i + n < lines_.size() &&
            !lines_[i + n]->page_start && title_like(i + n) && !is_section_heading(i + n)) {
@@ -163,12 +204,35 @@ class BlockBuilder {
     return n;
   }
 
+  // A centred title too long for one line: a full first line, then short ones, then a paragraph
+  // (whose first line is indented, unlike the title's). Returns its number of lines, or 0.
+  size_t full_title_at(size_t i) const {
+    if (!geo_.wrapped || geo_.indent_width == 0) return 0;
+    if (lines_[i]->ends_sentence || !is_full(i) || starts_marker(i)) return 0;
+    size_t n = 1;
+    while (n < static_cast<size_t>(r_.max_title_lines) && i + n < lines_.size() &&
+           !lines_[i + n]->page_start && title_like(i + n) && !is_section_heading(i + n)) {
+      ++n;
+    }
+    if (n == 1) return 0;
+    const size_t next = i + n;
+    const bool opens = next >= lines_.size() || is_indented_start(next) || starts_marker(next) ||
+                       is_section_heading(next);
+    return opens ? n : 0;
+  }
+
   // Whether the paragraph ends after line i.
   bool ends_paragraph(size_t i) const {
     if (i + 1 >= lines_.size()) return true;
     if (!geo_.wrapped) return true;
     const Line& l = *lines_[i];
-    if (!l.ends_sentence) return false;
+    // A short line before a point ends its paragraph even without a full stop: "（一）自查自改
+    // 阶段（6月25日至7月10日）" / "（二）……".
+    if (l.spread) return true;
+    if (!l.ends_sentence) {
+      if (!lines_[i + 1]->ends_sentence && is_section_heading(i + 1)) return true;
+      return !is_full(i) && !is_indented_start(i) && starts_marker(i + 1);
+    }
     // A full line ending in 。 may run on, unless a point, a list or a title follows.
     return !is_full(i) || starts_marker(i + 1) || title_group_at(i + 1) > 0;
   }

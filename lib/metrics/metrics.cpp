@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <climits>
 #include <map>
 #include <optional>
 #include <string_view>
@@ -72,12 +73,18 @@ std::vector<Item*> all_items(Document* doc) {
   return items;
 }
 
-Item* item_at(const std::vector<Item*>& items, int line) {
-  auto it = std::upper_bound(items.begin(), items.end(), line,
-                             [](int l, const Item* i) { return l < i->first_line; });
+// The item holding source position (line, column): by line, and by column where items share a
+// line (text flattened onto one line).
+Item* item_at(const std::vector<Item*>& items, int line, int column) {
+  const std::pair<int, int> at{line, column};
+  auto it = std::upper_bound(items.begin(), items.end(), at,
+                             [](const std::pair<int, int>& a, const Item* i) {
+                               return a < std::pair<int, int>{i->first_line, i->first_column};
+                             });
   if (it == items.begin()) return nullptr;
   --it;
-  return line <= (*it)->last_line ? *it : nullptr;
+  const int last_column = (*it)->last_column > 0 ? (*it)->last_column : INT_MAX;
+  return at <= std::pair<int, int>{(*it)->last_line, last_column} ? *it : nullptr;
 }
 
 int most_named_year(const std::vector<Found>& found, const RuleSet& rules) {
@@ -193,7 +200,7 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
     m.text = block.text.substr(bytes[static_cast<size_t>(begin)],
                                bytes[static_cast<size_t>(end)] - bytes[static_cast<size_t>(begin)]);
     m.sentence = sentence_around(cps, bytes, block.text, begin, end, rules);
-    Item* item = item_at(items, m.line);
+    Item* item = item_at(items, m.line, m.column);
     if (!item) return;
     m.item_id = item->id;
     item->metrics.push_back(std::move(m));

@@ -242,12 +242,36 @@ class Loader {
   }
 
   void load_layout(const std::string& file, const YAML::Node& root) {
-    check_keys(
-        file, root,
-        {"sentence_final", "closing_marks", "full_line_slack", "min_full_lines", "min_indent_lines",
-         "clause_marks", "min_wrapped_share", "max_title_lines", "indent_tolerance",
-         "running_header_max_share", "min_repeats", "page_number_patterns", "separator_patterns",
-         "max_title_width", "regex_time_limit", "regex_timeouts_per_block", "regex_window"});
+    check_keys(file, root,
+               {"sentence_final",
+                "closing_marks",
+                "full_line_slack",
+                "min_full_lines",
+                "min_indent_lines",
+                "clause_marks",
+                "min_wrapped_share",
+                "max_title_lines",
+                "indent_tolerance",
+                "running_header_max_share",
+                "min_repeats",
+                "page_number_patterns",
+                "separator_patterns",
+                "max_title_width",
+                "regex_time_limit",
+                "min_full_width",
+                "max_overwide_share",
+                "page_number_max_split_lines",
+                "page_number_piece_max_width",
+                "page_end_number_patterns",
+                "flat_separator",
+                "min_flat_paragraphs",
+                "spread_gap_columns",
+                "long_line_share",
+                "page_zone_max_lines",
+                "page_zone_max_width",
+                "title_prefix_max_chars",
+                "regex_timeouts_per_block",
+                "regex_window"});
     LayoutRules& l = out_->layout;
     l.sentence_final = to_u32(get_string(file, root, "sentence_final", true));
     l.closing_marks = to_u32(get_string(file, root, "closing_marks", false));
@@ -266,8 +290,31 @@ class Loader {
     l.regex_timeouts_per_block =
         ruleset::get_int_in(file, root, "regex_timeouts_per_block", 1, kMaxRegexSteps);
     l.regex_window = ruleset::get_int_in(file, root, "regex_window", 64, 1 << 20);
+    l.min_full_width = static_cast<int>(get_number(file, root, "min_full_width", false, 0));
+    l.max_overwide_share = get_number(file, root, "max_overwide_share", false, 1);
+    l.page_number_max_split_lines =
+        static_cast<int>(get_number(file, root, "page_number_max_split_lines", false, 1));
+    if (l.page_number_max_split_lines < 1)
+      fail_at(file, root["page_number_max_split_lines"], "must be at least 1");
+    l.page_number_piece_max_width =
+        static_cast<int>(get_number(file, root, "page_number_piece_max_width", false, 0));
     if (root["page_number_patterns"]) {
       l.page_numbers = load_pattern_list(file, root["page_number_patterns"], "page_number");
+    }
+    l.flat_separator = get_string(file, root, "flat_separator", false);
+    l.long_line_share = get_number(file, root, "long_line_share", false, 0);
+    l.page_zone_max_lines =
+        static_cast<int>(get_number(file, root, "page_zone_max_lines", false, 0));
+    l.page_zone_max_width =
+        static_cast<int>(get_number(file, root, "page_zone_max_width", false, 0));
+    l.title_prefix_max_chars =
+        static_cast<int>(get_number(file, root, "title_prefix_max_chars", false, 0));
+    l.spread_gap_columns = static_cast<int>(get_number(file, root, "spread_gap_columns", false, 0));
+    l.min_flat_paragraphs =
+        static_cast<int>(get_number(file, root, "min_flat_paragraphs", false, 0));
+    if (root["page_end_number_patterns"]) {
+      l.page_end_numbers =
+          load_pattern_list(file, root["page_end_number_patterns"], "page_end_number");
     }
     if (root["separator_patterns"]) {
       l.separators = load_pattern_list(file, root["separator_patterns"], "separator");
@@ -277,11 +324,14 @@ class Loader {
   void load_structure(const std::string& file, const YAML::Node& root) {
     check_keys(file, root,
                {"section_patterns", "section_names", "region_title_marks", "point_patterns",
-                "distribution", "colophon_patterns", "masthead"});
+                "distribution", "colophon_patterns", "masthead", "inline_point_patterns",
+                "unnamed_heading_max_chars"});
     StructureRules& s = out_->structure;
     s.sections = load_pattern_list(file, root["section_patterns"], "section");
     for (const auto& n : root["section_names"]) s.section_names.push_back(n.as<std::string>());
     s.region_title_marks = to_u32(get_string(file, root, "region_title_marks", true));
+    s.unnamed_heading_max_chars =
+        static_cast<int>(get_number(file, root, "unnamed_heading_max_chars", false, 0));
     s.points = load_pattern_list(file, root["point_patterns"], "point");
     for (const PatternRule& p : s.points) {
       if (p.level < 1)
@@ -292,14 +342,23 @@ class Loader {
                 fmt::format("rule '{}': needs a (?<marker>...) group", p.id));
       }
     }
+    if (root["inline_point_patterns"]) {
+      s.inline_points = load_pattern_list(file, root["inline_point_patterns"], "inline_point");
+      for (const PatternRule& p : s.inline_points) {
+        if (p.regex.group("marker") < 0) {
+          fail_at(file, root["inline_point_patterns"],
+                  fmt::format("rule '{}': needs a (?<marker>...) group", p.id));
+        }
+      }
+    }
     const YAML::Node d = root["distribution"];
     check_keys(file, d, {"pattern", "fields", "separators", "brackets", "strip_final"});
     DistributionRules& dist = s.distribution;
     dist.pattern = compile(file, d["pattern"], "distribution");
     for (const auto& kv : d["fields"]) {
       const std::string field = kv.second.as<std::string>();
-      if (field != "report_to" && field != "copy_to" && field != "cc") {
-        fail_at(file, kv.second, "field must be report_to, copy_to or cc");
+      if (field != "report_to" && field != "copy_to" && field != "cc" && field != "send_to") {
+        fail_at(file, kv.second, "field must be report_to, copy_to, cc or send_to");
       }
       dist.fields[kv.first.as<std::string>()] = field;
     }
@@ -501,6 +560,7 @@ std::vector<RuleInfo> list_rules(const RuleSet& rules) {
     out.push_back({id, kind, file, origin[file], line});
   };
   for (const PatternRule& p : rules.layout.page_numbers) add(p.id, "layout", p.file, p.line);
+  for (const PatternRule& p : rules.layout.page_end_numbers) add(p.id, "layout", p.file, p.line);
   for (const PatternRule& p : rules.structure.sections) add(p.id, "structure", p.file, p.line);
   for (const PatternRule& p : rules.structure.points) add(p.id, "structure", p.file, p.line);
   for (const PatternRule& p : rules.structure.colophon) add(p.id, "structure", p.file, p.line);

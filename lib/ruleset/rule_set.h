@@ -43,8 +43,21 @@ struct LayoutRules {
   double running_header_max_share = 0;
   int min_repeats = 0;
   int max_title_width = 0;
+  int min_full_width = 0;
+  double max_overwide_share = 0;
+  int page_number_max_split_lines = 1;
+  int page_number_piece_max_width = 0;
+  int spread_gap_columns = 0;      // a gap this wide inside a line sets fields apart
+  double long_line_share = 0;      // lines at least this share of the full width weigh in the model
+  int page_zone_max_lines = 0;     // furniture lines at a page's foot or head, at most
+  int page_zone_max_width = 0;     // ... each at most this wide
+  int title_prefix_max_chars = 0;  // "宜丰县：" cut from its title, at most this long
   std::vector<PatternRule> page_numbers;
+  std::vector<PatternRule> page_end_numbers;  // page numbers only where a page ends
   std::vector<PatternRule> separators;
+  // Text flattened onto one line (web pages): paragraphs separated by this run of spaces.
+  std::string flat_separator;
+  int min_flat_paragraphs = 0;  // a line split only when it holds at least this many
   int regex_time_limit = 0;
   int regex_timeouts_per_block = 0;  // per rule, before the rest of a block is given up
   int regex_window = 0;              // UTF-16 units a metric search sees at a time
@@ -67,7 +80,10 @@ struct StructureRules {
   std::vector<PatternRule> sections;
   std::vector<std::string> section_names;
   std::u32string region_title_marks;
+  int unnamed_heading_max_chars = 0;  // a short line over a title is a section heading
   std::vector<PatternRule> points;
+  // Points run on inside a paragraph (一是…，二是…; （一）…；（二）…): where a new one starts.
+  std::vector<PatternRule> inline_points;
   DistributionRules distribution;
   std::vector<PatternRule> colophon;
   MastheadRules masthead;

@@ -58,6 +58,34 @@ class Finder {
   int group_ = kUnknown;
 };
 
+// "12", "十二" -> "12": issue numbers are written as integers; "" when it is none.
+std::string issue_number(const std::string& text, const RuleSet& rules) {
+  const auto n = core::parse_number(core::trim(text), rules.numerals);
+  if (!n || *n < 0 || *n != static_cast<double>(static_cast<long long>(*n))) return "";
+  return fmt::format("{}", static_cast<long long>(*n));
+}
+
+// Notes on one line ("内部资料　注意保存") are separate notes.
+void add_notes(const std::string& value, std::vector<std::string>* notes) {
+  std::string cur;
+  size_t pos = 0;
+  auto flush = [&] {
+    const std::string_view t = core::trim(cur);
+    if (!t.empty()) notes->emplace_back(t);
+    cur.clear();
+  };
+  while (pos < value.size()) {
+    const size_t at = pos;
+    const char32_t c = core::next_code_point(value, &pos);
+    if (c == ' ' || c == 0x3000 || c == '\t') {
+      flush();
+    } else {
+      cur.append(value, at, pos - at);
+    }
+  }
+  flush();
+}
+
 }  // namespace
 
 std::string normalize_masthead_date(const std::string& text, const RuleSet& rules) {
@@ -98,70 +126,93 @@ std::optional<Masthead> read_masthead(const std::vector<layout::Block>& blocks,
   Finder date(r.date, "date", limit);
   Finder note(r.note, "note", limit);
   Finder publisher(r.publisher, "publisher", limit);
-  Masthead mh;
-  bool has_title_or_issue = false;
-  int lines_seen = 0;
-  *end = {};
-  bool stop = false;
-  for (size_t b = 0; b < blocks.size() && !stop; ++b) {
-    for (size_t k = 0; k < blocks[b].lines.size(); ++k) {
-      if (lines_seen >= r.max_lines) {
-        stop = true;
-        break;
+  // The lines the masthead may take, in order, with where each stands.
+  struct At {
+    size_t block, line;
+  };
+  std::vector<At> at;
+  for (size_t b = 0; b < blocks.size() && static_cast<int>(at.size()) <= r.max_lines; ++b) {
+    for (size_t k = 0; k < blocks[b].lines.size(); ++k) at.push_back({b, k});
+  }
+  auto text_at = [&](size_t i) { return blocks[at[i].block].lines[at[i].line].text; };
+  // What one masthead line says, added to *trial. Returns whether it said anything; *key when
+  // it named the title or the issue.
+  auto read_line = [&](const std::string& raw, Masthead* trial, bool* key) {
+    const std::string line = core::normalize_width(squeeze_cjk_spaces(raw));
+    core::to_normalized_u16(line, &line_u16);  // line is normalised: a plain conversion
+    *key = false;
+    bool any = false;
+    // A section heading ("一、工作动态") opens the body, whatever its name ends in.
+    for (const PatternRule& p : rules.structure.sections) {
+      core::Match m(p.regex, line, limit);
+      if (m.matches()) return false;
+    }
+    std::string rest = line;  // what the date and issue leave for the publisher
+    if (title.find(line_u16)) {
+      if (trial->title.empty()) {
+        trial->title = title.value();
+        *key = any = true;
+      } else if (title.value() == trial->title) {
+        any = true;  // the name printed twice: a running header above the masthead's own
       }
-      const layout::BlockLine& bl = blocks[b].lines[k];
-      const std::string line = core::normalize_width(squeeze_cjk_spaces(bl.text));
-      core::to_normalized_u16(line, &line_u16);  // line is normalised: a plain conversion
-      Masthead trial = mh;
-      bool key = false;
-      bool any = false;
-      std::string rest = line;  // what the date and issue leave for the publisher
-      if (trial.title.empty() && title.find(line_u16)) {
-        trial.title = title.value();
-        key = any = true;
-      }
-      if (total_issue.find(line_u16)) {
-        trial.total_issue = total_issue.value();
-        key = any = true;
-      }
-      if (issue.find(line_u16)) {
-        trial.issue = issue.value();
-        key = any = true;
-      }
-      if (date.find(line_u16)) {
-        trial.date = normalize_masthead_date(date.value(), rules);
-        rest = line.substr(0, line.find(date.text()));
-        any = true;
-      }
-      if (note.find(line_u16)) {
-        trial.notes.push_back(note.value());
-        any = true;
-      }
-      bool publisher_found = false;
-      if (!key && trial.publisher.empty()) {
-        core::to_normalized_u16(rest, &rest_u16);
-        publisher_found = publisher.find(rest_u16);
-      }
-      if (publisher_found) {
+    }
+    if (total_issue.find(line_u16)) {
+      trial->total_issue = issue_number(total_issue.value(), rules);
+      *key = any = true;
+    }
+    if (issue.find(line_u16)) {
+      trial->issue = issue_number(issue.value(), rules);
+      *key = any = true;
+    }
+    if (date.find(line_u16)) {
+      trial->date = normalize_masthead_date(date.value(), rules);
+      rest = line.substr(0, line.find(date.text()));
+      any = true;
+    }
+    if (note.find(line_u16)) {
+      add_notes(note.value(), &trial->notes);
+      any = true;
+    }
+    if (!*key && trial->publisher.empty()) {
+      core::to_normalized_u16(rest, &rest_u16);
+      if (publisher.find(rest_u16)) {
         const std::string v = publisher.value();
         // A publisher line is the office's name and little else.
         if (core::count_code_points(core::trim(rest)) <= core::count_code_points(v) + 4) {
-          trial.publisher = v;
+          trial->publisher = v;
           any = true;
         }
       }
-      if (!any) {
-        stop = true;
-        break;
-      }
-      mh = trial;
-      has_title_or_issue = has_title_or_issue || key;
-      if (mh.first_line == 0) mh.first_line = bl.number;
-      mh.last_line = bl.number;
-      ++lines_seen;
-      *end = {b, k + 1};
-      if (k + 1 == blocks[b].lines.size()) *end = {b + 1, 0};
     }
+    return any;
+  };
+  Masthead mh;
+  bool has_title_or_issue = false;
+  *end = {};
+  size_t i = 0;
+  int lines_seen = 0;
+  while (i < at.size() && lines_seen < r.max_lines) {
+    Masthead trial = mh;
+    bool key = false;
+    size_t taken = 1;
+    if (!read_line(text_at(i), &trial, &key)) {
+      // A field wrapped over two lines ("安全生产专项整治" / "简报", "2022 年 3 月" / "22 日").
+      trial = mh;
+      if (i + 1 >= at.size() || !read_line(text_at(i) + text_at(i + 1), &trial, &key)) break;
+      // Only a title or a date is cut so; an office name joined from two lines is a title.
+      if (trial.title == mh.title && trial.date == mh.date) break;
+      taken = 2;
+    }
+    mh = trial;
+    has_title_or_issue = has_title_or_issue || key;
+    const int first = blocks[at[i].block].lines[at[i].line].number;
+    if (mh.first_line == 0) mh.first_line = first;
+    i += taken;
+    lines_seen += static_cast<int>(taken);
+    const At& last = at[i - 1];
+    mh.last_line = blocks[last.block].lines[last.line].number;
+    *end = {last.block, last.line + 1};
+    if (last.line + 1 == blocks[last.block].lines.size()) *end = {last.block + 1, 0};
   }
   // One masthead-like line alone (a title ending in 通报) is no masthead.
   const int facts = !mh.title.empty() + !mh.issue.empty() + !mh.total_issue.empty() +

@@ -1,6 +1,7 @@
 #include "structure/points.h"
 
 #include "core/icu_regex.h"
+#include "core/numeral.h"
 #include "core/u16_text.h"
 #include "core/utf8.h"
 #include "core/utf8_fast.h"
@@ -24,6 +25,34 @@ PointMatcher::PointMatcher(const RuleSet& rules) : rules_(rules) {
     matchers_.push_back(p.regex.new_matcher(rules.layout.regex_time_limit));
     marker_groups_.push_back(kUnknownGroup);
   }
+  for (const PatternRule& p : rules.structure.inline_points) {
+    inline_.push_back(p.regex.new_matcher(rules.layout.regex_time_limit));
+  }
+}
+
+std::vector<int> PointMatcher::inline_starts(const std::string& text, int first_n) {
+  core::to_normalized_u16(text, &text_);
+  for (size_t i = 0; i < inline_.size(); ++i) {
+    icu::RegexMatcher& m = *inline_[i];
+    const core::Regex& re = rules_.structure.inline_points[i].regex;
+    const int n_group = re.group("n");
+    m.reset(text_);
+    std::vector<int> cuts;
+    int expected = first_n;
+    int32_t from = 0;
+    while (core::find_next(m, &from)) {
+      UErrorCode status = U_ZERO_ERROR;
+      const int32_t start = m.start(status);
+      if (U_FAILURE(status)) break;
+      const auto n = core::parse_number(core::group_text(m, n_group), rules_.numerals);
+      if (n && static_cast<int>(*n) == expected) {
+        cuts.push_back(text_.countChar32(0, start));
+        ++expected;
+      }
+    }
+    if (static_cast<int>(cuts.size()) + (first_n > 1 ? 1 : 0) >= 2) return cuts;
+  }
+  return {};
 }
 
 std::optional<PointStart> PointMatcher::match(const std::string& text) {
@@ -76,7 +105,16 @@ void add_point(const layout::Block& block, const PointStart& start, const RuleSe
     }
   }
   if (heading_end == std::string::npos) {
+    // A point run on inside a paragraph ends at a clause mark: "压实责任，" -> "压实责任".
     pt.heading = body;
+    while (!pt.heading.empty()) {
+      size_t last = pt.heading.size() - 1;
+      while (last > 0 && (static_cast<unsigned char>(pt.heading[last]) & 0xC0) == 0x80) --last;
+      size_t q = last;
+      const char32_t c = core::next_code_point(pt.heading, &q);
+      if (rules.layout.clause_marks.find(c) == std::u32string::npos) break;
+      pt.heading.erase(last);
+    }
   } else {
     pt.heading = body.substr(0, heading_end);
     pt.text = std::string(core::trim(std::string_view(body).substr(rest_begin)));

@@ -33,10 +33,16 @@ class PointMatcher {
   // The point marker at the start of `text`, if any.
   std::optional<PointStart> match(const std::string& text);
 
+  // Where points run on inside `text` start ("会议要求，一是……，二是……"): code point offsets of
+  // markers numbered first_n, first_n + 1, ... by one inline pattern. Empty unless the run holds
+  // at least two points counting the one at the start (first_n > 1 means one opens the text).
+  std::vector<int> inline_starts(const std::string& text, int first_n);
+
  private:
   const RuleSet& rules_;
   icu::UnicodeString text_;  // the matchers refer to it, so it is declared (and outlives) first
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;
+  std::vector<std::unique_ptr<icu::RegexMatcher>> inline_;  // one per inline pattern
   std::vector<int> marker_groups_;  // per pattern: the number of its group `marker`, once known
 };
 

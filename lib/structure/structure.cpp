@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <climits>
 #include <memory>
 
 #include "core/icu_regex.h"
@@ -42,13 +43,16 @@ class OutlineBuilder {
     MastheadEnd head;
     doc.masthead = read_masthead(blocks, rules_, &head);
     size_t begin = head.block;
+    const size_t tail = find_tail(blocks, begin + (head.line > 0 ? 1 : 0), rules_);
     if (head.line > 0) {
       // The masthead ended inside a title group: the rest of the group is a title of its own.
-      add_block(tail_of(blocks[head.block], head.line), &doc);
       ++begin;
+      add_block(tail_of(blocks[head.block], head.line), &doc,
+                begin < tail ? &blocks[begin] : nullptr);
     }
-    const size_t tail = find_tail(blocks, begin, rules_);
-    for (size_t i = begin; i < tail; ++i) add_block(blocks[i], &doc);
+    for (size_t i = begin; i < tail; ++i) {
+      add_block(blocks[i], &doc, i + 1 < tail ? &blocks[i + 1] : nullptr);
+    }
     read_tail(blocks, tail, rules_, &doc);
     doc.removed = text_.removed;
     doc.diagnostics = text_.diagnostics;
@@ -149,14 +153,14 @@ class OutlineBuilder {
     return nullptr;
   }
 
-  Item& current_item(Document* doc, int line) {
+  Item& current_item(Document* doc, int line, int column = 0) {
     if (doc->sections.empty()) doc->sections.push_back({"", "none", line, {}, {}});
     Section& s = doc->sections.back();
-    if (s.items.empty()) new_item(doc, "", line);
+    if (s.items.empty()) new_item(doc, "", line, column);
     return doc->sections.back().items.back();
   }
 
-  void new_item(Document* doc, const std::string& title, int line) {
+  void new_item(Document* doc, const std::string& title, int line, int column = 0) {
     std::optional<Region> region = region_of(title);
     apply_page_sections(doc, line, region ? "local_experience" : "news");
     if (doc->sections.empty()) doc->sections.push_back({"", "none", line, {}, {}});
@@ -168,6 +172,8 @@ class OutlineBuilder {
     item.kind = region ? "local_experience" : "news";
     item.first_line = line;
     item.last_line = line;
+    item.first_column = column;
+    item.last_column = column;
     item.region = std::move(region);
     s.items.push_back(std::move(item));
   }
@@ -191,17 +197,62 @@ class OutlineBuilder {
     return Region{p.name, p.code, p.level};
   }
 
-  void extend(Item* item, const layout::Block& b) {
-    item->last_line = std::max(item->last_line, b.last_line());
+  // Where block b starts and ends in the source (line, column); column 0 where it is unknown.
+  static std::pair<int, int> start_of(const layout::Block& b) {
+    if (b.pieces.empty()) return {b.first_line(), 0};
+    int line = 0;
+    int column = 0;
+    layout::locate(b, 0, &line, &column);
+    return {line, column};
+  }
+  static std::pair<int, int> end_of(const layout::Block& b) {
+    const int n = static_cast<int>(core::count_code_points(b.text));
+    if (b.pieces.empty() || n == 0) return {b.last_line(), 0};
+    int line = 0;
+    int column = 0;
+    layout::locate(b, n - 1, &line, &column);
+    return {line, column};
   }
 
-  void add_block(const layout::Block& b, Document* doc) {
+  void extend(Item* item, const layout::Block& b) {
+    // Column 0 is unknown: the whole line.
+    auto key = [](int line, int column) {
+      return std::pair<int, int>{line, column == 0 ? INT_MAX : column};
+    };
+    const auto [line, column] = end_of(b);
+    if (key(line, column) > key(item->last_line, item->last_column)) {
+      item->last_line = line;
+      item->last_column = column;
+    }
+  }
+
+  // "治本攻坚" over an item title: a short name of characters alone, no marks, no digits.
+  bool is_unnamed_heading(const std::string& line) const {
+    const std::string norm = core::normalize_width(line);
+    const int max = rules_.structure.unnamed_heading_max_chars;
+    int n = 0;
+    size_t pos = 0;
+    while (pos < norm.size()) {
+      if (!core::is_cjk(core::next_code_point(norm, &pos)) || ++n > max) return false;
+    }
+    return n >= 2;
+  }
+
+  void add_block(const layout::Block& b, Document* doc, const layout::Block* next) {
     if (b.shape == layout::Block::Shape::kTitle) {
       // A heading line, possibly followed by a title line in the same group.
       size_t k = 0;
       while (k < b.lines.size()) {
         const std::string title = section_title(b.lines[k].text);
         if (title.empty()) break;
+        // "（一）加强组织领导" reads as a heading and as a point: a heading only over a title.
+        if (points_.match(b.lines[k].text)) {
+          const bool title_next = k + 1 < b.lines.size() ||
+                                  (next != nullptr && next->shape == layout::Block::Shape::kTitle &&
+                                   !points_.match(next->lines.front().text) &&
+                                   section_title(next->lines.front().text).empty());
+          if (!title_next) break;
+        }
         apply_page_sections(doc, b.lines[k].number, "");
         if (doc->sections.empty() || doc->sections.back().title != title ||
             !doc->sections.back().items.empty()) {
@@ -211,9 +262,16 @@ class OutlineBuilder {
         }
         ++k;
       }
+      const bool title_follows = b.lines.size() > k + 1 ||
+                                 (next != nullptr && next->shape == layout::Block::Shape::kTitle);
+      if (k == 0 && title_follows && is_unnamed_heading(b.lines[0].text)) {
+        apply_page_sections(doc, b.lines[0].number, "");
+        start_section(doc, core::normalize_width(b.lines[0].text), "heading", b.lines[0].number);
+        k = 1;
+      }
       if (k == b.lines.size()) return;
       if (auto p = points_.match(b.lines[k].text); p && k == 0) {
-        Item& item = current_item(doc, b.first_line());
+        Item& item = current_item(doc, b.first_line(), start_of(b).second);
         add_point(b, *p, rules_, &points_, &item.points);
         extend(&item, b);
         return;
@@ -234,18 +292,60 @@ class OutlineBuilder {
           return;
         }
       }
-      new_item(doc, title, b.lines[k].number);
+      new_item(doc, title, b.lines[k].number, k == 0 ? start_of(b).second : 0);
       title_lines_ = lines;
       extend(&doc->sections.back().items.back(), b);
       return;
     }
-    Item& item = current_item(doc, b.first_line());
-    if (auto p = points_.match(b.text)) {
-      add_point(b, *p, rules_, &points_, &item.points);
+    Item& item = current_item(doc, b.first_line(), start_of(b).second);
+    const auto lead = points_.match(b.text);
+    const std::vector<int> cuts = points_.inline_starts(b.text, lead ? 2 : 1);
+    if (cuts.empty()) {
+      if (lead) {
+        add_point(b, *lead, rules_, &points_, &item.points);
+      } else {
+        item.paragraphs.push_back({b.text, b.first_line(), b.last_line()});
+      }
     } else {
-      item.paragraphs.push_back({b.text, b.first_line(), b.last_line()});
+      // Points run on inside the paragraph: the text before the first is the paragraph (or the
+      // point that opens it), each marker after starts a point.
+      const layout::Block head = slice(b, 0, cuts.front());
+      if (lead) {
+        add_point(head, *lead, rules_, &points_, &item.points);
+      } else if (!core::trim(head.text).empty()) {
+        item.paragraphs.push_back({head.text, head.first_line(), head.last_line()});
+      }
+      for (size_t k = 0; k < cuts.size(); ++k) {
+        const int end = k + 1 < cuts.size() ? cuts[k + 1] : -1;
+        const layout::Block part = slice(b, cuts[k], end);
+        if (auto p = points_.match(part.text)) add_point(part, *p, rules_, &points_, &item.points);
+      }
     }
     extend(&item, b);
+  }
+
+  // The code points [from, to) of a block's text (to -1: to the end), with its source lines.
+  static layout::Block slice(const layout::Block& b, int from, int to) {
+    layout::Block out;
+    out.shape = b.shape;
+    size_t begin = 0;
+    for (int k = 0; k < from && begin < b.text.size(); ++k) core::next_code_point(b.text, &begin);
+    size_t end = begin;
+    if (to < 0) {
+      end = b.text.size();
+    } else {
+      for (int k = from; k < to && end < b.text.size(); ++k) core::next_code_point(b.text, &end);
+    }
+    out.text = b.text.substr(begin, end - begin);
+    int first = 0;
+    int last = 0;
+    int column = 0;
+    layout::locate(b, from, &first, &column);
+    const int last_offset = to < 0 ? static_cast<int>(core::count_code_points(b.text)) - 1 : to - 1;
+    layout::locate(b, std::max(from, last_offset), &last, &column);
+    out.lines.push_back({first, ""});
+    if (last != first) out.lines.push_back({last, ""});
+    return out;
   }
 
   const layout::CleanText& text_;

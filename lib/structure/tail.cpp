@@ -6,12 +6,16 @@
 #include "core/u16_text.h"
 #include "core/utf8.h"
 #include "ruleset/rule_set.h"
+#include "structure/masthead.h"
 
 namespace jianbao::structure {
 namespace {
 
-// Which trailing blocks are distribution or colophon: one matcher per pattern for all the
-// blocks looked at, each text converted once.
+// What a line of the tail is.
+enum class TailLine { kOther, kColophon, kOffice, kDate };
+
+// Which trailing blocks are distribution, colophon or signature: one matcher per pattern for all
+// the blocks looked at, each text converted once.
 class TailMatcher {
  public:
   explicit TailMatcher(const RuleSet& rules) {
@@ -20,6 +24,8 @@ class TailMatcher {
     for (const PatternRule& p : rules.structure.colophon) {
       colophon_.push_back(p.regex.new_matcher(limit));
     }
+    office_ = rules.structure.masthead.publisher.new_matcher(limit);
+    date_ = rules.structure.masthead.date.new_matcher(limit);
   }
 
   bool is_distribution(const layout::Block& b) {
@@ -29,27 +35,75 @@ class TailMatcher {
     return distribution_->lookingAt(status) && U_SUCCESS(status);
   }
 
-  bool is_colophon(const layout::Block& b) {
+  // Every line of the block is a tail line (colophon, office or date).
+  bool is_tail_lines(const layout::Block& b, bool* has_date, bool* has_colophon) {
     for (const layout::BlockLine& l : b.lines) {
-      if (!is_colophon_line(l.text)) return false;
+      const TailLine kind = classify(l.text);
+      if (kind == TailLine::kOther) return false;
+      *has_date = *has_date || kind == TailLine::kDate;
+      *has_colophon = *has_colophon || kind == TailLine::kColophon;
     }
     return true;
   }
 
- private:
-  bool is_colophon_line(const std::string& line) {
+  // `pattern` (if given) is set to the colophon pattern a colophon line matched.
+  TailLine classify(const std::string& line, size_t* pattern = nullptr) {
     core::to_normalized_u16(line, &text_);
-    for (auto& m : colophon_) {
-      m->reset(text_);
+    for (size_t k = 0; k < colophon_.size(); ++k) {
+      icu::RegexMatcher& m = *colophon_[k];
+      m.reset(text_);
       int32_t from = 0;
-      if (core::find_next(*m, &from)) return true;
+      if (core::find_next(m, &from)) {
+        if (pattern) *pattern = k;
+        return TailLine::kColophon;
+      }
     }
-    return false;
+    const std::string squeezed = without_spaces(core::normalize_width(line));
+    core::to_normalized_u16(squeezed, &text_);
+    if (whole(*date_)) return TailLine::kDate;
+    // Offices side by side on one line ("某省应急管理厅　某省公安厅") are each an office.
+    for (const std::string& part : split_spaces(core::normalize_width(line))) {
+      core::to_normalized_u16(part, &text_);
+      if (!whole(*office_)) return TailLine::kOther;
+    }
+    return TailLine::kOffice;
+  }
+
+  static std::vector<std::string> split_spaces(const std::string& text) {
+    std::vector<std::string> out(1);
+    size_t pos = 0;
+    while (pos < text.size()) {
+      const size_t at = pos;
+      const char32_t c = core::next_code_point(text, &pos);
+      if (c == ' ' || c == 0x3000 || c == '\t') {
+        if (!out.back().empty()) out.emplace_back();
+      } else {
+        out.back().append(text, at, pos - at);
+      }
+    }
+    if (out.back().empty()) out.pop_back();
+    return out;
+  }
+
+  static std::string without_spaces(const std::string& text) {
+    std::string out;
+    for (const std::string& p : split_spaces(text)) out += p;
+    return out;
+  }
+
+ private:
+  // The pattern matches the whole of text_.
+  bool whole(icu::RegexMatcher& m) {
+    m.reset(text_);
+    UErrorCode status = U_ZERO_ERROR;
+    return m.matches(status) && U_SUCCESS(status);
   }
 
   icu::UnicodeString text_;  // the matchers refer to it, so it is declared (and outlives) first
   std::unique_ptr<icu::RegexMatcher> distribution_;
   std::vector<std::unique_ptr<icu::RegexMatcher>> colophon_;
+  std::unique_ptr<icu::RegexMatcher> office_;
+  std::unique_ptr<icu::RegexMatcher> date_;
 };
 
 }  // namespace
@@ -93,25 +147,51 @@ size_t find_tail(const std::vector<layout::Block>& blocks, size_t body_begin,
                  const RuleSet& rules) {
   TailMatcher tail(rules);
   size_t begin = blocks.size();
-  for (size_t i = blocks.size(); i-- > body_begin;) {
+  // Office lines alone are tail only where a date or a colophon line (印发) follows them: the
+  // signature, or the issuing office of the colophon.
+  bool after_date_or_colophon = false;
+  // The first block of the body is never tail: a text of one dated line is its own body.
+  for (size_t i = blocks.size(); i-- > body_begin + 1;) {
     const layout::Block& b = blocks[i];
-    if (tail.is_distribution(b) || tail.is_colophon(b)) {
+    if (tail.is_distribution(b)) {
       begin = i;
-    } else {
-      break;
+      after_date_or_colophon = false;
+      continue;
     }
+    bool has_date = false;
+    bool has_colophon = false;
+    if (!tail.is_tail_lines(b, &has_date, &has_colophon)) break;
+    if (!has_date && !has_colophon && !after_date_or_colophon) break;
+    begin = i;
+    after_date_or_colophon = has_date || has_colophon;
   }
   return begin;
 }
 
 void read_tail(const std::vector<layout::Block>& blocks, size_t begin, const RuleSet& rules,
                Document* doc) {
+  std::string kJoin;  // the wide space (U+3000) the pieces were printed apart by
+  core::append_utf8(&kJoin, 0x3000);
   const DistributionRules& d = rules.structure.distribution;
+  TailMatcher tail(rules);
+  std::vector<layout::BlockLine> offices;  // office lines waiting for a date or a colophon line
+  size_t last_pattern = static_cast<size_t>(-1);  // of the last colophon entry, if it is a line
+  auto to_colophon = [&](const layout::BlockLine& l) {
+    doc->colophon.push_back(l.text);
+    doc->colophon_lines.push_back(l.number);
+    last_pattern = static_cast<size_t>(-1);
+  };
+  auto flush_offices = [&] {
+    for (const layout::BlockLine& o : offices) to_colophon(o);
+    offices.clear();
+  };
   for (size_t i = begin; i < blocks.size(); ++i) {
     const layout::Block& b = blocks[i];
     const std::string norm = core::normalize_width(b.text);
     core::Match m(d.pattern, norm, rules.layout.regex_time_limit);
     if (m.looking_at()) {
+      flush_offices();
+      last_pattern = static_cast<size_t>(-1);
       const std::string marker = m.group("marker");
       const auto field = d.fields.find(marker);
       // The recipients are the original text after the marker and its colon.
@@ -122,16 +202,56 @@ void read_tail(const std::vector<layout::Block>& blocks, size_t begin, const Rul
       if (field != d.fields.end() && field->second == "report_to")
         list = &doc->distribution.report_to;
       if (field != d.fields.end() && field->second == "cc") list = &doc->distribution.cc;
+      if (field != d.fields.end() && field->second == "send_to") list = &doc->distribution.send_to;
       list->insert(list->end(), names.begin(), names.end());
       if (doc->distribution.first_line == 0) doc->distribution.first_line = b.first_line();
       doc->distribution.last_line = b.last_line();
-    } else {
-      for (const layout::BlockLine& l : b.lines) {
-        doc->colophon.push_back(l.text);
-        doc->colophon_lines.push_back(l.number);
+      continue;
+    }
+    for (const layout::BlockLine& l : b.lines) {
+      const TailLine kind = tail.classify(l.text);
+      if (kind == TailLine::kOffice) {
+        offices.push_back(l);
+      } else if (kind == TailLine::kDate && !doc->signature) {
+        Signature sig;
+        for (const layout::BlockLine& o : offices) {
+          for (const std::string& name : TailMatcher::split_spaces(o.text)) {
+            sig.issuers.push_back(name);
+          }
+        }
+        sig.date = normalize_masthead_date(TailMatcher::without_spaces(l.text), rules);
+        sig.first_line = offices.empty() ? l.number : offices.front().number;
+        sig.last_line = l.number;
+        offices.clear();
+        doc->signature = std::move(sig);
+      } else if (kind == TailLine::kColophon) {
+        // One printed line cut at its wide space ("某某办公室" / "2024年3月5日印发", "编辑：张某" /
+        // "审核：李某") is one entry again: the office with the 印发 line after it, and two
+        // lines of one colophon pattern in a row.
+        size_t pattern = 0;
+        tail.classify(l.text, &pattern);
+        if (!offices.empty()) {
+          const layout::BlockLine office = offices.back();
+          offices.pop_back();
+          flush_offices();
+          doc->colophon.push_back(office.text + kJoin + l.text);
+          doc->colophon_lines.push_back(office.number);
+          doc->colophon_lines.push_back(l.number);
+          last_pattern = static_cast<size_t>(-1);
+        } else if (pattern == last_pattern && !doc->colophon.empty()) {
+          doc->colophon.back() += kJoin + l.text;
+          doc->colophon_lines.push_back(l.number);
+        } else {
+          to_colophon(l);
+          last_pattern = pattern;
+        }
+      } else {
+        flush_offices();
+        to_colophon(l);
       }
     }
   }
+  flush_offices();
 }
 
 }  // namespace jianbao::structure

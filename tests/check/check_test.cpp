@@ -77,6 +77,9 @@ TEST_CASE("check: each faulty bulletin gives its one finding at the fault") {
       {"item_no_body.txt", "item-no-body", Severity::kError, 13, 1},
       {"section_empty.txt", "section-empty", Severity::kError, 13, 1},
       {"duplicate_item.txt", "duplicate-item", Severity::kError, 19, 1},
+      {"untitled_bulk.txt", "untitled-bulk", Severity::kWarning, 7, 1},
+      {"distribution_in_text.txt", "distribution-in-text", Severity::kWarning, 11, 1},
+      {"heading_in_item.txt", "heading-in-item", Severity::kWarning, 13, 1},
   };
   const Checker checker(rules(), config(), nullptr);
   for (const Row& r : rows) {

@@ -195,6 +195,19 @@ GoldReport compare_with_gold(const Document& doc, const std::string& gold_path) 
     check_list("report_to", doc.distribution.report_to);
     check_list("copy_to", doc.distribution.copy_to);
     check_list("cc", doc.distribution.cc);
+    check_list("send_to", doc.distribution.send_to);
+  }
+  if (const YAML::Node sig = gold["signature"]; sig && !sig.IsNull()) {
+    if (!doc.signature) {
+      r.structure_errors.push_back("no signature");
+    } else {
+      if (sig["issuers"] && strings(sig["issuers"]) != doc.signature->issuers)
+        r.structure_errors.push_back("signature.issuers differ");
+      if (sig["date"] && !sig["date"].IsNull() &&
+          sig["date"].as<std::string>() != doc.signature->date)
+        r.structure_errors.push_back(fmt::format(
+            "signature.date '{}', gold '{}'", doc.signature->date, sig["date"].as<std::string>()));
+    }
   }
   if (const YAML::Node removed = gold["removed"]) {
     std::vector<std::string> want, got;

@@ -87,6 +87,10 @@ struct Item {
   std::optional<Region> region;
   int first_line = 0;
   int last_line = 0;
+  // Columns (code points, 1-based) of its first and last character; not emitted. Text flattened
+  // onto one line holds many items on one source line, told apart by column. 0: unknown.
+  int first_column = 0;
+  int last_column = 0;
   std::vector<Paragraph> paragraphs;
   std::vector<Point> points;
   std::vector<Metric> metrics;
@@ -116,6 +120,15 @@ struct Distribution {
   std::vector<std::string> report_to;
   std::vector<std::string> copy_to;
   std::vector<std::string> cc;
+  std::vector<std::string> send_to;  // 发：
+  int first_line = 0;
+  int last_line = 0;
+};
+
+// The signature at the end: the issuing office(s) on their lines, the date on the next.
+struct Signature {
+  std::vector<std::string> issuers;
+  std::string date;  // YYYY-MM-DD, or "" when it could not be read
   int first_line = 0;
   int last_line = 0;
 };
@@ -161,6 +174,7 @@ struct Document {
   std::optional<Masthead> masthead;
   std::vector<Section> sections;
   Distribution distribution;
+  std::optional<Signature> signature;
   std::vector<std::string> colophon;
   std::vector<int> colophon_lines;  // the source line of each colophon entry; not emitted
   std::vector<Removed> removed;

@@ -1,0 +1,154 @@
+// Layout on text from other tools: the line-width model, page numbers in every form, running
+// lines and text flattened onto one line.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "jianbao/decode.h"
+#include "jianbao/layout.h"
+#include "support/builtin_rules.h"
+
+namespace jianbao::layout {
+namespace {
+
+CleanText clean(const std::string& text) {
+  auto decoded = decode::decode_bytes(text, "t.txt", {});
+  REQUIRE(decoded.ok());
+  return clean_layout(decoded.value(), testing::builtin_rules());
+}
+
+// A Word export: one paragraph per line, headings of one width.
+std::string word_bulletin(const std::vector<std::string>& headings) {
+  std::string t = "安全生产简报\n第3期\n某省应急管理厅办公室　　2024年3月5日\n";
+  int n = 0;
+  for (const std::string& h : headings) {
+    t += h + "\n";
+    t += "全省召开第" + std::to_string(++n) + "次安全生产工作会议\n";
+    t += "会议总结去年全省安全生产工作，部署今年重点任务，要求各地压紧压实安全生产责任。\n";
+    t += "会议强调，各地要把安全生产摆在更加突出的位置，确保全年事故总量继续下降。\n";
+  }
+  return t;
+}
+
+TEST_CASE("layout: a few equal headings are no text width") {
+  struct Row {
+    const char* name;
+    std::vector<std::string> headings;
+  };
+  const Row rows[] = {
+      {"four numbered", {"一、工作部署", "二、专项整治", "三、督查检查", "四、地方经验"}},
+      {"five bracketed",
+       {"【工作部署】", "【专项整治】", "【督查检查】", "【地方经验】", "【基层动态】"}},
+      {"six named", {"工作动态", "工作部署", "地方经验", "经验交流", "基层动态", "各地动态"}},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.name);
+    const CleanText c = clean(word_bulletin(r.headings));
+    CHECK_FALSE(c.wrapped);
+    // Every heading is a block of its own.
+    int headings = 0;
+    for (const Block& b : c.blocks) {
+      for (const std::string& h : r.headings) headings += b.text == h;
+    }
+    CHECK(headings == static_cast<int>(r.headings.size()));
+    // The diagnostic names the model.
+    bool named = false;
+    for (const Diagnostic& d : c.diagnostics) {
+      named = named || (d.rule_id == "line_width_model" &&
+                        d.message.find("one paragraph per line") != std::string::npos);
+    }
+    CHECK(named);
+  }
+}
+
+TEST_CASE("layout: wrapped text is still taken as wrapped, and says so") {
+  const std::string line = "全省各地认真贯彻落实安全生产工作部署要求持续推";  // 23 CJK = 46 columns
+  std::string t = "工作动态\n";
+  for (int i = 0; i < 8; ++i) t += line + "\n" + line + "\n" + "进各项工作。\n";
+  const CleanText c = clean(t);
+  CHECK(c.wrapped);
+  CHECK(c.full_width == 46);
+  REQUIRE_FALSE(c.diagnostics.empty());
+  CHECK(c.diagnostics[0].message.find("wrapped text, 46 columns") != std::string::npos);
+}
+
+TEST_CASE("layout: page numbers in every form are removed and listed") {
+  struct Row {
+    const char* name;
+    const char* page_number;  // as printed between two pages, lines separated by \n
+    int lines;                // how many source lines it takes
+  };
+  const Row rows[] = {
+      {"dashes", "— 5 —", 1},
+      {"no spaces", "—5—", 1},
+      {"full-width digits", "— １２ —", 1},
+      {"hyphens", "-5-", 1},
+      {"split over three lines", "—\n5\n—", 3},
+      {"split over two lines", "— 5\n—", 2},
+      {"full-width split", "—\n５\n—", 3},
+      {"page of pages", "第 5 页 共 8 页", 1},
+      {"bare number before a form feed", "5", 1},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.name);
+    const std::string text = "为切实做好主汛期安全防范工作，省防指决定开展为期两个月的专项行动\n" +
+                             std::string(r.page_number) + "\n\f监管部门要加强检查。\n";
+    const CleanText c = clean(text);
+    int page_numbers = 0;
+    for (const Removed& rm : c.removed) page_numbers += rm.kind == "page_number";
+    CHECK(page_numbers == r.lines);
+    for (const Block& b : c.blocks) {
+      CAPTURE(b.text);
+      CHECK(b.text.find("—") == std::string::npos);
+      CHECK(b.text.find("5") == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("layout: a bare number inside the text is no page number") {
+  const CleanText c = clean("各地要在规定时间内完成排查整治\n5\n个工作组已经派出。\n");
+  for (const Removed& rm : c.removed) CHECK(rm.kind != "page_number");
+}
+
+TEST_CASE("layout: a footer on every page, the last one included, is removed") {
+  std::string t;
+  for (int page = 1; page <= 3; ++page) {
+    if (page > 1) t += "\f";
+    t += "第" + std::to_string(page) + "页的正文内容，各地要压紧压实责任。\n";
+    t += "内部资料　注意保存\n";
+  }
+  const CleanText c = clean(t);
+  int footers = 0;
+  for (const Removed& rm : c.removed) footers += rm.kind == "footer";
+  CHECK(footers == 3);
+}
+
+TEST_CASE("layout: web text flattened onto one line is split back into paragraphs") {
+  const std::string t =
+      "安全生产简报　　第3期　　一、工作部署　　全省召开安全生产工作会议　　3月1日，全省召开会议。"
+      "　　会议要求，各地要压紧压实责任。\n";
+  const CleanText c = clean(t);
+  std::vector<std::string> texts;
+  for (const Block& b : c.blocks) texts.push_back(b.text);
+  const std::vector<std::string> want = {
+      "安全生产简报",           "第3期",
+      "一、工作部署",           "全省召开安全生产工作会议",
+      "3月1日，全省召开会议。", "会议要求，各地要压紧压实责任。"};
+  CHECK(texts == want);
+  // Columns still point into the source line.
+  REQUIRE(c.blocks.size() == 6);
+  int line = 0;
+  int column = 0;
+  locate(c.blocks[1], 0, &line, &column);
+  CHECK(line == 1);
+  CHECK(column == 9);
+}
+
+TEST_CASE("layout: two spaced fields on one line are no web text") {
+  const CleanText c = clean("某省应急管理厅办公室　　　　2024年3月5日\n");
+  REQUIRE(c.blocks.size() == 1);
+}
+
+}  // namespace
+}  // namespace jianbao::layout

@@ -1,0 +1,257 @@
+// Structure on bulletins from other offices and tools: masthead variants, the tail (发, 印发,
+// signature), points run on inside a paragraph, and the four-heading Word bulletin.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "jianbao/decode.h"
+#include "jianbao/layout.h"
+#include "jianbao/structure.h"
+#include "support/builtin_rules.h"
+
+namespace jianbao::structure {
+namespace {
+
+Document outline(const std::string& text) {
+  auto decoded = decode::decode_bytes(text, "t.txt", {});
+  REQUIRE(decoded.ok());
+  const RuleSet& rules = testing::builtin_rules();
+  return build_outline(layout::clean_layout(decoded.value(), rules), rules);
+}
+
+const std::string kBody =
+    "全省召开安全生产工作会议\n"
+    "3月1日，全省召开安全生产工作会议，总结去年工作，部署今年重点任务。\n";
+
+TEST_CASE("structure: the four-heading Word bulletin has four sections") {
+  const std::string t =
+      "安全生产简报\n第3期\n某省应急管理厅办公室　　　　2024年3月5日\n"
+      "一、工作部署\n全省召开安全生产工作会议\n"
+      "3月1日，全省安全生产工作会议召开，会议总结去年工作，部署今年重点任务。\n"
+      "二、专项整治\n开展燃气安全专项整治\n全省组织开展城镇燃气安全专项整治，排查隐患1200余处。\n"
+      "三、督查检查\n省安委会派出督查组\n省安委会派出6个督查组，对各市开展明查暗访。\n"
+      "四、地方经验\n某某市：推行网格化监管\n某某市建立网格化监管机制，实现企业全覆盖。\n"
+      "报：省委、省政府领导。\n";
+  const Document doc = outline(t);
+  std::vector<std::string> titles;
+  for (const Section& s : doc.sections) titles.push_back(s.title);
+  CHECK(titles == std::vector<std::string>{"工作部署", "专项整治", "督查检查", "地方经验"});
+  for (const Section& s : doc.sections) CHECK(s.items.size() == 1);
+}
+
+TEST_CASE("structure: masthead variants") {
+  struct Row {
+    const char* name;
+    const char* head;
+    const char* title;
+    const char* issue;
+    const char* total;
+    const char* publisher;
+    const char* date;
+  };
+  const Row rows[] = {
+      {"note line above",
+       "内部资料　注意保存\n安全生产简报\n第5期\n某省应急管理厅　　2024年5月10日\n", "安全生产简报",
+       "5", "", "某省应急管理厅", "2024-05-10"},
+      {"secret and urgent",
+       "秘密★1年\n特急\n督查通报\n第2期\n某省人民政府督查室　　2024年5月10日\n", "督查通报", "2",
+       "", "某省人民政府督查室", "2024-05-10"},
+      {"total issue on its own line", "安全生产简报\n第8期\n（总第128期）\n某省安委会办公室\n",
+       "安全生产简报", "8", "128", "某省安委会办公室", ""},
+      {"year in the issue line",
+       "防汛工作简报\n2023年第8期\n某市防汛抗旱指挥部办公室　　2023年8月1日\n", "防汛工作简报", "8",
+       "", "某市防汛抗旱指挥部办公室", "2023-08-01"},
+      {"letter-spaced title", "安 全 生 产 简 报\n第 十二 期\n某省应急管理厅　　2024年5月10日\n",
+       "安全生产简报", "12", "", "某省应急管理厅", "2024-05-10"},
+      {"name printed twice",
+       "安全生产简报\n内部资料\n安全生产简报\n第5期\n某省应急管理厅　　2024年5月10日\n",
+       "安全生产简报", "5", "", "某省应急管理厅", "2024-05-10"},
+      {"BOM", "\xEF\xBB\xBF安全生产简报\n第5期\n某省应急管理厅　　2024年5月10日\n", "安全生产简报",
+       "5", "", "某省应急管理厅", "2024-05-10"},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.name);
+    const Document doc = outline(std::string(r.head) + kBody);
+    REQUIRE(doc.masthead.has_value());
+    CHECK(doc.masthead->title == r.title);
+    CHECK(doc.masthead->issue == r.issue);
+    CHECK(doc.masthead->total_issue == r.total);
+    CHECK(doc.masthead->publisher == r.publisher);
+    CHECK(doc.masthead->date == r.date);
+    REQUIRE_FALSE(doc.sections.empty());
+    REQUIRE_FALSE(doc.sections[0].items.empty());
+    CHECK(doc.sections[0].items[0].title == "全省召开安全生产工作会议");
+  }
+}
+
+TEST_CASE("structure: the tail: distribution lists, colophon and signature") {
+  struct Row {
+    const char* name;
+    const char* tail;
+    std::vector<std::string> report_to, copy_to, cc, send_to, colophon, issuers;
+    const char* signature_date;
+  };
+  const Row rows[] = {
+      {"发 has its own list",
+       "报：省委、省政府领导。\n发：各市应急管理局。\n",
+       {"省委、省政府领导"},
+       {},
+       {},
+       {"各市应急管理局"},
+       {},
+       {},
+       nullptr},
+      {"ASCII colons and 抄报",
+       "抄报:省政府办公厅。\n抄送: 省安委会各成员单位。\n",
+       {"省政府办公厅"},
+       {},
+       {"省安委会各成员单位"},
+       {},
+       {},
+       {},
+       nullptr},
+      {"印发 line after the distribution",
+       "送：各市应急管理局。\n某省应急管理厅办公室　　2024年3月5日印发\n",
+       {},
+       {"各市应急管理局"},
+       {},
+       {},
+       // The spaces between a character and a digit go, as everywhere (fix_cjk_spacing).
+       {"某省应急管理厅办公室2024年3月5日印发"},
+       {},
+       nullptr},
+      {"office and 印发 date on two lines",
+       "送：各市应急管理局。\n某省应急管理厅办公室\n2024年3月5日印发\n（此件依申请公开）\n",
+       {},
+       {"各市应急管理局"},
+       {},
+       {},
+       {"某省应急管理厅办公室　2024年3月5日印发", "（此件依申请公开）"},
+       {},
+       nullptr},
+      {"editor lines cut apart",
+       "编辑：张某\n审核：李某\n报：省委领导。\n",
+       {"省委领导"},
+       {},
+       {},
+       {},
+       {"编辑：张某　审核：李某"},
+       {},
+       nullptr},
+      {"editors before the distribution",
+       "编辑：张某　审核：李某\n报：省委领导。\n共印50份\n",
+       {"省委领导"},
+       {},
+       {},
+       {},
+       {"编辑：张某　审核：李某", "共印50份"},
+       {},
+       nullptr},
+      {"signature",
+       "某省应急管理厅\n2024年3月5日\n抄送：各市应急管理局。\n",
+       {},
+       {},
+       {"各市应急管理局"},
+       {},
+       {},
+       {"某省应急管理厅"},
+       "2024-03-05"},
+      {"two issuers on one line",
+       "某省应急管理厅　　某省公安厅\n2024年3月5日\n",
+       {},
+       {},
+       {},
+       {},
+       {},
+       {"某省应急管理厅", "某省公安厅"},
+       "2024-03-05"},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.name);
+    const Document doc = outline(kBody + r.tail);
+    CHECK(doc.distribution.report_to == r.report_to);
+    CHECK(doc.distribution.copy_to == r.copy_to);
+    CHECK(doc.distribution.cc == r.cc);
+    CHECK(doc.distribution.send_to == r.send_to);
+    CHECK(doc.colophon == r.colophon);
+    CHECK(doc.signature.has_value() == (r.signature_date != nullptr));
+    if (doc.signature) {
+      CHECK(doc.signature->issuers == r.issuers);
+      CHECK(doc.signature->date == r.signature_date);
+    }
+    // Nothing of the tail is an item.
+    size_t items = 0;
+    for (const Section& s : doc.sections) items += s.items.size();
+    CHECK(items == 1);
+  }
+}
+
+// The points of the one item of `body`, as marker + heading.
+std::vector<std::string> points_of(const std::string& body) {
+  const Document doc = outline("全省召开安全生产工作会议\n" + body);
+  std::vector<std::string> out;
+  if (doc.sections.empty() || doc.sections[0].items.empty()) return out;
+  for (const Point& p : doc.sections[0].items[0].points) out.push_back(p.marker + p.heading);
+  return out;
+}
+
+TEST_CASE("structure: points run on inside a paragraph, and run-in headings") {
+  struct Row {
+    const char* name;
+    const char* body;
+    std::vector<std::string> points;
+  };
+  const Row rows[] = {
+      {"一是 inline",
+       "会议要求，一是压实工作责任，二是强化隐患排查，三是严格执法检查。\n",
+       {"一是压实工作责任", "二是强化隐患排查", "三是严格执法检查"}},
+      {"（一） inline",
+       "重点做好以下工作：（一）压实责任；（二）强化排查；（三）严格执法。\n",
+       {"（一）压实责任", "（二）强化排查", "（三）严格执法"}},
+      {"opening point runs on",
+       "一是压实工作责任，二是强化隐患排查。\n",
+       {"一是压实工作责任", "二是强化隐患排查"}},
+      {"run-in heading",
+       "一、压实工作责任。各地要严格落实责任制。\n二、强化隐患排查。对重点行业开展排查。\n",
+       {"一、压实工作责任", "二、强化隐患排查"}},
+      {"a word holding 一是 is no point", "统一是关键，各地要统一思想。\n", {}},
+      {"numbers must count up", "会议要求，二是压实工作责任，三是强化隐患排查。\n", {}},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.name);
+    CHECK(points_of(r.body) == r.points);
+  }
+}
+
+TEST_CASE("structure: a run-in point keeps its body as text") {
+  const Document doc = outline("全省召开会议\n一、压实工作责任。各地要严格落实责任制。\n");
+  REQUIRE(doc.sections.size() == 1);
+  REQUIRE(doc.sections[0].items.size() == 1);
+  REQUIRE(doc.sections[0].items[0].points.size() == 1);
+  const Point& p = doc.sections[0].items[0].points[0];
+  CHECK(p.heading == "压实工作责任");
+  CHECK(p.text == "各地要严格落实责任制。");
+}
+
+TEST_CASE("structure: web text flattened onto one line keeps its sections and points") {
+  const std::string t =
+      "安全生产简报　　第3期　　某省应急管理厅办公室　　2024年3月5日　　一、工作部署　　"
+      "全省召开安全生产工作会议　　3月1日，全省召开会议，部署今年重点任务。　　"
+      "会议要求，一是压实责任，二是强化检查，三是严格执法。　　二、专项整治　　"
+      "开展燃气安全专项整治　　全省开展城镇燃气安全专项整治，排查隐患1200余处。　　"
+      "报：省委、省政府领导。\n";
+  const Document doc = outline(t);
+  REQUIRE(doc.masthead.has_value());
+  CHECK(doc.masthead->issue == "3");
+  REQUIRE(doc.sections.size() == 2);
+  CHECK(doc.sections[0].title == "工作部署");
+  REQUIRE(doc.sections[0].items.size() == 1);
+  CHECK(doc.sections[0].items[0].title == "全省召开安全生产工作会议");
+  CHECK(doc.sections[0].items[0].points.size() == 3);
+  CHECK(doc.sections[1].items[0].title == "开展燃气安全专项整治");
+  CHECK(doc.distribution.report_to == std::vector<std::string>{"省委、省政府领导"});
+}
+
+}  // namespace
+}  // namespace jianbao::structure
