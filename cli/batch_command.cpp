@@ -23,6 +23,7 @@ struct BatchArgs {
   int jobs = 0;
   bool force = false;
   bool prune = false;
+  bool follow_symlinks = false;
 };
 
 // Files done, rate and ETA on one stderr line, redrawn in place. Drawn only on a terminal.
@@ -72,10 +73,15 @@ class ProgressLine {
 int run_batch_command(const BatchArgs& args) {
   emit::Format format;
   emit::parse_format(args.format, &format);
-  auto files = batch::find_inputs(args.in.inputs, args.glob, args.out_dir);
+  batch::Skipped not_taken;
+  auto files =
+      batch::find_inputs(args.in.inputs, args.glob, args.out_dir, args.follow_symlinks, &not_taken);
   if (!files.ok()) {
     report(files.status());
     return kExitUsage;
+  }
+  for (const batch::SkippedInput& n : not_taken) {
+    std::cerr << fmt::format("jianbao: {}: not taken: {}\n", n.path, n.reason);
   }
   const auto rules = load_rules_or_report(args.in.rules_dir);
   if (!rules) return kExitUsage;
@@ -88,6 +94,8 @@ int run_batch_command(const BatchArgs& args) {
       .jobs = args.jobs,
       .force = args.force,
       .prune = args.prune,
+      .follow_symlinks = args.follow_symlinks,
+      .read = to_read_limits(args.in),
       .parse = to_parse_options(args.in),
       .emit = {.explain = args.in.explain},
       .tool_version = JB_VERSION,
@@ -98,6 +106,7 @@ int run_batch_command(const BatchArgs& args) {
             progress.clear();
             report(s);
           },
+      .not_taken = not_taken,
   };
   auto summary = batch::run_batch(files.value(), *rules, options);
   progress.clear();
@@ -106,6 +115,10 @@ int run_batch_command(const BatchArgs& args) {
     return summary.status().code() == Status::Code::kInvalidArgument ? kExitUsage : kExitFailed;
   }
   const batch::Summary& s = summary.value();
+  if (s.stale_temp_files > 0) {
+    std::cerr << fmt::format("jianbao: removed {} temporary files an interrupted run left\n",
+                             s.stale_temp_files);
+  }
   if (s.cancelled) {
     std::cerr << fmt::format("jianbao: interrupted after {} of {} files; nothing half-written\n",
                              s.converted + s.skipped + s.failed, s.files);
@@ -147,6 +160,9 @@ void add_batch_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--prune", args->prune,
                 "Remove the outputs the last run made for inputs that are gone (outputs of an "
                 "earlier format are always replaced)");
+  cmd->add_flag("--follow-symlinks", args->follow_symlinks,
+                "Take symlinks that lead out of the input directories, and write through "
+                "symlinked directories inside OUTDIR (default: skip them and say so)");
   bind_parse_settings(cmd, &args->in);
   cmd->callback([args, &exit_code] { exit_code = run_batch_command(*args); });
 }

@@ -34,6 +34,10 @@ Result<std::vector<std::string>> expand(const std::vector<std::string>& paths,
   std::vector<std::string> out;
   for (const std::string& p : paths) {
     std::error_code ec;
+    if (p == "-") {  // stdin
+      out.push_back(p);
+      continue;
+    }
     if (!fs::is_directory(p, ec)) {
       if (!fs::exists(p, ec))
         return Status::invalid_argument("no such file or directory", {.file = p});

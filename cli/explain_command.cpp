@@ -67,12 +67,17 @@ nlohmann::ordered_json facts_json(const decode::LineFacts& f) {
   return j;
 }
 
-int run_explain(const ExplainArgs& args) {
+int run_explain(ExplainArgs args) {
+  default_to_stdin(&args.in.inputs);
+  if (args.in.inputs.empty()) {
+    report(Status::invalid_argument("explain: no input (give files, or - for stdin)"));
+    return kExitUsage;
+  }
   const auto rules = load_rules_or_report(args.in.rules_dir);
   if (!rules) return kExitUsage;
   const ParseOptions options = to_parse_options(args.in);
   for (const std::string& path : args.in.inputs) {
-    auto bytes = read_input(path);
+    auto bytes = read_input(path, to_read_limits(args.in));
     if (!bytes.ok()) {
       report(bytes.status());
       return kExitUsage;

@@ -113,7 +113,8 @@ int run_stream(const ExtractArgs& args, const RuleSet& rules, const ParseOptions
   return failed ? kExitFailed : kExitOk;
 }
 
-int run_extract(const ExtractArgs& args) {
+int run_extract(ExtractArgs args) {
+  if (!args.stream) default_to_stdin(&args.in.inputs);
   if (args.stream != args.in.inputs.empty()) {
     report(Status::invalid_argument(
         args.stream ? "extract --stream reads stdin: it takes no inputs"
@@ -143,13 +144,13 @@ int run_extract(const ExtractArgs& args) {
   if (args.stream) return run_stream(args, *rules, options, &writer, fast);
   // Records are written to the sink as each bulletin is done (memory stays flat over an archive;
   // YAML, one sequence, is written at the end). All or nothing either way.
-  const InterruptGuard guard;
+  const InterruptGuard guard(OnInterrupt::kExit);  // Ctrl-C stops at once, nothing half-written
+  const batch::ReadLimits limits = to_read_limits(args.in);
   OutputSink sink(args.in.output);
   sink.append(writer.begin());
   const emit::EmitOptions emit_options{.explain = args.in.explain};
   for (const std::string& path : args.in.inputs) {
-    if (guard.flag()) return kExitInterrupted;
-    auto bytes = read_input(path);
+    auto bytes = read_input(path, limits);
     if (!bytes.ok()) {
       report(bytes.status());
       return kExitUsage;
@@ -163,7 +164,6 @@ int run_extract(const ExtractArgs& args) {
                   [&sink](const std::string& s) { sink.append(s); });
   }
   sink.append(writer.end());
-  if (guard.flag()) return kExitInterrupted;
   if (Status s = sink.commit(); !s.ok()) {
     report(s);
     return kExitFailed;

@@ -1,5 +1,9 @@
 // jianbao: Chinese government briefing bulletins to structured data.
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
 
 #include "commands.h"
 
@@ -23,6 +27,15 @@ int main(int argc, char** argv) {
     // app.exit prints the help, the version or the usage error; CLI11's own codes for errors
     // (105, 106, 109, ...) all mean a usage error, which is 2 here.
     return app.exit(e) == 0 ? 0 : 2;
+  }
+  // Output that never reached its file (`> /dev/full`, a closed pipe) is a failure, whichever
+  // command wrote it.
+  std::cout.flush();
+  errno = 0;
+  if (std::fflush(stdout) != 0 || std::ferror(stdout) || !std::cout) {
+    std::cerr << "jianbao: cannot write to stdout: " << std::strerror(errno != 0 ? errno : EIO)
+              << "\n";
+    return exit_code == 0 ? 1 : exit_code;
   }
   return exit_code;
 }

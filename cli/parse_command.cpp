@@ -1,18 +1,27 @@
 // jianbao parse: bulletins in, structured records out.
 #include <fmt/format.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 
 #include "cli_io.h"
 #include "commands.h"
+#include "core/byte_names.h"
+#include "emit/json_writer.h"
 #include "jianbao/batch.h"
 #include "jianbao/emit.h"
 #include "parse_options.h"
 #include "stream_input.h"
+#include "stream_lines.h"
 
 namespace jianbao::cli {
 namespace {
+
+namespace fs = std::filesystem;
 
 struct ParseArgs {
   InputArgs in;
@@ -20,62 +29,114 @@ struct ParseArgs {
   bool strict = false;
   bool stream = false;
   bool format_given = false;  // --stream always writes JSON Lines; it accepts -f jsonl only
+  std::string paths_under;    // --stream: "path" records must name a file under this directory
 };
 
 using Json = nlohmann::ordered_json;
 
-// One output line for one input line: the bulletin record with the input's "id" after "schema",
-// or an error record {"schema", "id", "input_line", "error"} that keeps the lines in step.
+// Whether `path` (resolved: symlinks, "..") lies under the directory `root` (resolved).
+Status check_under(const std::string& path, const std::string& root) {
+  std::error_code ec;
+  const fs::path real = fs::canonical(path, ec);
+  if (ec)
+    return Status::io_error(fmt::format("cannot open file: {}", ec.message()), {.file = path});
+  const fs::path base = fs::canonical(root, ec);
+  if (ec) return Status::io_error(fmt::format("cannot open: {}", ec.message()), {.file = root});
+  const auto [b, r] = std::mismatch(base.begin(), base.end(), real.begin(), real.end());
+  if (b != base.end()) {
+    return Status::invalid_argument(fmt::format("not under --paths-under {}", root),
+                                    {.file = path});
+  }
+  return Status();
+}
+
+// The bytes a stream record stands for: its "text", or the file its "path" names.
+Result<std::string> stream_input(const Json& record, const ParseArgs& args, std::string* path) {
+  if (record.contains("text") && record["text"].is_string()) {
+    *path = "-";
+    return record["text"].get<std::string>();
+  }
+  if (record.contains("path") && record["path"].is_string()) {
+    *path = record["path"].get<std::string>();
+    if (!args.paths_under.empty()) JB_TRY(check_under(*path, args.paths_under));
+    return batch::read_file(*path, to_read_limits(args.in));
+  }
+  return Status::bad_input("expected a \"text\" or a \"path\" string");
+}
+
+// The error record {"schema", "id", "input_line", "error"} that keeps the lines in step.
+std::string stream_error(const std::string& raw_id, int line_no, const Status& error) {
+  const std::string message = core::escape_invalid_utf8(error.to_string());
+  std::cerr << fmt::format("jianbao: <stdin>:{}: {}\n", line_no, message);
+  std::string out = "{\"schema\":\"jianbao.stream_error/1\",\"id\":" + raw_id +
+                    ",\"input_line\":" + std::to_string(line_no) + ",\"error\":";
+  emit::append_json_string(&out, message);
+  return out + "}\n";
+}
+
+// One output line for one input line: the bulletin record with the input's "id" (its JSON text
+// as written) after "schema", or an error record.
 std::string stream_record(const std::string& line, int line_no, const RuleSet& rules,
-                          const ParseOptions& options, bool explain, bool* failed) {
-  const Json record = Json::parse(line, nullptr, /*allow_exceptions=*/false);
-  const Json id = record.is_object() && record.contains("id") ? record["id"] : Json(nullptr);
+                          const ParseArgs& args, const ParseOptions& options, bool* failed) {
+  std::string raw_id;
+  auto record = parse_stream_line(line, &raw_id);
   std::string path;
   Status error;
-  if (record.is_discarded()) {
-    error = Status::bad_input("not a JSON object on one line");
-  } else if (auto bytes = stream_input(record, &path); !bytes.ok()) {
+  if (!record.ok()) {
+    error = record.status();
+  } else if (auto bytes = stream_input(record.value().value, args, &path); !bytes.ok()) {
     error = bytes.status();
   } else if (auto doc = parse_bulletin(bytes.value(), path, rules, options); !doc.ok()) {
     error = doc.status();
   } else {
     // The record's text with "id" spliced in after its first field, "schema".
-    const std::string text = emit::document_json_text(doc.value(), {.explain = explain}, -1);
+    const std::string text =
+        emit::document_json_text(doc.value(), {.explain = args.in.explain}, -1);
     const size_t schema_end = Json::object({{"schema", doc.value().schema}}).dump().size() - 1;
-    return text.substr(0, schema_end) + ",\"id\":" + id.dump() + text.substr(schema_end) + "\n";
+    return text.substr(0, schema_end) + ",\"id\":" + raw_id + text.substr(schema_end) + "\n";
   }
   *failed = true;
-  std::cerr << fmt::format("jianbao: <stdin>:{}: {}\n", line_no, error.to_string());
-  Json out;
-  out["schema"] = "jianbao.stream_error/1";
-  out["id"] = id;
-  out["input_line"] = line_no;
-  out["error"] = error.to_string();
-  return out.dump() + "\n";
+  return stream_error(raw_id, line_no, error);
 }
 
 // JSON Lines in, JSON Lines out, one record per non-blank line, in order, flushed per record: a
-// Hadoop Streaming mapper or a Spark rdd.pipe() stage. Rules are loaded once for the stream.
+// Hadoop Streaming mapper or a Spark rdd.pipe() stage. Rules are loaded once for the stream. A
+// line longer than --max-bytes is read and dropped, with an error record.
 int run_stream(const ParseArgs& args, const RuleSet& rules) {
-  std::ios::sync_with_stdio(false);
-  std::cin.tie(nullptr);
   const ParseOptions options = to_parse_options(args.in);
   bool failed = false;
   int line_no = 0;
-  for (std::string line; std::getline(std::cin, line);) {
+  LineReader lines(STDIN_FILENO, args.in.max_bytes);
+  std::string line;
+  bool too_long = false;
+  Status read_error;
+  while (lines.next(&line, &too_long, &read_error)) {
     ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const std::string out = stream_record(line, line_no, rules, options, args.in.explain, &failed);
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    if (std::fflush(stdout) != 0) {
-      report(Status::io_error("cannot write to stdout"));
+    std::string out;
+    if (too_long) {
+      failed = true;
+      out = stream_error(
+          "null", line_no,
+          Status::bad_input(fmt::format("line longer than --max-bytes {}", args.in.max_bytes)));
+    } else if (line.find_first_not_of(" \t\r") == std::string::npos) {
+      continue;
+    } else {
+      out = stream_record(line, line_no, rules, args, options, &failed);
+    }
+    if (const int e = write_stdout(out); e != 0) {
+      report(Status::io_error(fmt::format("cannot write to stdout: {}", std::strerror(e))));
       return kExitFailed;
     }
+  }
+  if (!read_error.ok()) {
+    report(read_error);
+    return kExitFailed;
   }
   return failed ? kExitFailed : kExitOk;
 }
 
-int run_parse(const ParseArgs& args) {
+int run_parse(ParseArgs args) {
+  if (!args.stream) default_to_stdin(&args.in.inputs);
   if (args.stream && (!args.in.inputs.empty() || (args.format_given && args.format != "jsonl") ||
                       args.in.output != "-")) {
     report(Status::invalid_argument(
@@ -83,25 +144,30 @@ int run_parse(const ParseArgs& args) {
         "other than jsonl"));
     return kExitUsage;
   }
+  if (!args.stream && !args.paths_under.empty()) {
+    report(Status::invalid_argument("--paths-under is for --stream"));
+    return kExitUsage;
+  }
   if (!args.stream && args.in.inputs.empty()) {
     report(Status::invalid_argument("parse: no input (give files, - for stdin, or --stream)"));
     return kExitUsage;
   }
+  // Ctrl-C or SIGTERM stops at once, even mid-read or mid-parse, and removes the temporary -o file.
+  const InterruptGuard guard(OnInterrupt::kExit);
   const auto rules = load_rules_or_report(args.in.rules_dir);
   if (!rules) return kExitUsage;
   if (args.stream) return run_stream(args, *rules);
   emit::Format format;
   emit::parse_format(args.format, &format);
   const ParseOptions options = to_parse_options(args.in);
-  bool unclaimed = false;
-  // All or nothing: a bad input means no output at all. Each record is written to the sink as
-  // soon as it is made, so memory holds one bulletin at a time.
-  const InterruptGuard guard;  // Ctrl-C stops between bulletins, and the sink is removed
+  const batch::ReadLimits limits = to_read_limits(args.in);
+  bool incomplete = false;
+  // All or nothing for -o: a bad input means no file at all. Each record is written to the sink
+  // as soon as it is made, so memory holds one bulletin at a time.
   OutputSink sink(args.in.output);
   emit::DocumentStream stream(format, args.in.inputs.size());
   for (const std::string& path : args.in.inputs) {
-    if (guard.flag()) return kExitInterrupted;
-    auto bytes = read_input(path);
+    auto bytes = read_input(path, limits);
     if (!bytes.ok()) {
       report(bytes.status());
       return kExitUsage;
@@ -112,19 +178,24 @@ int run_parse(const ParseArgs& args) {
       return kExitUsage;
     }
     for (const Unclaimed& u : doc.value().unclaimed) {
-      unclaimed = true;
+      incomplete = true;
       if (args.strict)
         std::cerr << fmt::format("jianbao: {}:{}: unclaimed text: {}\n", path, u.line, u.text);
+    }
+    for (const Diagnostic& d : doc.value().diagnostics) {
+      if (d.severity != "error") continue;
+      incomplete = true;
+      std::cerr << fmt::format("jianbao: {}:{}: error: {} [{}]\n", path, d.line, d.message,
+                               d.rule_id);
     }
     sink.append(stream.next(doc.value(), {.explain = args.in.explain}));
   }
   sink.append(stream.finish());
-  if (guard.flag()) return kExitInterrupted;
   if (Status s = sink.commit(); !s.ok()) {
     report(s);
     return kExitFailed;
   }
-  return args.strict && unclaimed ? kExitFailed : kExitOk;
+  return args.strict && incomplete ? kExitFailed : kExitOk;
 }
 
 }  // namespace
@@ -145,7 +216,13 @@ void add_parse_command(CLI::App& app, int& exit_code) {
   cmd->get_option("inputs")->required(false);
   cmd->add_option("-f,--format", args->format, "yaml (default), json or jsonl")
       ->check(CLI::IsMember({"yaml", "json", "jsonl"}));
-  cmd->add_flag("--strict", args->strict, "Exit 1 when any line is left unclaimed");
+  cmd->add_flag("--strict", args->strict,
+                "Exit 1 when any line is left unclaimed or a rule ran out of time (an error "
+                "diagnostic)");
+  cmd->add_option("--paths-under", args->paths_under,
+                  "--stream: refuse \"path\" records outside this directory (after resolving "
+                  "symlinks)")
+      ->check(CLI::ExistingDirectory);
   cmd->add_flag("--stream", args->stream,
                 "Read JSON Lines records on stdin, write one JSON record per line (for Hadoop "
                 "Streaming and Spark rdd.pipe)");

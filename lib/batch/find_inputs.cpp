@@ -20,15 +20,6 @@ std::string output_stem(const std::string& relative) {
   return p.generic_string();
 }
 
-// A walk keeps regular files, and dangling or looping symlinks so that they are reported as
-// unreadable; it never opens a FIFO, a socket or a device, which could block or never end.
-bool keep_in_walk(const fs::directory_entry& e) {
-  std::error_code ec;
-  const fs::file_status st = e.status(ec);
-  if (fs::is_regular_file(st)) return true;
-  return e.is_symlink(ec) && !fs::exists(st);
-}
-
 fs::path canonical_or_empty(const std::string& dir) {
   if (dir.empty()) return {};
   std::error_code ec;
@@ -36,11 +27,44 @@ fs::path canonical_or_empty(const std::string& dir) {
   return ec ? fs::path() : p;
 }
 
+bool is_under(const fs::path& path, const fs::path& root) {
+  if (root.empty()) return false;
+  const auto [r, p] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+  return r == root.end();
+}
+
+// Why a walk does not take `e` ("" when it does). It takes regular files, dangling or looping
+// symlinks (so that they are reported as unreadable) and, with follow_symlinks, what symlinks
+// lead to. Without it, a symlink is taken only when it resolves inside the tree: a link to
+// /etc/shadow must not become a copy in the output. It never opens a FIFO, a socket or a device,
+// which could block or never end.
+std::string walk_refusal(const fs::directory_entry& e, const fs::path& real_root,
+                         bool follow_symlinks) {
+  std::error_code ec;
+  const fs::file_status st = e.status(ec);
+  if (e.is_symlink(ec)) {
+    if (follow_symlinks)
+      return fs::is_regular_file(st) || !fs::exists(st) ? "" : "not a regular file";
+    // A dangling or looping one is taken, so that it is reported as unreadable.
+    if (!fs::exists(st)) return "";
+    std::error_code can_ec;
+    const fs::path target = fs::canonical(e.path(), can_ec);
+    if (can_ec || !is_under(target, real_root)) {
+      return "a symlink out of the input tree (--follow-symlinks takes it)";
+    }
+  }
+  return fs::is_regular_file(st) ? "" : "not a regular file";
+}
+
 Status walk_directory(const std::string& root, const std::string& glob, const fs::path& exclude,
-                      std::vector<InputFile>* out) {
+                      bool follow_symlinks, std::vector<InputFile>* out,
+                      std::vector<SkippedInput>* skipped) {
   std::vector<InputFile> found;
   std::error_code ec;
-  fs::recursive_directory_iterator it(root, ec);
+  const fs::path real_root = canonical_or_empty(root);
+  const auto options = follow_symlinks ? fs::directory_options::follow_directory_symlink
+                                       : fs::directory_options::none;
+  fs::recursive_directory_iterator it(root, options, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const fs::directory_entry& e = *it;
     std::error_code dir_ec;
@@ -48,11 +72,18 @@ Status walk_directory(const std::string& root, const std::string& glob, const fs
       std::error_code can_ec;
       if (!exclude.empty() && fs::weakly_canonical(e.path(), can_ec) == exclude) {
         it.disable_recursion_pending();
+      } else if (!follow_symlinks && e.is_symlink(dir_ec) && skipped) {
+        skipped->push_back(
+            {e.path().generic_string(), "a symlinked directory (--follow-symlinks walks it)"});
       }
       continue;
     }
     const std::string name = e.path().filename().string();
-    if (fnmatch(glob.c_str(), name.c_str(), 0) != 0 || !keep_in_walk(e)) continue;
+    if (fnmatch(glob.c_str(), name.c_str(), 0) != 0) continue;
+    if (std::string why = walk_refusal(e, real_root, follow_symlinks); !why.empty()) {
+      if (skipped) skipped->push_back({e.path().generic_string(), std::move(why)});
+      continue;
+    }
     found.push_back({.path = e.path().generic_string(),
                      .relative = e.path().lexically_relative(root).generic_string()});
   }
@@ -67,15 +98,17 @@ Status walk_directory(const std::string& root, const std::string& glob, const fs
 }  // namespace
 
 Result<std::vector<InputFile>> find_inputs(const std::vector<std::string>& inputs,
-                                           const std::string& glob,
-                                           const std::string& exclude_dir) {
+                                           const std::string& glob, const std::string& exclude_dir,
+                                           bool follow_symlinks,
+                                           std::vector<SkippedInput>* skipped) {
   const fs::path exclude = canonical_or_empty(exclude_dir);
   std::vector<InputFile> files;
   for (const std::string& in : inputs) {
     std::error_code ec;
     const fs::file_status st = fs::status(in, ec);
     if (fs::is_directory(st)) {
-      if (Status s = walk_directory(in, glob, exclude, &files); !s.ok()) return s;
+      if (Status s = walk_directory(in, glob, exclude, follow_symlinks, &files, skipped); !s.ok())
+        return s;
     } else if (fs::exists(st) || fs::is_symlink(fs::symlink_status(in, ec))) {
       files.push_back({.path = in, .relative = fs::path(in).filename().generic_string()});
     } else {

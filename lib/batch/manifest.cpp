@@ -4,6 +4,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "core/byte_names.h"
+
 namespace jianbao::batch {
 namespace {
 
@@ -32,7 +34,7 @@ bool parse_entry(const std::string& line, ManifestEntry* e) {
 
 }  // namespace
 
-Manifest read_manifest(const std::string& path) {
+Manifest read_manifest(const std::string& path, bool allow_truncated) {
   std::ifstream in(path, std::ios::binary);
   std::string line;
   if (!in || !std::getline(in, line)) return {};
@@ -45,15 +47,16 @@ Manifest read_manifest(const std::string& path) {
   Manifest m;
   m.settings = header["settings"].dump();
   m.rules = header["rules"].get<std::string>();
+  const auto cut = [&]() { return allow_truncated ? m : Manifest{}; };
   while (std::getline(in, line)) {
     ManifestEntry e;
-    if (!parse_entry(line, &e) || in.eof()) return {};
+    if (!parse_entry(line, &e) || in.eof()) return cut();
     e.offset = static_cast<long long>(in.tellg());
     // The metric lines are skipped, not parsed: a re-run copies them as they are.
     for (long long n = 0; n < e.metrics; ++n) {
-      if (!std::getline(in, line) || line.empty() || line.front() != '{') return {};
+      if (!std::getline(in, line) || line.empty() || line.front() != '{') return cut();
     }
-    if (in.eof()) return {};  // the last line had no newline: the file was cut short
+    if (in.eof()) return cut();  // the last line had no newline: the file was cut short
     e.length = static_cast<long long>(in.tellg()) - e.offset;
     const std::string key = e.output;
     m.entries[key] = std::move(e);
@@ -82,9 +85,11 @@ std::string manifest_header(const std::string& settings, const std::string& rule
 
 std::string manifest_entry(const ManifestEntry& e) {
   Json j;
-  j["input"] = e.input;
-  j["output"] = e.output;
-  j["source"] = e.source;
+  // Names that are no UTF-8 are written escaped (dump() would throw); the comparison with the
+  // next run's escaped names still holds, and sha256 is compared too.
+  j["input"] = core::escape_invalid_utf8(e.input);
+  j["output"] = core::escape_invalid_utf8(e.output);
+  j["source"] = core::escape_invalid_utf8(e.source);
   j["sha256"] = e.sha256;
   j["items"] = e.items;
   j["metrics"] = e.metrics;

@@ -43,7 +43,9 @@ struct Manifest {
 // Reads the index of the manifest at `path`: every entry without its metric lines. A missing
 // file, or one that is not a whole manifest of this version, gives an empty Manifest, so that
 // everything is converted again: the manifest is a cache, never a source of truth.
-Manifest read_manifest(const std::string& path);
+// `allow_truncated`: a manifest cut short (the progress file of a killed run) keeps the entries
+// before the cut.
+Manifest read_manifest(const std::string& path, bool allow_truncated = false);
 
 // The metric lines of `entry`, read from the manifest file at `path` it was indexed from.
 Result<std::string> read_metric_lines(const std::string& path, const ManifestEntry& entry);

@@ -1,9 +1,14 @@
 // The batch runner: a work queue over std::thread, outputs written by the workers, everything that
 // spans files (failure reports, metrics.jsonl, the manifest) put together in input order.
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cmath>
 #include <condition_variable>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -12,6 +17,7 @@
 
 #include "batch/atomic_writer.h"
 #include "batch/manifest.h"
+#include "core/byte_names.h"
 #include "core/sha256.h"
 #include "jianbao/batch.h"
 #include "jianbao/ruleset.h"
@@ -49,12 +55,96 @@ std::string settings_json(const BatchOptions& o) {
   Json j;
   j["tool"] = o.tool_version;
   j["format"] = format_name(o.format);
-  j["encoding"] = o.parse.decode.encoding;
+  j["encoding"] = core::escape_invalid_utf8(o.parse.decode.encoding);
   j["fallback_year"] = o.parse.metrics.fallback_year;
   j["kinds"] = Json::array();
   for (MetricKind k : o.parse.metrics.kinds) j["kinds"].push_back(to_string(k));
   j["explain"] = o.emit.explain;
   return j.dump();
+}
+
+// The manifest as a run goes: each entry is written (not synced) as its input is committed, so a
+// run killed with SIGKILL leaves the entries of what it finished, which the next run takes up.
+class ProgressFile {
+ public:
+  explicit ProgressFile(std::string path) : path_(std::move(path)) {
+    ::unlink(path_.c_str());  // a stale one, or a symlink planted in its place
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd_ < 0) error_ = io_error(errno);
+  }
+  ~ProgressFile() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  ProgressFile(const ProgressFile&) = delete;
+  ProgressFile& operator=(const ProgressFile&) = delete;
+  void append(std::string_view data) {
+    while (error_.ok() && !data.empty()) {
+      const ssize_t n = ::write(fd_, data.data(), data.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) error_ = io_error(errno);
+      if (n > 0) data.remove_prefix(static_cast<size_t>(n));
+    }
+  }
+  // Closes it and renames it to `target`.
+  Status commit(const std::string& target) {
+    if (fd_ >= 0 && ::close(fd_) != 0 && error_.ok()) error_ = io_error(errno);
+    fd_ = -1;
+    if (error_.ok() && ::rename(path_.c_str(), target.c_str()) != 0) error_ = io_error(errno);
+    return error_;
+  }
+
+ private:
+  Status io_error(int e) const {
+    return Status::io_error(fmt::format("cannot write: {}", std::strerror(e)), {.file = path_});
+  }
+  std::string path_;
+  int fd_ = -1;
+  Status error_;
+};
+
+// Whether a directory on the way from `root` to `rel`'s parent is a symlink: writing through it
+// would leave the output tree.
+std::string symlinked_dir(const fs::path& root, const std::string& rel) {
+  fs::path at = root;
+  const fs::path parent = fs::path(rel).parent_path();
+  for (const fs::path& part : parent) {
+    at /= part;
+    struct stat st {};
+    if (::lstat(at.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) return at.string();
+  }
+  return "";
+}
+
+// Takes the progress file a killed run left into the manifest: its entries over the manifest's
+// (when both were made with the same settings and rules), so that the next run skips them.
+void recover_progress(const std::string& manifest_path) {
+  const std::string part = manifest_path + kProgressSuffix;
+  struct stat st {};
+  if (::lstat(part.c_str(), &st) != 0) return;
+  const Manifest done = read_manifest(part, /*allow_truncated=*/true);
+  if (!done.entries.empty()) {
+    const Manifest before = read_manifest(manifest_path);
+    AtomicWriter out(manifest_path);
+    out.append(manifest_header(done.settings, done.rules));
+    const bool same = before.settings == done.settings && before.rules == done.rules;
+    for (const auto& [name, entry] : same ? before.entries : Manifest{}.entries) {
+      if (done.entries.count(name)) continue;
+      auto lines = read_metric_lines(manifest_path, entry);
+      if (!lines.ok()) continue;
+      ManifestEntry e = entry;
+      e.metric_lines = std::move(lines.value());
+      out.append(manifest_entry(e));
+    }
+    for (const auto& [name, entry] : done.entries) {
+      auto lines = read_metric_lines(part, entry);
+      if (!lines.ok()) continue;
+      ManifestEntry e = entry;
+      e.metric_lines = std::move(lines.value());
+      out.append(manifest_entry(e));
+    }
+    if (!out.commit().ok()) return;  // the progress stays for the next attempt
+  }
+  ::unlink(part.c_str());
 }
 
 double seconds_since(Clock::time_point start) {
@@ -98,7 +188,7 @@ class Runner {
   // Written by the calling thread only, in input order, as inputs finish: memory stays flat
   // whatever the number of inputs.
   std::unique_ptr<AtomicWriter> metrics_out_;
-  std::unique_ptr<AtomicWriter> manifest_out_;
+  std::unique_ptr<ProgressFile> manifest_out_;
   Summary summary_;
 
   std::atomic<size_t> next_{0};
@@ -115,7 +205,7 @@ void Runner::fail(size_t i, Status status, const std::string& out_name) {
   slots_[i].state = State::kFailed;
   slots_[i].error = std::move(status);
   // An output an earlier run made for this input would now be stale: nothing is kept for it.
-  if (old_.entries.count(out_name)) {
+  if (old_.entries.count(core::escape_invalid_utf8(out_name))) {
     std::error_code ignored;
     fs::remove(fs::path(opt_.out_dir) / out_name, ignored);
   }
@@ -124,11 +214,12 @@ void Runner::fail(size_t i, Status status, const std::string& out_name) {
 bool Runner::skip_if_unchanged(size_t i, const std::string& sha, const std::string& out_name) {
   if (!reuse_) return false;
   const InputFile& f = files_[i];
-  auto it = old_.entries.find(out_name);
+  auto it = old_.entries.find(core::escape_invalid_utf8(out_name));
   if (it == old_.entries.end()) return false;
   const ManifestEntry& old = it->second;
   std::error_code ec;
-  if (old.input != f.relative || old.source != f.path || old.sha256 != sha ||
+  if (old.input != core::escape_invalid_utf8(f.relative) ||
+      old.source != core::escape_invalid_utf8(f.path) || old.sha256 != sha ||
       !fs::exists(fs::path(opt_.out_dir) / out_name, ec)) {
     return false;
   }
@@ -144,7 +235,9 @@ void Runner::convert(size_t i) {
   const InputFile& f = files_[i];
   const std::string out_name = output_name(f.relative, opt_.format);
   const fs::path out_path = fs::path(opt_.out_dir) / out_name;
-  auto bytes = read_file(f.path);
+  ReadLimits limits = opt_.read;
+  limits.cancel = opt_.cancel;
+  auto bytes = read_file(f.path, limits);
   if (!bytes.ok()) return fail(i, bytes.status(), out_name);
   const std::string sha = core::sha256_hex(bytes.value());
   if (skip_if_unchanged(i, sha, out_name)) return;
@@ -167,6 +260,15 @@ void Runner::convert(size_t i) {
   }
   const std::string content = emit::emit_document(d, opt_.emit, opt_.format);
   if (cancelled()) return;  // stop promptly; the input stays pending
+  if (!opt_.follow_symlinks) {
+    if (const std::string link = symlinked_dir(opt_.out_dir, out_name); !link.empty()) {
+      return fail(i,
+                  Status::io_error("a symlinked directory inside the output directory; "
+                                   "--follow-symlinks writes through it",
+                                   {.file = link}),
+                  out_name);
+    }
+  }
   std::error_code ec;
   fs::create_directories(out_path.parent_path(), ec);
   // Another worker may have made the same directory at the same moment.
@@ -217,7 +319,8 @@ void Runner::work() {
 // and current, so its entry is carried over.
 void Runner::keep_old_entry(size_t i) {
   if (!current_) return;
-  auto it = old_.entries.find(output_name(files_[i].relative, opt_.format));
+  auto it =
+      old_.entries.find(core::escape_invalid_utf8(output_name(files_[i].relative, opt_.format)));
   if (it == old_.entries.end()) return;
   auto lines = read_metric_lines(manifest_path_, it->second);
   if (!lines.ok()) return;  // dropped: converted again next time
@@ -315,12 +418,14 @@ Result<Summary> Runner::run() {
     return Status::io_error("cannot create the output directory", {.file = opt_.out_dir});
   }
   settings_ = settings_json(opt_);
+  summary_.stale_temp_files = remove_stale_temp_files(opt_.out_dir);
+  recover_progress(manifest_path_);
   old_ = read_manifest(manifest_path_);
   current_ = old_.settings == settings_ && old_.rules == rules_hash(rules_);
   reuse_ = current_ && !opt_.force;
   const fs::path dir(opt_.out_dir);
   metrics_out_ = std::make_unique<AtomicWriter>((dir / kMetricsFile).string());
-  manifest_out_ = std::make_unique<AtomicWriter>(manifest_path_);
+  manifest_out_ = std::make_unique<ProgressFile>(manifest_path_ + kProgressSuffix);
   manifest_out_->append(manifest_header(settings_, rules_hash(rules_)));
 
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
@@ -342,16 +447,26 @@ Result<Summary> Runner::run() {
   s.files = files_.size();
   s.cancelled = cancelled() && s.converted + s.skipped + s.failed < s.files;
   s.seconds = std::round(seconds_since(start_) * 1000) / 1000;
+  s.not_taken = opt_.not_taken;
   if (s.cancelled) {
     // No metrics.jsonl or summary.json for a run that did not finish; the manifest records what
     // was done, so the next run takes up from there.
     metrics_out_->abort();
-    JB_TRY(manifest_out_->commit());
+    JB_TRY(manifest_out_->commit(manifest_path_));
   } else {
     remove_stale_outputs();
-    JB_TRY(metrics_out_->commit());
-    JB_TRY(manifest_out_->commit());
-    JB_TRY(write_file_atomic((dir / kSummaryFile).string(), summary_json(s).dump(2) + "\n"));
+    // summary.json is written even when the others fail (a full disk), so it lists what failed.
+    Status first = metrics_out_->commit();
+    if (Status m = manifest_out_->commit(manifest_path_); first.ok()) first = m;
+    if (!first.ok()) {
+      // Most likely a full disk: the manifest (a cache, as large as metrics.jsonl) goes, so
+      // that summary.json has room to say what failed.
+      ::unlink(manifest_path_.c_str());
+      ::unlink((manifest_path_ + kProgressSuffix).c_str());
+    }
+    Status sum = write_file_atomic((dir / kSummaryFile).string(), summary_json(s).dump(2) + "\n");
+    JB_TRY(first);
+    JB_TRY(sum);
   }
   if (opt_.on_progress) {
     opt_.on_progress({.done = s.converted + s.skipped + s.failed,
@@ -380,8 +495,16 @@ Json summary_json(const Summary& s) {
   j["items"] = s.items;
   j["metrics"] = s.metrics;
   j["failures"] = Json::array();
-  for (const Failure& f : s.failures)
-    j["failures"].push_back({{"file", f.file}, {"error", f.error}});
+  for (const Failure& f : s.failures) {
+    Json one = {{"file", core::escape_invalid_utf8(f.file)},
+                {"error", core::escape_invalid_utf8(f.error)}};
+    if (core::needs_escaping(f.file)) one["file_bytes"] = core::hex_bytes(f.file);
+    j["failures"].push_back(std::move(one));
+  }
+  j["not_taken"] = Json::array();
+  for (const SkippedInput& n : s.not_taken) {
+    j["not_taken"].push_back({{"file", core::escape_invalid_utf8(n.path)}, {"reason", n.reason}});
+  }
   j["seconds"] = s.seconds;
   return j;
 }

@@ -173,6 +173,7 @@ const Shape& bulletin_shape() {
   static const Shape section{
       {{"title", kString}, {"title_from", kString}, {"items", kArray, true, nullptr, &item}}};
   static const Shape source{{{"path", kString},
+                             {"path_bytes", kString, false},
                              {"sha256", kString},
                              {"bytes", kInt},
                              {"encoding", kString},
@@ -227,6 +228,7 @@ const Shape& metric_record_shape() {
              {"masthead_total_issue", kInt | kString | kNull, false},
              {"genre", kString | kNull, false},
              {"document_title", kString | kNull, false},
+             {"file_bytes", kString, false},
              {"section", kString},
              {"item", kString},
              {"item_title", kString},

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/byte_names.h"
 #include "core/numeral.h"
 #include "jianbao/document.h"
 #include "jianbao/emit.h"
@@ -328,7 +329,9 @@ void document(W& w, const Document& doc, const EmitOptions& options) {
   str(w, "schema", doc.schema);
   w.key("source");
   w.begin_object();
-  str(w, "path", doc.source.path);
+  // A name that is no UTF-8 is written escaped, with its bytes beside it (core/byte_names.h).
+  str(w, "path", core::escape_invalid_utf8(doc.source.path));
+  if (core::needs_escaping(doc.source.path)) str(w, "path_bytes", core::hex_bytes(doc.source.path));
   str(w, "sha256", doc.source.sha256);
   integer(w, "bytes", doc.source.bytes);
   str(w, "encoding", doc.source.encoding);
@@ -488,8 +491,10 @@ void metric_record(W& w, const Document& doc, const Section& section, const Item
   w.begin_object();
   str(w, "schema", "jianbao.metric/1");
   // Flat names are the bulletin record's paths with '_' for '.': source.path -> source_path.
-  str(w, "source_path", doc.source.path);
-  str(w, "file", doc.source.path);  // deprecated alias of source_path; goes in jianbao.metric/2
+  // A name that is not UTF-8 is written with its bad bytes escaped, and its bytes in hex beside.
+  str(w, "source_path", core::escape_invalid_utf8(doc.source.path));
+  str(w, "file", core::escape_invalid_utf8(doc.source.path));  // deprecated alias (metric/2)
+  if (core::needs_escaping(doc.source.path)) str(w, "file_bytes", core::hex_bytes(doc.source.path));
   bulletin_context(w, doc);
   str(w, "section", section.title);
   str(w, "item", item.id);

@@ -1,8 +1,10 @@
 // Records as JSON, JSON Lines, YAML and CSV: JSON text straight from a Document, or from a tree.
-#include <yaml-cpp/yaml.h>
-
+#include <algorithm>
 #include <cstdlib>
+#include <string>
 
+#include "core/byte_names.h"
+#include "core/utf8.h"
 #include "emit/json_writer.h"
 #include "emit/record_fields.h"
 #include "jianbao/emit.h"
@@ -41,46 +43,165 @@ bool reads_as_non_string(const std::string& s) {
          s.find_first_not_of("0123456789abcdefABCDEFxXoO_:.+-T ") == std::string::npos;
 }
 
-void emit_yaml(YAML::Emitter& out, const Json& j) {
+bool is_noncharacter(char32_t c) { return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE; }
+
+// Code points a double-quoted scalar writes as an escape: controls, DEL, C1 (U+0085 is a YAML
+// line break), U+2028 and U+2029 (line breaks too), the BOM, noncharacters (yaml-cpp turned them
+// into U+FFFD; YAML readers differ on them raw) and anything PyYAML calls non-printable.
+bool needs_escape(char32_t c) {
+  if (c == '\t') return false;
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF ||
+         is_noncharacter(c) || (c >= 0xD800 && c <= 0xDFFF);
+}
+
+// A plain scalar reads back as the same string: no indicator at the start, no ": " or " #",
+// nothing a YAML 1.1 reader types (numbers, bools, null, dates, "=" the value key, "<<" the merge
+// key), and no character that needs an escape.
+bool plain_ok(const std::string& s, const std::u32string& cps) {
+  if (s.empty() || reads_as_non_string(s) || s == "=" || s == "<<") return false;
+  static const std::u32string kIndicators = U"-?:,[]{}#&*!|>'\"%@`= \t<";
+  if (kIndicators.find(cps.front()) != std::u32string::npos) return false;
+  const char32_t last = cps.back();
+  if (last == ' ' || last == '\t' || last == ':') return false;
+  if (s.find(": ") != std::string::npos || s.find(" #") != std::string::npos ||
+      s.find(":\t") != std::string::npos || s.find("\t#") != std::string::npos) {
+    return false;
+  }
+  for (const char32_t c : cps) {
+    if (needs_escape(c) || c == '\t' || c == 0xA0 || c == 0xFFFD) return false;
+  }
+  return true;
+}
+
+void append_hex(std::string* out, const char* prefix, char32_t c, int digits) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  *out += prefix;
+  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) *out += kHex[(c >> shift) & 0xF];
+}
+
+void append_scalar(std::string* out, const std::string& raw) {
+  // Text is valid UTF-8 by construction (decode); a name may not be (core/byte_names.h).
+  const std::string s = core::escape_invalid_utf8(raw);
+  std::u32string cps;
+  for (size_t pos = 0; pos < s.size();) cps.push_back(core::next_code_point(s, &pos));
+  if (plain_ok(s, cps)) {
+    *out += s;
+    return;
+  }
+  out->push_back('"');
+  for (const char32_t c : cps) {
+    switch (c) {
+      case '"':
+        *out += "\\\"";
+        continue;
+      case '\\':
+        *out += "\\\\";
+        continue;
+      case '\n':
+        *out += "\\n";
+        continue;
+      case '\r':
+        *out += "\\r";
+        continue;
+      case '\t':
+        *out += "\\t";
+        continue;
+      default:
+        break;
+    }
+    if (!needs_escape(c)) {
+      core::append_utf8(out, c);
+    } else if (c <= 0xFF) {
+      append_hex(out, "\\x", c, 2);
+    } else if (c <= 0xFFFF) {
+      append_hex(out, "\\u", c, 4);
+    } else {
+      append_hex(out, "\\U", c, 8);
+    }
+  }
+  out->push_back('"');
+}
+
+// Short lists of numbers ([first, last]) read best inline.
+bool flow_list(const Json& j) {
+  return j.is_array() && j.size() <= 2 &&
+         std::all_of(j.begin(), j.end(), [](const Json& e) { return e.is_number(); });
+}
+
+// Written on the line it belongs to: scalars, empty containers and flow lists.
+bool is_inline(const Json& j) {
+  return !(j.is_object() || j.is_array()) || j.empty() || flow_list(j);
+}
+
+void append_inline(std::string* out, const Json& j) {
   switch (j.type()) {
     case Json::value_t::object:
-      out << YAML::BeginMap;
-      for (const auto& [k, v] : j.items()) {
-        out << YAML::Key << k << YAML::Value;
-        emit_yaml(out, v);
-      }
-      out << YAML::EndMap;
+      *out += "{}";
       break;
     case Json::value_t::array:
-      // Short lists of scalars ([first, last]) read best inline.
-      if (j.size() <= 2 &&
-          std::all_of(j.begin(), j.end(), [](const Json& e) { return e.is_number(); })) {
-        out << YAML::Flow;
+      *out += "[";
+      for (size_t i = 0; i < j.size(); ++i) {
+        if (i) *out += ", ";
+        append_inline(out, j[i]);
       }
-      out << YAML::BeginSeq;
-      for (const auto& v : j) emit_yaml(out, v);
-      out << YAML::EndSeq;
+      *out += "]";
       break;
-    case Json::value_t::string: {
-      const std::string& s = j.get_ref<const std::string&>();
-      if (reads_as_non_string(s)) out << YAML::DoubleQuoted;
-      out << s;
+    case Json::value_t::string:
+      append_scalar(out, j.get_ref<const std::string&>());
       break;
-    }
     case Json::value_t::boolean:
-      out << j.get<bool>();
+      *out += j.get<bool>() ? "true" : "false";
       break;
     case Json::value_t::number_integer:
-      out << j.get<long long>();
-      break;
     case Json::value_t::number_unsigned:
-      out << j.get<unsigned long long>();
+      *out += j.dump();
       break;
-    case Json::value_t::number_float:
-      out << j.dump();
+    case Json::value_t::number_float: {
+      // YAML 1.1 (PyYAML) reads a float only with a '.': 1e+21 would come back a string.
+      std::string text = j.dump();
+      const size_t e = text.find_first_of("eE");
+      if (e != std::string::npos && text.find('.') == std::string::npos) text.insert(e, ".0");
+      *out += text;
       break;
+    }
     default:
-      out << YAML::Null;
+      *out += "null";
+  }
+}
+
+// A non-empty container in block style, `indent` spaces in. `after_dash`: its first line goes on
+// the line of the "- " that holds it.
+void append_block(std::string* out, const Json& j, int indent, bool after_dash) {
+  bool first = true;
+  auto start_line = [&] {
+    if (!(first && after_dash)) {
+      out->push_back('\n');
+      out->append(static_cast<size_t>(indent), ' ');
+    }
+    first = false;
+  };
+  if (j.is_object()) {
+    for (const auto& [k, v] : j.items()) {
+      start_line();
+      append_scalar(out, k);
+      out->push_back(':');
+      if (is_inline(v)) {
+        out->push_back(' ');
+        append_inline(out, v);
+      } else {
+        append_block(out, v, indent + 2, false);
+      }
+    }
+    return;
+  }
+  for (const Json& v : j) {
+    start_line();
+    *out += "- ";
+    if (is_inline(v)) {
+      append_inline(out, v);
+    } else {
+      append_block(out, v, indent + 2, true);
+    }
   }
 }
 
@@ -97,12 +218,17 @@ std::string csv_field(const std::string& s) {
 
 }  // namespace
 
+// Block-style YAML written here rather than by yaml-cpp, whose emitter wrote DEL, U+0085, U+2028
+// and U+2029 raw, "=" and "<<" plain, and noncharacters as U+FFFD (issue 13).
 std::string to_yaml(const Json& tree) {
-  YAML::Emitter out;
-  out.SetIndent(2);
-  out << YAML::LowerNull;
-  emit_yaml(out, tree);
-  return std::string(out.c_str()) + "\n";
+  std::string out;
+  if (is_inline(tree)) {
+    append_inline(&out, tree);
+  } else {
+    append_block(&out, tree, 0, false);
+    out.erase(0, 1);  // the first line's '\n'
+  }
+  return out + "\n";
 }
 
 std::string DocumentStream::next(const Json& record) {

@@ -35,6 +35,95 @@ Captures read_groups(icu::RegexMatcher& m, const MetricRule& r) {
   return c;
 }
 
+// Calls on_match(shift) for each match of `m` over `text`, left to right, where the matcher's
+// offsets plus `shift` are offsets in `text`. The search runs in windows of `window` UTF-16 units:
+// each sees the text from a quarter window before where it starts to the window's end, and a
+// match that ends in the window's last quarter is searched again from its start, so matches
+// shorter than a quarter window are found exactly as in the whole text. Each window gets the
+// whole time limit, so the limit bounds the search for one match, never the block; a lookahead
+// that scans to the end of a long run (digits and commas) costs a window, not the block, so time
+// stays linear and ICU's backtracking stack stays small (it overflowed, U_REGEX_STACK_OVERFLOW,
+// on 11 KB of "1234567890，"). A window that still runs out is taken one start position at a
+// time, on a copy of the window (so no attempt sees past it): only the positions where a single
+// attempt runs out are lost, each added to *timeouts (UTF-16 index in `text`). After
+// `max_timeouts` of them the rest of the text is given up.
+template <typename OnMatch>
+void for_each_match(icu::RegexMatcher& m, const icu::UnicodeString& text, int32_t window,
+                    int max_timeouts, std::vector<int32_t>* timeouts, OnMatch on_match) {
+  const int32_t n = text.length();
+  const int32_t quarter = std::max<int32_t>(1, window / 4);
+  const int32_t reach = std::max<int32_t>(window, 2 * quarter + 1);
+  auto failed = [](UErrorCode st) {
+    return st == U_REGEX_TIME_OUT || st == U_REGEX_STACK_OVERFLOW;
+  };
+  auto after = [&](int32_t s, int32_t e) {
+    return e > s ? e : (s < n ? text.moveIndex32(s, 1) : n + 1);
+  };
+  int lost = 0;
+  int32_t p = 0;
+  bool on_piece = false;  // the matcher runs over a window's copy (below), not `text`
+  m.reset(text);
+  m.useTransparentBounds(false);
+  m.useAnchoringBounds(false);
+  while (p < n) {
+    const int32_t limit = std::min(n, p + reach);
+    const int32_t next_window = limit == n ? n : limit - quarter;
+    UErrorCode status = U_ZERO_ERROR;
+    if (on_piece) {
+      m.reset(text);
+      on_piece = false;
+    }
+    m.region(std::max(0, p - quarter), limit, p, status);
+    const bool found = U_SUCCESS(status) && m.find(status);
+    if (found && U_SUCCESS(status)) {
+      const int32_t s = m.start(status);
+      const int32_t e = m.end(status);
+      if (limit < n && e > limit - quarter && s > p) {
+        p = s;  // it may run past the window: search again from its start
+        continue;
+      }
+      on_match(0);
+      p = after(s, e);
+      continue;
+    }
+    if (!failed(status)) {
+      if (limit == n) return;
+      p = next_window;  // no match starts before the next window
+      continue;
+    }
+    const int32_t base = std::max(0, p - quarter);
+    const icu::UnicodeString piece(text, base, limit - base);
+    bool matched = false;
+    for (int32_t q = p; q < next_window && !matched; q = text.moveIndex32(q, 1)) {
+      status = U_ZERO_ERROR;
+      m.reset(piece);
+      on_piece = true;
+      m.useTransparentBounds(true);  // lookbehinds see the quarter before q, as find() does
+      m.region(q - base, piece.length(), status);
+      const bool hit = m.lookingAt(status);
+      m.useTransparentBounds(false);
+      if (failed(status)) {
+        timeouts->push_back(q);
+        if (++lost > max_timeouts) return;
+      } else if (hit && U_SUCCESS(status)) {
+        const int32_t s = m.start(status) + base;
+        const int32_t e = m.end(status) + base;
+        matched = true;
+        if (limit < n && e > limit - quarter && s > p) {
+          p = s;
+        } else {
+          on_match(base);
+          p = after(s, e);
+        }
+      }
+    }
+    if (!matched) {
+      if (limit == n) return;
+      p = next_window;
+    }
+  }
+}
+
 // Leftmost, then longest, then the rule declared first; drops what overlaps a kept candidate.
 std::vector<Candidate> select_non_overlapping(std::vector<Candidate> all) {
   std::stable_sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
@@ -71,7 +160,7 @@ CandidateFinder::CandidateFinder(const RuleSet& rules, const std::vector<MetricK
   }
   for (size_t i = 0; i < rules.exclusions.size(); ++i) {
     const PatternRule& p = rules.exclusions[i];
-    exclusions_.push_back({p.regex.new_matcher(limit), gate_of(p.required), n_rules + i});
+    exclusions_.push_back({p.regex.new_matcher(limit), gate_of(p.required), n_rules + i, &p.id});
   }
   present_.assign(literals_.size(), -1);
   unit_slot_.assign(0x10000, 0);
@@ -167,6 +256,9 @@ int32_t CandidateFinder::noun_length(const core::MatchText& text, int32_t start,
 std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
                                              const std::vector<std::pair<int, int>>& masked) {
   const core::MatchText text(normalized);
+  const int max_timeouts = rules_.layout.regex_timeouts_per_block;
+  const int32_t window = rules_.layout.regex_window;
+  timeouts_.clear();
   words_text_ = nullptr;
   std::fill(present_.begin(), present_.end(), -1);
   scan_first_units(text.u16());
@@ -183,11 +275,12 @@ std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
   for (Exclusion& x : exclusions_) {
     if (!maybe_[x.filter_index] || !gate_open(x.gate, text.u16())) continue;
     icu::RegexMatcher* m = x.matcher.get();
-    m->reset(text.u16());
-    UErrorCode status = U_ZERO_ERROR;
-    while (m->find(status) && U_SUCCESS(status)) {
-      excluded.emplace_back(m->start(status), m->end(status));
-    }
+    std::vector<int32_t> lost;
+    for_each_match(*m, text.u16(), window, max_timeouts, &lost, [&](int32_t shift) {
+      UErrorCode status = U_ZERO_ERROR;
+      excluded.emplace_back(m->start(status) + shift, m->end(status) + shift);
+    });
+    for (const int32_t at : lost) timeouts_.push_back({x.id, text.code_point_at(at)});
   }
   std::vector<Candidate> metrics;
   std::vector<Candidate> numbers;
@@ -195,25 +288,25 @@ std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
     // A block without any of the rule's `requires` literals cannot hold a match.
     // Nor can a block where the prefilter found no match of the loosened pattern.
     if (!maybe_[a.filter_index] || !gate_open(a.gate, text.u16())) continue;
-    a.matcher->reset(text.u16());
-    UErrorCode status = U_ZERO_ERROR;
-    while (a.matcher->find(status) && U_SUCCESS(status)) {
-      const int32_t s = a.matcher->start(status);
-      int32_t e = a.matcher->end(status);
-      if (e <= s) continue;
+    std::vector<int32_t> lost;
+    for_each_match(*a.matcher, text.u16(), window, max_timeouts, &lost, [&](int32_t shift) {
+      UErrorCode status = U_ZERO_ERROR;
+      const int32_t s = a.matcher->start(status) + shift;
+      int32_t e = a.matcher->end(status) + shift;
+      if (e <= s) return;
       std::string noun;
       if (a.rule->g.noun >= 0) {
         // The pattern takes a generous run of characters; keep the counted noun only.
-        const int32_t ns = a.matcher->start(a.rule->g.noun, status);
+        const int32_t ns = a.matcher->start(a.rule->g.noun, status) + shift;
         const int32_t len = noun_length(text, ns, e);
-        if (len == 0) continue;
+        if (len == 0) return;
         e = ns + len;
         text.u16().tempSubStringBetween(ns, e).toUTF8String(noun);
       }
       const bool hit_exclusion = std::any_of(excluded.begin(), excluded.end(), [&](const auto& x) {
         return s < x.second && x.first < e;
       });
-      if (hit_exclusion) continue;
+      if (hit_exclusion) return;
       Candidate c;
       c.rule = a.rule;
       c.begin = text.code_point_at(s);
@@ -225,7 +318,8 @@ std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
         text.u16().tempSubStringBetween(s, e).toUTF8String(c.groups.whole);
       }
       (a.rule->kind == MetricKind::kNumber ? numbers : metrics).push_back(std::move(c));
-    }
+    });
+    for (const int32_t at : lost) timeouts_.push_back({&a.rule->id, text.code_point_at(at)});
   }
   std::vector<Candidate> out = select_non_overlapping(std::move(metrics));
   std::vector<Candidate> nums = select_non_overlapping(std::move(numbers));

@@ -37,8 +37,16 @@ class CandidateFinder {
   // Candidates in `normalized` (width-normalised block text), in text order, non-overlapping
   // within metric kinds other than number; number candidates are resolved among themselves.
   // `masked` spans (code points) take no candidate: names that hold numerals (东北三省).
+  // A match attempt that ran out of time (rules.layout.regex_time_limit) loses at most the
+  // match at that position; timeouts() lists them for the last find(), so they are reported.
   std::vector<Candidate> find(const std::string& normalized,
                               const std::vector<std::pair<int, int>>& masked);
+
+  struct Timeout {
+    const std::string* rule_id;
+    int offset;  // code points in the block text
+  };
+  const std::vector<Timeout>& timeouts() const { return timeouts_; }
 
  private:
   struct Active {
@@ -51,6 +59,7 @@ class CandidateFinder {
     std::unique_ptr<icu::RegexMatcher> matcher;
     std::vector<int> gate;
     size_t filter_index;
+    const std::string* id;
   };
   // The indices in literals_ of a rule's `requires` literals, added when new.
   std::vector<int> gate_of(const std::vector<std::string>& required);
@@ -68,6 +77,7 @@ class CandidateFinder {
   std::unique_ptr<icu::BreakIterator> words_;
   const core::MatchText* words_text_ = nullptr;
   std::vector<Exclusion> exclusions_;
+  std::vector<Timeout> timeouts_;
   // Notes which literals' first UTF-16 units occur in `text`: one pass for all gates, instead
   // of one search per literal (most literals are one character, and most are absent).
   void scan_first_units(const icu::UnicodeString& text);

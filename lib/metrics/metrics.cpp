@@ -142,6 +142,26 @@ void roll_up_provinces(Item* item) {
   }
 }
 
+// A rule that ran out of its time limit may have lost a match: an error diagnostic, so that
+// --strict fails and nobody takes the metrics for complete. One per rule and line.
+void report_timeouts(const std::vector<CandidateFinder::Timeout>& timeouts,
+                     const layout::Block& block, std::vector<Diagnostic>* out) {
+  const size_t first = out->size();
+  for (const CandidateFinder::Timeout& t : timeouts) {
+    int line = 0;
+    int column = 0;
+    layout::locate(block, t.offset, &line, &column);
+    const bool seen =
+        std::any_of(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
+                    [&](const Diagnostic& d) { return d.rule_id == *t.rule_id && d.line == line; });
+    if (seen) continue;
+    out->push_back({"error", "metrics", *t.rule_id, line,
+                    fmt::format("regex time limit reached at column {}: a metric may be missing "
+                                "here (regex_time_limit in layout/layout.yaml)",
+                                column)});
+  }
+}
+
 }  // namespace
 
 void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
@@ -170,6 +190,7 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
     }
     for (Candidate& c : finder.find(normalized.back(), masked)) found.push_back({std::move(c), b});
     drop_excluded_places(normalized.back(), rules, &places.back());
+    report_timeouts(finder.timeouts(), text.blocks[b], &doc->diagnostics);
   }
   // The bulletin's year: its masthead, else the caller's, else the one the text names most.
   if (doc->masthead && doc->masthead->date.size() >= 4) {

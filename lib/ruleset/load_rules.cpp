@@ -23,6 +23,9 @@ using ruleset::get_string;
 using ruleset::line_of;
 using ruleset::to_u32;
 
+// The most ICU steps (about a millisecond each) rules may give one match attempt.
+constexpr int kMaxRegexSteps = 1000;
+
 class Loader {
  public:
   Loader(const ruleset::RuleTexts& texts, RuleSet* out) : texts_(texts), out_(out) {}
@@ -281,7 +284,9 @@ class Loader {
                 "long_line_share",
                 "page_zone_max_lines",
                 "page_zone_max_width",
-                "title_prefix_max_chars"});
+                "title_prefix_max_chars",
+                "regex_timeouts_per_block",
+                "regex_window"});
     LayoutRules& l = out_->layout;
     l.sentence_final = to_u32(get_string(file, root, "sentence_final", true));
     l.closing_marks = to_u32(get_string(file, root, "closing_marks", false));
@@ -295,7 +300,11 @@ class Loader {
     l.running_header_max_share = get_number(file, root, "running_header_max_share", true);
     l.min_repeats = static_cast<int>(get_number(file, root, "min_repeats", true));
     l.max_title_width = static_cast<int>(get_number(file, root, "max_title_width", true));
-    l.regex_time_limit = static_cast<int>(get_number(file, root, "regex_time_limit", true));
+    // 0 would switch ICU's limit off; a huge one is the same in practice.
+    l.regex_time_limit = ruleset::get_int_in(file, root, "regex_time_limit", 1, kMaxRegexSteps);
+    l.regex_timeouts_per_block =
+        ruleset::get_int_in(file, root, "regex_timeouts_per_block", 1, kMaxRegexSteps);
+    l.regex_window = ruleset::get_int_in(file, root, "regex_window", 64, 1 << 20);
     l.min_full_width = static_cast<int>(get_number(file, root, "min_full_width", false, 0));
     l.max_overwide_share = get_number(file, root, "max_overwide_share", false, 1);
     l.page_number_max_split_lines =
@@ -588,6 +597,10 @@ class Loader {
     }
     if (!root["rules"] || !root["rules"].IsSequence())
       fail_at(file, root, "expected a 'rules' list");
+    // An override with no rules would silently switch the kind off.
+    if (root["rules"].size() == 0) {
+      fail_at(file, root["rules"], "'rules' is empty: a metric rule file needs at least one rule");
+    }
     for (const auto& n : root["rules"]) {
       check_keys(file, n, {"id", "pattern", "set", "examples", "counter_examples", "requires"});
       MetricRule r;

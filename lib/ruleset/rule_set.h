@@ -59,6 +59,8 @@ struct LayoutRules {
   std::string flat_separator;
   int min_flat_paragraphs = 0;  // a line split only when it holds at least this many
   int regex_time_limit = 0;
+  int regex_timeouts_per_block = 0;  // per rule, before the rest of a block is given up
+  int regex_window = 0;              // UTF-16 units a metric search sees at a time
 };
 
 // rules/read/read.yaml: how the PDF and DOCX readers turn boxes and paragraphs into lines.

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <map>
+#include <vector>
+
 #include "core/utf8.h"
 
 namespace jianbao::ruleset {
@@ -13,13 +16,44 @@ void fail_at(const std::string& file, const YAML::Node& node, const std::string&
                                           .column = m.is_null() ? 0 : m.column + 1})};
 }
 
+namespace {
+
+// Depth-first, with an explicit stack: a rule file nested deeply must not overflow ours.
+void reject_duplicate_keys(const std::string& file, const YAML::Node& root) {
+  std::vector<YAML::Node> todo{root};
+  while (!todo.empty()) {
+    const YAML::Node n = todo.back();
+    todo.pop_back();
+    if (n.IsMap()) {
+      std::map<std::string, int> seen;
+      for (const auto& kv : n) {
+        if (kv.first.IsScalar()) {
+          const std::string key = kv.first.Scalar();
+          if (auto [it, fresh] = seen.emplace(key, line_of(kv.first)); !fresh) {
+            fail_at(file, kv.first,
+                    fmt::format("duplicate key '{}' (first at line {})", key, it->second));
+          }
+        }
+        todo.push_back(kv.second);
+      }
+    } else if (n.IsSequence()) {
+      for (const auto& item : n) todo.push_back(item);
+    }
+  }
+}
+
+}  // namespace
+
 YAML::Node parse_yaml(const std::string& file, const std::string& text) {
+  YAML::Node root;
   try {
-    return YAML::Load(text);
+    root = YAML::Load(text);
   } catch (const YAML::Exception& e) {
     throw RuleError{Status::bad_rules(
         e.msg, {.file = file, .line = e.mark.line + 1, .column = e.mark.column + 1})};
   }
+  reject_duplicate_keys(file, root);
+  return root;
 }
 
 void check_keys(const std::string& file, const YAML::Node& map,
@@ -56,6 +90,21 @@ double get_number(const std::string& file, const YAML::Node& map, const char* ke
   } catch (const YAML::Exception&) {
     fail_at(file, n, fmt::format("'{}' must be a number", key));
   }
+}
+
+int get_int_in(const std::string& file, const YAML::Node& map, const char* key, int min, int max) {
+  const YAML::Node n = map[key];
+  if (!n) fail_at(file, map, fmt::format("missing key '{}'", key));
+  long long v = 0;
+  try {
+    v = n.as<long long>();
+  } catch (const YAML::Exception&) {
+    fail_at(file, n, fmt::format("'{}' must be a whole number from {} to {}", key, min, max));
+  }
+  if (v < min || v > max) {
+    fail_at(file, n, fmt::format("'{}' is {}; expected {} to {}", key, v, min, max));
+  }
+  return static_cast<int>(v);
 }
 
 std::u32string to_u32(const std::string& utf8) {

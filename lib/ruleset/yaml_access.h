@@ -19,7 +19,8 @@ struct RuleError {
 // Throws RuleError with the node's position.
 [[noreturn]] void fail_at(const std::string& file, const YAML::Node& node, const std::string& msg);
 
-// Parses `text`; throws RuleError with the parser's position on a syntax error.
+// Parses `text`; throws RuleError with the parser's position on a syntax error, and on a key
+// repeated in one mapping (yaml-cpp keeps the first silently; the author meant one of them).
 YAML::Node parse_yaml(const std::string& file, const std::string& text);
 
 // Throws on a key of `map` that is not in `allowed` ("unknown key 'patern'").
@@ -31,6 +32,8 @@ std::string get_string(const std::string& file, const YAML::Node& map, const cha
                        bool required, const std::string& fallback = "");
 double get_number(const std::string& file, const YAML::Node& map, const char* key, bool required,
                   double fallback = 0);
+// A required whole number within [min, max]; anything else throws with the value's position.
+int get_int_in(const std::string& file, const YAML::Node& map, const char* key, int min, int max);
 std::u32string to_u32(const std::string& utf8);
 int line_of(const YAML::Node& node);
 

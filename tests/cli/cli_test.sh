@@ -243,7 +243,7 @@ complete_words() {
     printf '%s\n' "${COMPREPLY[@]}" | LC_ALL=C sort | tr '\n' ' '
 }
 ok "completion: subcommands" test "$(complete_words "$JB" ba)" = "batch "
-ok "completion: options" test "$(complete_words "$JB" batch --fo)" = "--force --format "
+ok "completion: options" test "$(complete_words "$JB" batch --fo)" = "--follow-symlinks --force --format "
 ok "completion: option values" test "$(complete_words "$JB" batch -f "")" = "json jsonl yaml "
 ok "completion: nested subcommands" grep -qw list <<<"$(complete_words "$JB" rules "")"
 ok "completion: nothing but subcommands there" bash -c "! grep -q -- - <<<'$(complete_words "$JB" rules "")'"

@@ -29,3 +29,9 @@ if(EXISTS "${SEED}")
 endif()
 include(${CMAKE_SOURCE_DIR}/tests/trend/trend_tests.cmake)
 include(${CMAKE_SOURCE_DIR}/tests/read/read_cli_tests.cmake)
+# Issue 13: names that are no UTF-8, hostile --stream lines, non-regular and oversized inputs,
+# signals, temporary files, symlinks, a full disk (as root), write errors, and every output format
+# read back by PyYAML, json and csv over generated strings.
+add_test(NAME cli_reliability COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/reliability_test.sh ${JB}
+                                      ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/reliability_test_work)
+set_tests_properties(cli_reliability PROPERTIES TIMEOUT 300)

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -311,6 +312,35 @@ TEST_CASE("load_rules: bad rule files fail with FILE:LINE:COL") {
        .want_line = 3,
        .want_column = 5,
        .want_message = "missing key 'pattern'"},
+      {.name = "an empty rules list would switch the kind off",
+       .file = "metrics/count.yaml",
+       .text = "kind: count\n"
+               "rules: []\n",
+       .want_line = 2,
+       .want_column = 8,
+       .want_message = "'rules' is empty"},
+      {.name = "a duplicated kind: key",
+       .file = "metrics/zz_bad.yaml",
+       .text = "kind: count\n"
+               "rules:\n"
+               "  - id: count_zz_one\n"
+               "    pattern: '[0-9]+项'\n"
+               "    examples: [{text: 3项, expect: {value: 3}}]\n"
+               "kind: percentage\n",
+       .want_line = 6,
+       .want_column = 1,
+       .want_message = "duplicate key 'kind' (first at line 1)"},
+      {.name = "a duplicated key deeper down",
+       .file = "metrics/zz_bad.yaml",
+       .text = "kind: count\n"
+               "rules:\n"
+               "  - id: count_zz_one\n"
+               "    pattern: '[0-9]+项'\n"
+               "    pattern: '[0-9]+家'\n"
+               "    examples: [{text: 3项, expect: {value: 3}}]\n",
+       .want_line = 5,
+       .want_column = 5,
+       .want_message = "duplicate key 'pattern' (first at line 4)"},
       {.name = "unknown rule file",
        .file = "misc/zz_unknown.yaml",
        .text = "a: 1\n",
@@ -334,6 +364,51 @@ TEST_CASE("load_rules: bad rule files fail with FILE:LINE:COL") {
     CHECK(s.message().find(r.want_message) != std::string::npos);
     CHECK(s.to_string().rfind(fmt::format("{}:{}:{}: ", r.file, r.want_line, r.want_column), 0) ==
           0);
+  }
+}
+
+TEST_CASE("load_rules: regex_time_limit outside 1..1000 fails at its value") {
+  const std::string builtin = ruleset::builtin_rule_texts().at("layout/layout.yaml").content;
+  const std::string key = "regex_time_limit: ";
+  const size_t at = builtin.find("\n" + key);
+  REQUIRE(at != std::string::npos);
+  const size_t value_at = at + 1 + key.size();
+  const size_t value_end = builtin.find('\n', value_at);
+  const int line = 2 + static_cast<int>(std::count(builtin.begin(), builtin.begin() + at, '\n'));
+  struct Row {
+    std::string value;
+    std::string want_message;
+  };
+  const Row rows[] = {
+      {"0", "'regex_time_limit' is 0; expected 1 to 1000"},
+      {"-5", "'regex_time_limit' is -5; expected 1 to 1000"},
+      {"1000000000000", "'regex_time_limit' is 1000000000000; expected 1 to 1000"},
+      {"2.5", "must be a whole number"},
+      {"fast", "must be a whole number"},
+      {"[50]", "must be a whole number"},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.value);
+    const TempRulesDir dir;
+    dir.write("layout/layout.yaml",
+              builtin.substr(0, value_at) + r.value + builtin.substr(value_end));
+    const auto rules = load_rules({.override_dir = dir.path()});
+    REQUIRE_FALSE(rules.ok());
+    const Status& s = rules.status();
+    CAPTURE(s.to_string());
+    CHECK(s.code() == Code::kBadRules);
+    CHECK(s.where().file == "layout/layout.yaml");
+    CHECK(s.where().line == line);
+    CHECK(s.where().column == static_cast<int>(key.size()) + 1);
+    CHECK(s.message().find(r.want_message) != std::string::npos);
+  }
+  // The value shipped is within range, and a value at either bound loads.
+  for (const char* ok : {"1", "1000"}) {
+    const TempRulesDir dir;
+    dir.write("layout/layout.yaml", builtin.substr(0, value_at) + ok + builtin.substr(value_end));
+    const auto rules = load_rules({.override_dir = dir.path()});
+    REQUIRE_MESSAGE(rules.ok(), why(rules));
+    CHECK(rules.value()->layout.regex_time_limit == std::stoi(ok));
   }
 }
 

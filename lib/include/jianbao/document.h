@@ -165,7 +165,7 @@ struct Unclaimed {
 
 // Something odd that the pipeline worked around; never a failure.
 struct Diagnostic {
-  std::string severity;  // warning | note
+  std::string severity;  // error (output may be incomplete: --strict fails) | warning | note
   std::string stage;
   std::string rule_id;
   int line = 0;
