@@ -12,6 +12,7 @@
 #if JB_HAVE_DOCX
 #include "read/docx_styles.h"
 #endif
+#include "read/pdf_flow.h"
 #include "read/pdf_lines.h"
 #include "ruleset/rule_set.h"
 #include "support/builtin_rules.h"
@@ -191,6 +192,74 @@ TEST_CASE("read: PDF boxes become lines in reading order") {
     const PdfPage page{.width = 600, .height = 842, .boxes = row.boxes};
     CHECK(texts(page_lines(page, 1, r)) == row.want);
   }
+}
+
+// A line of a 16-point body on a page whose text runs from x 80 to x 520, 28 points apart.
+decode::LineFacts at(int page, double x, double y, double right, double size = 1) {
+  decode::LineFacts f;
+  f.page = page;
+  f.x = x;
+  f.y = y;
+  f.width = right - x;
+  f.size = size;
+  return f;
+}
+
+TEST_CASE("read: a PDF line goes on with the paragraph above it by its place on the page") {
+  using Flow = decode::LineFacts::Flow;
+  const ReadRules& r = builtin_rules().read;
+  const decode::LineFacts first = at(1, 112, 100, 520);  // indented, fills the width
+  struct Row {
+    const char* name;
+    std::vector<decode::LineFacts> lines;  // the last one is judged
+    Flow want;
+  };
+  decode::LineFacts title = at(1, 112, 100, 520);
+  title.title = true;
+  decode::LineFacts centred = at(1, 250, 128, 350);
+  centred.centred = true;
+  const Row rows[] = {
+      {"a full line, then one at the margin",
+       {first, at(1, 80, 128, 520), at(1, 80, 156, 300)},
+       Flow::kContinues},
+      {"after a line that falls short",
+       {first, at(1, 80, 128, 300), at(1, 80, 156, 520)},
+       Flow::kStarts},
+      {"an indented line opens a paragraph",
+       {first, at(1, 80, 128, 520), at(1, 112, 156, 520)},
+       Flow::kStarts},
+      {"a wider gap than the page's pitch",
+       {first, at(1, 80, 128, 520), at(1, 80, 170, 520)},
+       Flow::kStarts},
+      {"another size", {first, at(1, 80, 128, 520), at(1, 80, 156, 520, 1.2)}, Flow::kStarts},
+      {"after a title", {at(1, 80, 72, 520), title, at(1, 80, 128, 520)}, Flow::kStarts},
+      {"a centred line", {first, centred}, Flow::kStarts},
+      {"the last line of a page runs on to the next",
+       {first, at(1, 80, 128, 520), at(2, 80, 100, 300)},
+       Flow::kContinues},
+      {"the first line of all", {at(1, 80, 100, 520)}, Flow::kStarts},
+  };
+  const std::vector<PdfPage> pages(2, PdfPage{.width = 600, .height = 842, .boxes = {}});
+  for (const Row& row : rows) {
+    CAPTURE(row.name);
+    decode::DecodedText text;
+    text.facts = row.lines;
+    text.lines.resize(row.lines.size());
+    mark_pdf_flow(pages, r, 16, &text);
+    CHECK(text.facts.back().flow == row.want);
+  }
+}
+
+TEST_CASE("read: a PDF's paragraphs are joined from the flow, not guessed from widths") {
+  if (!has_pdf_reader()) return;  // a build without that reader
+  auto got = read_document(slurp(kData + "bulletin.pdf"), "bulletin.pdf", builtin_rules(), {});
+  REQUIRE_MESSAGE(got.ok(), why(got));
+  int continues = 0;
+  for (const decode::LineFacts& f : got.value().facts) {
+    continues += f.flow == decode::LineFacts::Flow::kContinues;
+    if (!f.furniture.empty()) CHECK(f.flow == decode::LineFacts::Flow::kUnknown);
+  }
+  CHECK(continues > 0);
 }
 
 TEST_CASE("read: a DOCX gives its paragraphs, Word numbering, styles, tables and furniture") {
