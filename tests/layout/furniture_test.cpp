@@ -112,6 +112,34 @@ TEST_CASE("layout: a short wrapped bulletin whose full lines all differ by a col
   }
 }
 
+TEST_CASE("layout: a title cut after its region may fill the next line") {
+  const std::string line = "全省各地认真贯彻落实安全生产工作部署要求持续推";  // 46 columns
+  const std::string rest =
+      "念好“严”“实”“细”三字诀抓实森林草原防灭火安全";  // 46 columns, no clause mark
+  struct Row {
+    const char* name;
+    std::string title_rest;
+    size_t title_lines;
+  };
+  const Row rows[] = {{"full rest", rest, 2}, {"short rest", "织密安全防护网", 2}};
+  for (const Row& r : rows) {
+    CAPTURE(r.name);
+    std::string t = "工作动态\n";
+    for (int i = 0; i < 4; ++i) t += line + "\n" + line + "\n" + "进各项工作。\n";
+    t += "吉林省：\n" + r.title_rest + "\n" + line + "\n" + line + "\n进各项工作。\n";
+    const CleanText c = clean(t);
+    REQUIRE(c.wrapped);
+    bool found = false;
+    for (const Block& b : c.blocks) {
+      if (b.text != "吉林省：" + r.title_rest) continue;
+      found = true;
+      CHECK(b.shape == Block::Shape::kTitle);
+      CHECK(b.lines.size() == r.title_lines);
+    }
+    CHECK(found);
+  }
+}
+
 TEST_CASE("layout: page numbers in every form are removed and listed") {
   struct Row {
     const char* name;
