@@ -110,10 +110,9 @@ PageGeometry measure_geometry(const std::vector<Line>& lines, const RuleSet& rul
   while (i < seen.size()) {
     size_t j = i + 1;
     int total = seen[i].second;
-    // A cluster spans at most two slacks below its widest width: chained further, a run of
-    // paragraph ends one column apart would drag the text width down.
+    // A cluster spans at most full_width_cluster_span columns below its widest width.
     while (j < seen.size() && seen[j].first >= seen[j - 1].first - 1 &&
-           seen[j].first >= seen[i].first - 2 * r.full_line_slack) {
+           seen[j].first >= seen[i].first - r.full_width_cluster_span) {
       total += seen[j++].second;
     }
     if (total >= r.min_full_lines) {

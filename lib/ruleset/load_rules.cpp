@@ -261,6 +261,7 @@ class Loader {
                {"sentence_final",
                 "closing_marks",
                 "full_line_slack",
+                "full_width_cluster_span",
                 "min_full_lines",
                 "min_indent_lines",
                 "clause_marks",
@@ -291,6 +292,8 @@ class Loader {
     l.sentence_final = to_u32(get_string(file, root, "sentence_final", true));
     l.closing_marks = to_u32(get_string(file, root, "closing_marks", false));
     l.full_line_slack = static_cast<int>(get_number(file, root, "full_line_slack", true));
+    l.full_width_cluster_span =
+        static_cast<int>(get_number(file, root, "full_width_cluster_span", true));
     l.min_full_lines = static_cast<int>(get_number(file, root, "min_full_lines", true));
     l.min_indent_lines = static_cast<int>(get_number(file, root, "min_indent_lines", true));
     l.clause_marks = to_u32(get_string(file, root, "clause_marks", true));

@@ -34,6 +34,7 @@ struct LayoutRules {
   std::u32string sentence_final;
   std::u32string closing_marks;
   int full_line_slack = 0;
+  int full_width_cluster_span = 0;  // columns below the widest width a full-line cluster spans
   int min_full_lines = 0;
   int min_indent_lines = 0;
   std::u32string clause_marks;
