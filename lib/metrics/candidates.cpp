@@ -144,7 +144,7 @@ std::vector<Candidate> select_non_overlapping(std::vector<Candidate> all) {
 
 CandidateFinder::CandidateFinder(const RuleSet& rules, const std::vector<MetricKind>& kinds,
                                  bool prefilter)
-    : rules_(rules) {
+    : rules_(rules), kinds_(kinds) {
   if (prefilter) {
     filter_ = &rules.prefilter();
     scratch_.emplace(*filter_);
@@ -328,5 +328,7 @@ std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
                    [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
   return out;
 }
+
+void CandidateFinderDeleter::operator()(CandidateFinder* f) const { delete f; }
 
 }  // namespace jianbao::metrics
