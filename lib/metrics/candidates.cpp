@@ -125,17 +125,23 @@ void for_each_match(icu::RegexMatcher& m, const icu::UnicodeString& text, int32_
 }
 
 // Leftmost, then longest, then the rule declared first; drops what overlaps a kept candidate.
+// Sorts indices, not candidates: each holds some twenty strings, and moving them in the sort
+// was 3% of the stage.
 std::vector<Candidate> select_non_overlapping(std::vector<Candidate> all) {
-  std::stable_sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
+  std::vector<size_t> order(all.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t i, size_t j) {
+    const Candidate& a = all[i];
+    const Candidate& b = all[j];
     if (a.begin != b.begin) return a.begin < b.begin;
     return a.end - a.begin > b.end - b.begin;
   });
   std::vector<Candidate> kept;
   int frontier = 0;
-  for (Candidate& c : all) {
-    if (c.begin < frontier) continue;
-    frontier = c.end;
-    kept.push_back(std::move(c));
+  for (const size_t i : order) {
+    if (all[i].begin < frontier) continue;
+    frontier = all[i].end;
+    kept.push_back(std::move(all[i]));
   }
   return kept;
 }
@@ -321,11 +327,18 @@ std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
     });
     for (const int32_t at : lost) timeouts_.push_back({&a.rule->id, text.code_point_at(at)});
   }
-  std::vector<Candidate> out = select_non_overlapping(std::move(metrics));
+  std::vector<Candidate> kept = select_non_overlapping(std::move(metrics));
   std::vector<Candidate> nums = select_non_overlapping(std::move(numbers));
-  out.insert(out.end(), std::make_move_iterator(nums.begin()), std::make_move_iterator(nums.end()));
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+  if (nums.empty()) return kept;
+  // Both are in text order: merge them, a metric before a number at the same start.
+  std::vector<Candidate> out;
+  out.reserve(kept.size() + nums.size());
+  size_t i = 0;
+  size_t j = 0;
+  while (i < kept.size() || j < nums.size()) {
+    const bool metric = j == nums.size() || (i < kept.size() && kept[i].begin <= nums[j].begin);
+    out.push_back(std::move(metric ? kept[i++] : nums[j++]));
+  }
   return out;
 }
 
