@@ -261,18 +261,24 @@ int32_t CandidateFinder::noun_length(const core::MatchText& text, int32_t start,
 
 std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
                                              const std::vector<std::pair<int, int>>& masked) {
-  const core::MatchText text(normalized);
-  const int max_timeouts = rules_.layout.regex_timeouts_per_block;
-  const int32_t window = rules_.layout.regex_window;
   timeouts_.clear();
   words_text_ = nullptr;
-  std::fill(present_.begin(), present_.end(), -1);
-  scan_first_units(text.u16());
   if (filter_) {
     filter_->scan(normalized, &*scratch_, &maybe_);
+    // No rule can match here (most short blocks: titles, mastheads, lists): the exclusions
+    // would only narrow candidates there are none of, so skip the UTF-16 copy and the gates.
+    if (std::none_of(active_.begin(), active_.end(),
+                     [&](const Active& a) { return maybe_[a.filter_index] != 0; })) {
+      return {};
+    }
   } else {
     maybe_.assign(rules_.metric_rules.size() + rules_.exclusions.size(), 1);
   }
+  const core::MatchText text(normalized);
+  const int max_timeouts = rules_.layout.regex_timeouts_per_block;
+  const int32_t window = rules_.layout.regex_window;
+  std::fill(present_.begin(), present_.end(), -1);
+  scan_first_units(text.u16());
   std::vector<std::pair<int, int>> excluded;
   // Masks come in code points; exclusions are compared in UTF-16 units.
   for (const auto& [b, e] : masked) {
