@@ -125,17 +125,23 @@ void for_each_match(icu::RegexMatcher& m, const icu::UnicodeString& text, int32_
 }
 
 // Leftmost, then longest, then the rule declared first; drops what overlaps a kept candidate.
+// Sorts indices, not candidates: each holds some twenty strings, and moving them in the sort
+// was 3% of the stage.
 std::vector<Candidate> select_non_overlapping(std::vector<Candidate> all) {
-  std::stable_sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
+  std::vector<size_t> order(all.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t i, size_t j) {
+    const Candidate& a = all[i];
+    const Candidate& b = all[j];
     if (a.begin != b.begin) return a.begin < b.begin;
     return a.end - a.begin > b.end - b.begin;
   });
   std::vector<Candidate> kept;
   int frontier = 0;
-  for (Candidate& c : all) {
-    if (c.begin < frontier) continue;
-    frontier = c.end;
-    kept.push_back(std::move(c));
+  for (const size_t i : order) {
+    if (all[i].begin < frontier) continue;
+    frontier = all[i].end;
+    kept.push_back(std::move(all[i]));
   }
   return kept;
 }
@@ -144,7 +150,7 @@ std::vector<Candidate> select_non_overlapping(std::vector<Candidate> all) {
 
 CandidateFinder::CandidateFinder(const RuleSet& rules, const std::vector<MetricKind>& kinds,
                                  bool prefilter)
-    : rules_(rules) {
+    : rules_(rules), kinds_(kinds) {
   if (prefilter) {
     filter_ = &rules.prefilter();
     scratch_.emplace(*filter_);
@@ -255,18 +261,24 @@ int32_t CandidateFinder::noun_length(const core::MatchText& text, int32_t start,
 
 std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
                                              const std::vector<std::pair<int, int>>& masked) {
-  const core::MatchText text(normalized);
-  const int max_timeouts = rules_.layout.regex_timeouts_per_block;
-  const int32_t window = rules_.layout.regex_window;
   timeouts_.clear();
   words_text_ = nullptr;
-  std::fill(present_.begin(), present_.end(), -1);
-  scan_first_units(text.u16());
   if (filter_) {
     filter_->scan(normalized, &*scratch_, &maybe_);
+    // No rule can match here (most short blocks: titles, mastheads, lists): the exclusions
+    // would only narrow candidates there are none of, so skip the UTF-16 copy and the gates.
+    if (std::none_of(active_.begin(), active_.end(),
+                     [&](const Active& a) { return maybe_[a.filter_index] != 0; })) {
+      return {};
+    }
   } else {
     maybe_.assign(rules_.metric_rules.size() + rules_.exclusions.size(), 1);
   }
+  const core::MatchText text(normalized);
+  const int max_timeouts = rules_.layout.regex_timeouts_per_block;
+  const int32_t window = rules_.layout.regex_window;
+  std::fill(present_.begin(), present_.end(), -1);
+  scan_first_units(text.u16());
   std::vector<std::pair<int, int>> excluded;
   // Masks come in code points; exclusions are compared in UTF-16 units.
   for (const auto& [b, e] : masked) {
@@ -321,12 +333,21 @@ std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
     });
     for (const int32_t at : lost) timeouts_.push_back({&a.rule->id, text.code_point_at(at)});
   }
-  std::vector<Candidate> out = select_non_overlapping(std::move(metrics));
+  std::vector<Candidate> kept = select_non_overlapping(std::move(metrics));
   std::vector<Candidate> nums = select_non_overlapping(std::move(numbers));
-  out.insert(out.end(), std::make_move_iterator(nums.begin()), std::make_move_iterator(nums.end()));
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+  if (nums.empty()) return kept;
+  // Both are in text order: merge them, a metric before a number at the same start.
+  std::vector<Candidate> out;
+  out.reserve(kept.size() + nums.size());
+  size_t i = 0;
+  size_t j = 0;
+  while (i < kept.size() || j < nums.size()) {
+    const bool metric = j == nums.size() || (i < kept.size() && kept[i].begin <= nums[j].begin);
+    out.push_back(std::move(metric ? kept[i++] : nums[j++]));
+  }
   return out;
 }
+
+void CandidateFinderDeleter::operator()(CandidateFinder* f) const { delete f; }
 
 }  // namespace jianbao::metrics

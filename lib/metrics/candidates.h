@@ -34,6 +34,11 @@ class CandidateFinder {
   // for a block (the same candidates, found faster).
   CandidateFinder(const RuleSet& rules, const std::vector<MetricKind>& kinds, bool prefilter);
 
+  // Whether this finder was built for these kinds and prefilter choice (so it can be reused).
+  bool fits(const std::vector<MetricKind>& kinds, bool prefilter) const {
+    return kinds == kinds_ && prefilter == (filter_ != nullptr);
+  }
+
   // Candidates in `normalized` (width-normalised block text), in text order, non-overlapping
   // within metric kinds other than number; number candidates are resolved among themselves.
   // `masked` spans (code points) take no candidate: names that hold numerals (东北三省).
@@ -70,6 +75,7 @@ class CandidateFinder {
   int32_t noun_length(const core::MatchText& text, int32_t start, int32_t limit);
 
   const RuleSet& rules_;
+  std::vector<MetricKind> kinds_;
   const BlockPrefilter* filter_ = nullptr;  // null: no prefilter
   std::optional<BlockPrefilter::Scratch> scratch_;
   std::vector<char> maybe_;  // per pattern of the prefilter: may it match in the current block

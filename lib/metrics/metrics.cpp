@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string_view>
@@ -172,7 +173,14 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
   const bool prefilter =
       options.prefilter == Prefilter::kAlways ||
       (options.prefilter == Prefilter::kWhenItPays && rules.prefilter_pays(block_bytes));
-  CandidateFinder finder(rules, options.kinds, prefilter);
+  RuleSet::FinderPtr kept =
+      rules.take_finder([&](const CandidateFinder& f) { return f.fits(options.kinds, prefilter); });
+  if (!kept) kept.reset(new CandidateFinder(rules, options.kinds, prefilter));
+  // Given back when the stage ends, however it ends.
+  const std::unique_ptr<CandidateFinder, std::function<void(CandidateFinder*)>> held(
+      kept.release(),
+      [&rules](CandidateFinder* f) { rules.give_back_finder(RuleSet::FinderPtr(f)); });
+  CandidateFinder& finder = *held;
   const bool want_provinces =
       options.kinds.empty() || std::find(options.kinds.begin(), options.kinds.end(),
                                          MetricKind::kProvince) != options.kinds.end();

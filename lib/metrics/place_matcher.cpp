@@ -77,10 +77,14 @@ void PlaceMatcher::add(std::string_view key, int payload) {
   // release builds from storing a payload nobody can reach.
   if (key.empty()) return;
   // Keys that start outside the one- and three-byte forms are always walked (bmp_at gives 0).
-  if (char32_t first = 0; bmp_at(key, 0, &first) > 0) first_chars_.set(first);
+  char32_t first = 0;
+  const size_t first_len = bmp_at(key, 0, &first);
+  if (first_len > 0) first_chars_.set(first);
+  if (first_node_.empty()) first_node_.assign(kBmpSize, kNoNode);
   uint32_t node = 0;
-  for (char c : key) {
-    const auto byte = static_cast<unsigned char>(c);
+  for (size_t k = 0; k < key.size(); ++k) {
+    if (first_len > 0 && k == first_len) first_node_[first] = node;
+    const auto byte = static_cast<unsigned char>(key[k]);
     std::vector<Edge>& edges = nodes_[node].edges;
     auto it = std::lower_bound(edges.begin(), edges.end(), byte,
                                [](const Edge& e, unsigned char b) { return e.byte < b; });
@@ -94,6 +98,7 @@ void PlaceMatcher::add(std::string_view key, int payload) {
     nodes_.emplace_back();
     node = next;
   }
+  if (first_len > 0 && key.size() == first_len) first_node_[first] = node;
   std::vector<int>& payloads = nodes_[node].payloads;
   if (payloads.empty()) ++key_count_;
   payloads.push_back(payload);
@@ -111,17 +116,24 @@ std::vector<PlaceMatcher::Hit> PlaceMatcher::find_all(std::string_view text) con
     }
     // No key starts with this character: step over it (its continuation bytes would be skipped
     // one by one above).
+    uint32_t node = 0;
+    size_t from = pos;
     if (char32_t cp = 0; const size_t len = bmp_at(text, pos, &cp)) {
       if (!first_chars_.test(cp)) {
         pos += len;
         continue;
       }
+      node = first_node_[cp];  // the first character's bytes, already walked
+      from = pos + len;
     }
     // Walk the trie as far as the text allows, remembering the deepest node that ends a key.
-    uint32_t node = 0;
     uint32_t best_node = kNoNode;
     size_t best_end = pos;
-    for (size_t i = pos; i < text.size(); ++i) {
+    if (from > pos && !nodes_[node].payloads.empty()) {
+      best_node = node;
+      best_end = from;
+    }
+    for (size_t i = from; i < text.size(); ++i) {
       node = child(node, static_cast<unsigned char>(text[i]));
       if (node == kNoNode) break;
       if (!nodes_[node].payloads.empty()) {

@@ -75,6 +75,9 @@ class PlaceMatcher {
   // The first characters of the keys (Basic Multilingual Plane only), so a scan skips a text
   // character no key starts with without walking the trie: most characters of a bulletin.
   std::bitset<kBmpSize> first_chars_;
+  // first_node_[c]: the trie node reached by the bytes of first character c (set for every c in
+  // first_chars_), so a scan starts there instead of walking the root's many edges.
+  std::vector<uint32_t> first_node_;
 };
 
 }  // namespace jianbao::metrics

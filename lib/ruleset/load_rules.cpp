@@ -793,4 +793,21 @@ const metrics::BlockPrefilter& RuleSet::prefilter() const {
   return *prefilter_;
 }
 
+RuleSet::FinderPtr RuleSet::take_finder(
+    const std::function<bool(const metrics::CandidateFinder&)>& fits) const {
+  const std::lock_guard<std::mutex> lock(finders_mutex_);
+  for (auto it = finders_.begin(); it != finders_.end(); ++it) {
+    if (!fits(**it)) continue;
+    FinderPtr f = std::move(*it);
+    finders_.erase(it);
+    return f;
+  }
+  return nullptr;
+}
+
+void RuleSet::give_back_finder(FinderPtr finder) const {
+  const std::lock_guard<std::mutex> lock(finders_mutex_);
+  finders_.push_back(std::move(finder));
+}
+
 }  // namespace jianbao

@@ -62,6 +62,41 @@ TEST_CASE("place_matcher: leftmost-longest, non-overlapping hits") {
   }
 }
 
+// The scan starts each walk at its first character's node (a table by first code point): keys
+// of one character, keys sharing a first character, and keys added after a longer one with the
+// same first character must all still be found.
+TEST_CASE("place_matcher: the first character's node starts the walk") {
+  struct Row {
+    const char* name;
+    std::vector<std::string> keys;
+    std::string text;
+    std::vector<std::string> want;
+  };
+  const Row rows[] = {
+      {.name = "one-character key", .keys = {"京"}, .text = "进京赶考", .want = {"京"}},
+      {.name = "one-character key and a longer one",
+       .keys = {"京", "京津冀"},
+       .text = "京津冀和京",
+       .want = {"京津冀", "京"}},
+      {.name = "longer key first, then its first character",
+       .keys = {"京津冀", "京"},
+       .text = "京津和京津冀",
+       .want = {"京", "京津冀"}},
+      {.name = "ascii one-byte first character",
+       .keys = {"A区", "A"},
+       .text = "A区A",
+       .want = {"A区", "A"}},
+      {.name = "shared first character, different second",
+       .keys = {"海南", "海淀区"},
+       .text = "海淀区海南海",
+       .want = {"海淀区", "海南"}},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.name);
+    CHECK(surfaces(matcher_of(r.keys), r.text) == r.want);
+  }
+}
+
 TEST_CASE("place_matcher: hit offsets are byte offsets into the text") {
   const PlaceMatcher m = matcher_of({"吉林", "吉林市"});
   const std::string text = "a吉林市b吉林";

@@ -48,5 +48,36 @@ TEST_CASE("prefilter: the same documents with and without it") {
   CHECK(metrics > 200);  // the comparison covers many metrics, not empty documents
 }
 
+// The metrics stage keeps its candidate finders in the RuleSet for the next bulletin: a finder
+// built for some kinds (or with the prefilter) must never serve a call that asks for others.
+TEST_CASE("prefilter: a kept candidate finder serves only the kinds it was built for") {
+  const std::vector<std::string> inputs = testing::bulletin_paths(/*with_seed=*/true);
+  REQUIRE(!inputs.empty());
+  const std::string bytes = testing::read_bytes(inputs.front());
+  // Rules of its own, so that no finder is kept from other tests: the first call builds one.
+  const auto rules = load_rules({});
+  REQUIRE(rules.ok());
+  // Metrics other than provinces (those come from the gazetteer, not from the finder).
+  auto metric_count = [&](const std::vector<MetricKind>& kinds) {
+    ParseOptions options;
+    options.metrics.kinds = kinds;
+    auto doc = parse_bulletin(bytes, inputs.front(), *rules.value(), options);
+    REQUIRE(doc.ok());
+    size_t n = 0;
+    for (const Section& s : doc.value().sections) {
+      for (const Item& i : s.items) {
+        for (const Metric& m : i.metrics) n += m.kind != MetricKind::kProvince ? 1 : 0;
+      }
+    }
+    return n;
+  };
+  const size_t percentages = metric_count({MetricKind::kPercentage});
+  const size_t all = metric_count({});
+  CHECK(percentages > 0);
+  CHECK(percentages < all);
+  CHECK(metric_count({MetricKind::kPercentage}) == percentages);
+  CHECK(metric_count({}) == all);
+}
+
 }  // namespace
 }  // namespace jianbao
