@@ -49,11 +49,12 @@ Status check_under(const std::string& path, const std::string& root) {
   return Status();
 }
 
-// The bytes a stream record stands for: its "text", or the file its "path" names.
-Result<std::string> stream_input(const Json& record, const ParseArgs& args, std::string* path) {
+// The bytes a stream record stands for: its "text" (moved out of the record, not copied: a
+// record may hold a whole bulletin of many megabytes), or the file its "path" names.
+Result<std::string> stream_input(Json& record, const ParseArgs& args, std::string* path) {
   if (record.contains("text") && record["text"].is_string()) {
     *path = "-";
-    return record["text"].get<std::string>();
+    return std::move(record["text"].get_ref<std::string&>());
   }
   if (record.contains("path") && record["path"].is_string()) {
     *path = record["path"].get<std::string>();
@@ -72,10 +73,13 @@ std::string stream_error(const std::string& raw_id, int line_no, const Status& e
 
 // One output line for one input line: the bulletin record with the input's "id" (its JSON text
 // as written) after "schema", or an error record.
-std::string stream_record(const std::string& line, int line_no, const RuleSet& rules,
+std::string stream_record(std::string& line, int line_no, const RuleSet& rules,
                           const ParseArgs& args, const ParseOptions& options, bool* failed) {
   std::string raw_id;
   auto record = parse_stream_line(line, &raw_id);
+  // The line is parsed: its bytes are not needed again.
+  line.clear();
+  line.shrink_to_fit();
   std::string path;
   Status error;
   if (!record.ok()) {
@@ -86,9 +90,8 @@ std::string stream_record(const std::string& line, int line_no, const RuleSet& r
     error = doc.status();
   } else {
     // The record's text with "id" spliced in after its first field, "schema".
-    const std::string text =
-        emit::document_json_text(doc.value(), {.explain = args.in.explain}, -1);
-    return with_stream_id(text, doc.value().schema, raw_id);
+    return with_stream_id(emit::document_json_text(doc.value(), {.explain = args.in.explain}, -1),
+                          doc.value().schema, raw_id);
   }
   *failed = true;
   return stream_error(raw_id, line_no, error);

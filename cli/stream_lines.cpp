@@ -193,11 +193,12 @@ Result<StreamRecord> parse_stream_line(const std::string& line, std::string* raw
   return r;
 }
 
-std::string with_stream_id(const std::string& document_json, const std::string& schema,
+std::string with_stream_id(std::string document_json, const std::string& schema,
                            const std::string& raw_id) {
   const size_t schema_end = nlohmann::json::object({{"schema", schema}}).dump().size() - 1;
-  return document_json.substr(0, schema_end) + ",\"id\":" + raw_id +
-         document_json.substr(schema_end) + "\n";
+  document_json.insert(schema_end, ",\"id\":" + raw_id);
+  document_json += '\n';
+  return document_json;
 }
 
 std::string stream_error_record(const std::string& raw_id, int line_no,

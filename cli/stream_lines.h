@@ -42,7 +42,8 @@ Result<StreamRecord> parse_stream_line(const std::string& line, std::string* raw
 
 // The output line for a parsed record: the record's JSON text `document_json` (one line, starting
 // with {"schema":"<schema>") with "id":<raw_id> spliced in after "schema", and a '\n'.
-std::string with_stream_id(const std::string& document_json, const std::string& schema,
+// Spliced in place: the record is not copied (it may be hundreds of megabytes).
+std::string with_stream_id(std::string document_json, const std::string& schema,
                            const std::string& raw_id);
 
 // The error record {"schema", "id", "input_line", "error"} that keeps the lines in step, and a
