@@ -64,6 +64,9 @@ nlohmann::ordered_json facts_json(const decode::LineFacts& f) {
     if (on) j[key] = true;
   }
   if (!f.furniture.empty()) j["furniture"] = f.furniture;
+  if (f.flow != decode::LineFacts::Flow::kUnknown) {
+    j["flow"] = f.flow == decode::LineFacts::Flow::kContinues ? "continues" : "starts";
+  }
   return j;
 }
 

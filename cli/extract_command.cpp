@@ -1,15 +1,18 @@
 // jianbao extract: one flat record per metric, for pipelines.
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <iostream>
 #include <sstream>
 
 #include "cli_io.h"
 #include "commands.h"
+#include "core/byte_names.h"
 #include "jianbao/emit.h"
 #include "output_options.h"
 #include "parse_options.h"
 #include "stream_input.h"
+#include "stream_lines.h"
 
 namespace jianbao::cli {
 namespace {
@@ -20,6 +23,7 @@ struct ExtractArgs {
   std::string kinds;
   OutputOptions out;
   bool stream = false;
+  std::string paths_under;  // --stream: "path" records must name a file under this directory
 };
 
 // Every field a metric record can have, in record order (the CSV header).
@@ -74,29 +78,37 @@ void write_metrics(const Document& doc, const emit::EmitOptions& emit_options, b
   }
 }
 
-// JSON Lines manifest in ({"id", "text"|"path"}, as parse --stream reads), metric records out,
-// flushed per bulletin. A bad line is reported on stderr and skipped; the exit code is then 1.
+// JSON Lines manifest in ({"id", "text"|"path"}, as parse --stream reads, with its bounds: line
+// length, nesting, --max-bytes, --paths-under), metric records out, flushed per bulletin. A bad
+// line is reported on stderr and skipped; the exit code is then 1.
 int run_stream(const ExtractArgs& args, const RuleSet& rules, const ParseOptions& options,
                RecordWriter* writer, bool fast) {
-  std::ios::sync_with_stdio(false);
   bool failed = false;
   int line_no = 0;
   const emit::EmitOptions emit_options{.explain = args.in.explain};
+  const StreamInputLimits limits{to_read_limits(args.in), args.paths_under};
   auto put = [](const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); };
   put(writer->begin());
-  for (std::string line; std::getline(std::cin, line);) {
+  LineReader lines(STDIN_FILENO, args.in.max_bytes);
+  std::string line;
+  bool too_long = false;
+  Status read_error;
+  while (lines.next(&line, &too_long, &read_error)) {
     ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const auto record = nlohmann::ordered_json::parse(line, nullptr, false);
+    if (!too_long && line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    std::string raw_id;
     std::string path;
-    auto bytes = record.is_discarded()
-                     ? Result<std::string>(Status::bad_input("not a JSON object on one line"))
-                     : stream_input(record, &path);
+    auto record = too_long ? Result<StreamRecord>(Status::bad_input(
+                                 fmt::format("line longer than --max-bytes {}", args.in.max_bytes)))
+                           : parse_stream_line(line, &raw_id);
+    auto bytes = record.ok() ? stream_input(record.value().value, limits, &path)
+                             : Result<std::string>(record.status());
     Result<Document> doc = bytes.ok() ? parse_bulletin(bytes.value(), path, rules, options)
                                       : Result<Document>(bytes.status());
     if (!doc.ok()) {
       failed = true;
-      std::cerr << fmt::format("jianbao: <stdin>:{}: {}\n", line_no, doc.status().to_string());
+      std::cerr << fmt::format("jianbao: <stdin>:{}: {}\n", line_no,
+                               core::escape_invalid_utf8(doc.status().to_string()));
       continue;
     }
     write_metrics(doc.value(), emit_options, fast, writer, put);
@@ -104,6 +116,10 @@ int run_stream(const ExtractArgs& args, const RuleSet& rules, const ParseOptions
       report(Status::io_error("cannot write to stdout"));
       return kExitFailed;
     }
+  }
+  if (!read_error.ok()) {
+    report(read_error);
+    return kExitFailed;
   }
   put(writer->end());
   if (std::fflush(stdout) != 0) {
@@ -119,6 +135,10 @@ int run_extract(ExtractArgs args) {
     report(Status::invalid_argument(
         args.stream ? "extract --stream reads stdin: it takes no inputs"
                     : "extract: no input (give files, - for stdin, or --stream)"));
+    return kExitUsage;
+  }
+  if (!args.stream && !args.paths_under.empty()) {
+    report(Status::invalid_argument("--paths-under is for --stream"));
     return kExitUsage;
   }
   const bool csv = args.format == "csv" || args.format == "csv-excel";
@@ -191,6 +211,10 @@ void add_extract_command(CLI::App& app, int& exit_code) {
                   "Comma-separated kinds to keep (number adds bare numbers)");
   cmd->add_flag("--stream", args->stream,
                 "Read JSON Lines {\"id\", \"text\"|\"path\"} on stdin, as parse --stream does");
+  cmd->add_option("--paths-under", args->paths_under,
+                  "--stream: refuse \"path\" records outside this directory (after resolving "
+                  "symlinks)")
+      ->check(CLI::ExistingDirectory);
   bind_output_options(cmd, &args->out);
   cmd->callback([args, &exit_code] { exit_code = run_extract(*args); });
 }

@@ -2,10 +2,8 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
 #include <iostream>
 
 #include "cli_io.h"
@@ -20,8 +18,6 @@
 namespace jianbao::cli {
 namespace {
 
-namespace fs = std::filesystem;
-
 struct ParseArgs {
   InputArgs in;
   std::string format = "yaml";
@@ -32,37 +28,6 @@ struct ParseArgs {
 };
 
 using Json = nlohmann::ordered_json;
-
-// Whether `path` (resolved: symlinks, "..") lies under the directory `root` (resolved).
-Status check_under(const std::string& path, const std::string& root) {
-  std::error_code ec;
-  const fs::path real = fs::canonical(path, ec);
-  if (ec)
-    return Status::io_error(fmt::format("cannot open file: {}", ec.message()), {.file = path});
-  const fs::path base = fs::canonical(root, ec);
-  if (ec) return Status::io_error(fmt::format("cannot open: {}", ec.message()), {.file = root});
-  const auto [b, r] = std::mismatch(base.begin(), base.end(), real.begin(), real.end());
-  if (b != base.end()) {
-    return Status::invalid_argument(fmt::format("not under --paths-under {}", root),
-                                    {.file = path});
-  }
-  return Status();
-}
-
-// The bytes a stream record stands for: its "text" (moved out of the record, not copied: a
-// record may hold a whole bulletin of many megabytes), or the file its "path" names.
-Result<std::string> stream_input(Json& record, const ParseArgs& args, std::string* path) {
-  if (record.contains("text") && record["text"].is_string()) {
-    *path = "-";
-    return std::move(record["text"].get_ref<std::string&>());
-  }
-  if (record.contains("path") && record["path"].is_string()) {
-    *path = record["path"].get<std::string>();
-    if (!args.paths_under.empty()) JB_TRY(check_under(*path, args.paths_under));
-    return batch::read_file(*path, to_read_limits(args.in));
-  }
-  return Status::bad_input("expected a \"text\" or a \"path\" string");
-}
 
 // The error record {"schema", "id", "input_line", "error"} that keeps the lines in step.
 std::string stream_error(const std::string& raw_id, int line_no, const Status& error) {
@@ -84,7 +49,9 @@ std::string stream_record(std::string& line, int line_no, const RuleSet& rules,
   Status error;
   if (!record.ok()) {
     error = record.status();
-  } else if (auto bytes = stream_input(record.value().value, args, &path); !bytes.ok()) {
+  } else if (auto bytes = stream_input(record.value().value,
+                                       {to_read_limits(args.in), args.paths_under}, &path);
+             !bytes.ok()) {
     error = bytes.status();
   } else if (auto doc = parse_bulletin(bytes.value(), path, rules, options); !doc.ok()) {
     error = doc.status();

@@ -4,11 +4,19 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "jianbao/batch.h"
 #include "jianbao/status.h"
 
 namespace jianbao::cli {
 
-// The bytes a stream record stands for: its "text" (path "-"), or the file its "path" names.
-Result<std::string> stream_input(const nlohmann::ordered_json& record, std::string* path);
+struct StreamInputLimits {
+  batch::ReadLimits read;   // --max-bytes, --allow-special
+  std::string paths_under;  // --paths-under: "path" records must name a file under it; empty: any
+};
+
+// The bytes a stream record stands for: its "text" (path "-"), or the file its "path" names,
+// read under `limits`.
+Result<std::string> stream_input(const nlohmann::ordered_json& record,
+                                 const StreamInputLimits& limits, std::string* path);
 
 }  // namespace jianbao::cli

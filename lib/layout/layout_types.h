@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "jianbao/decode.h"
+
 namespace jianbao::layout {
 
 // A non-blank visual line as the layout passes see it.
@@ -18,6 +20,8 @@ struct Line {
   bool spread = false;  // holds a wide gap of spaces: fields set apart ("某某办公室 2024年3月5日")
   bool removed = false;
   bool reader_title = false;  // the PDF/DOCX reader saw a title (layout/reader_hints.h)
+  double reader_size = 0;     // the reader's font size, relative to the body; 0 unknown
+  decode::LineFacts::Flow reader_flow = decode::LineFacts::Flow::kUnknown;
 };
 
 }  // namespace jianbao::layout

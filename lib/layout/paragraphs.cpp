@@ -49,6 +49,8 @@ std::vector<const core::Regex*> section_patterns(const RuleSet& rules) {
   return out;
 }
 
+using Flow = decode::LineFacts::Flow;
+
 // A per-line answer worked out at most once: the passes ask about the same line many times.
 enum class Memo : signed char { kUnknown = -1, kNo = 0, kYes = 1 };
 
@@ -136,6 +138,7 @@ class BlockBuilder {
   bool title_like_uncached(size_t i) const {
     const Line& l = *lines_[i];
     if (starts_marker(i)) return false;
+    if (reader_runs_on(i)) return false;  // the PDF reader saw the next line go on with it
     if (l.ends_sentence) return is_title_prefix(i);
     if (l.reader_title) return true;  // the reader knows: centred and larger, or a heading style
     if (!geo_.wrapped) return l.width <= r_.max_title_width;
@@ -198,7 +201,8 @@ class BlockBuilder {
     if (const size_t n = full_title_at(i); n > 0) return n;
     if (!title_like(i)) return 0;
     size_t n = 1;
-    while (geo_.wrapped && n < static_cast<size_t>(r_.max_title_lines) && i + n < lines_.size() &&
+    while ((geo_.wrapped || reader_title_run(i, i + n)) &&
+           n < static_cast<size_t>(r_.max_title_lines) && i + n < lines_.size() &&
            !lines_[i + n]->page_start && title_like(i + n) && !is_section_heading(i + n)) {
       ++n;
     }
@@ -222,9 +226,23 @@ class BlockBuilder {
     return opens ? n : 0;
   }
 
+  // The PDF reader's verdict (layout/reader_hints.h): line i + 1 goes on with line i.
+  bool reader_runs_on(size_t i) const {
+    return i + 1 < lines_.size() && lines_[i + 1]->reader_flow == Flow::kContinues;
+  }
+  // Lines i and j are both titles to the reader, in one size: one title over lines.
+  bool reader_title_run(size_t i, size_t j) const {
+    return j < lines_.size() && lines_[i]->reader_title && lines_[j]->reader_title &&
+           lines_[i]->reader_size == lines_[j]->reader_size;
+  }
+
   // Whether the paragraph ends after line i.
   bool ends_paragraph(size_t i) const {
     if (i + 1 >= lines_.size()) return true;
+    // A PDF says where its paragraphs go on; widths are guessed only without it.
+    if (lines_[i + 1]->reader_flow != Flow::kUnknown) {
+      return lines_[i + 1]->reader_flow != Flow::kContinues;
+    }
     if (!geo_.wrapped) return true;
     const Line& l = *lines_[i];
     // A short line before a point ends its paragraph even without a full stop: "（一）自查自改

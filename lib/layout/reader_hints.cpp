@@ -15,6 +15,8 @@ void apply_reader_facts(const decode::DecodedText& in, std::vector<Line>* lines,
       out->removed.push_back({f.furniture, l.number, l.raw});
     }
     l.reader_title = f.title;
+    l.reader_size = f.size;
+    l.reader_flow = f.flow;
   }
 }
 

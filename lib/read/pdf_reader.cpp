@@ -11,6 +11,7 @@
 #include <mutex>
 
 #include "read/pdf_facts.h"
+#include "read/pdf_flow.h"
 #include "read/pdf_lines.h"
 #include "read/read_types.h"
 #include "ruleset/rule_set.h"
@@ -111,8 +112,10 @@ Result<decode::DecodedText> read_pdf(std::string_view bytes, const std::string& 
     for (ReadLine& l : page) lines.push_back(std::move(l));
   }
   mark_pdf_furniture(pages, rules, body_size(lines), &lines);
+  const double body_points = body_size(lines);
   decode::DecodedText text = to_decoded_text(std::move(lines), bytes, path, "pdf");
   mark_centred_titles(pages, rules, &text);
+  mark_pdf_flow(pages, rules.read, body_points, &text);
   return text;
 }
 

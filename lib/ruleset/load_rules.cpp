@@ -348,7 +348,9 @@ class Loader {
                             "red_max_other",       "chinese_digits",
                             "chinese_ten",         "ideograph_stems",
                             "max_zip_entries",     "max_part_bytes",
-                            "max_total_bytes",     "max_xml_depth",
+                            "max_total_bytes",     "flow_full_slack",
+                            "flow_indent",         "flow_line_gap",
+                            "flow_size_tolerance", "max_xml_depth",
                             "max_pdf_pages"});
     ReadRules& r = out_->read;
     auto number = [&](const char* key) { return get_number(file, root, key, true); };
@@ -366,6 +368,10 @@ class Loader {
     r.centred_tolerance = number("centred_tolerance");
     r.centred_max_share = number("centred_max_share");
     r.title_size_ratio = number("title_size_ratio");
+    r.flow_full_slack = number("flow_full_slack");
+    r.flow_indent = number("flow_indent");
+    r.flow_line_gap = number("flow_line_gap");
+    r.flow_size_tolerance = number("flow_size_tolerance");
     for (const auto& n : root["heading_styles"]) {
       std::string name = n.as<std::string>();
       for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

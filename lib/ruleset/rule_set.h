@@ -79,6 +79,10 @@ struct ReadRules {
   double centred_tolerance = 0;
   double centred_max_share = 0;
   double title_size_ratio = 0;
+  double flow_full_slack = 0;
+  double flow_indent = 0;
+  double flow_line_gap = 0;
+  double flow_size_tolerance = 0;
   std::vector<std::string> heading_styles;  // lower-cased name prefixes
   int red_min = 0;
   int red_max_other = 0;

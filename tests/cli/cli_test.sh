@@ -23,27 +23,10 @@ cd "$WORK"
 SAMPLES=("$SRC"/samples/*.txt)
 (( ${#SAMPLES[@]} >= 9 )) || { echo "cli_test.sh: samples missing under $SRC/samples"; exit 1; }
 
-passed=0
-failed=0
-ok() {  # ok NAME COMMAND...: the command must succeed
-    local name=$1
-    shift
-    if "$@"; then
-        passed=$((passed + 1))
-    else
-        echo "FAIL: $name"
-        failed=$((failed + 1))
-    fi
-}
-exits() {  # exits CODE NAME COMMAND...: the command must exit with CODE
-    local want=$1 name=$2 rc=0
-    shift 2
-    "$@" 2>last_stderr.txt || rc=$?
-    ok "$name (exit $rc, want $want)" test "$rc" -eq "$want"
-}
+# shellcheck source=harness.sh
+source "$SRC/tests/cli/harness.sh"
 same() { cmp -s "$1" "$2"; }
 valid_jsonl() { jq -e . "$1" >/dev/null && [[ $(jq -c . "$1" | wc -l) -eq $(grep -c . "$1") ]]; }
-no_tmp_files() { [[ -z $(find "$1" -name '*.tmp*' -print -quit) ]]; }
 
 # --- parse ---------------------------------------------------------------------------------------
 "$JB" parse -f jsonl "${SAMPLES[@]}" >parse.jsonl

@@ -22,31 +22,8 @@ cd "$WORK"
 SAMPLE=$SRC/samples/09_metrics_all.txt
 SAMPLES=("$SRC"/samples/*.txt)
 
-passed=0
-failed=0
-skipped=0
-ok() {  # ok NAME COMMAND...: the command must succeed
-    local name=$1
-    shift
-    if "$@"; then
-        passed=$((passed + 1))
-    else
-        echo "FAIL: $name"
-        failed=$((failed + 1))
-    fi
-}
-exits() {  # exits CODE NAME COMMAND...: the command must exit with CODE
-    local want=$1 name=$2 rc=0
-    shift 2
-    "$@" 2>last_stderr.txt || rc=$?
-    ok "$name (exit $rc, want $want)" test "$rc" -eq "$want"
-}
-skip() {
-    echo "SKIP: $1"
-    skipped=$((skipped + 1))
-}
-no_tmp_files() { [[ -z $(find "$1" -name '*.tmp*' -print -quit) ]]; }
-stderr_has() { grep -q -- "$1" last_stderr.txt; }
+# shellcheck source=harness.sh
+source "$SRC/tests/cli/harness.sh"
 
 # --- file names that are no UTF-8 (a GBK name from a Windows archive) ------------------------------
 gbk=$(printf '\xb9\xa4.txt')
@@ -101,6 +78,14 @@ exits 1 "stream --paths-under refuses paths outside" bash -c "'$JB' parse --stre
 ok "stream --paths-under: inside parsed, outside and symlinked out refused" \
     test "$(jq -r .schema under_out.jsonl | tr '\n' ' ')" = "jianbao.bulletin/1 jianbao.stream_error/1 jianbao.stream_error/1 jianbao.bulletin/1 "
 exits 2 "--paths-under is for --stream only" "$JB" parse --paths-under allowed "$SAMPLE"
+# extract --stream reads the same manifest under the same bounds: lines 2 and 3 are refused.
+exits 1 "extract --stream --paths-under refuses paths outside" bash -c "'$JB' extract --stream --paths-under allowed <under.jsonl >under_metrics.jsonl"
+ok "extract --stream --paths-under: the two files inside give their metrics" \
+    test "$(jq -r .source_path under_metrics.jsonl | sort -u | tr '\n' ' ')" = "allowed/../allowed/a.txt allowed/a.txt "
+ok "extract --stream: the refused lines are named on stderr" \
+    bash -c "grep -c 'not under --paths-under' last_stderr.txt | grep -qx 2"
+exits 1 "extract --stream: a line over --max-bytes" bash -c "'$JB' extract --stream --max-bytes 1K <long.jsonl >/dev/null"
+ok "it says which line" stderr_has "<stdin>:1: line longer than --max-bytes"
 
 # --- inputs that are not regular files, or too large -----------------------------------------------
 exits 2 "parse /dev/zero is refused" timeout 10 "$JB" parse /dev/zero

@@ -51,10 +51,11 @@ if(JB_HAVE_PDF AND JB_HAVE_DOCX AND EXISTS "${CMAKE_SOURCE_DIR}/tests/corpus/sco
   add_test(NAME corpus_score_files
            COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/corpus/score.py --jianbao ${JB}
                    --corpus ${CMAKE_SOURCE_DIR}/tests/corpus --variant pdf --variant docx -n 3
-                   --floor titles=69 --floor item_kind=69 --floor sections=78 --floor points=74
-                   --floor masthead=96 --floor distribution=95 --floor colophon=95
-                   --floor removed=93 --floor removed_kind=99 --floor metrics_recall=74
-                   --floor metrics_precision=99 --floor provinces=63 --floor series=90)
+                   --floor titles=99 --floor item_kind=99 --floor sections=92 --floor points=97
+                   --floor masthead=96 --floor distribution=99 --floor colophon=98
+                   --floor removed=93 --floor removed_kind=99 --floor metrics_recall=92
+                   --floor metrics_precision=99 --floor provinces=94 --floor genre=99
+                   --floor document=99 --floor series=99)
   set_tests_properties(corpus_score_files PROPERTIES TIMEOUT 300)
 endif()
 # Hostile PDF and DOCX files (issue 14): zip bombs, entity tricks, malformed PDFs: exit 2 and a

@@ -12,9 +12,12 @@
 #if JB_HAVE_DOCX
 #include "read/docx_styles.h"
 #endif
+#include "jianbao/pipeline.h"
+#include "read/pdf_flow.h"
 #include "read/pdf_lines.h"
 #include "ruleset/rule_set.h"
 #include "support/builtin_rules.h"
+#include "support/gold.h"
 
 namespace jianbao::read {
 namespace {
@@ -190,6 +193,134 @@ TEST_CASE("read: PDF boxes become lines in reading order") {
     CAPTURE(row.name);
     const PdfPage page{.width = 600, .height = 842, .boxes = row.boxes};
     CHECK(texts(page_lines(page, 1, r)) == row.want);
+  }
+}
+
+// A line of a 16-point body on a page whose text runs from x 80 to x 520, 28 points apart.
+decode::LineFacts at(int page, double x, double y, double right, double size = 1) {
+  decode::LineFacts f;
+  f.page = page;
+  f.x = x;
+  f.y = y;
+  f.width = right - x;
+  f.size = size;
+  return f;
+}
+
+TEST_CASE("read: a PDF line goes on with the paragraph above it by its place on the page") {
+  using Flow = decode::LineFacts::Flow;
+  const ReadRules& r = builtin_rules().read;
+  const decode::LineFacts first = at(1, 112, 100, 520);  // indented, fills the width
+  struct Row {
+    const char* name;
+    std::vector<decode::LineFacts> lines;  // the last one is judged
+    Flow want;
+  };
+  decode::LineFacts title = at(1, 112, 100, 520);
+  title.title = true;
+  decode::LineFacts centred = at(1, 250, 128, 350);
+  centred.centred = true;
+  const Row rows[] = {
+      {"a full line, then one at the margin",
+       {first, at(1, 80, 128, 520), at(1, 80, 156, 300)},
+       Flow::kContinues},
+      {"after a line that falls short",
+       {first, at(1, 80, 128, 300), at(1, 80, 156, 520)},
+       Flow::kStarts},
+      {"an indented line opens a paragraph",
+       {first, at(1, 80, 128, 520), at(1, 112, 156, 520)},
+       Flow::kStarts},
+      {"a wider gap than the page's pitch",
+       {first, at(1, 80, 128, 520), at(1, 80, 170, 520)},
+       Flow::kStarts},
+      {"another size", {first, at(1, 80, 128, 520), at(1, 80, 156, 520, 1.2)}, Flow::kStarts},
+      {"after a title", {at(1, 80, 72, 520), title, at(1, 80, 128, 520)}, Flow::kStarts},
+      {"a centred line", {first, centred}, Flow::kStarts},
+      {"the last line of a page runs on to the next",
+       {first, at(1, 80, 128, 520), at(2, 80, 100, 300)},
+       Flow::kContinues},
+      {"the first line of all", {at(1, 80, 100, 520)}, Flow::kStarts},
+  };
+  const std::vector<PdfPage> pages(2, PdfPage{.width = 600, .height = 842, .boxes = {}});
+  for (const Row& row : rows) {
+    CAPTURE(row.name);
+    decode::DecodedText text;
+    text.facts = row.lines;
+    text.lines.resize(row.lines.size());
+    mark_pdf_flow(pages, r, 16, &text);
+    CHECK(text.facts.back().flow == row.want);
+  }
+}
+
+TEST_CASE("read: a PDF's paragraphs are joined from the flow, not guessed from widths") {
+  if (!has_pdf_reader()) return;  // a build without that reader
+  auto got = read_document(slurp(kData + "bulletin.pdf"), "bulletin.pdf", builtin_rules(), {});
+  REQUIRE_MESSAGE(got.ok(), why(got));
+  int continues = 0;
+  for (const decode::LineFacts& f : got.value().facts) {
+    continues += f.flow == decode::LineFacts::Flow::kContinues;
+    if (!f.furniture.empty()) CHECK(f.flow == decode::LineFacts::Flow::kUnknown);
+  }
+  CHECK(continues > 0);
+}
+
+std::string joined(const std::vector<std::string>& list) {
+  std::string out;
+  for (const std::string& s : list) out += (out.empty() ? "" : " | ") + s;
+  return out;
+}
+
+// Issue 15 from the files: what tests/structure/official_test.cpp asks of their pdftotext text,
+// asked of the PDFs themselves.
+TEST_CASE("read: the two real PDFs give their document fields (skips without ../shared)") {
+  if (!has_pdf_reader()) return;  // a build without that reader
+  struct Row {
+    const char* file;
+    const char* title;
+    const char* doc_number;
+    const char* issuers;
+    const char* addressee;
+    const char* date;
+    const char* cc;
+  };
+  const Row rows[] = {
+      {.file = "real/01_shandong_anwei_xiaofang_jinji_tongzhi.pdf",
+       .title = "关于切实做好消防安全防控工作的紧急通知",
+       .doc_number = "鲁安发〔2024〕1号",
+       .issuers = "山东省人民政府安全生产委员会 | 山东省人民政府消防安全委员会",
+       .addressee = "各市人民政府 | 省政府安委会各成员单位 | 省政府消安委各成员单位 | "
+                    "省有关部门、单位",
+       .date = "2024-01-21",
+       .cc = ""},
+      {.file = "real/02_taian_aiqinhai_zhuanfa_tongzhi.pdf",
+       .title = "关于转发《关于全省2024年安全生产开工“第一课”活动情况通报》的通知",
+       .doc_number = "泰旅爱物字〔2024〕9号",
+       .issuers = "泰安市文化旅游发展集团商业运营管理有限公司爱琴海公司",
+       .addressee = "各部门 | 各店铺",
+       .date = "2024-03-25",
+       .cc = "总经办 | 各部门"},
+  };
+  for (const Row& r : rows) {
+    const std::string path = testing::shared_path(r.file);
+    if (!std::ifstream(path).good()) {
+      MESSAGE("skipped: ../shared/real is absent");
+      return;
+    }
+    CAPTURE(r.file);
+    auto got = parse_bulletin(slurp(path), path, builtin_rules(), {});
+    REQUIRE_MESSAGE(got.ok(), why(got));
+    const Document& doc = got.value();
+    CHECK(doc.source.reader == "pdf");
+    CHECK(doc.genre == "official_document");
+    REQUIRE(doc.document.has_value());
+    const OfficialDocument& d = *doc.document;
+    CHECK(d.title == r.title);
+    CHECK(d.doc_number == r.doc_number);
+    CHECK(joined(d.issuers) == r.issuers);
+    CHECK(joined(d.addressee) == r.addressee);
+    CHECK(d.signature.date == r.date);
+    CHECK(joined(doc.distribution.cc) == r.cc);
+    CHECK(d.doc_type == "通知");
   }
 }
 

@@ -8,7 +8,9 @@ import sys
 
 
 def meaning(doc):
-    """The record without line numbers and file positions."""
+    """The record without line numbers and file positions. An item's paragraphs are compared
+    as one text: where a paragraph ends is what the file's layout shows and extracted text loses
+    (pdftotext breaks lines, and a line that falls short can end a paragraph there)."""
     def metrics(ms):
         return [(m["kind"], m["text"], json.dumps(m.get("value")), json.dumps(m.get("start")),
                  json.dumps(m.get("end")), m.get("unit", "")) for m in ms]
@@ -20,7 +22,7 @@ def meaning(doc):
     return {
         "masthead": None if m is None else {k: m[k] for k in
                                             ("title", "issue", "total_issue", "publisher", "date")},
-        "sections": [(s["title"], [(i["title"], i["kind"], i["paragraphs"], points(i["points"]),
+        "sections": [(s["title"], [(i["title"], i["kind"], "".join(i["paragraphs"]), points(i["points"]),
                                     metrics(i["metrics"])) for i in s["items"]])
                      for s in doc["sections"]],
         "distribution": doc["distribution"],

@@ -12,10 +12,12 @@ add_test(NAME dask_parse
          COMMAND bash ${CMAKE_SOURCE_DIR}/tests/trend/dask_test.sh ${JB} ${CMAKE_SOURCE_DIR}
                  ${CMAKE_BINARY_DIR}/dask_test_work)
 set_tests_properties(dask_parse PROPERTIES TIMEOUT 180)
-# The corpus' series family (tests/corpus/series, rendered by real tools): floors just under
-# today's figures (series found with every value right : consecutive pairs diffed exactly), over
-# the cleanest variant and pdftotext's (docx2txt and pandoc: 11:1 and 11:2 today).
+# The corpus' series family (tests/corpus/series, rendered by real tools): series found with every
+# value right : consecutive pairs diffed exactly. Word's own export, docx2txt, the DOCX reader and
+# the PDF reader (which knows where a title ends and its paragraph starts) find all 16 series and
+# all 11 diffs; pdftotext text loses titles that wrap into the first body line (issue 11), so 10
+# series and no exact diff yet: floors at today's figures.
 add_test(NAME trend_corpus_series
          COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/trend/corpus_series_test.py ${JB}
-                 ${CMAKE_SOURCE_DIR} lotxt=11:6 pdftotext=8:0)
+                 ${CMAKE_SOURCE_DIR} lotxt=16:11 docx2txt=16:11 docx=16:11 pdftotext=10:0 pdf=16:11)
 set_tests_properties(trend_corpus_series PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 180)

@@ -49,6 +49,11 @@ struct LineFacts {
   // The reader's verdicts, honoured by layout before it guesses from widths:
   std::string furniture;  // "", page_number, running_header, footer
   bool title = false;     // a heading or title (a heading style, or centred and set larger)
+  // PDF: whether the line goes on with the paragraph of the line before it (that line fills the
+  // text width, this one starts at the margin, in the same size and line spacing), or starts a
+  // block of its own; kUnknown when the reader cannot tell (text, DOCX).
+  enum class Flow : signed char { kUnknown, kStarts, kContinues };
+  Flow flow = Flow::kUnknown;
 };
 
 struct DecodedText {
