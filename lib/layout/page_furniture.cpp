@@ -102,17 +102,20 @@ PageGeometry measure_geometry(const std::vector<Line>& lines, const RuleSet& rul
     ++by_width[l.width];
     running_widths.push_back(l.width);
   }
-  // Full lines vary by a column or two with digits and punctuation: chain widths seen at least
-  // twice into clusters, and take the widest cluster big enough to be the text width.
-  std::vector<std::pair<int, int>> seen;  // width, count; widest first
-  for (auto it = by_width.rbegin(); it != by_width.rend(); ++it) {
-    if (it->second >= 2) seen.emplace_back(it->first, it->second);
-  }
+  // Full lines vary by a column or two with digits and punctuation: chain adjacent widths into
+  // clusters, and take the widest cluster big enough to be the text width. A width seen once
+  // counts too: in a short bulletin the full lines may all differ by a column.
+  std::vector<std::pair<int, int>> seen(by_width.rbegin(), by_width.rend());  // widest first
   size_t i = 0;
   while (i < seen.size()) {
     size_t j = i + 1;
     int total = seen[i].second;
-    while (j < seen.size() && seen[j].first >= seen[j - 1].first - 1) total += seen[j++].second;
+    // A cluster spans at most two slacks below its widest width: chained further, a run of
+    // paragraph ends one column apart would drag the text width down.
+    while (j < seen.size() && seen[j].first >= seen[j - 1].first - 1 &&
+           seen[j].first >= seen[i].first - 2 * r.full_line_slack) {
+      total += seen[j++].second;
+    }
     if (total >= r.min_full_lines) {
       int best = 0;
       for (size_t k = i; k < j; ++k) {

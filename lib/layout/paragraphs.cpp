@@ -182,7 +182,9 @@ class BlockBuilder {
     if (rules_.structure.region_title_marks.find(last) == std::u32string::npos) return false;
     const Line& next = *lines_[i + 1];
     if (next.ends_sentence || starts_marker(i + 1)) return false;
-    return geo_.wrapped ? !is_full(i + 1) : next.width <= r_.max_title_width;
+    // The rest of the title may fill a line ("吉林省：" / a full line without a clause mark).
+    return geo_.wrapped ? !is_full(i + 1) || is_bare_full_title(i + 1)
+                        : next.width <= r_.max_title_width;
   }
 
   // A section heading stands alone: "一、工作动态", "【地方经验】", a known section name.

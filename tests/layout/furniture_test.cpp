@@ -73,6 +73,73 @@ TEST_CASE("layout: wrapped text is still taken as wrapped, and says so") {
   CHECK(c.diagnostics[0].message.find("wrapped text, 46 columns") != std::string::npos);
 }
 
+TEST_CASE("layout: a short wrapped bulletin whose full lines all differ by a column") {
+  // pdftotext on a one-page bulletin: five or six full lines, none of one width (digits and
+  // punctuation shift each by a column), no indent; the title stays a title of its own.
+  struct Row {
+    const char* name;
+    std::vector<std::string> body;  // full lines running on, then a paragraph's last line
+    int full_width;
+  };
+  const Row rows[] = {
+      {"50 down to 46 columns",
+       {"各地认真贯彻落实全国安全生产电视电话会议精神，全面",
+        "查风险隐患，压紧压实各方责任，共检查企业8家，督促",
+        "整改问题隐患一批，依法查处违法违规行为，有力震慑",
+        "了违法违规行为，推动安全生产形势持续稳定，共6个",
+        "地区完成整治任务，各项重点工作均取得阶段性成效", "提升。"},
+       50},
+      {"52 down to 48 columns",
+       {"本月，全国共发生各类生产安全事故，事故起数同比明显下",
+        "降，各地持续推进安全生产专项整治，深化源头治理，共9",
+        "个重点行业完成排查，重点行业领域安全生产标准化达标",
+        "率持续提升，较上月有明显提高，各项重点任务已有4项",
+        "提前完成，全国安全生产形势总体稳定向好，取得实效", "明显。"},
+       52},
+  };
+
+  for (const Row& r : rows) {
+    CAPTURE(r.name);
+    std::string t = "一、安全生产形势\n全国安全生产形势总体稳定\n";
+    for (const std::string& l : r.body) t += l + "\n";
+    const CleanText c = clean(t);
+    CHECK(c.wrapped);
+    CHECK(c.full_width == r.full_width);
+    // Heading, title, one paragraph.
+    REQUIRE(c.blocks.size() == 3);
+    CHECK(c.blocks[1].text == "全国安全生产形势总体稳定");
+    CHECK(c.blocks[2].lines.size() == r.body.size());
+  }
+}
+
+TEST_CASE("layout: a title cut after its region may fill the next line") {
+  const std::string line = "全省各地认真贯彻落实安全生产工作部署要求持续推";  // 46 columns
+  const std::string rest =
+      "念好“严”“实”“细”三字诀抓实森林草原防灭火安全";  // 46 columns, no clause mark
+  struct Row {
+    const char* name;
+    std::string title_rest;
+    size_t title_lines;
+  };
+  const Row rows[] = {{"full rest", rest, 2}, {"short rest", "织密安全防护网", 2}};
+  for (const Row& r : rows) {
+    CAPTURE(r.name);
+    std::string t = "工作动态\n";
+    for (int i = 0; i < 4; ++i) t += line + "\n" + line + "\n" + "进各项工作。\n";
+    t += "吉林省：\n" + r.title_rest + "\n" + line + "\n" + line + "\n进各项工作。\n";
+    const CleanText c = clean(t);
+    REQUIRE(c.wrapped);
+    bool found = false;
+    for (const Block& b : c.blocks) {
+      if (b.text != "吉林省：" + r.title_rest) continue;
+      found = true;
+      CHECK(b.shape == Block::Shape::kTitle);
+      CHECK(b.lines.size() == r.title_lines);
+    }
+    CHECK(found);
+  }
+}
+
 TEST_CASE("layout: page numbers in every form are removed and listed") {
   struct Row {
     const char* name;
