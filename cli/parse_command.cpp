@@ -9,7 +9,6 @@
 #include "cli_io.h"
 #include "commands.h"
 #include "core/byte_names.h"
-#include "emit/json_writer.h"
 #include "jianbao/batch.h"
 #include "jianbao/emit.h"
 #include "parse_options.h"
@@ -34,18 +33,18 @@ using Json = nlohmann::ordered_json;
 std::string stream_error(const std::string& raw_id, int line_no, const Status& error) {
   const std::string message = core::escape_invalid_utf8(error.to_string());
   std::cerr << fmt::format("jianbao: <stdin>:{}: {}\n", line_no, message);
-  std::string out = "{\"schema\":\"jianbao.stream_error/1\",\"id\":" + raw_id +
-                    ",\"input_line\":" + std::to_string(line_no) + ",\"error\":";
-  emit::append_json_string(&out, message);
-  return out + "}\n";
+  return stream_error_record(raw_id, line_no, message);
 }
 
 // One output line for one input line: the bulletin record with the input's "id" (its JSON text
 // as written) after "schema", or an error record.
-std::string stream_record(const std::string& line, int line_no, const RuleSet& rules,
+std::string stream_record(std::string& line, int line_no, const RuleSet& rules,
                           const ParseArgs& args, const ParseOptions& options, bool* failed) {
   std::string raw_id;
   auto record = parse_stream_line(line, &raw_id);
+  // The line is parsed: its bytes are not needed again.
+  line.clear();
+  line.shrink_to_fit();
   std::string path;
   Status error;
   if (!record.ok()) {
@@ -58,10 +57,8 @@ std::string stream_record(const std::string& line, int line_no, const RuleSet& r
     error = doc.status();
   } else {
     // The record's text with "id" spliced in after its first field, "schema".
-    const std::string text =
-        emit::document_json_text(doc.value(), {.explain = args.in.explain}, -1);
-    const size_t schema_end = Json::object({{"schema", doc.value().schema}}).dump().size() - 1;
-    return text.substr(0, schema_end) + ",\"id\":" + raw_id + text.substr(schema_end) + "\n";
+    return with_stream_id(emit::document_json_text(doc.value(), {.explain = args.in.explain}, -1),
+                          doc.value().schema, raw_id);
   }
   *failed = true;
   return stream_error(raw_id, line_no, error);

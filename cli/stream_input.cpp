@@ -28,12 +28,12 @@ Status check_under(const std::string& path, const std::string& root) {
 
 }  // namespace
 
-Result<std::string> stream_input(const nlohmann::ordered_json& record,
-                                 const StreamInputLimits& limits, std::string* path) {
+Result<std::string> stream_input(nlohmann::ordered_json& record, const StreamInputLimits& limits,
+                                 std::string* path) {
   if (!record.is_object()) return Status::bad_input("expected a JSON object");
   if (record.contains("text") && record["text"].is_string()) {
     *path = "-";
-    return record["text"].get<std::string>();
+    return std::move(record["text"].get_ref<std::string&>());
   }
   if (record.contains("path") && record["path"].is_string()) {
     *path = record["path"].get<std::string>();

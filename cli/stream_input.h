@@ -14,9 +14,10 @@ struct StreamInputLimits {
   std::string paths_under;  // --paths-under: "path" records must name a file under it; empty: any
 };
 
-// The bytes a stream record stands for: its "text" (path "-"), or the file its "path" names,
-// read under `limits`.
-Result<std::string> stream_input(const nlohmann::ordered_json& record,
-                                 const StreamInputLimits& limits, std::string* path);
+// The bytes a stream record stands for: its "text" (path "-"; moved out of the record, not copied:
+// one record may hold a bulletin of many megabytes), or the file its "path" names, read under
+// `limits`.
+Result<std::string> stream_input(nlohmann::ordered_json& record, const StreamInputLimits& limits,
+                                 std::string* path);
 
 }  // namespace jianbao::cli

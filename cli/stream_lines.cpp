@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "emit/json_writer.h"
+
 namespace jianbao::cli {
 namespace {
 
@@ -189,6 +191,22 @@ Result<StreamRecord> parse_stream_line(const std::string& line, std::string* raw
   if (r.raw_id.empty()) r.raw_id = "null";
   *raw_id = r.raw_id;
   return r;
+}
+
+std::string with_stream_id(std::string document_json, const std::string& schema,
+                           const std::string& raw_id) {
+  const size_t schema_end = nlohmann::json::object({{"schema", schema}}).dump().size() - 1;
+  document_json.insert(schema_end, ",\"id\":" + raw_id);
+  document_json += '\n';
+  return document_json;
+}
+
+std::string stream_error_record(const std::string& raw_id, int line_no,
+                                const std::string& message) {
+  std::string out = "{\"schema\":\"jianbao.stream_error/1\",\"id\":" + raw_id +
+                    ",\"input_line\":" + std::to_string(line_no) + ",\"error\":";
+  emit::append_json_string(&out, message);
+  return out + "}\n";
 }
 
 }  // namespace jianbao::cli

@@ -40,4 +40,14 @@ struct StreamRecord {
 // keeps the lines in step.
 Result<StreamRecord> parse_stream_line(const std::string& line, std::string* raw_id);
 
+// The output line for a parsed record: the record's JSON text `document_json` (one line, starting
+// with {"schema":"<schema>") with "id":<raw_id> spliced in after "schema", and a '\n'.
+// Spliced in place: the record is not copied (it may be hundreds of megabytes).
+std::string with_stream_id(std::string document_json, const std::string& schema,
+                           const std::string& raw_id);
+
+// The error record {"schema", "id", "input_line", "error"} that keeps the lines in step, and a
+// '\n'.
+std::string stream_error_record(const std::string& raw_id, int line_no, const std::string& message);
+
 }  // namespace jianbao::cli

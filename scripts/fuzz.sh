@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer target tests/fuzz/parse_fuzzer.cpp (clang, ASan + UBSan, coverage over the
-# whole library) and runs it.
+# Builds the libFuzzer targets (clang, ASan + UBSan, coverage over the whole library) and runs
+# them one after another: tests/fuzz/parse_fuzzer.cpp (the pipeline), read_fuzzer.cpp (the PDF
+# and DOCX readers), stream_fuzzer.cpp (`parse --stream` input) and rules_fuzzer.cpp (rule files).
 #
 # usage: scripts/fuzz.sh [SECONDS] [extra libFuzzer flags...]
 #   SECONDS   how long to fuzz (default 60)
@@ -10,6 +11,8 @@
 #   JB_FUZZ_TESTS      ON to keep the tests in that build (scripts/test.sh shares it with the
 #                      sanitizer test run)
 #   JB_FUZZ_READ_SECONDS  how long to fuzz the PDF and DOCX readers afterwards (default 30)
+#   JB_FUZZ_STREAM_SECONDS, JB_FUZZ_RULES_SECONDS  how long to fuzz --stream input and rule
+#                      files afterwards (default 10 each; a rule set loads in about 1 s under ASan)
 #   JB_FUZZ_MAX_LEN    largest input the fuzzer makes, in bytes (default 8192: the pipeline
 #                      costs about 0.1 ms per byte under ASan, 16 KiB of dense metrics takes about 12 s; see -timeout below)
 #
@@ -41,12 +44,14 @@ export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/fuzz/lsan.supp}
 # are the ones scripts/test.sh gives its sanitizer build, so that sharing it rebuilds nothing.
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DJB_FUZZ=ON -DJB_SANITIZE=ON \
   -DJB_TESTS="${JB_FUZZ_TESTS:-OFF}" -DCMAKE_CXX_FLAGS="-O1 -fsanitize=fuzzer-no-link" >/dev/null
-ninja -C "$build" jianbao_fuzz jianbao_read_fuzz
+ninja -C "$build" jianbao_fuzz jianbao_read_fuzz jianbao_stream_fuzz jianbao_rules_fuzz
 
 seeds=$build/fuzz-seeds
 corpus=$build/fuzz-corpus
 artifacts=$build/fuzz-artifacts
 python3 "$root/tests/fuzz/make_seeds.py" "$root" "$seeds"
+# The other targets' seeds: JSON Lines, the built-in rule files, hostile PDF and DOCX files.
+python3 "$root/tests/fuzz/make_target_seeds.py" "$root" "$seeds"
 mkdir -p "$corpus" "$artifacts"
 
 fuzzer=$build/jianbao_fuzz
@@ -57,6 +62,15 @@ echo "== regression inputs (tests/fuzz/regressions)"
 for f in "$root"/tests/fuzz/regressions/*; do
   [[ -f $f && $f != *.md ]] || continue
   "$fuzzer" -rss_limit_mb=512 -timeout=60 "$f" >/dev/null 2>&1 || { echo "FAILS AGAIN: $f"; exit 1; }
+done
+# The other targets' findings (regressions/read, stream, rules); their seeds (the hostile reader
+# files among them) run first thing when each is fuzzed below.
+for target in read stream rules; do
+  for f in "$root"/tests/fuzz/regressions/$target/*; do
+    [[ -f $f && $f != *.md ]] || continue
+    "$build/jianbao_${target}_fuzz" -rss_limit_mb=512 -timeout=60 "$f" >/dev/null 2>&1 ||
+      { echo "FAILS AGAIN: $f ($target)"; exit 1; }
+  done
 done
 
 # A 1 MB input takes seconds under ASan, so these get a longer timeout than the fuzzing loop.
@@ -83,6 +97,19 @@ read_seconds=${JB_FUZZ_READ_SECONDS:-30}
 read_corpus=$build/fuzz-read-corpus
 mkdir -p "$read_corpus"
 cp -n "$root"/tests/data/read/*.pdf "$root"/tests/data/read/*.docx "$read_corpus"/ 2>/dev/null || true
+cp -n "$seeds"/read/* "$read_corpus"/
 echo "== fuzzing the readers for ${read_seconds}s"
 "$build/jianbao_read_fuzz" "$read_corpus" -max_len=131072 "${limits[@]}" \
   -max_total_time="$read_seconds" -artifact_prefix="$artifacts/read-" -print_final_stats=1
+
+# `parse --stream` input and rule files (issue 13). The rules fuzzer's input is
+# "<rules/ path>\n<YAML>"; -max_len fits the largest built-in rule file once cut (16 KiB).
+for target in stream rules; do
+  var=JB_FUZZ_${target^^}_SECONDS
+  target_seconds=${!var:-10}
+  target_corpus=$build/fuzz-$target-corpus
+  mkdir -p "$target_corpus"
+  echo "== fuzzing $target for ${target_seconds}s"
+  "$build/jianbao_${target}_fuzz" "$target_corpus" "$seeds/$target" -max_len=16384 "${limits[@]}" \
+    -max_total_time="$target_seconds" -artifact_prefix="$artifacts/$target-" -print_final_stats=1
+done

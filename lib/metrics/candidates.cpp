@@ -46,10 +46,13 @@ Captures read_groups(icu::RegexMatcher& m, const MetricRule& r) {
 // on 11 KB of "1234567890，"). A window that still runs out is taken one start position at a
 // time, on a copy of the window (so no attempt sees past it): only the positions where a single
 // attempt runs out are lost, each added to *timeouts (UTF-16 index in `text`). After
-// `max_timeouts` of them the rest of the text is given up.
+// `max_timeouts` of them the rest of the text is given up. *scanned grows by the UTF-16 units each
+// search ran over (to its match's end, or to its region's end): the work, which must grow linearly
+// with the text (tests/regression/metrics_time_limit_test.cpp).
 template <typename OnMatch>
 void for_each_match(icu::RegexMatcher& m, const icu::UnicodeString& text, int32_t window,
-                    int max_timeouts, std::vector<int32_t>* timeouts, OnMatch on_match) {
+                    int max_timeouts, std::vector<int32_t>* timeouts, long long* scanned,
+                    OnMatch on_match) {
   const int32_t n = text.length();
   const int32_t quarter = std::max<int32_t>(1, window / 4);
   const int32_t reach = std::max<int32_t>(window, 2 * quarter + 1);
@@ -78,6 +81,7 @@ void for_each_match(icu::RegexMatcher& m, const icu::UnicodeString& text, int32_
     if (found && U_SUCCESS(status)) {
       const int32_t s = m.start(status);
       const int32_t e = m.end(status);
+      *scanned += std::max(1, e - p);
       if (limit < n && e > limit - quarter && s > p) {
         p = s;  // it may run past the window: search again from its start
         continue;
@@ -86,6 +90,7 @@ void for_each_match(icu::RegexMatcher& m, const icu::UnicodeString& text, int32_
       p = after(s, e);
       continue;
     }
+    *scanned += limit - p;
     if (!failed(status)) {
       if (limit == n) return;
       p = next_window;  // no match starts before the next window
@@ -102,6 +107,7 @@ void for_each_match(icu::RegexMatcher& m, const icu::UnicodeString& text, int32_
       m.region(q - base, piece.length(), status);
       const bool hit = m.lookingAt(status);
       m.useTransparentBounds(false);
+      *scanned += limit - q;
       if (failed(status)) {
         timeouts->push_back(q);
         if (++lost > max_timeouts) return;
@@ -288,7 +294,7 @@ std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
     if (!maybe_[x.filter_index] || !gate_open(x.gate, text.u16())) continue;
     icu::RegexMatcher* m = x.matcher.get();
     std::vector<int32_t> lost;
-    for_each_match(*m, text.u16(), window, max_timeouts, &lost, [&](int32_t shift) {
+    for_each_match(*m, text.u16(), window, max_timeouts, &lost, &scanned_, [&](int32_t shift) {
       UErrorCode status = U_ZERO_ERROR;
       excluded.emplace_back(m->start(status) + shift, m->end(status) + shift);
     });
@@ -301,36 +307,37 @@ std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
     // Nor can a block where the prefilter found no match of the loosened pattern.
     if (!maybe_[a.filter_index] || !gate_open(a.gate, text.u16())) continue;
     std::vector<int32_t> lost;
-    for_each_match(*a.matcher, text.u16(), window, max_timeouts, &lost, [&](int32_t shift) {
-      UErrorCode status = U_ZERO_ERROR;
-      const int32_t s = a.matcher->start(status) + shift;
-      int32_t e = a.matcher->end(status) + shift;
-      if (e <= s) return;
-      std::string noun;
-      if (a.rule->g.noun >= 0) {
-        // The pattern takes a generous run of characters; keep the counted noun only.
-        const int32_t ns = a.matcher->start(a.rule->g.noun, status) + shift;
-        const int32_t len = noun_length(text, ns, e);
-        if (len == 0) return;
-        e = ns + len;
-        text.u16().tempSubStringBetween(ns, e).toUTF8String(noun);
-      }
-      const bool hit_exclusion = std::any_of(excluded.begin(), excluded.end(), [&](const auto& x) {
-        return s < x.second && x.first < e;
-      });
-      if (hit_exclusion) return;
-      Candidate c;
-      c.rule = a.rule;
-      c.begin = text.code_point_at(s);
-      c.end = text.code_point_at(e);
-      c.groups = read_groups(*a.matcher, *a.rule);
-      if (a.rule->g.noun >= 0) {
-        c.groups.unit = noun;
-        c.groups.whole.clear();
-        text.u16().tempSubStringBetween(s, e).toUTF8String(c.groups.whole);
-      }
-      (a.rule->kind == MetricKind::kNumber ? numbers : metrics).push_back(std::move(c));
-    });
+    for_each_match(
+        *a.matcher, text.u16(), window, max_timeouts, &lost, &scanned_, [&](int32_t shift) {
+          UErrorCode status = U_ZERO_ERROR;
+          const int32_t s = a.matcher->start(status) + shift;
+          int32_t e = a.matcher->end(status) + shift;
+          if (e <= s) return;
+          std::string noun;
+          if (a.rule->g.noun >= 0) {
+            // The pattern takes a generous run of characters; keep the counted noun only.
+            const int32_t ns = a.matcher->start(a.rule->g.noun, status) + shift;
+            const int32_t len = noun_length(text, ns, e);
+            if (len == 0) return;
+            e = ns + len;
+            text.u16().tempSubStringBetween(ns, e).toUTF8String(noun);
+          }
+          const bool hit_exclusion =
+              std::any_of(excluded.begin(), excluded.end(),
+                          [&](const auto& x) { return s < x.second && x.first < e; });
+          if (hit_exclusion) return;
+          Candidate c;
+          c.rule = a.rule;
+          c.begin = text.code_point_at(s);
+          c.end = text.code_point_at(e);
+          c.groups = read_groups(*a.matcher, *a.rule);
+          if (a.rule->g.noun >= 0) {
+            c.groups.unit = noun;
+            c.groups.whole.clear();
+            text.u16().tempSubStringBetween(s, e).toUTF8String(c.groups.whole);
+          }
+          (a.rule->kind == MetricKind::kNumber ? numbers : metrics).push_back(std::move(c));
+        });
     for (const int32_t at : lost) timeouts_.push_back({&a.rule->id, text.code_point_at(at)});
   }
   std::vector<Candidate> kept = select_non_overlapping(std::move(metrics));

@@ -52,6 +52,9 @@ class CandidateFinder {
     int offset;  // code points in the block text
   };
   const std::vector<Timeout>& timeouts() const { return timeouts_; }
+  // The UTF-16 units the rules' searches have run over since construction: the matching work,
+  // counted without a clock (linear in the text, tests/regression/metrics_time_limit_test.cpp).
+  long long scanned_units() const { return scanned_; }
 
  private:
   struct Active {
@@ -84,6 +87,7 @@ class CandidateFinder {
   const core::MatchText* words_text_ = nullptr;
   std::vector<Exclusion> exclusions_;
   std::vector<Timeout> timeouts_;
+  long long scanned_ = 0;
   // Notes which literals' first UTF-16 units occur in `text`: one pass for all gates, instead
   // of one search per literal (most literals are one character, and most are absent).
   void scan_first_units(const icu::UnicodeString& text);

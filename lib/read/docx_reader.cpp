@@ -7,6 +7,7 @@
 #include <pugixml.hpp>
 
 #include "read/docx_styles.h"
+#include "read/docx_xml.h"
 #include "read/read_types.h"
 #include "read/zip_package.h"
 #include "ruleset/rule_set.h"
@@ -184,13 +185,7 @@ Status read_part(ZipPackage* zip, const std::string& name, const std::string& pa
   auto xml = zip->read(name);
   if (!xml.ok()) return xml.status();
   pugi::xml_document doc;
-  // Default options: the DOCTYPE is skipped, entities other than the five predefined and
-  // character references stay unexpanded, no file or URL is ever opened.
-  const pugi::xml_parse_result parsed = doc.load_buffer(xml.value().data(), xml.value().size());
-  if (!parsed) {
-    return Status::bad_input(fmt::format("DOCX part {}: bad XML: {}", name, parsed.description()),
-                             {.file = path, .byte_offset = static_cast<long long>(parsed.offset)});
-  }
+  JB_TRY(parse_part_xml(xml.value(), name, path, rules, &doc));
   PartReader reader(styles, numbering, rules, part, out);
   const pugi::xml_node top = doc.child(root);
   reader.blocks(part == "document" ? top.child("w:body") : top);
@@ -210,10 +205,12 @@ Result<decode::DecodedText> read_docx(std::string_view bytes, const std::string&
     if (!zip.has(name)) continue;
     auto xml = zip.read(name);
     if (!xml.ok()) return xml.status();
+    pugi::xml_document doc;
+    JB_TRY(parse_part_xml(xml.value(), name, path, rules.read, &doc));
     if (target == 0) {
-      styles.load(xml.value());
+      styles.load(doc);
     } else {
-      numbering.load(xml.value());
+      numbering.load(doc);
     }
   }
   std::vector<ReadLine> lines;

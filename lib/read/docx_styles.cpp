@@ -96,11 +96,7 @@ std::string format_number(int n, const std::string& format, const ReadRules& rul
   return std::to_string(n);  // decimal, decimalZero and the rest
 }
 
-void DocxStyles::load(const std::string& xml) {
-  pugi::xml_document doc;
-  // Default parse options: no DOCTYPE, no entities but the five predefined ones; nothing
-  // outside the buffer is ever read.
-  if (!doc.load_buffer(xml.data(), xml.size())) return;
+void DocxStyles::load(const pugi::xml_document& doc) {
   const pugi::xml_node root = doc.child("w:styles");
   const pugi::xml_node defaults = root.child("w:docDefaults").child("w:rPrDefault").child("w:rPr");
   default_size_ = to_int(defaults.child("w:sz").attribute("w:val").as_string(), 0);
@@ -165,9 +161,7 @@ bool DocxStyles::is_heading(const DocxStyle& s, const ReadRules& rules) const {
   return false;
 }
 
-void DocxNumbering::load(const std::string& xml) {
-  pugi::xml_document doc;
-  if (!doc.load_buffer(xml.data(), xml.size())) return;
+void DocxNumbering::load(const pugi::xml_document& doc) {
   const pugi::xml_node root = doc.child("w:numbering");
   for (const pugi::xml_node& a : root.children("w:abstractNum")) {
     auto& levels = levels_[a.attribute("w:abstractNumId").as_string()];

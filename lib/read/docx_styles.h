@@ -8,7 +8,8 @@
 
 namespace pugi {
 class xml_node;
-}
+class xml_document;
+}  // namespace pugi
 
 namespace jianbao {
 struct ReadRules;
@@ -30,8 +31,8 @@ struct DocxStyle {
 
 class DocxStyles {
  public:
-  // Reads styles.xml (may be empty: no styles). Never fails: unknown markup is ignored.
-  void load(const std::string& xml);
+  // Reads styles.xml, parsed (parse_part_xml). Never fails: unknown markup is ignored.
+  void load(const pugi::xml_document& doc);
   // The style with this id with its inherited properties filled in; a default one when unknown.
   DocxStyle resolved(const std::string& id) const;
   bool is_heading(const DocxStyle& s, const ReadRules& rules) const;
@@ -46,7 +47,8 @@ class DocxStyles {
 // Word list numbering: counters per list, rendered by each level's lvlText and numFmt.
 class DocxNumbering {
  public:
-  void load(const std::string& xml);
+  // Reads numbering.xml, parsed (parse_part_xml); unknown markup is ignored.
+  void load(const pugi::xml_document& doc);
   // Advances the counter of (num_id, level), resets deeper levels, and returns the rendered
   // number ("一、", "（二）", "3."), or "" for a list without a rendered number.
   std::string next(const std::string& num_id, int level, const ReadRules& rules);

@@ -79,16 +79,26 @@ Result<decode::DecodedText> read_pdf(std::string_view bytes, const std::string& 
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!doc) return Status::bad_input("not a readable PDF (damaged or encrypted)", {.file = path});
   if (doc->is_locked()) return Status::bad_input("encrypted PDF: no password", {.file = path});
+  const int page_count = doc->pages();
+  if (page_count > rules.read.max_pdf_pages) {
+    return Status::bad_input(fmt::format("PDF has {} pages, more than max_pdf_pages {} "
+                                         "(rules/read/read.yaml)",
+                                         page_count, rules.read.max_pdf_pages),
+                             {.file = path});
+  }
   std::vector<PdfPage> pages;
   std::vector<int> without_text;
-  for (int i = 0; i < doc->pages(); ++i) {
+  for (int i = 0; i < page_count; ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     pages.push_back(page ? read_page(*page) : PdfPage{});
     if (char_count(pages.back()) < rules.read.scan_max_chars) without_text.push_back(i + 1);
   }
   // A blank page among pages of text is common (the back of a sheet); a PDF with no text at all
   // is a scan, and parsing it would give an empty bulletin.
-  if (pages.empty() || without_text.size() == pages.size()) {
+  if (pages.empty()) {
+    return Status::bad_input("PDF has no pages (a damaged page tree?)", {.file = path});
+  }
+  if (without_text.size() == pages.size()) {
     return Status::bad_input(
         fmt::format("no text layer on page{} {} (a scan?); OCR it first, e.g. `ocrmypdf -l "
                     "chi_sim {} out.pdf` or `tesseract page.png out -l chi_sim pdf`",

@@ -11,6 +11,7 @@ struct ZipPackage::Impl {
   zip_t* archive = nullptr;
   std::string path;
   long long max_part = 0;
+  long long max_total = 0;
   long long budget = 0;  // bytes still allowed to be unpacked
   ~Impl() {
     if (archive) zip_discard(archive);
@@ -42,6 +43,7 @@ Result<std::unique_ptr<ZipPackage>> ZipPackage::open(std::string_view bytes,
   impl->archive = open_archive(bytes);
   impl->path = path;
   impl->max_part = limits.max_part_bytes;
+  impl->max_total = limits.max_total_bytes;
   impl->budget = limits.max_total_bytes;
   if (!impl->archive) return Status::bad_input("not a readable ZIP (DOCX) file", {.file = path});
   const zip_int64_t n = zip_get_num_entries(impl->archive, 0);
@@ -70,6 +72,18 @@ std::vector<std::string> ZipPackage::names() const {
 
 Result<std::string> ZipPackage::read(const std::string& name) {
   const SourceLocation where{.file = impl_->path};
+  // A part that claims more than the limit is refused before it is unpacked; one that claims
+  // less and holds more stops at the limit below.
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_stat(impl_->archive, name.c_str(), 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
+      st.size > static_cast<zip_uint64_t>(impl_->max_part)) {
+    return Status::bad_input(
+        fmt::format("DOCX part {} claims {} bytes unpacked, more than max_part_bytes {} "
+                    "(rules/read/read.yaml): a zip bomb?",
+                    name, st.size, impl_->max_part),
+        where);
+  }
   zip_file_t* f = zip_fopen(impl_->archive, name.c_str(), 0);
   if (!f) return Status::bad_input(fmt::format("DOCX part {} missing or unreadable", name), where);
   // Read in chunks up to the limits, whatever size the entry declares.
@@ -88,9 +102,13 @@ Result<std::string> ZipPackage::read(const std::string& name) {
     if (static_cast<long long>(out.size()) > impl_->max_part || impl_->budget < 0) {
       zip_fclose(f);
       return Status::bad_input(
-          fmt::format("DOCX part {} unpacks to more than the limit (max_part_bytes {}, "
-                      "max_total_bytes in rules/read/read.yaml): a zip bomb?",
-                      name, impl_->max_part),
+          impl_->budget < 0
+              ? fmt::format("DOCX parts unpack to more than max_total_bytes {} by part {} "
+                            "(rules/read/read.yaml): a zip bomb?",
+                            impl_->max_total, name)
+              : fmt::format("DOCX part {} unpacks to more than max_part_bytes {} "
+                            "(rules/read/read.yaml): a zip bomb?",
+                            name, impl_->max_part),
           where);
     }
   }

@@ -353,7 +353,8 @@ class Loader {
                             "max_zip_entries",     "max_part_bytes",
                             "max_total_bytes",     "flow_full_slack",
                             "flow_indent",         "flow_line_gap",
-                            "flow_size_tolerance"});
+                            "flow_size_tolerance", "max_xml_depth",
+                            "max_pdf_pages"});
     ReadRules& r = out_->read;
     auto number = [&](const char* key) { return get_number(file, root, key, true); };
     r.furniture_top_zone = number("furniture_top_zone");
@@ -388,6 +389,8 @@ class Loader {
     r.max_zip_entries = static_cast<long long>(number("max_zip_entries"));
     r.max_part_bytes = static_cast<long long>(number("max_part_bytes"));
     r.max_total_bytes = static_cast<long long>(number("max_total_bytes"));
+    r.max_xml_depth = static_cast<long long>(number("max_xml_depth"));
+    r.max_pdf_pages = static_cast<long long>(number("max_pdf_pages"));
   }
 
   void load_structure(const std::string& file, const YAML::Node& root) {

@@ -101,6 +101,8 @@ struct ReadRules {
   long long max_zip_entries = 0;
   long long max_part_bytes = 0;
   long long max_total_bytes = 0;
+  long long max_xml_depth = 0;  // element nesting in one DOCX part
+  long long max_pdf_pages = 0;
 };
 
 struct MastheadRules {

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
+#include <utility>
 #include <vector>
 
 #include "core/utf8.h"
@@ -18,12 +20,22 @@ void fail_at(const std::string& file, const YAML::Node& node, const std::string&
 
 namespace {
 
-// Depth-first, with an explicit stack: a rule file nested deeply must not overflow ours.
+// Depth-first, with an explicit stack: a rule file nested deeply must not overflow ours. A mapping
+// or sequence met twice is an alias of it: refused, since an alias can make the graph a cycle
+// (`rules: &r [*r]` hung the loader) or grow it exponentially (YAML's billion laughs). A node is
+// known by where it starts and its type (a mapping and its first key start at one place).
 void reject_duplicate_keys(const std::string& file, const YAML::Node& root) {
   std::vector<YAML::Node> todo{root};
+  std::set<std::pair<int, int>> seen_collections;
   while (!todo.empty()) {
     const YAML::Node n = todo.back();
     todo.pop_back();
+    if ((n.IsMap() || n.IsSequence()) && !n.Mark().is_null() &&
+        !seen_collections.emplace(n.Mark().pos, static_cast<int>(n.Type())).second) {
+      fail_at(file, n,
+              "an alias of a mapping or sequence (rule files may alias scalars only: an alias "
+              "can make a cycle)");
+    }
     if (n.IsMap()) {
       std::map<std::string, int> seen;
       for (const auto& kv : n) {

@@ -225,6 +225,66 @@ else
     skip "disk full: needs root and a tmpfs mount"
 fi
 
+# --- permission errors: the output and the reason named; summary.json lists what failed -------------
+if [[ $(id -u) -eq 0 ]] && mkdir -p ro && mount -t tmpfs -o size=64k,ro tmpfs ro 2>/dev/null; then
+    exits 1 "-o on a read-only file system" "$JB" parse -o ro/out.json "$SAMPLE"
+    ok "read-only: names the output and the reason" stderr_has "ro/out.json: .*Read-only file system"
+    mkdir -p perm_in/sub perm_out/sub && cp "$SAMPLE" perm_in/a.txt && cp "$SAMPLE" perm_in/sub/b.txt
+    mount -t tmpfs -o size=64k,ro tmpfs perm_out/sub
+    exits 1 "batch with a read-only output subdirectory" "$JB" batch perm_in -o perm_out
+    ok "batch read-only: names the output and the reason" stderr_has "perm_out/sub/b.json: .*Read-only file system"
+    ok "batch read-only: summary.json lists the failure" \
+        test "$(jq -r '.failures[0].file' perm_out/summary.json)" = perm_in/sub/b.txt
+    ok "batch read-only: the other file converted" test -s perm_out/a.json
+    umount perm_out/sub
+    umount ro
+    mkdir -p denied && chmod 0700 denied
+    if command -v setpriv >/dev/null; then
+        exits 1 "-o where the user may not write" setpriv --reuid=65534 --regid=65534 --clear-groups "$JB" parse -o denied/x.json "$SAMPLE"
+        ok "permission denied: names the output and the reason" stderr_has "denied/x.json: .*Permission denied"
+    else
+        skip "permission denied: needs setpriv"
+    fi
+else
+    skip "read-only and permission errors: need root and a tmpfs mount"
+fi
+
+# --- stdout is not staged in /tmp: a read-only /tmp (a private mount namespace) changes nothing ---
+if [[ $(id -u) -eq 0 ]] && command -v unshare >/dev/null && unshare -m true 2>/dev/null; then
+    exits 0 "parse to stdout with /tmp read-only and full" unshare -m sh -c \
+        "mount -t tmpfs -o ro,size=4k tmpfs /tmp && TMPDIR=/tmp '$JB' parse -f json '$SAMPLE' >ro_tmp.json"
+    ok "parse to stdout with /tmp read-only: the same record" \
+        test "$(jq -c 'del(.source)' ro_tmp.json)" = "$(cat named.json)"
+    exits 0 "extract to stdout with /tmp read-only" unshare -m sh -c \
+        "mount -t tmpfs -o ro,size=4k tmpfs /tmp && '$JB' extract '$SAMPLE' >ro_tmp.jsonl"
+    ok "extract with /tmp read-only: every metric" test "$(wc -l <ro_tmp.jsonl)" -eq "$("$JB" extract "$SAMPLE" | wc -l)"
+else
+    skip "stdout with /tmp read-only: needs root and unshare -m"
+fi
+
+# --- an input of more than 2 GiB (sparse): refused by the default --max-bytes, not read ------------
+truncate -s 3G huge.txt
+exits 2 "a 3 GiB input is refused by the default --max-bytes" timeout 10 "$JB" parse huge.txt
+ok "it names the file and the default cap" stderr_has "huge.txt: is 3221225472 bytes, more than --max-bytes 134217728"
+rm -f huge.txt
+
+# --- a match attempt that runs out of time: a diagnostic with the line, and --strict fails ----------
+mkdir -p slow_rules/metrics
+cat >slow_rules/metrics/zz_slow.yaml <<'YAML'
+kind: count
+rules:
+  - id: count_zz_slow
+    pattern: '(?:a+)+b(?<value>[0-9]+)(?<unit>项)'
+    examples: [{text: ab3项, expect: {value: 3}}]
+YAML
+printf '一、工作动态\n\n%s，完成率85%%，ab7项，达标率90%%。\n' "$(printf 'a%.0s' $(seq 1 23))" >slow.txt
+exits 0 "a timed-out attempt: parse still exits 0" bash -c "'$JB' parse --rules slow_rules -f json slow.txt >slow.json"
+ok "a timed-out attempt: an error diagnostic at line 3 names the rule" \
+    test "$(jq -c '[.diagnostics[] | select(.rule == "count_zz_slow") | [.severity, .line]]' slow.json)" = '[["error",3]]'
+ok "a timed-out attempt: later matches kept" test "$(jq '[.. | objects | select(.kind? == "percentage")] | length' slow.json)" -eq 2
+exits 1 "a timed-out attempt: --strict fails" bash -c "'$JB' parse --rules slow_rules --strict -f json slow.txt >/dev/null"
+ok "--strict says why" stderr_has "time limit"
+
 # --- every output format read back by a standard parser (PyYAML, json, csv) ---------------------------
 exits 0 "round trip through PyYAML, json and csv" $PY "$SRC/tests/cli/roundtrip_check.py" "$JB" "$SAMPLE" roundtrip 200
 echo "reliability: $passed passed, $failed failed, $skipped skipped"

@@ -58,3 +58,8 @@ if(JB_HAVE_PDF AND JB_HAVE_DOCX AND EXISTS "${CMAKE_SOURCE_DIR}/tests/corpus/sco
                    --floor document=99 --floor series=99)
   set_tests_properties(corpus_score_files PROPERTIES TIMEOUT 300)
 endif()
+# Hostile PDF and DOCX files (issue 14): zip bombs, entity tricks, malformed PDFs: exit 2 and a
+# clear error naming the file, or (two PDFs poppler repairs) a parse; never a crash or hang.
+add_test(NAME cli_read_hostile COMMAND bash ${CMAKE_SOURCE_DIR}/tests/read/hostile_test.sh ${JB}
+                                       ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/read_hostile_work)
+set_tests_properties(cli_read_hostile PROPERTIES TIMEOUT 300)

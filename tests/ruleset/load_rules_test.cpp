@@ -341,6 +341,23 @@ TEST_CASE("load_rules: bad rule files fail with FILE:LINE:COL") {
        .want_line = 5,
        .want_column = 5,
        .want_message = "duplicate key 'pattern' (first at line 4)"},
+      {.name = "an alias that makes a cycle (it hung the loader; rules fuzzer seed)",
+       .file = "metrics/zz_bad.yaml",
+       .text = "kind: count\n"
+               "rules: &r [*r]\n",
+       .want_line = 2,
+       .want_column = 8,
+       .want_message = "an alias of a mapping or sequence"},
+      {.name = "aliases that grow the graph exponentially (YAML's billion laughs)",
+       .file = "metrics/zz_bad.yaml",
+       .text = "kind: count\n"
+               "rules:\n"
+               "  - &a [x, x]\n"
+               "  - &b [*a, *a]\n"
+               "  - [*b, *b]\n",
+       .want_line = 3,
+       .want_column = 5,
+       .want_message = "an alias of a mapping or sequence"},
       {.name = "unknown rule file",
        .file = "misc/zz_unknown.yaml",
        .text = "a: 1\n",
