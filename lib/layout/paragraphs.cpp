@@ -73,6 +73,11 @@ class BlockBuilder {
   std::vector<Block> build() {
     size_t i = 0;
     while (i < lines_.size()) {
+      if (const size_t cells = table_cells_at(i); cells > 0) {
+        for (size_t k = i; k < i + cells; ++k) emit(k, k + 1, Block::Shape::kParagraph);
+        i += cells;
+        continue;
+      }
       const size_t title_lines = title_group_at(i);
       if (title_lines > 0) {
         emit(i, i + title_lines, Block::Shape::kTitle);
@@ -196,6 +201,49 @@ class BlockBuilder {
     return remember(&heading_[i], std::find(names.begin(), names.end(), norm) != names.end());
   }
 
+  // A table cell printed on a line of its own: short, no full stop, no marker, no heading.
+  bool is_cell(size_t i) const {
+    const Line& l = *lines_[i];
+    return !l.ends_sentence && !l.spread &&
+           static_cast<int>(core::count_code_points(l.text)) <= r_.table_cell_max_chars &&
+           !starts_marker(i) && !is_section_heading(i);
+  }
+
+  // A cell that is a figure alone ("1203", "71.9%", "-3.5"): a masthead's or a list's short
+  // lines ("2025年第30期", dates) hold digits too, but never a bare number.
+  bool is_figure_cell(const std::string& text) const {
+    size_t pos = 0;
+    bool digit = false;
+    while (pos < text.size()) {
+      const char32_t c = core::normalize_width(core::next_code_point(text, &pos));
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if (r_.table_figure_marks.find(c) == std::u32string::npos) {
+        return false;
+      }
+    }
+    return digit;
+  }
+
+  // Number of lines of the table printed a cell a line starting at i, or 0 (see layout.yaml).
+  size_t table_cells_at(size_t i) const {
+    // A run judged no table is not judged again from each of its lines (linear time).
+    if (r_.table_min_cells <= 0 || i < no_table_before_ || !is_cell(i)) return 0;
+    size_t end = i + 1;
+    size_t figures = is_figure_cell(lines_[i]->text);
+    while (end < lines_.size() && !lines_[end]->page_start && is_cell(end)) {
+      figures += is_figure_cell(lines_[end]->text);
+      ++end;
+    }
+    const size_t n = end - i;
+    if (n >= static_cast<size_t>(r_.table_min_cells) &&
+        static_cast<double>(figures) >= r_.table_min_figure_share * static_cast<double>(n)) {
+      return n;
+    }
+    no_table_before_ = end;
+    return 0;
+  }
+
   // Number of lines of the title group starting at i, or 0.
   size_t title_group_at(size_t i) const {
     // A heading first: "一、工作动态" also opens like a point ("一、压实责任。各地要……").
@@ -316,6 +364,7 @@ class BlockBuilder {
   mutable std::vector<Memo> marker_;
   mutable std::vector<Memo> heading_;
   mutable std::vector<Memo> title_like_;
+  mutable size_t no_table_before_ = 0;
 };
 
 }  // namespace

@@ -286,6 +286,10 @@ class Loader {
                 "page_zone_max_lines",
                 "page_zone_max_width",
                 "title_prefix_max_chars",
+                "table_min_cells",
+                "table_cell_max_chars",
+                "table_min_figure_share",
+                "table_figure_marks",
                 "regex_timeouts_per_block",
                 "regex_window"});
     LayoutRules& l = out_->layout;
@@ -327,6 +331,12 @@ class Loader {
         static_cast<int>(get_number(file, root, "page_zone_max_width", false, 0));
     l.title_prefix_max_chars =
         static_cast<int>(get_number(file, root, "title_prefix_max_chars", false, 0));
+    // 0: no table detection (an override file may leave the keys out).
+    l.table_min_cells = static_cast<int>(get_number(file, root, "table_min_cells", false, 0));
+    l.table_cell_max_chars =
+        static_cast<int>(get_number(file, root, "table_cell_max_chars", false, 0));
+    l.table_min_figure_share = get_number(file, root, "table_min_figure_share", false, 0);
+    l.table_figure_marks = to_u32(get_string(file, root, "table_figure_marks", false));
     l.spread_gap_columns = static_cast<int>(get_number(file, root, "spread_gap_columns", false, 0));
     l.min_flat_paragraphs =
         static_cast<int>(get_number(file, root, "min_flat_paragraphs", false, 0));

@@ -61,6 +61,11 @@ struct LayoutRules {
   int page_zone_max_lines = 0;     // furniture lines at a page's foot or head, at most
   int page_zone_max_width = 0;     // ... each at most this wide
   int title_prefix_max_chars = 0;  // "宜丰县：" cut from its title, at most this long
+  // A table a cell a line: at least this many short lines, this share of them with a digit.
+  int table_min_cells = 0;
+  int table_cell_max_chars = 0;
+  double table_min_figure_share = 0;
+  std::u32string table_figure_marks;  // besides digits, what a figure-alone cell may hold
   std::vector<PatternRule> page_numbers;
   std::vector<PatternRule> page_end_numbers;  // page numbers only where a page ends
   std::vector<PatternRule> separators;

@@ -21,6 +21,13 @@ mkdir -p "$WORK"
 cd "$WORK"
 SAMPLE=$SRC/samples/09_metrics_all.txt
 SAMPLES=("$SRC"/samples/*.txt)
+# Copies of jianbao and a sample outside /tmp that any user may run and read: the checks below
+# drop root or shadow /tmp, and a checkout may lie under /tmp or below a 0700 directory (CI's).
+pub=$(mktemp -d /var/tmp/jianbao-test.XXXXXX)
+trap 'rm -rf "$pub"' EXIT
+chmod 0755 "$pub"
+cp "$JB" "$pub/jianbao"
+install -m 0644 "$SAMPLE" "$pub/sample.txt"
 
 # shellcheck source=harness.sh
 source "$SRC/tests/cli/harness.sh"
@@ -238,9 +245,9 @@ if [[ $(id -u) -eq 0 ]] && mkdir -p ro && mount -t tmpfs -o size=64k,ro tmpfs ro
     ok "batch read-only: the other file converted" test -s perm_out/a.json
     umount perm_out/sub
     umount ro
-    mkdir -p denied && chmod 0700 denied
+    mkdir -p "$pub/denied" && chmod 0700 "$pub/denied"
     if command -v setpriv >/dev/null; then
-        exits 1 "-o where the user may not write" setpriv --reuid=65534 --regid=65534 --clear-groups "$JB" parse -o denied/x.json "$SAMPLE"
+        exits 1 "-o where the user may not write" setpriv --reuid=65534 --regid=65534 --clear-groups "$pub/jianbao" parse -o "$pub/denied/x.json" "$pub/sample.txt"
         ok "permission denied: names the output and the reason" stderr_has "denied/x.json: .*Permission denied"
     else
         skip "permission denied: needs setpriv"
@@ -252,11 +259,11 @@ fi
 # --- stdout is not staged in /tmp: a read-only /tmp (a private mount namespace) changes nothing ---
 if [[ $(id -u) -eq 0 ]] && command -v unshare >/dev/null && unshare -m true 2>/dev/null; then
     exits 0 "parse to stdout with /tmp read-only and full" unshare -m sh -c \
-        "mount -t tmpfs -o ro,size=4k tmpfs /tmp && TMPDIR=/tmp '$JB' parse -f json '$SAMPLE' >ro_tmp.json"
+        "mount -t tmpfs -o ro,size=4k tmpfs /tmp && TMPDIR=/tmp '$pub/jianbao' parse -f json '$pub/sample.txt' >ro_tmp.json"
     ok "parse to stdout with /tmp read-only: the same record" \
         test "$(jq -c 'del(.source)' ro_tmp.json)" = "$(cat named.json)"
     exits 0 "extract to stdout with /tmp read-only" unshare -m sh -c \
-        "mount -t tmpfs -o ro,size=4k tmpfs /tmp && '$JB' extract '$SAMPLE' >ro_tmp.jsonl"
+        "mount -t tmpfs -o ro,size=4k tmpfs /tmp && '$pub/jianbao' extract '$pub/sample.txt' >ro_tmp.jsonl"
     ok "extract with /tmp read-only: every metric" test "$(wc -l <ro_tmp.jsonl)" -eq "$("$JB" extract "$SAMPLE" | wc -l)"
 else
     skip "stdout with /tmp read-only: needs root and unshare -m"

@@ -6,17 +6,17 @@
 set(JB_CORPUS_FLOORS
   --floor titles=83
   --floor item_kind=97
-  --floor item_lines=87
-  --floor sections=80
-  --floor points=93
+  --floor item_lines=90
+  --floor sections=85
+  --floor points=95
   --floor masthead=93
   --floor distribution=95
   --floor colophon=96
   --floor removed=94
   --floor removed_kind=96
-  --floor metrics_recall=85
+  --floor metrics_recall=89
   --floor metrics_precision=98
-  --floor provinces=89
+  --floor provinces=92
   --floor signature=91
   --floor genre=99
   --floor document=98

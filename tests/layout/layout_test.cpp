@@ -162,5 +162,50 @@ TEST_CASE("layout: unwrapped text (one paragraph per line) keeps each line a blo
   CHECK(clean.blocks[2].shape == Block::Shape::kParagraph);
 }
 
+// Word tables as docx2txt and LibreOffice print them: a cell a line, often centred with spaces.
+TEST_CASE("layout: a table printed a cell a line is body text, not titles") {
+  const std::string intro = "一、专项整治\n省安委办组织开展排查\n各地排查整治情况如下。\n";
+  const std::string outro = "通过整治，各地安全管理水平明显提升。\n";
+  struct Case {
+    const char* name;
+    std::string cells;  // the lines between intro and outro
+    bool table;         // whether they must all be paragraphs
+  };
+  const Case cases[] = {
+      {"three columns, centred",
+       "    地区\n  检查企业（家）\n    整改率\n    江苏\n     1260\n"
+       "    92.5%\n    浙江\n      871\n    60.4%\n",
+       true},
+      {"full-width figures", "地区\n隐患（处）\n湖北\n１２０３\n湖南\n８７１\n河南\n４５７３\n",
+       true},
+      {"a masthead's short lines hold digits but no figure alone",
+       "内部资料\n安全生产简报\n2025年第30期\n某省应急管理厅办公室\n2025年6月24日\n督查督办\n",
+       false},
+      {"five cells are too few to tell", "地区\n数量\n江苏\n12\n浙江\n", false},
+  };
+  for (const Case& c : cases) {
+    const std::string name = c.name;
+    CAPTURE(name);
+    const CleanText clean = run(intro + c.cells + outro);
+    const int first = 4;  // the first cell line
+    int cell_lines = 0;
+    int in_titles = 0;
+    for (const Block& b : clean.blocks) {
+      for (const auto& l : b.lines) {
+        if (l.number < first) continue;
+        if (l.text.find("通过整治") != std::string::npos) continue;
+        ++cell_lines;
+        in_titles += b.shape == Block::Shape::kTitle;
+      }
+    }
+    CHECK(cell_lines > 0);
+    if (c.table) {
+      CHECK(in_titles == 0);
+    } else {
+      CHECK(in_titles > 0);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace jianbao::layout
