@@ -99,6 +99,10 @@ exits 2 "parse /dev/zero is refused" timeout 10 "$JB" parse /dev/zero
 ok "it says why" stderr_has "character device, not a regular file"
 exits 2 "parse --allow-special /dev/zero stops at --max-bytes" timeout 10 "$JB" parse --allow-special --max-bytes 1M /dev/zero
 ok "it says why" stderr_has "more than --max-bytes 1048576"
+# A regular file that holds more than its size said when opened, as one that grows while read:
+# procfs reports size 0 for /proc/self/maps, which lists every library jianbao maps (kilobytes).
+exits 2 "a file that grows past --max-bytes while read stops there" timeout 10 "$JB" parse --max-bytes 1K /proc/self/maps
+ok "it says why" stderr_has "more than --max-bytes 1024 bytes (it grew"
 mkfifo parse.fifo
 exits 2 "parse of a FIFO is refused without waiting" timeout 10 "$JB" parse parse.fifo
 exits 2 "--max-bytes below the file's size" "$JB" parse --max-bytes 100 "$SAMPLE"
