@@ -264,66 +264,6 @@ TEST_CASE("read: a PDF's paragraphs are joined from the flow, not guessed from w
   CHECK(continues > 0);
 }
 
-std::string joined(const std::vector<std::string>& list) {
-  std::string out;
-  for (const std::string& s : list) out += (out.empty() ? "" : " | ") + s;
-  return out;
-}
-
-// Issue 15 from the files: what tests/structure/official_test.cpp asks of their pdftotext text,
-// asked of the PDFs themselves.
-TEST_CASE("read: the two real PDFs give their document fields (skips without ../shared)") {
-  if (!has_pdf_reader()) return;  // a build without that reader
-  struct Row {
-    const char* file;
-    const char* title;
-    const char* doc_number;
-    const char* issuers;
-    const char* addressee;
-    const char* date;
-    const char* cc;
-  };
-  const Row rows[] = {
-      {.file = "real/01_shandong_anwei_xiaofang_jinji_tongzhi.pdf",
-       .title = "关于切实做好消防安全防控工作的紧急通知",
-       .doc_number = "鲁安发〔2024〕1号",
-       .issuers = "山东省人民政府安全生产委员会 | 山东省人民政府消防安全委员会",
-       .addressee = "各市人民政府 | 省政府安委会各成员单位 | 省政府消安委各成员单位 | "
-                    "省有关部门、单位",
-       .date = "2024-01-21",
-       .cc = ""},
-      {.file = "real/02_taian_aiqinhai_zhuanfa_tongzhi.pdf",
-       .title = "关于转发《关于全省2024年安全生产开工“第一课”活动情况通报》的通知",
-       .doc_number = "泰旅爱物字〔2024〕9号",
-       .issuers = "泰安市文化旅游发展集团商业运营管理有限公司爱琴海公司",
-       .addressee = "各部门 | 各店铺",
-       .date = "2024-03-25",
-       .cc = "总经办 | 各部门"},
-  };
-  for (const Row& r : rows) {
-    const std::string path = testing::shared_path(r.file);
-    if (!std::ifstream(path).good()) {
-      MESSAGE("skipped: ../shared/real is absent");
-      return;
-    }
-    CAPTURE(r.file);
-    auto got = parse_bulletin(slurp(path), path, builtin_rules(), {});
-    REQUIRE_MESSAGE(got.ok(), why(got));
-    const Document& doc = got.value();
-    CHECK(doc.source.reader == "pdf");
-    CHECK(doc.genre == "official_document");
-    REQUIRE(doc.document.has_value());
-    const OfficialDocument& d = *doc.document;
-    CHECK(d.title == r.title);
-    CHECK(d.doc_number == r.doc_number);
-    CHECK(joined(d.issuers) == r.issuers);
-    CHECK(joined(d.addressee) == r.addressee);
-    CHECK(d.signature.date == r.date);
-    CHECK(joined(doc.distribution.cc) == r.cc);
-    CHECK(d.doc_type == "通知");
-  }
-}
-
 TEST_CASE("read: a DOCX gives its paragraphs, Word numbering, styles, tables and furniture") {
   if (!has_docx_reader()) return;  // a build without that reader
   auto got = read_document(slurp(kData + "bulletin.docx"), "bulletin.docx", builtin_rules(), {});

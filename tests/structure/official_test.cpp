@@ -4,8 +4,11 @@
 
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "jianbao/pipeline.h"
+#include "jianbao/read.h"
 #include "jianbao/structure.h"
 #include "support/builtin_rules.h"
 #include "support/gold.h"
@@ -306,9 +309,11 @@ TEST_CASE("official: marks and signatures wrapped or glued by the extraction") {
   CHECK(doc.document->signature.date == "2025-06-03");
 }
 
-TEST_CASE("official: the two real documents (skips without ../shared)") {
+// The two real documents, as pdftotext's text and as the PDF itself (read by poppler): the same
+// fields from both.
+TEST_CASE("official: the two real documents, text and PDF (skips without ../shared)") {
   struct Row {
-    const char* file;
+    const char* file;  // without .pdftotext.txt / .pdf
     const char* title;
     const char* doc_number;
     const char* issuers;
@@ -317,7 +322,7 @@ TEST_CASE("official: the two real documents (skips without ../shared)") {
     const char* cc;
   };
   const Row rows[] = {
-      {.file = "real/01_shandong_anwei_xiaofang_jinji_tongzhi.pdftotext.txt",
+      {.file = "real/01_shandong_anwei_xiaofang_jinji_tongzhi",
        .title = "关于切实做好消防安全防控工作的紧急通知",
        .doc_number = "鲁安发〔2024〕1号",
        .issuers = "山东省人民政府安全生产委员会 | 山东省人民政府消防安全委员会",
@@ -325,7 +330,7 @@ TEST_CASE("official: the two real documents (skips without ../shared)") {
                     "省有关部门、单位",
        .date = "2024-01-21",
        .cc = ""},
-      {.file = "real/02_taian_aiqinhai_zhuanfa_tongzhi.pdftotext.txt",
+      {.file = "real/02_taian_aiqinhai_zhuanfa_tongzhi",
        .title = "关于转发《关于全省2024年安全生产开工“第一课”活动情况通报》的通知",
        .doc_number = "泰旅爱物字〔2024〕9号",
        .issuers = "泰安市文化旅游发展集团商业运营管理有限公司爱琴海公司",
@@ -333,24 +338,31 @@ TEST_CASE("official: the two real documents (skips without ../shared)") {
        .date = "2024-03-25",
        .cc = "总经办 | 各部门"},
   };
+  std::vector<std::string> suffixes = {".pdftotext.txt"};
+  if (read::has_pdf_reader()) suffixes.push_back(".pdf");  // a build without that reader: text only
   for (const Row& r : rows) {
-    const std::string path = testing::shared_path(r.file);
-    if (!std::ifstream(path).good()) {
-      MESSAGE("skipped: ../shared/real is absent");
-      return;
+    for (const std::string& suffix : suffixes) {
+      const std::string path = testing::shared_path(r.file + suffix);
+      if (!std::ifstream(path).good()) {
+        MESSAGE("skipped: ../shared/real is absent");
+        return;
+      }
+      CAPTURE(path);
+      auto got = parse_bulletin(read_file(path), path, testing::builtin_rules(), {});
+      REQUIRE(got.ok());
+      const Document& doc = got.value();
+      CHECK(doc.source.reader == (suffix == ".pdf" ? "pdf" : "text"));
+      CHECK(doc.genre == "official_document");
+      REQUIRE(doc.document.has_value());
+      const OfficialDocument& d = *doc.document;
+      CHECK(d.title == r.title);
+      CHECK(d.doc_number == r.doc_number);
+      CHECK(joined(d.issuers) == r.issuers);
+      CHECK(joined(d.addressee) == r.addressee);
+      CHECK(d.signature.date == r.date);
+      CHECK(joined(doc.distribution.cc) == r.cc);
+      CHECK(d.doc_type == "通知");
     }
-    CAPTURE(r.file);
-    const Document doc = parse_text(read_file(path));
-    CHECK(doc.genre == "official_document");
-    REQUIRE(doc.document.has_value());
-    const OfficialDocument& d = *doc.document;
-    CHECK(d.title == r.title);
-    CHECK(d.doc_number == r.doc_number);
-    CHECK(joined(d.issuers) == r.issuers);
-    CHECK(joined(d.addressee) == r.addressee);
-    CHECK(d.signature.date == r.date);
-    CHECK(joined(doc.distribution.cc) == r.cc);
-    CHECK(d.doc_type == "通知");
   }
 }
 
