@@ -14,21 +14,27 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
+// The index of the quote that closes the string whose opening quote is text[open], or
+// text.size() when it is not closed.
+size_t string_close(const std::string& text, size_t open) {
+  for (size_t i = open + 1; i < text.size(); ++i) {
+    if (text[i] == '\\') {
+      ++i;
+    } else if (text[i] == '"') {
+      return i;
+    }
+  }
+  return text.size();
+}
+
 // The deepest nesting of arrays and objects in `text`, outside strings.
 int max_depth(const std::string& text) {
   int depth = 0;
   int deepest = 0;
-  bool in_string = false;
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
+    if (c == '"') {
+      i = string_close(text, i);
     } else if (c == '{' || c == '[') {
       deepest = std::max(deepest, ++depth);
     } else if (c == '}' || c == ']') {
@@ -42,29 +48,13 @@ int max_depth(const std::string& text) {
 // container, or a bare literal.
 size_t value_end(const std::string& text, size_t i) {
   if (i >= text.size()) return i;
-  if (text[i] == '"') {
-    for (++i; i < text.size(); ++i) {
-      if (text[i] == '\\') {
-        ++i;
-      } else if (text[i] == '"') {
-        return i + 1;
-      }
-    }
-    return text.size();
-  }
+  if (text[i] == '"') return std::min(string_close(text, i) + 1, text.size());
   if (text[i] == '{' || text[i] == '[') {
     int depth = 0;
-    bool in_string = false;
     for (; i < text.size(); ++i) {
       const char c = text[i];
-      if (in_string) {
-        if (c == '\\') {
-          ++i;
-        } else if (c == '"') {
-          in_string = false;
-        }
-      } else if (c == '"') {
-        in_string = true;
+      if (c == '"') {
+        i = string_close(text, i);
       } else if (c == '{' || c == '[') {
         ++depth;
       } else if ((c == '}' || c == ']') && --depth == 0) {
