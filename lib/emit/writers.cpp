@@ -14,6 +14,23 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// YYYY-M[M]-D[D], then the end or a T, t or space (YAML 1.1 timestamps).
+bool starts_like_date(const std::string& s) {
+  size_t i = 0;
+  const auto digits = [&](size_t least, size_t most) {
+    size_t n = 0;
+    while (i < s.size() && n < most && is_digit(s[i])) ++i, ++n;
+    return n >= least;
+  };
+  if (!digits(4, 4) || i >= s.size() || s[i++] != '-' || !digits(1, 2) || i >= s.size() ||
+      s[i++] != '-' || !digits(1, 2)) {
+    return false;
+  }
+  return i == s.size() || s[i] == 'T' || s[i] == 't' || s[i] == ' ';
+}
+
 // A plain YAML scalar that a reader would take for a number, bool or null must be quoted:
 // the code "370000" stays a string.
 bool reads_as_non_string(const std::string& s) {
@@ -36,6 +53,9 @@ bool reads_as_non_string(const std::string& s) {
   for (const char* w : kSpecial) {
     if (s == w) return true;
   }
+  // A date (2024-05-1) and anything after it past a space or T: readers differ on how much of
+  // a timestamp they accept, so every such scalar is quoted.
+  if (starts_like_date(s)) return true;
   const char first = s[0];
   const bool number_start =
       (first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.';

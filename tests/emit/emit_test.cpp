@@ -56,6 +56,24 @@ TEST_CASE("emit: YAML keeps codes and dates as strings and escapes control chara
   CHECK(item["metrics"][0]["value"].as<int>() == 80);
 }
 
+TEST_CASE("emit: YAML quotes every scalar that starts like a date, whatever follows it") {
+  // YAML 1.1 readers differ on how much of a timestamp they take; a date prefix is quoted.
+  for (const std::string s :
+       {"2024-05-1", "2024-05-1 j", "2024-5-10T08", "2024-05-01t", "2024-05-01 10:30:00"}) {
+    nlohmann::ordered_json tree = {{"value", s}};
+    const YAML::Node node = YAML::Load(to_yaml(tree))["value"];
+    CAPTURE(s);
+    CHECK(node.Tag() == "!");
+    CHECK(node.as<std::string>() == s);
+  }
+  // Not a date: stays plain.
+  for (const std::string s : {"2024-05-1日", "2024年-05-01", "20245-05-01 j", "2024-05-x"}) {
+    nlohmann::ordered_json tree = {{"value", s}};
+    CAPTURE(s);
+    CHECK(YAML::Load(to_yaml(tree))["value"].Tag() == "?");
+  }
+}
+
 TEST_CASE("emit: JSON Lines is one record per line; several documents make an array") {
   const auto tree = document_json(sample_document(), {});
   const std::string lines = emit_documents({tree, tree}, Format::kJsonl);
