@@ -67,7 +67,7 @@ TEST_CASE("emit: YAML quotes every scalar that starts like a date, whatever foll
     CHECK(node.as<std::string>() == s);
   }
   // Not a date: stays plain.
-  for (const std::string s : {"2024-05-1日", "2024年-05-01", "20245-05-01 j", "2024-05-x"}) {
+  for (const std::string s : {"2024-05-1日", "2024年-05-01", "20245-05-01 j", "2024-05-号"}) {
     nlohmann::ordered_json tree = {{"value", s}};
     CAPTURE(s);
     CHECK(YAML::Load(to_yaml(tree))["value"].Tag() == "?");
