@@ -85,6 +85,89 @@ bool masthead_follows(const std::vector<Line>& ls, size_t i, const RuleSet& rule
   return false;
 }
 
+// Full lines vary by a column or two with digits and punctuation: chain adjacent widths into
+// clusters, and take the widest cluster big enough to be the text width; its commonest width, or
+// 0. A width seen once counts too: in a short bulletin the full lines may all differ by a column.
+// `seen` holds the widths of lines that run on, widest first, with their counts.
+int clustered_full_width(const std::vector<std::pair<int, int>>& seen, const LayoutRules& r) {
+  size_t i = 0;
+  while (i < seen.size()) {
+    size_t j = i + 1;
+    int total = seen[i].second;
+    // A cluster spans at most full_width_cluster_span columns below its widest width.
+    while (j < seen.size() && seen[j].first >= seen[j - 1].first - 1 &&
+           seen[j].first >= seen[i].first - r.full_width_cluster_span) {
+      total += seen[j++].second;
+    }
+    if (total >= r.min_full_lines) {
+      int best = 0;
+      int width = 0;
+      for (size_t k = i; k < j; ++k) {
+        if (seen[k].second > best) {
+          best = seen[k].second;
+          width = seen[k].first;
+        }
+      }
+      return width;
+    }
+    i = j;
+  }
+  return 0;
+}
+
+// Why `width` cannot be the text width, or nullptr. A handful of equal short lines (headings of
+// one width) is no text width: a wrapped line is never narrower than min_full_width, and lines
+// wider than it contradict it. Sets *overwide to the number of lines wider.
+const char* rejects_full_width(int width, const std::vector<int>& all_widths, const LayoutRules& r,
+                               int* overwide) {
+  *overwide = 0;
+  if (width == 0) return "no width shared by enough lines that run on";
+  for (int w : all_widths) {
+    if (w > width + r.full_line_slack) ++*overwide;
+  }
+  if (width < r.min_full_width) {
+    return "the commonest width of lines that run on is too narrow for a text width";
+  }
+  if (static_cast<double>(*overwide) >
+      r.max_overwide_share * static_cast<double>(all_widths.size())) {
+    return "too many lines are wider than the candidate text width";
+  }
+  return nullptr;
+}
+
+// The weak evidence of a short text (layout.yaml, min_widest_running_lines): its widest lines
+// run on, as wrapped lines do; an unwrapped text's widest lines are paragraphs, which end a
+// sentence. `seen` as for clustered_full_width. Sets *full_width to the commonest width of the
+// widest cluster when the evidence holds.
+bool widest_lines_run_on(const std::vector<std::pair<int, int>>& seen,
+                         const std::vector<int>& all_widths, const LayoutRules& r,
+                         int* full_width) {
+  if (seen.empty() || r.min_widest_running_lines <= 0) return false;
+  const int widest = *std::max_element(all_widths.begin(), all_widths.end());
+  if (seen[0].first < widest - r.full_line_slack) return false;  // a wider line ends a sentence
+  size_t j = 1;
+  int running = seen[0].second;
+  while (j < seen.size() && seen[j].first >= seen[j - 1].first - 1 &&
+         seen[j].first >= seen[0].first - r.full_width_cluster_span) {
+    running += seen[j++].second;
+  }
+  const int bottom = seen[j - 1].first;
+  const auto that_wide =
+      std::count_if(all_widths.begin(), all_widths.end(), [&](int w) { return w >= bottom; });
+  if (running < r.min_widest_running_lines ||
+      static_cast<double>(running) < r.min_widest_running_share * static_cast<double>(that_wide)) {
+    return false;
+  }
+  int best = 0;
+  for (size_t k = 0; k < j; ++k) {
+    if (seen[k].second > best) {
+      best = seen[k].second;
+      *full_width = seen[k].first;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 PageGeometry measure_geometry(const std::vector<Line>& lines, const RuleSet& rules) {
@@ -102,50 +185,27 @@ PageGeometry measure_geometry(const std::vector<Line>& lines, const RuleSet& rul
     ++by_width[l.width];
     running_widths.push_back(l.width);
   }
-  // Full lines vary by a column or two with digits and punctuation: chain adjacent widths into
-  // clusters, and take the widest cluster big enough to be the text width. A width seen once
-  // counts too: in a short bulletin the full lines may all differ by a column.
-  std::vector<std::pair<int, int>> seen(by_width.rbegin(), by_width.rend());  // widest first
-  size_t i = 0;
-  while (i < seen.size()) {
-    size_t j = i + 1;
-    int total = seen[i].second;
-    // A cluster spans at most full_width_cluster_span columns below its widest width.
-    while (j < seen.size() && seen[j].first >= seen[j - 1].first - 1 &&
-           seen[j].first >= seen[i].first - r.full_width_cluster_span) {
-      total += seen[j++].second;
+  const std::vector<std::pair<int, int>> seen(by_width.rbegin(), by_width.rend());  // widest first
+  const int clustered = clustered_full_width(seen, r);
+  const char* why_not = rejects_full_width(clustered, all_widths, r, &geo.overwide);
+  geo.full_width = clustered;
+  // A short bulletin has too few full lines for a cluster (or a cluster of titles and first
+  // lines below them), but its widest lines still run on.
+  bool weak = false;
+  if (why_not != nullptr) {
+    int widest = 0;
+    int overwide = 0;
+    if (widest_lines_run_on(seen, all_widths, r, &widest) &&
+        rejects_full_width(widest, all_widths, r, &overwide) == nullptr) {
+      weak = true;
+      why_not = nullptr;
+      geo.full_width = widest;
+      geo.overwide = overwide;
     }
-    if (total >= r.min_full_lines) {
-      int best = 0;
-      for (size_t k = i; k < j; ++k) {
-        if (seen[k].second > best) {
-          best = seen[k].second;
-          geo.full_width = seen[k].first;
-        }
-      }
-      break;
-    }
-    i = j;
   }
-  if (geo.full_width == 0) {
+  if (why_not != nullptr) {
     geo.running_on = static_cast<int>(running_widths.size());
-    geo.reason = "no width shared by enough lines that run on";
-    return geo;
-  }
-  // A handful of equal short lines (headings of one width) is no text width: a wrapped line is
-  // never narrower than min_full_width, and lines wider than it contradict it.
-  for (int w : all_widths) {
-    if (w > geo.full_width + r.full_line_slack) ++geo.overwide;
-  }
-  if (geo.full_width < r.min_full_width) {
-    geo.running_on = static_cast<int>(running_widths.size());
-    geo.reason = "the commonest width of lines that run on is too narrow for a text width";
-    geo.full_width = 0;
-    return geo;
-  }
-  if (static_cast<double>(geo.overwide) > r.max_overwide_share * geo.lines) {
-    geo.running_on = static_cast<int>(running_widths.size());
-    geo.reason = "too many lines are wider than the candidate text width";
+    geo.reason = why_not;
     geo.full_width = 0;
     return geo;
   }
@@ -168,6 +228,13 @@ PageGeometry measure_geometry(const std::vector<Line>& lines, const RuleSet& rul
   // Only long lines weigh: short ones (titles, headings, furniture) end no wrapped line.
   for (int w : running_widths) {
     if (w >= r.long_line_share * geo.full_width) ++geo.running_on;
+  }
+  if (weak) {
+    // Titles are a large share of a short text's long lines: the share would outvote the few
+    // full lines that run on.
+    geo.wrapped = true;
+    geo.reason = "few lines, but the widest of them run on";
+    return geo;
   }
   geo.wrapped = geo.running_on > 0 &&
                 static_cast<double>(geo.wrapped_lines) / geo.running_on >= r.min_wrapped_share;

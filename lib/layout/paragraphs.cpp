@@ -148,13 +148,22 @@ class BlockBuilder {
     if (l.reader_title) return true;  // the reader knows: centred and larger, or a heading style
     if (!geo_.wrapped) return l.width <= r_.max_title_width;
     if (is_full(i)) return is_bare_full_title(i);
-    if (is_indented_start(i)) return false;
+    if (is_indented_start(i)) return runs_on_as_title(i);
     // "据统计，一季度全国共接报火灾" + a full line running on: a paragraph's first line. So is a
     // long line holding a clause mark (pdftotext drops the indent, digits change the width).
     const bool next_runs_on =
         i + 1 < lines_.size() && is_full(i + 1) && !lines_[i + 1]->ends_sentence;
     const bool long_line = l.width >= r_.long_line_share * geo_.full_width;
     return !((next_runs_on || long_line) && has_clause_mark(i));
+  }
+
+  // A title as wide as an indented first line, its rest on the next line: a paragraph's last
+  // line ends a sentence, a title's rest does not ("……责任制落" / "实落细").
+  bool runs_on_as_title(size_t i) const {
+    if (i + 1 >= lines_.size() || lines_[i + 1]->page_start) return false;
+    const Line& next = *lines_[i + 1];
+    return !next.ends_sentence && !next.spread && !is_full(i + 1) && !is_indented_start(i + 1) &&
+           !starts_marker(i + 1) && !is_section_heading(i + 1);
   }
 
   // A title as wide as the text: a full line holding no clause or sentence mark (but a region's

@@ -263,6 +263,8 @@ class Loader {
                 "full_line_slack",
                 "full_width_cluster_span",
                 "min_full_lines",
+                "min_widest_running_lines",
+                "min_widest_running_share",
                 "min_indent_lines",
                 "clause_marks",
                 "min_wrapped_share",
@@ -299,6 +301,9 @@ class Loader {
     l.full_width_cluster_span =
         static_cast<int>(get_number(file, root, "full_width_cluster_span", true));
     l.min_full_lines = static_cast<int>(get_number(file, root, "min_full_lines", true));
+    l.min_widest_running_lines =
+        static_cast<int>(get_number(file, root, "min_widest_running_lines", false, 0));
+    l.min_widest_running_share = get_number(file, root, "min_widest_running_share", false, 0);
     l.min_indent_lines = static_cast<int>(get_number(file, root, "min_indent_lines", true));
     l.clause_marks = to_u32(get_string(file, root, "clause_marks", true));
     l.min_wrapped_share = get_number(file, root, "min_wrapped_share", true);

@@ -44,6 +44,8 @@ struct LayoutRules {
   int full_line_slack = 0;
   int full_width_cluster_span = 0;  // columns below the widest width a full-line cluster spans
   int min_full_lines = 0;
+  int min_widest_running_lines = 0;     // a short text is wrapped when this many of its widest
+  double min_widest_running_share = 0;  // lines run on, and this share of the lines that wide
   int min_indent_lines = 0;
   std::u32string clause_marks;
   double min_wrapped_share = 0;

@@ -2,6 +2,7 @@
 // lines and text flattened onto one line.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -215,6 +216,64 @@ TEST_CASE("layout: web text flattened onto one line is split back into paragraph
 TEST_CASE("layout: two spaced fields on one line are no web text") {
   const CleanText c = clean("某省应急管理厅办公室　　　　2024年3月5日\n");
   REQUIRE(c.blocks.size() == 1);
+}
+
+TEST_CASE("layout: a short bulletin is wrapped when its widest lines run on") {
+  // pdftotext of a one-page bulletin: two full lines that run on, too few for a cluster. The
+  // title cut over two lines is one title, and the body lines join into paragraphs.
+  const std::string t =
+      "安全生产简报\n第5期\n某省应急管理厅办公室\n2024年4月2日\n一、工作动态\n"
+      "全省危险化学品安全专项整治推进会在省会\n召开\n"
+      "4 月 1 日，省应急管理厅召开危险化学品安全工作推进会，\n"
+      "逐一听取重点地区工作汇报，点评存在的突出问题和不足。\n"
+      "二、地方经验\n某某市：\n健全隐患排查治理机制压实企业主体责任\n"
+      "今年以来，某某市聚焦危险化学品领域突出问题，采取有力\n"
+      "措施，推动 3 个重点园区完成整治。\n";
+  const CleanText c = clean(t);
+  CHECK(c.wrapped);
+  std::vector<std::string> titles;
+  std::vector<std::string> paragraphs;
+  for (const Block& b : c.blocks) {
+    (b.shape == Block::Shape::kTitle ? titles : paragraphs).push_back(b.text);
+  }
+  CHECK(std::find(titles.begin(), titles.end(), "全省危险化学品安全专项整治推进会在省会召开") !=
+        titles.end());
+  CHECK(std::find(titles.begin(), titles.end(), "某某市：健全隐患排查治理机制压实企业主体责任") !=
+        titles.end());
+  const std::vector<std::string> want = {
+      "4月1日，省应急管理厅召开危险化学品安全工作推进会，逐一听取重点地区工作汇报，点评存在的突出问"
+      "题和不足。",
+      "今年以来，某某市聚焦危险化学品领域突出问题，采取有力措施，推动3个重点园区完成整治。"};
+  CHECK(paragraphs == want);
+}
+
+TEST_CASE("layout: a short text whose widest lines are paragraphs stays one paragraph a line") {
+  // A Word export of the same bulletin: two titles of one width, but the paragraphs, which end
+  // a sentence, are wider.
+  const std::string t =
+      "安全生产简报\n第5期\n一、工作动态\n全省危险化学品安全专项整治推进会召开\n"
+      "4月1日，省应急管理厅召开危险化学品安全工作推进会，逐一听取重点地区工作汇报。\n"
+      "二、地方经验\n某某市健全隐患排查治理机制压实企业主体\n"
+      "今年以来，某某市聚焦危险化学品领域突出问题，推动3个重点园区完成整治。\n";
+  const CleanText c = clean(t);
+  CHECK_FALSE(c.wrapped);
+  CHECK(c.blocks.size() == 8);
+}
+
+TEST_CASE("layout: a title as wide as an indented first line, its rest on the next line") {
+  const std::string indented = "各地认真贯彻落实全国安全生产电视电话会议精神全";  // 46 columns
+  const std::string full = "各地认真贯彻落实全国安全生产电视电话会议精神全面排";  // 50 columns
+  std::string t = "工作动态\n";
+  for (int i = 0; i < 6; ++i) t += indented + "\n" + full + "\n查整治各类风险隐患。\n";
+  t += "省应急管理厅推动危险化学品企业全员安全生产责任\n制落实落细\n";  // 46 columns, then 10
+  t += indented + "\n" + full + "\n查整治各类风险隐患。\n";
+  const CleanText c = clean(t);
+  REQUIRE(c.wrapped);
+  REQUIRE(c.indent_width == 46);
+  REQUIRE(c.blocks.size() == 9);
+  CHECK(c.blocks[7].shape == Block::Shape::kTitle);
+  CHECK(c.blocks[7].text == "省应急管理厅推动危险化学品企业全员安全生产责任制落实落细");
+  CHECK(c.blocks[8].text == indented + full + "查整治各类风险隐患。");
 }
 
 }  // namespace
