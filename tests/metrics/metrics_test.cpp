@@ -151,6 +151,11 @@ TEST_CASE("metrics: calendar arithmetic of deadlines and ranges") {
       {"12月28日至1月3日开展。", MetricKind::kDateRange, "", "2024-12-28", "2025-01-03"},
       {"7月上旬开展。", MetricKind::kDateRange, "", "2024-07-01", "2024-07-10"},
       {"下半年开展。", MetricKind::kDateRange, "", "2024-07-01", "2024-12-31"},
+      // two year parts: the second gives the end, with its own months
+      {"一季度至三季度开展。", MetricKind::kDateRange, "", "2024-01-01", "2024-09-30"},
+      {"2023年第二季度至第四季度开展。", MetricKind::kDateRange, "", "2023-04-01", "2023-12-31"},
+      {"6月下旬至7月上旬开展。", MetricKind::kDateRange, "", "2024-06-21", "2024-07-10"},
+      {"12月下旬至1月上旬开展。", MetricKind::kDateRange, "", "2024-12-21", "2025-01-10"},
       {"截至9月底，共检查。", MetricKind::kDate, "2024-09-30", "", ""},
   };
   for (const Row& r : rows) {
