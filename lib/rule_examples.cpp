@@ -9,6 +9,7 @@
 #include "core/numeral.h"
 #include "core/utf8.h"
 #include "jianbao/pipeline.h"
+#include "metrics/cjk_spaces.h"
 #include "ruleset/rule_set.h"
 
 namespace jianbao {
@@ -71,13 +72,13 @@ bool holds_any(const std::string& text, const std::vector<std::string>& literals
                      [&](const std::string& l) { return text.find(l) != std::string::npos; });
 }
 
-// The matches of `regex` in `text` (width-normalised) that hold none of `required`.
+// The matches of `regex` in `text` (as the rules see it) that hold none of `required`.
 std::vector<std::string> ungated_matches(const core::Regex& regex,
                                          const std::vector<std::string>& required,
                                          const std::string& text, int limit) {
   std::vector<std::string> out;
   if (required.empty()) return out;
-  core::Match m(regex, core::normalize_width(text), limit);
+  core::Match m(regex, metrics::text_for_rules(core::normalize_width(text)), limit);
   while (m.find()) {
     const std::string hit = m.text();
     if (!hit.empty() && !holds_any(hit, required)) out.push_back(hit);
@@ -89,16 +90,16 @@ std::vector<std::string> ungated_matches(const core::Regex& regex,
 std::vector<char> prefilter_answers(const RuleSet& rules, const std::string& text) {
   std::vector<char> maybe;
   metrics::BlockPrefilter::Scratch scratch(rules.prefilter());
-  rules.prefilter().scan(core::normalize_width(text), &scratch, &maybe);
+  rules.prefilter().scan(metrics::text_for_rules(core::normalize_width(text)), &scratch, &maybe);
   return maybe;
 }
 
-// Whether `regex` matches in `text` (width-normalised) although the prefilter said it cannot:
+// Whether `regex` matches in `text` (as the rules see it) although the prefilter said it cannot:
 // a block the metrics stage would wrongly skip.
 bool prefilter_misses(const std::vector<char>& maybe, size_t index, const core::Regex& regex,
                       const std::string& text, int limit) {
   if (maybe[index]) return false;
-  core::Match m(regex, core::normalize_width(text), limit);
+  core::Match m(regex, metrics::text_for_rules(core::normalize_width(text)), limit);
   while (m.find()) {
     if (m.end() > m.start()) return true;
   }
@@ -154,7 +155,7 @@ ExampleReport run_rule_examples(const RuleSet& rules) {
       fail(id, file, line, text, "the prefilter rules this text out, but the rule matches it");
     }
     if (required.empty()) return;
-    if (own_example && !holds_any(core::normalize_width(text), required)) {
+    if (own_example && !holds_any(metrics::text_for_rules(core::normalize_width(text)), required)) {
       fail(id, file, line, text,
            fmt::format("the example holds none of the rule's requires [{}]",
                        fmt::join(required, ", ")));
@@ -222,7 +223,7 @@ ExampleReport run_rule_examples(const RuleSet& rules) {
     for (const PatternRule& p : *list) {
       for (const std::string& text : p.examples) {
         ++report.examples;
-        core::Match m(p.regex, core::normalize_width(text), limit);
+        core::Match m(p.regex, metrics::text_for_rules(core::normalize_width(text)), limit);
         if (!m.looking_at()) fail(p.id, p.file, p.line, text, "pattern does not match its example");
       }
     }
@@ -231,7 +232,7 @@ ExampleReport run_rule_examples(const RuleSet& rules) {
   for (const PatternRule& p : rules.official.forwards) {
     for (const std::string& text : p.examples) {
       ++report.examples;
-      core::Match m(p.regex, core::normalize_width(text), limit);
+      core::Match m(p.regex, metrics::text_for_rules(core::normalize_width(text)), limit);
       if (!m.find()) fail(p.id, p.file, p.line, text, "pattern does not match its example");
     }
   }

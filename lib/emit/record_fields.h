@@ -53,14 +53,16 @@ void integer_or_null(W& w, std::string_view key, const std::string& digits) {
   }
 }
 
-// Whole numbers are written as integers.
+// Whole numbers are written as integers. Rounded first to the precision the text can carry, so
+// 0.1 + 0.2 noise never shows and a product that is whole on paper is whole here too: 8.3亿 is
+// 830000000.0000001 in binary.
 template <class W>
 void number(W& w, double v) {
-  if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 9e15) {
-    w.integer(static_cast<long long>(v));
+  const double r = std::isfinite(v) ? std::stod(core::format_number(v)) : v;
+  if (std::isfinite(r) && r == std::floor(r) && std::fabs(r) < 9e15) {
+    w.integer(static_cast<long long>(r));
   } else {
-    // Round to the precision the text can carry, so 0.1 + 0.2 noise never shows.
-    w.real(std::stod(core::format_number(v)));
+    w.real(r);
   }
 }
 

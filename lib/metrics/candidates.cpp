@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "metrics/cjk_spaces.h"
+
 namespace jianbao::metrics {
 namespace {
 
@@ -267,6 +269,27 @@ int32_t CandidateFinder::noun_length(const core::MatchText& text, int32_t start,
 
 std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
                                              const std::vector<std::pair<int, int>>& masked) {
+  const SqueezedText squeezed = squeeze_cjk_spaces(normalized);
+  if (squeezed.to_source.empty()) return find_in(normalized, masked);
+  const std::vector<int>& source = squeezed.to_source;
+  // to_source only grows, so the squeezed offset of a source offset is found by bisection.
+  auto squeezed_at = [&](int at) {
+    return static_cast<int>(std::lower_bound(source.begin(), source.end(), at) - source.begin());
+  };
+  std::vector<std::pair<int, int>> masks;
+  masks.reserve(masked.size());
+  for (const auto& [b, e] : masked) masks.emplace_back(squeezed_at(b), squeezed_at(e));
+  std::vector<Candidate> found = find_in(squeezed.text, masks);
+  for (Candidate& c : found) {
+    c.begin = source[static_cast<size_t>(c.begin)];
+    c.end = source[static_cast<size_t>(c.end - 1)] + 1;  // a match never ends in a space taken out
+  }
+  for (Timeout& t : timeouts_) t.offset = source[static_cast<size_t>(t.offset)];
+  return found;
+}
+
+std::vector<Candidate> CandidateFinder::find_in(const std::string& normalized,
+                                                const std::vector<std::pair<int, int>>& masked) {
   timeouts_.clear();
   words_text_ = nullptr;
   if (filter_) {

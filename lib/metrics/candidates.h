@@ -44,6 +44,8 @@ class CandidateFinder {
   // `masked` spans (code points) take no candidate: names that hold numerals (东北三省).
   // A match attempt that ran out of time (rules.layout.regex_time_limit) loses at most the
   // match at that position; timeouts() lists them for the last find(), so they are reported.
+  // The rules see the text without the spaces between CJK characters (squeeze_cjk_spaces:
+  // "上半 年" is 上半年); offsets are still in `normalized`.
   std::vector<Candidate> find(const std::string& normalized,
                               const std::vector<std::pair<int, int>>& masked);
 
@@ -69,6 +71,9 @@ class CandidateFinder {
     size_t filter_index;
     const std::string* id;
   };
+  // find() on text whose offsets need no mapping.
+  std::vector<Candidate> find_in(const std::string& text,
+                                 const std::vector<std::pair<int, int>>& masked);
   // The indices in literals_ of a rule's `requires` literals, added when new.
   std::vector<int> gate_of(const std::vector<std::string>& required);
   // Whether the block `text` holds one of the gate's literals (each looked up once per block).

@@ -192,19 +192,27 @@ bool resolve_date_range(const Candidate& c, const RuleSet& rules, int year, Metr
       if (!month || !valid_month(*month)) return false;
       m = m2 = *month;
     }
-    // 6月下旬至7月上旬: the end comes from the second month's part.
+    // 6月下旬至7月上旬: the end comes from the second month's part; 一季度至三季度: from the
+    // second year part, which carries its own months.
     const Period* end_part = p;
     if (!g.part2.empty()) {
-      const auto month2 = integer(g.m2, rules);
       end_part = find_period(g.part2, rules);
-      if (!month2 || !valid_month(*month2) || !end_part) return false;
-      m2 = *month2;
+      if (!end_part) return false;
+      if (!g.m.empty()) {
+        const auto month2 = integer(g.m2, rules);
+        if (!month2 || !valid_month(*month2)) return false;
+        m2 = *month2;
+      }
     }
     int d = 0;
     int d2 = 0;
     period_point(p->start, y->value, &m, &d);
-    period_point(end_part->end, y->value, &m2, &d2);
-    set_range(y->value, m, d, y->value, m2, d2, out);
+    // 12月下旬至1月上旬 crosses into the next year, as a range of days does.
+    int end_year = y->value;
+    if (!g.m.empty() && m2 < m && end_year > 0) ++end_year;
+    period_point(end_part->end, end_year, &m2, &d2);
+    if (g.m.empty() && (m2 < m || (m2 == m && d2 < d))) return false;  // 三季度至一季度
+    set_range(y->value, m, d, end_year, m2, d2, out);
     return true;
   }
   const auto m = integer(g.m, rules);

@@ -227,8 +227,8 @@ class Loader {
     std::stable_sort(t.changes.begin(), t.changes.end(), by_length);
     for (const auto& kv : root["duration_units"]) {
       const std::string unit = kv.second.as<std::string>();
-      if (unit != "year" && unit != "month" && unit != "week" && unit != "day") {
-        fail_at(file, kv.second, "duration unit must be year, month, week or day");
+      if (unit != "year" && unit != "month" && unit != "week" && unit != "day" && unit != "hour") {
+        fail_at(file, kv.second, "duration unit must be year, month, week, day or hour");
       }
       t.duration_units[kv.first.as<std::string>()] = unit;
     }

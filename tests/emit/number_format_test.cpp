@@ -49,6 +49,8 @@ TEST_CASE("emit: whole amounts are integers in every format") {
   const Row rows[] = {
       {"230 million yuan", 230000000.0, none, none, "230000000", ".0"},
       {"a large sum", 1.2e13, none, none, "12000000000000", "e+"},
+      // 8.3亿元: 8.3 * 1e8 is 830000000.0000001 in binary, whole only once rounded
+      {"a product of a decimal", 8.3 * 100000000.0, none, none, "830000000", ".0"},
       {"a decimal stays", 1.5, none, none, "1.5", "1.50"},
       {"a range's ends", none, 20000.0, 50000.0, "50000", "50000.0"},
   };

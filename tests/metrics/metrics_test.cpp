@@ -120,6 +120,9 @@ TEST_CASE("metrics: ranges, halves, shares of a thousand and relative years") {
       {"明年底前完成。", MetricKind::kDeadline, "2025-12-31", "", ""},
       {"前三季度，事故下降。", MetricKind::kDateRange, "", "2024-01-01", "2024-09-30"},
       {"截至2021年9月，共检查。", MetricKind::kDate, "2021-09-30", "", ""},
+      // a justified PDF line spaces out the words: "上半 年", "截 至 3 月 底"
+      {"上半 年，全省共检查企业。", MetricKind::kDateRange, "", "2024-01-01", "2024-06-30"},
+      {"截 至 3 月 底，共排查。", MetricKind::kDate, "2024-03-31", "", ""},
   };
   auto text_of = [](const Value& v) {
     if (std::holds_alternative<double>(v)) return core::format_number(std::get<double>(v));
@@ -134,6 +137,17 @@ TEST_CASE("metrics: ranges, halves, shares of a thousand and relative years") {
     CHECK(text_of(ms[0].start) == r.start);
     CHECK(text_of(ms[0].end) == r.end);
   }
+}
+
+TEST_CASE("metrics: spaces between Chinese characters hide no figure; the text is quoted as is") {
+  const auto ms = metrics(parse("标题\n组织5个 工 作 组，于 上半 年分赴各地。\n", 2024));
+  REQUIRE(ms.size() == 2);
+  CHECK(ms[0].kind == MetricKind::kCount);
+  CHECK(ms[0].unit == "工作组");
+  CHECK(ms[0].text == "5个 工 作 组");
+  CHECK(ms[1].kind == MetricKind::kDateRange);
+  CHECK(ms[1].text == "上半 年");
+  CHECK(ms[1].column == 14);  // 上 of "上半 年" in the line as written
 }
 
 TEST_CASE("metrics: calendar arithmetic of deadlines and ranges") {
@@ -151,6 +165,11 @@ TEST_CASE("metrics: calendar arithmetic of deadlines and ranges") {
       {"12月28日至1月3日开展。", MetricKind::kDateRange, "", "2024-12-28", "2025-01-03"},
       {"7月上旬开展。", MetricKind::kDateRange, "", "2024-07-01", "2024-07-10"},
       {"下半年开展。", MetricKind::kDateRange, "", "2024-07-01", "2024-12-31"},
+      // two year parts: the second gives the end, with its own months
+      {"一季度至三季度开展。", MetricKind::kDateRange, "", "2024-01-01", "2024-09-30"},
+      {"2023年第二季度至第四季度开展。", MetricKind::kDateRange, "", "2023-04-01", "2023-12-31"},
+      {"6月下旬至7月上旬开展。", MetricKind::kDateRange, "", "2024-06-21", "2024-07-10"},
+      {"12月下旬至1月上旬开展。", MetricKind::kDateRange, "", "2024-12-21", "2025-01-10"},
       {"截至9月底，共检查。", MetricKind::kDate, "2024-09-30", "", ""},
   };
   for (const Row& r : rows) {
