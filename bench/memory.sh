@@ -3,7 +3,9 @@
 # size") for the two inputs the issue measured: a 6.9 MB mixed input (the samples and the shared
 # corpus texts, concatenated in turn) parsed as one document, and 47 MB of --stream text (one
 # record holding it all, and the same bytes as one record per bulletin). Prints input bytes, peak
-# RSS (GNU time's %M) and their ratio. Run by hand; nothing in CI depends on it.
+# RSS (GNU time's %M) and their ratio; and issue 17's one 10 MiB bulletin (gen_corpus.py --seed 7
+# --single 10m: one masthead, thousands of items) in each output format (target < 64 MiB).
+# Run by hand; nothing in CI depends on it.
 #
 # usage: bench/memory.sh path/to/jianbao [WORK_DIR]
 set -euo pipefail
@@ -58,3 +60,11 @@ measure "extract 6.9 MB mixed" mixed.txt "$JB" extract --max-bytes 0 mixed.txt
 measure "parse 6.9 MB mixed -o" mixed.txt "$JB" parse --max-bytes 0 -f json -o "$WORK/out.json" mixed.txt
 measure "--stream 47 MB, one record" one_record.jsonl sh -c "'$JB' parse --stream --max-bytes 0 <one_record.jsonl"
 measure "--stream 47 MB, $n records" many_records.jsonl sh -c "'$JB' parse --stream <many_records.jsonl"
+
+# Issue 17: one 10 MiB bulletin, every output format.
+python3 "$SRC/bench/gen_corpus.py" --seed 7 --size-mb 0.1 --out "$WORK/gen" --single 10m --no-concat >/dev/null 2>&1
+big=$WORK/gen/single_10m.txt
+for f in yaml json jsonl; do
+    measure "parse 10 MiB bulletin ($f)" "$big" "$JB" parse --max-bytes 0 -f "$f" "$big"
+done
+measure "extract 10 MiB bulletin (csv)" "$big" "$JB" extract --max-bytes 0 -f csv "$big"
