@@ -7,19 +7,19 @@ set(JB_CORPUS_FLOORS
   --floor titles=83
   --floor item_kind=97
   --floor item_lines=90
-  --floor sections=85
+  --floor sections=87
   --floor points=95
-  --floor masthead=93
+  --floor masthead=93.5
   --floor distribution=95
   --floor colophon=96
-  --floor removed=94
+  --floor removed=96.5
   --floor removed_kind=96
   --floor metrics_recall=89
   --floor metrics_precision=98
   --floor provinces=92
   --floor signature=91
   --floor genre=99
-  --floor document=98
+  --floor document=99.5
   --floor series=97)
 add_test(NAME corpus_score
          COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/corpus/score.py --jianbao $<TARGET_FILE:jianbao>

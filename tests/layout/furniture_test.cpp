@@ -217,5 +217,38 @@ TEST_CASE("layout: two spaced fields on one line are no web text") {
   REQUIRE(c.blocks.size() == 1);
 }
 
+TEST_CASE("layout: one leading space is a page start only in text that is never indented") {
+  // docx2txt and pdftotext -layout centre lines with spaces, an odd margin giving one: " 工作部署"
+  // is centred, and the office line above it no running header. pdftotext's own text has no
+  // indent but the one space it puts before a page's first line.
+  struct Row {
+    const char* name;
+    const char* text;
+    bool page_start;
+  };
+  const Row rows[] = {
+      {"centred export",
+       "              安全生产简报\n                 "
+       "第3期\n某省应急管理厅办公室　　　　2024年3月5日\n"
+       " 工作部署\n           全省召开安全生产工作会议\n"
+       "    3月1日，全省召开安全生产工作会议，部署今年重点任务。\n",
+       false},
+      {"pdftotext page start",
+       "全省召开安全生产工作会议\n3月1日，全省召开安全生产工作会议，部署\n今年重点任务。\n"
+       " 工作部署\n全省开展燃气安全专项整治\n",
+       true},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.name);
+    const CleanText c = clean(r.text);
+    bool heading_starts_page = false;
+    for (const Block& b : c.blocks) {
+      if (b.text.rfind("工作部署", 0) == 0) heading_starts_page = b.page_start;
+    }
+    CHECK(heading_starts_page == r.page_start);
+    if (!r.page_start) CHECK(c.removed.empty());
+  }
+}
+
 }  // namespace
 }  // namespace jianbao::layout
