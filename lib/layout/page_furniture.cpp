@@ -419,9 +419,16 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     ++masthead_lines;
     const bool at_boundary =
         std::any_of(boundary.begin(), boundary.end(), [&](const auto& b) { return b.first == j; });
-    if (at_boundary || !at_top.count(squeezed(ls[j].text))) continue;
-    auto it = repeats.find(squeezed(ls[j].text));
-    if (it != repeats.end() && it->second == 1) ++it->second;
+    if (at_boundary) continue;
+    // A masthead title cut over two lines ("工贸行业安全监管简" / "报") is one line as a header.
+    const size_t n = next_kept(ls, j);
+    const bool pair = n < ls.size() && !ls[n].page_start;
+    for (const std::string& text :
+         {squeezed(ls[j].text), pair ? squeezed(ls[j].text) + squeezed(ls[n].text) : ""}) {
+      if (text.empty() || !at_top.count(text)) continue;
+      auto it = repeats.find(text);
+      if (it != repeats.end() && it->second == 1) ++it->second;
+    }
   }
   for (const auto& [i, top] : boundary) {
     const bool repeated = repeats[squeezed(ls[i].text)] >= r.min_repeats;

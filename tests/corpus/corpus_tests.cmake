@@ -7,12 +7,12 @@ set(JB_CORPUS_FLOORS
   --floor titles=83
   --floor item_kind=97
   --floor item_lines=90
-  --floor sections=87
+  --floor sections=87.5
   --floor points=95
   --floor masthead=93.5
   --floor distribution=95
   --floor colophon=96
-  --floor removed=96.5
+  --floor removed=97.5
   --floor removed_kind=96
   --floor metrics_recall=89
   --floor metrics_precision=98

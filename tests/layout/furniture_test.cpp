@@ -191,6 +191,31 @@ TEST_CASE("layout: a footer on every page, the last one included, is removed") {
   CHECK(footers == 3);
 }
 
+TEST_CASE("layout: the masthead's title cut over two lines, repeated atop a later page") {
+  // pdftotext -raw on a letter-spaced title too wide for one line; page 2 prints the name as its
+  // header once, on one line.
+  struct Row {
+    const char* name;
+    const char* title;
+  };
+  const Row rows[] = {
+      {"letter-spaced", "森 林 防 火 工 作 简\n报\n"},
+      {"plain", "森林防火工作简\n报\n"},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.name);
+    const std::string t = std::string(r.title) +
+                          "第 7 期\n某省森林防火指挥部办公室\n2024 年 4 月 2 日\n"
+                          "全省召开森林防火工作会议\n4 月 1 日，全省召开森林防火工作会议。\n"
+                          "\f森林防火工作简报\n会议要求各地压实责任。\n";
+    const CleanText c = clean(t);
+    int headers = 0;
+    for (const Removed& rm : c.removed) headers += rm.kind == "running_header";
+    CHECK(headers == 1);
+    for (const Block& b : c.blocks) CHECK(b.text != "森林防火工作简报");
+  }
+}
+
 TEST_CASE("layout: web text flattened onto one line is split back into paragraphs") {
   const std::string t =
       "安全生产简报　　第3期　　一、工作部署　　全省召开安全生产工作会议　　3月1日，全省召开会议。"
