@@ -85,6 +85,19 @@ bool masthead_follows(const std::vector<Line>& ls, size_t i, const RuleSet& rule
   return false;
 }
 
+// The line after line i on its page opens with a date: i is an office signing ("某省人民政府办公厅"
+// / "2022年9月28日") or issuing ("…" / "2022年9月28日印发"), printed at a page's foot as often
+// as the bulletin has a signature and a colophon, never a footer.
+bool opens_with_date(const Line& l, const RuleSet& rules) {
+  core::Match m(rules.structure.masthead.date, core::normalize_width(l.text),
+                rules.layout.regex_time_limit);
+  return m.looking_at();
+}
+bool dated_next(const std::vector<Line>& ls, size_t i, const RuleSet& rules) {
+  const size_t n = next_kept(ls, i);
+  return n < ls.size() && !ls[n].page_start && opens_with_date(ls[n], rules);
+}
+
 }  // namespace
 
 PageGeometry measure_geometry(const std::vector<Line>& lines, const RuleSet& rules) {
@@ -408,7 +421,7 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
   std::map<std::string, int> repeats;
   std::set<std::string> at_top;  // texts standing at a page's head
   for (const auto& [i, top] : boundary) {
-    if (!is_short(ls[i])) continue;
+    if (!is_short(ls[i]) || dated_next(ls, i, rules)) continue;
     ++repeats[squeezed(ls[i].text)];
     if (top) at_top.insert(squeezed(ls[i].text));
   }
@@ -458,7 +471,10 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
         !p.ends_sentence &&
         (!geo.wrapped || p.width >= geo.full_width - r.full_line_slack ||
          (geo.indent_width > 0 && p.width >= geo.indent_width - r.indent_tolerance));
-    if (!is_short(ls[i]) || ls[i].ends_sentence || !prev_runs_on) continue;
+    // A date there is the signature's ("某省应急管理厅" / "2024年3月5日"), no section name.
+    if (!is_short(ls[i]) || ls[i].ends_sentence || !prev_runs_on || opens_with_date(ls[i], rules)) {
+      continue;
+    }
     ls[i].removed = true;
     out->removed.push_back({"running_header", ls[i].number, ls[i].raw});
     out->page_sections.push_back({ls[page_first].number, ls[i].text, ls[i].number});

@@ -216,6 +216,38 @@ TEST_CASE("layout: the masthead's title cut over two lines, repeated atop a late
   }
 }
 
+TEST_CASE("layout: the signature and the issuing office at a page's foot are no furniture") {
+  // The office signs at the foot of page 1 and issues at the foot of page 2: printed twice at a
+  // page's foot, as a footer is, but each time over a date. The signature's date just before a
+  // page start is no section name printed on the page either.
+  struct Row {
+    const char* name;
+    const char* page2;
+    int offices;
+  };
+  const Row rows[] = {
+      {"signed and issued", "报：省委、省政府领导。\n某省人民政府办公厅\n2024 年 3 月 5 日印发\n",
+       2},
+      {"signed only", "报：省委、省政府领导。\n共印 50 份\n", 1},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.name);
+    const std::string t =
+        std::string(
+            "全省召开安全生产工作会议\n3月1日，全省召开安全生产工作会议，部署今年重点任务。\n"
+            "某省人民政府办公厅\n2024 年 3 月 5 日\n\f") +
+        r.page2;
+    const CleanText c = clean(t);
+    for (const Removed& rm : c.removed) CHECK(rm.text == "");
+    CHECK(c.page_sections.empty());
+    int offices = 0;
+    for (const Block& b : c.blocks) {
+      for (const BlockLine& l : b.lines) offices += l.text == "某省人民政府办公厅";
+    }
+    CHECK(offices == r.offices);
+  }
+}
+
 TEST_CASE("layout: web text flattened onto one line is split back into paragraphs") {
   const std::string t =
       "安全生产简报　　第3期　　一、工作部署　　全省召开安全生产工作会议　　3月1日，全省召开会议。"
