@@ -93,6 +93,17 @@ bool opens_with_date(const Line& l, const RuleSet& rules) {
                 rules.layout.regex_time_limit);
   return m.looking_at();
 }
+// A line of a bulletin's tail: a date (the signature's) or a colophon line
+// ("编辑：张某　审核：李某").
+bool is_tail_line(const Line& l, const RuleSet& rules) {
+  if (opens_with_date(l, rules)) return true;
+  const std::string norm = core::normalize_width(l.text);
+  for (const PatternRule& p : rules.structure.colophon) {
+    core::Match m(p.regex, norm, rules.layout.regex_time_limit);
+    if (m.find()) return true;
+  }
+  return false;
+}
 bool dated_next(const std::vector<Line>& ls, size_t i, const RuleSet& rules) {
   const size_t n = next_kept(ls, i);
   return n < ls.size() && !ls[n].page_start && opens_with_date(ls[n], rules);
@@ -471,8 +482,9 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
         !p.ends_sentence &&
         (!geo.wrapped || p.width >= geo.full_width - r.full_line_slack ||
          (geo.indent_width > 0 && p.width >= geo.indent_width - r.indent_tolerance));
-    // A date there is the signature's ("某省应急管理厅" / "2024年3月5日"), no section name.
-    if (!is_short(ls[i]) || ls[i].ends_sentence || !prev_runs_on || opens_with_date(ls[i], rules)) {
+    // A date there is the signature's ("某省应急管理厅" / "2024年3月5日"), an editor line the
+    // colophon's: no section name.
+    if (!is_short(ls[i]) || ls[i].ends_sentence || !prev_runs_on || is_tail_line(ls[i], rules)) {
       continue;
     }
     ls[i].removed = true;

@@ -248,6 +248,17 @@ TEST_CASE("layout: the signature and the issuing office at a page's foot are no 
   }
 }
 
+TEST_CASE("layout: an editor line just before a page start is the colophon's") {
+  // Page 1 ends in the signature and the editors; the distribution fills page 2.
+  const std::string t =
+      "全省召开安全生产工作会议\n3月1日，全省召开安全生产工作会议，部署今年重点任务。\n"
+      "某省人民政府办公厅\n2024 年 3 月 5 日\n编辑：张某 审核：李某\n"
+      "\f报：省委、省政府领导。\n送：各市应急管理局。\n";
+  const CleanText c = clean(t);
+  CHECK(c.removed.empty());
+  CHECK(c.page_sections.empty());
+}
+
 TEST_CASE("layout: web text flattened onto one line is split back into paragraphs") {
   const std::string t =
       "安全生产简报　　第3期　　一、工作部署　　全省召开安全生产工作会议　　3月1日，全省召开会议。"
