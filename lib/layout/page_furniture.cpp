@@ -277,6 +277,16 @@ void remove_zone_page_numbers(std::vector<Line>* lines, const LayoutRules& r,
     core::to_normalized_u16(joined, u16);
     bool found = pieces.size() >= 2 && page_numbers->any_matches(*u16);
     if (!found && pieces.size() == 1) found = page_end_numbers->any_matches(*u16);
+    if (!found && pieces.size() >= 2) {
+      // A bare number at the page's very edge, other short lines next to it ("1" over the
+      // masthead's "秘密★"): the number alone.
+      const size_t edge = foot ? zone.back() : zone.front();
+      core::to_normalized_u16(ls[edge].raw, u16);
+      if (page_end_numbers->any_matches(*u16)) {
+        pieces = {edge};
+        found = true;
+      }
+    }
     if (!found) continue;
     for (size_t j : pieces) {
       ls[j].removed = true;

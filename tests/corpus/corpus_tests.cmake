@@ -7,12 +7,12 @@ set(JB_CORPUS_FLOORS
   --floor titles=83
   --floor item_kind=97
   --floor item_lines=90
-  --floor sections=88.8
+  --floor sections=89.3
   --floor points=95
-  --floor masthead=93.5
+  --floor masthead=95.3
   --floor distribution=99.5
   --floor colophon=99.5
-  --floor removed=98.8
+  --floor removed=99.6
   --floor removed_kind=96
   --floor metrics_recall=89
   --floor metrics_precision=98

@@ -259,6 +259,23 @@ TEST_CASE("layout: an editor line just before a page start is the colophon's") {
   CHECK(c.page_sections.empty());
 }
 
+TEST_CASE("layout: a page number at a page's top edge, over other short lines") {
+  // Numbers printed at the top right: pdftotext puts "1" over the masthead's notes, "2" over
+  // the running header.
+  const std::string t =
+      "1\n秘密★\n森林防火简报\n第 7 期\n某省森林防火指挥部办公室\n"
+      "全省召开森林防火工作会议\n4 月 1 日，全省召开森林防火工作会议，部署重点任务。\n"
+      "\f2\n森林防火简报\n会议要求各地压实责任。\n";
+  const CleanText c = clean(t);
+  std::vector<std::string> numbers;
+  for (const Removed& rm : c.removed) {
+    if (rm.kind == "page_number") numbers.push_back(rm.text);
+  }
+  CHECK(numbers == std::vector<std::string>{"1", "2"});
+  REQUIRE_FALSE(c.blocks.empty());
+  CHECK(c.blocks.front().text.rfind("秘密★", 0) == 0);
+}
+
 TEST_CASE("layout: web text flattened onto one line is split back into paragraphs") {
   const std::string t =
       "安全生产简报　　第3期　　一、工作部署　　全省召开安全生产工作会议　　3月1日，全省召开会议。"
