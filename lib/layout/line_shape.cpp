@@ -1,5 +1,7 @@
 #include "layout/line_shape.h"
 
+#include <algorithm>
+
 #include "core/utf8_fast.h"
 #include "ruleset/rule_set.h"
 
@@ -174,12 +176,18 @@ std::vector<Line> measure_lines(const std::vector<decode::SourceLine>& lines,
   out.reserve(lines.size());
   bool pending_page = false;
   std::vector<Piece> ignored;
+  // pdftotext's text is never indented but for that one space. Where lines are indented by more
+  // (docx2txt and -layout centre lines with spaces), one space is centring too: " 工作部署".
+  const bool indented = std::any_of(lines.begin(), lines.end(), [](const decode::SourceLine& l) {
+    return l.text.size() >= 2 && l.text[0] == ' ' && l.text[1] == ' ';
+  });
   for (const decode::SourceLine& src : lines) {
     pending_page = pending_page || src.form_feed;
     const std::string_view whole = core::trim(src.text);
     if (whole.empty()) continue;
     // pdftotext starts each page's first line with one space (a page break without \f).
-    const bool one_space = src.text.size() >= 2 && src.text[0] == ' ' && src.text[1] != ' ';
+    const bool one_space =
+        !indented && src.text.size() >= 2 && src.text[0] == ' ' && src.text[1] != ' ';
     for (const auto& [from, to] :
          flat_pieces(whole, rules.layout.flat_separator, rules.layout.min_flat_paragraphs)) {
       const std::string_view trimmed = core::trim(whole.substr(from, to - from));

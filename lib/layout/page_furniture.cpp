@@ -168,6 +168,30 @@ bool widest_lines_run_on(const std::vector<std::pair<int, int>>& seen,
   return true;
 }
 
+// The line after line i on its page opens with a date: i is an office signing ("某省人民政府办公厅"
+// / "2022年9月28日") or issuing ("…" / "2022年9月28日印发"), printed at a page's foot as often
+// as the bulletin has a signature and a colophon, never a footer.
+bool opens_with_date(const Line& l, const RuleSet& rules) {
+  core::Match m(rules.structure.masthead.date, core::normalize_width(l.text),
+                rules.layout.regex_time_limit);
+  return m.looking_at();
+}
+// A line of a bulletin's tail: a date (the signature's) or a colophon line
+// ("编辑：张某　审核：李某").
+bool is_tail_line(const Line& l, const RuleSet& rules) {
+  if (opens_with_date(l, rules)) return true;
+  const std::string norm = core::normalize_width(l.text);
+  for (const PatternRule& p : rules.structure.colophon) {
+    core::Match m(p.regex, norm, rules.layout.regex_time_limit);
+    if (m.find()) return true;
+  }
+  return false;
+}
+bool dated_next(const std::vector<Line>& ls, size_t i, const RuleSet& rules) {
+  const size_t n = next_kept(ls, i);
+  return n < ls.size() && !ls[n].page_start && opens_with_date(ls[n], rules);
+}
+
 }  // namespace
 
 PageGeometry measure_geometry(const std::vector<Line>& lines, const RuleSet& rules) {
@@ -320,6 +344,16 @@ void remove_zone_page_numbers(std::vector<Line>* lines, const LayoutRules& r,
     core::to_normalized_u16(joined, u16);
     bool found = pieces.size() >= 2 && page_numbers->any_matches(*u16);
     if (!found && pieces.size() == 1) found = page_end_numbers->any_matches(*u16);
+    if (!found && pieces.size() >= 2) {
+      // A bare number at the page's very edge, other short lines next to it ("1" over the
+      // masthead's "秘密★"): the number alone.
+      const size_t edge = foot ? zone.back() : zone.front();
+      core::to_normalized_u16(ls[edge].raw, u16);
+      if (page_end_numbers->any_matches(*u16)) {
+        pieces = {edge};
+        found = true;
+      }
+    }
     if (!found) continue;
     for (size_t j : pieces) {
       ls[j].removed = true;
@@ -475,7 +509,7 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
   std::map<std::string, int> repeats;
   std::set<std::string> at_top;  // texts standing at a page's head
   for (const auto& [i, top] : boundary) {
-    if (!is_short(ls[i])) continue;
+    if (!is_short(ls[i]) || dated_next(ls, i, rules)) continue;
     ++repeats[squeezed(ls[i].text)];
     if (top) at_top.insert(squeezed(ls[i].text));
   }
@@ -486,9 +520,16 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     ++masthead_lines;
     const bool at_boundary =
         std::any_of(boundary.begin(), boundary.end(), [&](const auto& b) { return b.first == j; });
-    if (at_boundary || !at_top.count(squeezed(ls[j].text))) continue;
-    auto it = repeats.find(squeezed(ls[j].text));
-    if (it != repeats.end() && it->second == 1) ++it->second;
+    if (at_boundary) continue;
+    // A masthead title cut over two lines ("工贸行业安全监管简" / "报") is one line as a header.
+    const size_t n = next_kept(ls, j);
+    const bool pair = n < ls.size() && !ls[n].page_start;
+    for (const std::string& text :
+         {squeezed(ls[j].text), pair ? squeezed(ls[j].text) + squeezed(ls[n].text) : ""}) {
+      if (text.empty() || !at_top.count(text)) continue;
+      auto it = repeats.find(text);
+      if (it != repeats.end() && it->second == 1) ++it->second;
+    }
   }
   for (const auto& [i, top] : boundary) {
     const bool repeated = repeats[squeezed(ls[i].text)] >= r.min_repeats;
@@ -518,7 +559,11 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
         !p.ends_sentence &&
         (!geo.wrapped || p.width >= geo.full_width - r.full_line_slack ||
          (geo.indent_width > 0 && p.width >= geo.indent_width - r.indent_tolerance));
-    if (!is_short(ls[i]) || ls[i].ends_sentence || !prev_runs_on) continue;
+    // A date there is the signature's ("某省应急管理厅" / "2024年3月5日"), an editor line the
+    // colophon's: no section name.
+    if (!is_short(ls[i]) || ls[i].ends_sentence || !prev_runs_on || is_tail_line(ls[i], rules)) {
+      continue;
+    }
     ls[i].removed = true;
     out->removed.push_back({"running_header", ls[i].number, ls[i].raw});
     out->page_sections.push_back({ls[page_first].number, ls[i].text, ls[i].number});

@@ -11,8 +11,9 @@
 namespace jianbao::structure {
 namespace {
 
-// What a line of the tail is.
-enum class TailLine { kOther, kColophon, kOffice, kDate };
+// What a line of the tail is: a distribution list's first line, a line it wraps onto, or a
+// line of the colophon or the signature.
+enum class TailLine { kOther, kDistribution, kListLine, kColophon, kOffice, kDate };
 
 // Which trailing blocks are distribution, colophon or signature: one matcher per pattern for all
 // the blocks looked at, each text converted once.
@@ -25,25 +26,57 @@ class TailMatcher {
       colophon_.push_back(p.regex.new_matcher(limit));
     }
     office_ = rules.structure.masthead.publisher.new_matcher(limit);
+    strip_final_ = rules.structure.distribution.strip_final;
     date_ = rules.structure.masthead.date.new_matcher(limit);
   }
 
-  bool is_distribution(const layout::Block& b) {
-    core::to_normalized_u16(b.text, &text_);
+  // The text opens a distribution list ("抄送：……").
+  bool is_distribution(const std::string& text) {
+    core::to_normalized_u16(text, &text_);
     distribution_->reset(text_);
     UErrorCode status = U_ZERO_ERROR;
     return distribution_->lookingAt(status) && U_SUCCESS(status);
   }
 
-  // Every line of the block is a tail line (colophon, office or date).
-  bool is_tail_lines(const layout::Block& b, bool* has_date, bool* has_colophon) {
+  // What each line of the block is: a distribution list's line (its first, or one it wraps
+  // onto: "抄送：……各市安委会办" / "公室。") or a tail line (colophon, office or date).
+  // `open` says whether the list before the block runs on (it ends in no final stop); it is
+  // updated for the next block. Returns false at the first line that is neither.
+  bool is_tail_block(const layout::Block& b, bool* open, bool* has_date, bool* has_colophon) {
+    bool all = true;
     for (const layout::BlockLine& l : b.lines) {
-      const TailLine kind = classify(l.text);
-      if (kind == TailLine::kOther) return false;
+      const TailLine kind = line_kind(l.text, open);
+      all = all && kind != TailLine::kOther;
       *has_date = *has_date || kind == TailLine::kDate;
       *has_colophon = *has_colophon || kind == TailLine::kColophon;
     }
-    return true;
+    return all;
+  }
+
+  // What a line of the tail is, given whether a distribution list runs on into it; `open` is
+  // updated for the next line. A line that is a tail line of its own never continues a list.
+  TailLine line_kind(const std::string& text, bool* open, size_t* pattern = nullptr) {
+    if (is_distribution(text)) {
+      *open = !ends_final(text);
+      return TailLine::kDistribution;
+    }
+    const TailLine kind = classify(text, pattern);
+    if (kind == TailLine::kOther && *open) {
+      *open = !ends_final(text);
+      return TailLine::kListLine;
+    }
+    *open = false;
+    return kind;
+  }
+
+  // The line ends in one of the distribution's final stops ("。").
+  bool ends_final(const std::string& text) const {
+    const std::string_view t = core::trim(text);
+    if (t.empty()) return false;
+    size_t last = t.size() - 1;
+    while (last > 0 && (static_cast<unsigned char>(t[last]) & 0xC0) == 0x80) --last;
+    size_t p = last;
+    return strip_final_.find(core::next_code_point(t, &p)) != std::u32string::npos;
   }
 
   // `pattern` (if given) is set to the colophon pattern a colophon line matched.
@@ -104,6 +137,7 @@ class TailMatcher {
   std::vector<std::unique_ptr<icu::RegexMatcher>> colophon_;
   std::unique_ptr<icu::RegexMatcher> office_;
   std::unique_ptr<icu::RegexMatcher> date_;
+  std::u32string strip_final_;
 };
 
 }  // namespace
@@ -146,6 +180,15 @@ std::vector<std::string> split_recipients(const std::string& text, const RuleSet
 size_t find_tail(const std::vector<layout::Block>& blocks, size_t body_begin,
                  const RuleSet& rules) {
   TailMatcher tail(rules);
+  // Whether a distribution list runs on into each block: worked out in reading order.
+  std::vector<char> open_before(blocks.size() + 1, 0);
+  bool open = false;
+  for (size_t i = body_begin; i < blocks.size(); ++i) {
+    open_before[i] = open;
+    bool has_date = false;
+    bool has_colophon = false;
+    tail.is_tail_block(blocks[i], &open, &has_date, &has_colophon);
+  }
   size_t begin = blocks.size();
   // Office lines alone are tail only where a date or a colophon line (印发) follows them: the
   // signature, or the issuing office of the colophon.
@@ -153,14 +196,18 @@ size_t find_tail(const std::vector<layout::Block>& blocks, size_t body_begin,
   // The first block of the body is never tail: a text of one dated line is its own body.
   for (size_t i = blocks.size(); i-- > body_begin + 1;) {
     const layout::Block& b = blocks[i];
-    if (tail.is_distribution(b)) {
+    bool block_open = open_before[i];
+    bool has_date = false;
+    bool has_colophon = false;
+    const bool list = tail.is_distribution(b.lines.front().text);
+    if (list || block_open) {
+      // A list (whatever its block holds after it), or the line a list wraps onto.
+      if (!tail.is_tail_block(b, &block_open, &has_date, &has_colophon) && !list) break;
       begin = i;
       after_date_or_colophon = false;
       continue;
     }
-    bool has_date = false;
-    bool has_colophon = false;
-    if (!tail.is_tail_lines(b, &has_date, &has_colophon)) break;
+    if (!tail.is_tail_block(b, &block_open, &has_date, &has_colophon)) break;
     if (!has_date && !has_colophon && !after_date_or_colophon) break;
     begin = i;
     after_date_or_colophon = has_date || has_colophon;
@@ -185,32 +232,51 @@ void read_tail(const std::vector<layout::Block>& blocks, size_t begin, const Rul
     for (const layout::BlockLine& o : offices) to_colophon(o);
     offices.clear();
   };
-  for (size_t i = begin; i < blocks.size(); ++i) {
-    const layout::Block& b = blocks[i];
-    const std::string norm = core::normalize_width(b.text);
+  // The distribution list being read: its text so far, its lines.
+  std::string list_text;
+  int list_first = 0;
+  int list_last = 0;
+  auto flush_list = [&] {
+    if (list_text.empty()) return;
+    const std::string norm = core::normalize_width(list_text);
     core::Match m(d.pattern, norm, rules.layout.regex_time_limit);
     if (m.looking_at()) {
-      flush_offices();
-      last_pattern = static_cast<size_t>(-1);
       const std::string marker = m.group("marker");
       const auto field = d.fields.find(marker);
       // The recipients are the original text after the marker and its colon.
       size_t pos = 0;
-      for (int k = 0; k < m.end() && pos < b.text.size(); ++k) core::next_code_point(b.text, &pos);
-      const std::vector<std::string> names = split_recipients(b.text.substr(pos), rules);
+      for (int k = 0; k < m.end() && pos < list_text.size(); ++k) {
+        core::next_code_point(list_text, &pos);
+      }
+      const std::vector<std::string> names = split_recipients(list_text.substr(pos), rules);
       std::vector<std::string>* list = &doc->distribution.copy_to;
       if (field != d.fields.end() && field->second == "report_to")
         list = &doc->distribution.report_to;
       if (field != d.fields.end() && field->second == "cc") list = &doc->distribution.cc;
       if (field != d.fields.end() && field->second == "send_to") list = &doc->distribution.send_to;
       list->insert(list->end(), names.begin(), names.end());
-      if (doc->distribution.first_line == 0) doc->distribution.first_line = b.first_line();
-      doc->distribution.last_line = b.last_line();
-      continue;
+      if (doc->distribution.first_line == 0) doc->distribution.first_line = list_first;
+      doc->distribution.last_line = list_last;
     }
-    for (const layout::BlockLine& l : b.lines) {
-      const TailLine kind = tail.classify(l.text);
-      if (kind == TailLine::kOffice) {
+    list_text.clear();
+  };
+  bool open = false;
+  for (size_t i = begin; i < blocks.size(); ++i) {
+    for (const layout::BlockLine& l : blocks[i].lines) {
+      size_t pattern = 0;
+      const TailLine kind = tail.line_kind(l.text, &open, &pattern);
+      if (kind == TailLine::kListLine) {
+        list_text += l.text;
+        list_last = l.number;
+        continue;
+      }
+      flush_list();
+      if (kind == TailLine::kDistribution) {
+        flush_offices();
+        last_pattern = static_cast<size_t>(-1);
+        list_text = l.text;
+        list_first = list_last = l.number;
+      } else if (kind == TailLine::kOffice) {
         offices.push_back(l);
       } else if (kind == TailLine::kDate && !doc->signature) {
         Signature sig;
@@ -228,8 +294,6 @@ void read_tail(const std::vector<layout::Block>& blocks, size_t begin, const Rul
         // One printed line cut at its wide space ("某某办公室" / "2024年3月5日印发", "编辑：张某" /
         // "审核：李某") is one entry again: the office with the 印发 line after it, and two
         // lines of one colophon pattern in a row.
-        size_t pattern = 0;
-        tail.classify(l.text, &pattern);
         if (!offices.empty()) {
           const layout::BlockLine office = offices.back();
           offices.pop_back();
@@ -251,6 +315,7 @@ void read_tail(const std::vector<layout::Block>& blocks, size_t begin, const Rul
       }
     }
   }
+  flush_list();
   flush_offices();
 }
 

@@ -192,6 +192,91 @@ TEST_CASE("layout: a footer on every page, the last one included, is removed") {
   CHECK(footers == 3);
 }
 
+TEST_CASE("layout: the masthead's title cut over two lines, repeated atop a later page") {
+  // pdftotext -raw on a letter-spaced title too wide for one line; page 2 prints the name as its
+  // header once, on one line.
+  struct Row {
+    const char* name;
+    const char* title;
+  };
+  const Row rows[] = {
+      {"letter-spaced", "森 林 防 火 工 作 简\n报\n"},
+      {"plain", "森林防火工作简\n报\n"},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.name);
+    const std::string t = std::string(r.title) +
+                          "第 7 期\n某省森林防火指挥部办公室\n2024 年 4 月 2 日\n"
+                          "全省召开森林防火工作会议\n4 月 1 日，全省召开森林防火工作会议。\n"
+                          "\f森林防火工作简报\n会议要求各地压实责任。\n";
+    const CleanText c = clean(t);
+    int headers = 0;
+    for (const Removed& rm : c.removed) headers += rm.kind == "running_header";
+    CHECK(headers == 1);
+    for (const Block& b : c.blocks) CHECK(b.text != "森林防火工作简报");
+  }
+}
+
+TEST_CASE("layout: the signature and the issuing office at a page's foot are no furniture") {
+  // The office signs at the foot of page 1 and issues at the foot of page 2: printed twice at a
+  // page's foot, as a footer is, but each time over a date. The signature's date just before a
+  // page start is no section name printed on the page either.
+  struct Row {
+    const char* name;
+    const char* page2;
+    int offices;
+  };
+  const Row rows[] = {
+      {"signed and issued", "报：省委、省政府领导。\n某省人民政府办公厅\n2024 年 3 月 5 日印发\n",
+       2},
+      {"signed only", "报：省委、省政府领导。\n共印 50 份\n", 1},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.name);
+    const std::string t =
+        std::string(
+            "全省召开安全生产工作会议\n3月1日，全省召开安全生产工作会议，部署今年重点任务。\n"
+            "某省人民政府办公厅\n2024 年 3 月 5 日\n\f") +
+        r.page2;
+    const CleanText c = clean(t);
+    for (const Removed& rm : c.removed) CHECK(rm.text == "");
+    CHECK(c.page_sections.empty());
+    int offices = 0;
+    for (const Block& b : c.blocks) {
+      for (const BlockLine& l : b.lines) offices += l.text == "某省人民政府办公厅";
+    }
+    CHECK(offices == r.offices);
+  }
+}
+
+TEST_CASE("layout: an editor line just before a page start is the colophon's") {
+  // Page 1 ends in the signature and the editors; the distribution fills page 2.
+  const std::string t =
+      "全省召开安全生产工作会议\n3月1日，全省召开安全生产工作会议，部署今年重点任务。\n"
+      "某省人民政府办公厅\n2024 年 3 月 5 日\n编辑：张某 审核：李某\n"
+      "\f报：省委、省政府领导。\n送：各市应急管理局。\n";
+  const CleanText c = clean(t);
+  CHECK(c.removed.empty());
+  CHECK(c.page_sections.empty());
+}
+
+TEST_CASE("layout: a page number at a page's top edge, over other short lines") {
+  // Numbers printed at the top right: pdftotext puts "1" over the masthead's notes, "2" over
+  // the running header.
+  const std::string t =
+      "1\n秘密★\n森林防火简报\n第 7 期\n某省森林防火指挥部办公室\n"
+      "全省召开森林防火工作会议\n4 月 1 日，全省召开森林防火工作会议，部署重点任务。\n"
+      "\f2\n森林防火简报\n会议要求各地压实责任。\n";
+  const CleanText c = clean(t);
+  std::vector<std::string> numbers;
+  for (const Removed& rm : c.removed) {
+    if (rm.kind == "page_number") numbers.push_back(rm.text);
+  }
+  CHECK(numbers == std::vector<std::string>{"1", "2"});
+  REQUIRE_FALSE(c.blocks.empty());
+  CHECK(c.blocks.front().text.rfind("秘密★", 0) == 0);
+}
+
 TEST_CASE("layout: web text flattened onto one line is split back into paragraphs") {
   const std::string t =
       "安全生产简报　　第3期　　一、工作部署　　全省召开安全生产工作会议　　3月1日，全省召开会议。"
@@ -274,6 +359,39 @@ TEST_CASE("layout: a title as wide as an indented first line, its rest on the ne
   CHECK(c.blocks[7].shape == Block::Shape::kTitle);
   CHECK(c.blocks[7].text == "省应急管理厅推动危险化学品企业全员安全生产责任制落实落细");
   CHECK(c.blocks[8].text == indented + full + "查整治各类风险隐患。");
+}
+
+TEST_CASE("layout: one leading space is a page start only in text that is never indented") {
+  // docx2txt and pdftotext -layout centre lines with spaces, an odd margin giving one: " 工作部署"
+  // is centred, and the office line above it no running header. pdftotext's own text has no
+  // indent but the one space it puts before a page's first line.
+  struct Row {
+    const char* name;
+    const char* text;
+    bool page_start;
+  };
+  const Row rows[] = {
+      {"centred export",
+       "              安全生产简报\n                 "
+       "第3期\n某省应急管理厅办公室　　　　2024年3月5日\n"
+       " 工作部署\n           全省召开安全生产工作会议\n"
+       "    3月1日，全省召开安全生产工作会议，部署今年重点任务。\n",
+       false},
+      {"pdftotext page start",
+       "全省召开安全生产工作会议\n3月1日，全省召开安全生产工作会议，部署\n今年重点任务。\n"
+       " 工作部署\n全省开展燃气安全专项整治\n",
+       true},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.name);
+    const CleanText c = clean(r.text);
+    bool heading_starts_page = false;
+    for (const Block& b : c.blocks) {
+      if (b.text.rfind("工作部署", 0) == 0) heading_starts_page = b.page_start;
+    }
+    CHECK(heading_starts_page == r.page_start);
+    if (!r.page_start) CHECK(c.removed.empty());
+  }
 }
 
 }  // namespace
