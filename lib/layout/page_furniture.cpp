@@ -85,32 +85,46 @@ bool masthead_follows(const std::vector<Line>& ls, size_t i, const RuleSet& rule
   return false;
 }
 
-// Full lines vary by a column or two with digits and punctuation: chain adjacent widths into
-// clusters, and take the widest cluster big enough to be the text width; its commonest width, or
-// 0. A width seen once counts too: in a short bulletin the full lines may all differ by a column.
-// `seen` holds the widths of lines that run on, widest first, with their counts.
-int clustered_full_width(const std::vector<std::pair<int, int>>& seen, const LayoutRules& r) {
-  size_t i = 0;
-  while (i < seen.size()) {
-    size_t j = i + 1;
-    int total = seen[i].second;
-    // A cluster spans at most full_width_cluster_span columns below its widest width.
-    while (j < seen.size() && seen[j].first >= seen[j - 1].first - 1 &&
-           seen[j].first >= seen[i].first - r.full_width_cluster_span) {
-      total += seen[j++].second;
+// Widths of lines that run on, widest first, with their counts: chained into clusters below.
+using SeenWidths = std::vector<std::pair<int, int>>;
+
+// Full lines vary by a column or two with digits and punctuation: the cluster that starts at
+// seen[begin] chains each next width a column narrower, spanning at most
+// full_width_cluster_span columns below its widest width.
+struct WidthCluster {
+  size_t begin = 0;
+  size_t end = 0;
+  int lines = 0;
+};
+WidthCluster cluster_at(const SeenWidths& seen, size_t begin, const LayoutRules& r) {
+  WidthCluster c{begin, begin + 1, seen[begin].second};
+  while (c.end < seen.size() && seen[c.end].first >= seen[c.end - 1].first - 1 &&
+         seen[c.end].first >= seen[begin].first - r.full_width_cluster_span) {
+    c.lines += seen[c.end++].second;
+  }
+  return c;
+}
+
+// The width most lines of the cluster have (the widest of equals).
+int commonest_width(const SeenWidths& seen, const WidthCluster& c) {
+  int best = 0;
+  int width = 0;
+  for (size_t k = c.begin; k < c.end; ++k) {
+    if (seen[k].second > best) {
+      best = seen[k].second;
+      width = seen[k].first;
     }
-    if (total >= r.min_full_lines) {
-      int best = 0;
-      int width = 0;
-      for (size_t k = i; k < j; ++k) {
-        if (seen[k].second > best) {
-          best = seen[k].second;
-          width = seen[k].first;
-        }
-      }
-      return width;
-    }
-    i = j;
+  }
+  return width;
+}
+
+// The widest cluster big enough to be the text width; its commonest width, or 0. A width seen
+// once counts too: in a short bulletin the full lines may all differ by a column.
+int clustered_full_width(const SeenWidths& seen, const LayoutRules& r) {
+  for (size_t i = 0; i < seen.size();) {
+    const WidthCluster c = cluster_at(seen, i, r);
+    if (c.lines >= r.min_full_lines) return commonest_width(seen, c);
+    i = c.end;
   }
   return 0;
 }
@@ -139,32 +153,20 @@ const char* rejects_full_width(int width, const std::vector<int>& all_widths, co
 // run on, as wrapped lines do; an unwrapped text's widest lines are paragraphs, which end a
 // sentence. `seen` as for clustered_full_width. Sets *full_width to the commonest width of the
 // widest cluster when the evidence holds.
-bool widest_lines_run_on(const std::vector<std::pair<int, int>>& seen,
-                         const std::vector<int>& all_widths, const LayoutRules& r,
-                         int* full_width) {
+bool widest_lines_run_on(const SeenWidths& seen, const std::vector<int>& all_widths,
+                         const LayoutRules& r, int* full_width) {
   if (seen.empty() || r.min_widest_running_lines <= 0) return false;
   const int widest = *std::max_element(all_widths.begin(), all_widths.end());
   if (seen[0].first < widest - r.full_line_slack) return false;  // a wider line ends a sentence
-  size_t j = 1;
-  int running = seen[0].second;
-  while (j < seen.size() && seen[j].first >= seen[j - 1].first - 1 &&
-         seen[j].first >= seen[0].first - r.full_width_cluster_span) {
-    running += seen[j++].second;
-  }
-  const int bottom = seen[j - 1].first;
+  const WidthCluster c = cluster_at(seen, 0, r);
+  const int bottom = seen[c.end - 1].first;
   const auto that_wide =
       std::count_if(all_widths.begin(), all_widths.end(), [&](int w) { return w >= bottom; });
-  if (running < r.min_widest_running_lines ||
-      static_cast<double>(running) < r.min_widest_running_share * static_cast<double>(that_wide)) {
+  if (c.lines < r.min_widest_running_lines ||
+      static_cast<double>(c.lines) < r.min_widest_running_share * static_cast<double>(that_wide)) {
     return false;
   }
-  int best = 0;
-  for (size_t k = 0; k < j; ++k) {
-    if (seen[k].second > best) {
-      best = seen[k].second;
-      *full_width = seen[k].first;
-    }
-  }
+  *full_width = commonest_width(seen, c);
   return true;
 }
 
@@ -209,7 +211,7 @@ PageGeometry measure_geometry(const std::vector<Line>& lines, const RuleSet& rul
     ++by_width[l.width];
     running_widths.push_back(l.width);
   }
-  const std::vector<std::pair<int, int>> seen(by_width.rbegin(), by_width.rend());  // widest first
+  const SeenWidths seen(by_width.rbegin(), by_width.rend());
   const int clustered = clustered_full_width(seen, r);
   const char* why_not = rejects_full_width(clustered, all_widths, r, &geo.overwide);
   geo.full_width = clustered;
