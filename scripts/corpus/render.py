@@ -25,7 +25,6 @@ import yaml
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import locate  # noqa: E402
-import render_docx  # noqa: E402
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 VARIANTS = ["pdftotext", "layout", "raw", "docx2txt", "pandoc", "lotxt", "web"]
@@ -166,6 +165,28 @@ def variant_gold(comp, variant, text):
     return out, problems
 
 
+def render_texts(base, comp):
+    """The text variants of one rendered case (base.pdf, base.docx, base.txt from soffice)."""
+    texts = {}
+    for mode, flag in (("pdftotext", []), ("layout", ["-layout"]), ("raw", ["-raw"])):
+        texts[mode] = run(["pdftotext", *flag, "-enc", "UTF-8", base + ".pdf", "-"]).stdout
+    texts["docx2txt"] = run(["docx2txt", base + ".docx", "-"]).stdout
+    texts["pandoc"] = run(["pandoc", "-f", "docx", "-t", "plain", base + ".docx"]).stdout
+    with open(base + ".txt", "rb") as f:
+        texts["lotxt"] = f.read()
+    texts["web"] = web_text(comp).encode("utf-8")
+    return texts
+
+
+def read_text(case_dir, case, variant):
+    """A variant's text as committed (--reuse-texts); the web text is the composition's own."""
+    path = os.path.join(case_dir, f"{case}.{variant}.txt")
+    if not os.path.exists(path):
+        sys.exit(f"--reuse-texts: {path} is missing; render the case first")
+    with open(path, "rb") as f:
+        return f.read()
+
+
 def dump_yaml(path, data, header):
     class Dumper(yaml.SafeDumper):
         pass
@@ -194,6 +215,10 @@ def main():
     ap.add_argument("--only", help="render only this case")
     ap.add_argument("--keep-binaries", type=int, default=25,
                     help="keep the .docx and .pdf of the first N cases (the rest are deleted)")
+    ap.add_argument("--reuse-texts", action="store_true",
+                    help="do not render: read each variant's text already in --out and re-derive "
+                         "the compositions and gold from them (for a gold-only change, so the "
+                         "committed texts stay as the committed LibreOffice made them)")
     args = ap.parse_args()
 
     compose = composers()[args.family]
@@ -215,29 +240,30 @@ def main():
         with open(os.path.join(d, comp["case"] + ".composition.json"), "w", encoding="utf-8") as f:
             json.dump(comp, f, ensure_ascii=False, indent=1)
             f.write("\n")
+        if args.reuse_texts:
+            continue
+        import render_docx  # python-docx is needed only to render
         p = os.path.join(work, comp["case"] + ".docx")
         render_docx.render(comp, p)
         docx_paths.append(p)
-    print(f"{len(comps)} compositions, DOCX written; LibreOffice ...", file=sys.stderr)
-    soffice(["pdf", *docx_paths], work)
-    soffice(["txt:Text (encoded):UTF8", *docx_paths], work)
+    if not args.reuse_texts:
+        print(f"{len(comps)} compositions, DOCX written; LibreOffice ...", file=sys.stderr)
+        soffice(["pdf", *docx_paths], work)
+        soffice(["txt:Text (encoded):UTF8", *docx_paths], work)
     bad = 0
     for k, comp in enumerate(comps):
         case = comp["case"]
         d = os.path.join(family_dir, case)
         base = os.path.join(work, case)
-        texts = {}
-        for mode, flag in (("pdftotext", []), ("layout", ["-layout"]), ("raw", ["-raw"])):
-            texts[mode] = run(["pdftotext", *flag, "-enc", "UTF-8", base + ".pdf", "-"]).stdout
-        texts["docx2txt"] = run(["docx2txt", base + ".docx", "-"]).stdout
-        texts["pandoc"] = run(["pandoc", "-f", "docx", "-t", "plain", base + ".docx"]).stdout
-        with open(base + ".txt", "rb") as f:
-            texts["lotxt"] = f.read()
-        texts["web"] = web_text(comp).encode("utf-8")
+        if args.reuse_texts:
+            texts = {v: read_text(d, case, v) for v in VARIANTS}
+        else:
+            texts = render_texts(base, comp)
         for variant in VARIANTS:
             raw = texts[variant]
-            with open(os.path.join(d, f"{case}.{variant}.txt"), "wb") as f:
-                f.write(raw)
+            if not args.reuse_texts:
+                with open(os.path.join(d, f"{case}.{variant}.txt"), "wb") as f:
+                    f.write(raw)
             gold, problems = variant_gold(comp, variant, raw.decode("utf-8-sig"))
             for p in problems:
                 print(f"{case}.{variant}: {p}", file=sys.stderr)
@@ -251,7 +277,7 @@ def main():
         dump_yaml(os.path.join(d, f"{case}.gold.yaml"), doc_gold,
                   HEADER.format(document=f"{case}.docx and {case}.pdf", case=case,
                                 family=comp["family"], seed=comp["seed"], variant="none"))
-        for ext in ("docx", "pdf"):
+        for ext in ("docx", "pdf") if not args.reuse_texts else ():
             target = os.path.join(d, f"{case}.{ext}")
             if int(re.match(r"\D*(\d+)", case).group(1)) <= args.keep_binaries:
                 shutil.copyfile(f"{base}.{ext}", target)

@@ -27,6 +27,21 @@ def fold(s):
     return "".join(FOLD.get(c) or unicodedata.normalize("NFKC", c) for c in s)
 
 
+def masthead_problems(masthead, text):
+    """The issue numbers the gold holds are those the text prints, and no other."""
+    if not masthead:
+        return []
+    problems = []
+    issue, total = masthead.get("issue"), masthead.get("total_issue")
+    if issue is not None and f"第{issue}期" not in text:
+        problems.append(f"masthead issue {issue} is not printed")
+    if total is not None and f"总第{total}期" not in text:
+        problems.append(f"masthead total_issue {total} is not printed")
+    if total is None and "总第" in text:
+        problems.append("masthead total_issue is null but the text prints 总第")
+    return problems
+
+
 def check(gold_path):
     with open(gold_path, encoding="utf-8") as f:
         gold = yaml.safe_load(f)
@@ -56,6 +71,7 @@ def check(gold_path):
     for (a0, a1, at), (b0, _, bt) in zip(spans, spans[1:]):
         if b0 < a1 and a0 != a1:  # the web variant holds everything on line 1
             problems.append(f"items {at[:12]!r} and {bt[:12]!r} overlap")
+    problems += masthead_problems(gold.get("masthead"), fold("".join(lines)))
     for e in gold.get("removed") or []:
         text = line(e["line"])
         if text is None or text.replace("\f", "").strip() != e["text"]:
