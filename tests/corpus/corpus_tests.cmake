@@ -9,7 +9,7 @@ set(JB_CORPUS_FLOORS
   --floor item_lines=93
   --floor sections=91
   --floor points=96
-  --floor masthead=95.3
+  --floor masthead=99.9
   --floor distribution=99.5
   --floor colophon=99.5
   --floor removed=99.6
