@@ -170,29 +170,56 @@ bool widest_lines_run_on(const SeenWidths& seen, const std::vector<int>& all_wid
   return true;
 }
 
-// The line after line i on its page opens with a date: i is an office signing ("某省人民政府办公厅"
-// / "2022年9月28日") or issuing ("…" / "2022年9月28日印发"), printed at a page's foot as often
-// as the bulletin has a signature and a colophon, never a footer.
-bool opens_with_date(const Line& l, const RuleSet& rules) {
-  core::Match m(rules.structure.masthead.date, core::normalize_width(l.text),
-                rules.layout.regex_time_limit);
-  return m.looking_at();
-}
-// A line of a bulletin's tail: a date (the signature's) or a colophon line
-// ("编辑：张某　审核：李某").
-bool is_tail_line(const Line& l, const RuleSet& rules) {
-  if (opens_with_date(l, rules)) return true;
-  const std::string norm = core::normalize_width(l.text);
-  for (const PatternRule& p : rules.structure.colophon) {
-    core::Match m(p.regex, norm, rules.layout.regex_time_limit);
-    if (m.find()) return true;
+// The lines of a bulletin's tail, told apart at a page's foot: one matcher per pattern for all
+// the lines looked at (a document's page boundaries), each line converted once.
+class TailLineMatcher {
+ public:
+  explicit TailLineMatcher(const RuleSet& rules) {
+    const int limit = rules.layout.regex_time_limit;
+    date_ = rules.structure.masthead.date.new_matcher(limit);
+    for (const PatternRule& p : rules.structure.colophon) {
+      colophon_.push_back(p.regex.new_matcher(limit));
+    }
   }
-  return false;
-}
-bool dated_next(const std::vector<Line>& ls, size_t i, const RuleSet& rules) {
-  const size_t n = next_kept(ls, i);
-  return n < ls.size() && !ls[n].page_start && opens_with_date(ls[n], rules);
-}
+
+  // The line opens with a date: the line before it on its page is an office signing
+  // ("某省人民政府办公厅" / "2022年9月28日") or issuing ("…" / "2022年9月28日印发"), printed at a
+  // page's foot as often as the bulletin has a signature and a colophon, never a footer.
+  bool opens_with_date(const Line& l) {
+    core::to_normalized_u16(l.text, &text_);
+    return date_opens();
+  }
+
+  // A line of a bulletin's tail: a date (the signature's) or a colophon line
+  // ("编辑：张某　审核：李某").
+  bool is_tail_line(const Line& l) {
+    core::to_normalized_u16(l.text, &text_);
+    if (date_opens()) return true;
+    for (auto& m : colophon_) {
+      m->reset(text_);  // also restarts the time limit
+      UErrorCode status = U_ZERO_ERROR;
+      if (m->find(status) && U_SUCCESS(status)) return true;
+    }
+    return false;
+  }
+
+  // The next kept line after line i on the same page opens with a date.
+  bool dated_next(const std::vector<Line>& ls, size_t i) {
+    const size_t n = next_kept(ls, i);
+    return n < ls.size() && !ls[n].page_start && opens_with_date(ls[n]);
+  }
+
+ private:
+  bool date_opens() {
+    date_->reset(text_);
+    UErrorCode status = U_ZERO_ERROR;
+    return date_->lookingAt(status) && U_SUCCESS(status);
+  }
+
+  icu::UnicodeString text_;  // the matchers refer to it: declared (and so outliving them) first
+  std::unique_ptr<icu::RegexMatcher> date_;
+  std::vector<std::unique_ptr<icu::RegexMatcher>> colophon_;
+};
 
 }  // namespace
 
@@ -475,6 +502,7 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
   const double max_width = geo.wrapped ? r.running_header_max_share * geo.full_width
                                        : static_cast<double>(r.max_title_width);
   auto is_short = [&](const Line& l) { return l.width <= max_width; };
+  TailLineMatcher tail(rules);
   // Boundary positions: the first line of each page after the first, and the last line before.
   std::vector<std::pair<size_t, bool>> boundary;  // index, at page top
   bool seen_page_break = false;
@@ -511,7 +539,7 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
   std::map<std::string, int> repeats;
   std::set<std::string> at_top;  // texts standing at a page's head
   for (const auto& [i, top] : boundary) {
-    if (!is_short(ls[i]) || dated_next(ls, i, rules)) continue;
+    if (!is_short(ls[i]) || tail.dated_next(ls, i)) continue;
     ++repeats[squeezed(ls[i].text)];
     if (top) at_top.insert(squeezed(ls[i].text));
   }
@@ -563,7 +591,7 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
          (geo.indent_width > 0 && p.width >= geo.indent_width - r.indent_tolerance));
     // A date there is the signature's ("某省应急管理厅" / "2024年3月5日"), an editor line the
     // colophon's: no section name.
-    if (!is_short(ls[i]) || ls[i].ends_sentence || !prev_runs_on || is_tail_line(ls[i], rules)) {
+    if (!is_short(ls[i]) || ls[i].ends_sentence || !prev_runs_on || tail.is_tail_line(ls[i])) {
       continue;
     }
     ls[i].removed = true;

@@ -10,6 +10,7 @@
 #include "core/u16_text.h"
 #include "core/utf8.h"
 #include "core/utf8_fast.h"
+#include "layout/title_spaces.h"
 #include "ruleset/rule_set.h"
 #include "structure/masthead.h"
 #include "structure/official/official.h"
@@ -277,15 +278,18 @@ class OutlineBuilder {
         extend(&item, b);
         return;
       }
-      std::string title;
-      for (size_t j = k; j < b.lines.size(); ++j) title += b.lines[j].text;
+      std::string joined;
+      for (size_t j = k; j < b.lines.size(); ++j) joined += b.lines[j].text;
+      const std::string title =
+          layout::close_title_spaces(joined, rules_.structure.unnamed_heading_max_chars);
       const size_t lines = b.lines.size() - k;
       // A title split from its first line (by a masthead or heading) continues here.
       if (!doc->sections.empty() && !doc->sections.back().items.empty() && k == 0) {
         Item& last = doc->sections.back().items.back();
         if (last.paragraphs.empty() && last.points.empty() && !last.title.empty() &&
             title_lines_ + lines <= static_cast<size_t>(rules_.layout.max_title_lines)) {
-          last.title += title;
+          last.title = layout::close_title_spaces(last.title + title,
+                                                  rules_.structure.unnamed_heading_max_chars);
           title_lines_ += lines;
           last.region = region_of(last.title);
           last.kind = last.region ? "local_experience" : "news";

@@ -1,0 +1,16 @@
+// Closes up the spaces a tool put into a title where its line broke.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace jianbao::layout {
+
+// `title` without the single spaces between two CJK characters (full-width punctuation
+// included): pandoc -t plain turns a title's manual line break into one space ("部署开展文化
+// 旅游场所" -> "部署开展文化旅游场所"). Phrases of one length, each at most
+// `phrase_max_chars` long, are set apart on purpose and keep their spaces ("确立目标
+// 强化协作", and so do letter-spaced names "安 全 生 产"). Other spaces are kept.
+std::string close_title_spaces(std::string_view title, int phrase_max_chars);
+
+}  // namespace jianbao::layout

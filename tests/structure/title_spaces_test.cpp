@@ -1,0 +1,73 @@
+// Item titles whose line break a tool turned into a space (pandoc -t plain joins a heading's
+// manual line break with one space).
+#include "layout/title_spaces.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "jianbao/decode.h"
+#include "jianbao/layout.h"
+#include "jianbao/structure.h"
+#include "support/builtin_rules.h"
+
+namespace jianbao::structure {
+namespace {
+
+std::vector<std::string> item_titles(const std::string& text) {
+  auto decoded = decode::decode_bytes(text, "t.txt", {});
+  REQUIRE(decoded.ok());
+  const RuleSet& rules = testing::builtin_rules();
+  const Document doc = build_outline(layout::clean_layout(decoded.value(), rules), rules);
+  std::vector<std::string> titles;
+  for (const Section& s : doc.sections) {
+    for (const Item& i : s.items) titles.push_back(i.title);
+  }
+  return titles;
+}
+
+TEST_CASE("layout: a title's line break turned into a space is closed up") {
+  struct Row {
+    const char* name;
+    const char* in;
+    const char* want;
+  };
+  const Row rows[] = {
+      {.name = "mid-word break",
+       .in = "某市应急局组织开展危 险化学品专项检查",
+       .want = "某市应急局组织开展危险化学品专项检查"},
+      {.name = "after a colon",
+       .in = "某某县： 夯实基层基础筑牢安全防线",
+       .want = "某某县：夯实基层基础筑牢安全防线"},
+      {.name = "two breaks",
+       .in = "某省召开全省 燃气安全工作视频会议 部署下阶段工作",
+       .want = "某省召开全省燃气安全工作视频会议部署下阶段工作"},
+      {.name = "balanced phrases", .in = "压实责任 筑牢防线", .want = "压实责任 筑牢防线"},
+      {.name = "letter-spaced", .in = "工 作 简 报", .want = "工 作 简 报"},
+      {.name = "ascii kept", .in = "某市开展 2024 年专项行动", .want = "某市开展 2024 年专项行动"},
+      {.name = "wide space kept",
+       .in = "某市召开会议　部署工作任务",
+       .want = "某市召开会议　部署工作任务"},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.name);
+    CHECK(layout::close_title_spaces(
+              r.in, testing::builtin_rules().structure.unnamed_heading_max_chars) == r.want);
+  }
+}
+
+TEST_CASE("structure: a title joined with a space by pandoc is one title") {
+  const std::string t =
+      "安全生产简报\n\n第3期\n\n某省应急管理厅办公室　　　　2024年3月5日\n\n一、工作部署\n\n"
+      "某市应急管理局召开全市危险化学品 安全生产工作推进会议\n\n"
+      "3月1日，某市召开会议，总结去年工作，部署今年重点任务，要求各地压紧压实安全生产责任。\n\n"
+      "压实责任 筑牢防线\n\n"
+      "某县推行网格化监管机制，实现企业全覆盖，今年以来排查整改隐患1200余处。\n";
+  const std::vector<std::string> want = {"某市应急管理局召开全市危险化学品安全生产工作推进会议",
+                                         "压实责任 筑牢防线"};
+  CHECK(item_titles(t) == want);
+}
+
+}  // namespace
+}  // namespace jianbao::structure
