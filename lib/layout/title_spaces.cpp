@@ -17,18 +17,19 @@ std::string close_title_spaces(std::string_view title, int phrase_max_chars) {
     if (cps[i] == ' ' && cjk_prev && cjk_next) gaps.push_back(i);
   }
   if (gaps.empty()) return std::string(title);
-  // Phrases between the gaps (and the title's ends) all of one short length: set apart on
-  // purpose.
-  bool balanced = phrase_max_chars > 0;
-  size_t from = 0;
-  size_t length = 0;
-  for (size_t k = 0; k <= gaps.size() && balanced; ++k) {
-    const size_t to = k < gaps.size() ? gaps[k] : cps.size();
-    const size_t n = to - from;
-    balanced = n <= static_cast<size_t>(phrase_max_chars) && (k == 0 || n == length);
-    length = n;
-    from = to + 1;
-  }
+  // A line broken by a tool leaves full lines before each gap; only the last piece may be
+  // short. A short first phrase (after a "吉林省：" region) or a short phrase between two gaps is
+  // a phrase set apart on purpose ("确立目标 强化协作 扎实推进……", "安 全 生 产"): keep them.
+  const auto is_short = [&](size_t n) {
+    return phrase_max_chars > 0 && n <= static_cast<size_t>(phrase_max_chars);
+  };
+  size_t first_from = 0;
+  for (size_t i = 0; i < gaps[0]; ++i)
+    if (cps[i] == 0xFF1A || cps[i] == ':') first_from = i + 1;
+  // A gap right after the region's colon is a break, not a phrase.
+  bool balanced = gaps[0] > first_from && is_short(gaps[0] - first_from);
+  for (size_t k = 1; k < gaps.size() && !balanced; ++k)
+    balanced = is_short(gaps[k] - gaps[k - 1] - 1);
   if (balanced) return std::string(title);
   std::string out;
   out.reserve(title.size());

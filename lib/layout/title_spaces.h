@@ -8,9 +8,10 @@ namespace jianbao::layout {
 
 // `title` without the single spaces between two CJK characters (full-width punctuation
 // included): pandoc -t plain turns a title's manual line break into one space ("部署开展文化
-// 旅游场所" -> "部署开展文化旅游场所"). Phrases of one length, each at most
-// `phrase_max_chars` long, are set apart on purpose and keep their spaces ("确立目标
-// 强化协作", and so do letter-spaced names "安 全 生 产"). Other spaces are kept.
+// 旅游场所" -> "部署开展文化旅游场所"). A tool's break leaves a full line before each gap, so
+// a first phrase (after a "吉林省：" region) or a middle phrase of at most `phrase_max_chars`
+// is set apart on purpose and all spaces are kept ("吉林省：确立目标 强化协作 扎实推进……",
+// letter-spaced names "安 全 生 产"). Other spaces are kept.
 std::string close_title_spaces(std::string_view title, int phrase_max_chars);
 
 }  // namespace jianbao::layout

@@ -9,7 +9,9 @@
 
 #include "jianbao/decode.h"
 #include "jianbao/layout.h"
+#include "jianbao/ruleset.h"
 #include "jianbao/structure.h"
+#include "ruleset/rule_set.h"
 #include "support/builtin_rules.h"
 
 namespace jianbao::structure {
@@ -44,6 +46,12 @@ TEST_CASE("layout: a title's line break turned into a space is closed up") {
        .in = "某省召开全省 燃气安全工作视频会议 部署下阶段工作",
        .want = "某省召开全省燃气安全工作视频会议部署下阶段工作"},
       {.name = "balanced phrases", .in = "压实责任 筑牢防线", .want = "压实责任 筑牢防线"},
+      {.name = "short middle phrase after a region",
+       .in = "吉林省：确立目标 强化协作 扎实推进非煤矿山安全生产治本攻坚三年行动",
+       .want = "吉林省：确立目标 强化协作 扎实推进非煤矿山安全生产治本攻坚三年行动"},
+      {.name = "short last piece of a break",
+       .in = "某省召开全省危险化学品安全生产 工作会议",
+       .want = "某省召开全省危险化学品安全生产工作会议"},
       {.name = "letter-spaced", .in = "工 作 简 报", .want = "工 作 简 报"},
       {.name = "ascii kept", .in = "某市开展 2024 年专项行动", .want = "某市开展 2024 年专项行动"},
       {.name = "wide space kept",
