@@ -30,7 +30,7 @@ PointMatcher::PointMatcher(const RuleSet& rules) : rules_(rules) {
   }
 }
 
-std::vector<int> PointMatcher::inline_starts(const std::string& text, int first_n) {
+std::vector<int> PointMatcher::inline_starts(const std::string& text, int first_n, int min_points) {
   core::to_normalized_u16(text, &text_);
   for (size_t i = 0; i < inline_.size(); ++i) {
     icu::RegexMatcher& m = *inline_[i];
@@ -50,7 +50,8 @@ std::vector<int> PointMatcher::inline_starts(const std::string& text, int first_
         ++expected;
       }
     }
-    if (static_cast<int>(cuts.size()) + (first_n > 1 ? 1 : 0) >= 2) return cuts;
+    if (static_cast<int>(cuts.size()) + (first_n > 1 ? 1 : 0) >= min_points && !cuts.empty())
+      return cuts;
   }
   return {};
 }
@@ -74,6 +75,11 @@ std::optional<PointStart> PointMatcher::match(const std::string& text) {
       for (int k = 0; k < s.marker_length && pos < text.size(); ++k)
         core::next_code_point(text, &pos);
       s.marker = text.substr(0, pos);
+      const int n_group = p.regex.group("n");
+      if (n_group >= 0) {
+        const auto n = core::parse_number(core::group_text(m, n_group), rules_.numerals);
+        if (n) s.number = static_cast<int>(*n);
+      }
       return s;
     }
   }

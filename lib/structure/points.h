@@ -22,6 +22,7 @@ struct PointStart {
   std::string marker;
   int level = 0;
   int marker_length = 0;  // code points
+  int number = 0;         // the number the marker carries (二是 -> 2), 0 for 首先/其次
 };
 
 // Finds point markers, with one matcher per point pattern for all the texts of a document
@@ -35,8 +36,9 @@ class PointMatcher {
 
   // Where points run on inside `text` start ("会议要求，一是……，二是……"): code point offsets of
   // markers numbered first_n, first_n + 1, ... by one inline pattern. Empty unless the run holds
-  // at least two points counting the one at the start (first_n > 1 means one opens the text).
-  std::vector<int> inline_starts(const std::string& text, int first_n);
+  // at least `min_points` points counting the one at the start (first_n > 1 means one opens the
+  // text). One is enough when the run goes on in the next paragraph (a line cut before 二是).
+  std::vector<int> inline_starts(const std::string& text, int first_n, int min_points = 2);
 
  private:
   const RuleSet& rules_;

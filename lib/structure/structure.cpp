@@ -304,7 +304,13 @@ class OutlineBuilder {
     }
     Item& item = current_item(doc, b.first_line(), start_of(b).second);
     const auto lead = points_.match(b.text);
-    const std::vector<int> cuts = points_.inline_starts(b.text, lead ? 2 : 1);
+    std::vector<int> cuts = points_.inline_starts(b.text, lead ? 2 : 1);
+    if (cuts.empty() && !lead && next != nullptr && next->shape != layout::Block::Shape::kTitle) {
+      // "……，一是……" with "二是……" opening the next paragraph (a line break fell before it):
+      // the one run-on marker starts the first point of that run.
+      const auto follow = points_.match(next->text);
+      if (follow && follow->number == 2) cuts = points_.inline_starts(b.text, 1, 1);
+    }
     if (cuts.empty()) {
       if (lead) {
         add_point(b, *lead, rules_, &points_, &item.points);

@@ -227,6 +227,10 @@ TEST_CASE("structure: points run on inside a paragraph, and run-in headings") {
        {"一、压实工作责任", "二、强化隐患排查"}},
       {"a word holding 一是 is no point", "统一是关键，各地要统一思想。\n", {}},
       {"numbers must count up", "会议要求，二是压实工作责任，三是强化隐患排查。\n", {}},
+      {"run goes on in the next paragraph",
+       "各地结合实际，一是压实属地责任。\n二是强化隐患排查。\n",
+       {"一是压实属地责任", "二是强化隐患排查"}},
+      {"one run-on 一是 alone is no point", "会议指出，一是根本。\n各地要抓好落实。\n", {}},
   };
   for (const Row& r : rows) {
     CAPTURE(r.name);
