@@ -130,6 +130,9 @@ struct StructureRules {
   std::vector<std::string> section_names;
   std::u32string region_title_marks;
   int unnamed_heading_max_chars = 0;  // a short line over a title is a section heading
+  // Share of a document-wide run of （N） headings standing over titles that makes all of them
+  // headings (0: off).
+  double numbered_heading_run_share = 0;
   std::vector<PatternRule> points;
   // Points run on inside a paragraph (一是…，二是…; （一）…；（二）…): where a new one starts.
   std::vector<PatternRule> inline_points;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <climits>
 #include <memory>
+#include <set>
 
 #include "core/icu_regex.h"
 #include "core/u16_text.h"
@@ -52,6 +53,7 @@ class OutlineBuilder {
       add_block(tail_of(blocks[head.block], head.line), &doc,
                 begin < tail ? &blocks[begin] : nullptr);
     }
+    find_numbered_heading_run(begin, tail);
     for (size_t i = begin; i < tail; ++i) {
       add_block(blocks[i], &doc, i + 1 < tail ? &blocks[i + 1] : nullptr);
     }
@@ -228,6 +230,44 @@ class OutlineBuilder {
     }
   }
 
+  // Whether an item title follows line k of title block b (next: the block after b).
+  bool title_after(const layout::Block& b, size_t k, const layout::Block* next) {
+    if (k + 1 < b.lines.size()) return true;
+    return next != nullptr && next->shape == layout::Block::Shape::kTitle &&
+           !points_.match(next->lines.front().text) &&
+           section_title(next->lines.front().text).empty();
+  }
+
+  // Heading lines that read as points too ("（一）工作动态") are all headings when they number
+  // 1, 2, 3 … once through blocks [begin, tail) and enough of them stand over a title (points
+  // start again in each item). Records their line numbers in run_headings_.
+  void find_numbered_heading_run(size_t begin, size_t tail) {
+    const double share = rules_.structure.numbered_heading_run_share;
+    if (share <= 0) return;
+    const auto& blocks = text_.blocks;
+    std::vector<int> lines;
+    size_t over_title = 0;
+    for (size_t i = begin; i < tail; ++i) {
+      const layout::Block& b = blocks[i];
+      if (b.shape != layout::Block::Shape::kTitle) continue;
+      const layout::Block* next = i + 1 < tail ? &blocks[i + 1] : nullptr;
+      for (size_t k = 0; k < b.lines.size(); ++k) {
+        const std::string& line = b.lines[k].text;
+        if (section_title(line).empty()) break;
+        const auto p = points_.match(line);
+        if (!p) continue;
+        if (p->number != static_cast<int>(lines.size()) + 1) return;  // numbered again: points
+        lines.push_back(b.lines[k].number);
+        over_title += title_after(b, k, next) ? 1 : 0;
+      }
+    }
+    if (lines.size() < 2 ||
+        static_cast<double>(over_title) < share * static_cast<double>(lines.size())) {
+      return;
+    }
+    run_headings_.insert(lines.begin(), lines.end());
+  }
+
   // "治本攻坚" over an item title: a short name of characters alone, no marks, no digits.
   bool is_unnamed_heading(const std::string& line) const {
     const std::string norm = core::normalize_width(line);
@@ -247,13 +287,11 @@ class OutlineBuilder {
       while (k < b.lines.size()) {
         const std::string title = section_title(b.lines[k].text);
         if (title.empty()) break;
-        // "（一）加强组织领导" reads as a heading and as a point: a heading only over a title.
-        if (points_.match(b.lines[k].text)) {
-          const bool title_next = k + 1 < b.lines.size() ||
-                                  (next != nullptr && next->shape == layout::Block::Shape::kTitle &&
-                                   !points_.match(next->lines.front().text) &&
-                                   section_title(next->lines.front().text).empty());
-          if (!title_next) break;
+        // "（一）加强组织领导" reads as a heading and as a point: a heading only over a title,
+        // or in a run of such headings through the document.
+        if (points_.match(b.lines[k].text) && !title_after(b, k, next) &&
+            !run_headings_.contains(b.lines[k].number)) {
+          break;
         }
         apply_page_sections(doc, b.lines[k].number, "");
         if (doc->sections.empty() || doc->sections.back().title != title ||
@@ -363,7 +401,8 @@ class OutlineBuilder {
   const RuleSet& rules_;
   int limit_;
   size_t next_page_section_ = 0;
-  size_t title_lines_ = 0;  // lines in the current item's title
+  size_t title_lines_ = 0;      // lines in the current item's title
+  std::set<int> run_headings_;  // lines of a run of （N） headings (find_numbered_heading_run)
   PointMatcher points_;
   icu::UnicodeString u16_;  // the section matchers refer to it, so it outlives them
   std::vector<std::unique_ptr<icu::RegexMatcher>> sections_;  // one per section pattern
