@@ -73,6 +73,11 @@ class BlockBuilder {
   std::vector<Block> build() {
     size_t i = 0;
     while (i < lines_.size()) {
+      if (const size_t rows = table_rows_at(i); rows > 0) {
+        for (size_t k = i; k < i + rows; ++k) emit(k, k + 1, Block::Shape::kParagraph);
+        i += rows;
+        continue;
+      }
       if (const size_t cells = table_cells_at(i); cells > 0) {
         for (size_t k = i; k < i + cells; ++k) emit(k, k + 1, Block::Shape::kParagraph);
         i += cells;
@@ -253,6 +258,85 @@ class BlockBuilder {
     return 0;
   }
 
+  // Line i as a table row: per field set apart by spaces, whether it is a figure alone; empty
+  // unless it holds two fields or more, each short and free of sentence and clause marks.
+  std::vector<bool> row_cells(size_t i) const {
+    const Line& l = *lines_[i];
+    if (l.ends_sentence || starts_marker(i) || is_section_heading(i)) return {};
+    std::vector<bool> figures;
+    std::string field;
+    int chars = 0;
+    bool ok = true;
+    auto close = [&] {
+      if (chars == 0) return;
+      if (chars > r_.table_cell_max_chars) ok = false;
+      figures.push_back(is_figure_cell(field));
+      field.clear();
+      chars = 0;
+    };
+    size_t pos = 0;
+    while (pos < l.raw.size() && ok) {
+      const size_t at = pos;
+      const char32_t c = core::next_code_point(l.raw, &pos);
+      if (c == ' ' || c == '\t' || c == U'\u3000') {
+        close();
+        continue;
+      }
+      if (r_.clause_marks.find(c) != std::u32string::npos ||
+          r_.sentence_final.find(c) != std::u32string::npos) {
+        return {};
+      }
+      field.append(l.raw, at, pos - at);
+      ++chars;
+    }
+    close();
+    if (!ok || figures.size() < 2) return {};
+    return figures;
+  }
+
+  // A rule line of a table: its marks alone, with spaces ("-----  -----").
+  bool is_rule_line(size_t i) const {
+    const std::string& t = lines_[i]->raw;
+    if (r_.table_rule_marks.empty() || t.empty()) return false;
+    size_t pos = 0;
+    while (pos < t.size()) {
+      const char32_t c = core::next_code_point(t, &pos);
+      if (c != ' ' && r_.table_rule_marks.find(c) == std::u32string::npos) return false;
+    }
+    return true;
+  }
+
+  // Number of lines of the table printed a row a line starting at i, or 0 (see layout.yaml).
+  size_t table_rows_at(size_t i) const {
+    if (r_.table_min_rows <= 0 || i < no_rows_before_) return 0;
+    size_t end = i;
+    size_t width = 0;      // fields in every row
+    std::vector<bool> at;  // the figure columns of the rows holding figures
+    size_t rows = 0;       // rows holding figures
+    size_t names = 0;      // rows of names alone (a header) before them
+    bool fits = true;
+    while (end < lines_.size() && (end == i || !lines_[end]->page_start)) {
+      if (is_rule_line(end)) {
+        ++end;
+        continue;
+      }
+      const std::vector<bool> cells = row_cells(end);
+      if (cells.empty()) break;
+      ++end;
+      if (width == 0) width = cells.size();
+      const bool any_figure = std::find(cells.begin(), cells.end(), true) != cells.end();
+      if (cells.size() != width || (any_figure && rows > 0 && cells != at) ||
+          (!any_figure && (rows > 0 || ++names > 1))) {
+        fits = false;
+        continue;
+      }
+      if (any_figure && rows++ == 0) at = cells;
+    }
+    if (fits && rows >= static_cast<size_t>(r_.table_min_rows)) return end - i;
+    no_rows_before_ = std::max(end, i + 1);
+    return 0;
+  }
+
   // Number of lines of the title group starting at i, or 0.
   size_t title_group_at(size_t i) const {
     // A heading first: "一、工作动态" also opens like a point ("一、压实责任。各地要……").
@@ -374,6 +458,7 @@ class BlockBuilder {
   mutable std::vector<Memo> heading_;
   mutable std::vector<Memo> title_like_;
   mutable size_t no_table_before_ = 0;
+  mutable size_t no_rows_before_ = 0;
 };
 
 }  // namespace

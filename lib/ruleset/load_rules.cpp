@@ -292,6 +292,8 @@ class Loader {
                 "table_cell_max_chars",
                 "table_min_figure_share",
                 "table_figure_marks",
+                "table_min_rows",
+                "table_rule_marks",
                 "regex_timeouts_per_block",
                 "regex_window"});
     LayoutRules& l = out_->layout;
@@ -342,6 +344,8 @@ class Loader {
         static_cast<int>(get_number(file, root, "table_cell_max_chars", false, 0));
     l.table_min_figure_share = get_number(file, root, "table_min_figure_share", false, 0);
     l.table_figure_marks = to_u32(get_string(file, root, "table_figure_marks", false));
+    l.table_min_rows = static_cast<int>(get_number(file, root, "table_min_rows", false, 0));
+    l.table_rule_marks = to_u32(get_string(file, root, "table_rule_marks", false));
     l.spread_gap_columns = static_cast<int>(get_number(file, root, "spread_gap_columns", false, 0));
     l.min_flat_paragraphs =
         static_cast<int>(get_number(file, root, "min_flat_paragraphs", false, 0));

@@ -68,6 +68,9 @@ struct LayoutRules {
   int table_cell_max_chars = 0;
   double table_min_figure_share = 0;
   std::u32string table_figure_marks;  // besides digits, what a figure-alone cell may hold
+  // A table a row a line: at least this many rows holding figures; rule lines of these marks.
+  int table_min_rows = 0;
+  std::u32string table_rule_marks;
   std::vector<PatternRule> page_numbers;
   std::vector<PatternRule> page_end_numbers;  // page numbers only where a page ends
   std::vector<PatternRule> separators;

@@ -6,17 +6,17 @@
 set(JB_CORPUS_FLOORS
   --floor titles=92
   --floor item_kind=98.8
-  --floor item_lines=93.5
-  --floor sections=91.6
-  --floor points=97.1
+  --floor item_lines=96.2
+  --floor sections=94.1
+  --floor points=98.5
   --floor masthead=99.9
   --floor distribution=99.5
   --floor colophon=99.5
   --floor removed=99.6
   --floor removed_kind=96
-  --floor metrics_recall=91.5
-  --floor metrics_precision=99
-  --floor provinces=94.4
+  --floor metrics_recall=95.2
+  --floor metrics_precision=99.8
+  --floor provinces=97.1
   --floor signature=99.5
   --floor genre=99
   --floor document=99.5
