@@ -14,8 +14,8 @@ set(JB_CORPUS_FLOORS
   --floor colophon=99.5
   --floor removed=99.6
   --floor removed_kind=96
-  --floor metrics_recall=91
-  --floor metrics_precision=99
+  --floor metrics_recall=91.4
+  --floor metrics_precision=99.9
   --floor provinces=94
   --floor signature=99.5
   --floor genre=99
