@@ -12,6 +12,7 @@
 #include "core/icu_regex.h"
 #include "core/utf8.h"
 #include "metrics/candidates.h"
+#include "metrics/line_seams.h"
 #include "metrics/provinces.h"
 #include "metrics/resolve.h"
 #include "ruleset/rule_set.h"
@@ -163,6 +164,30 @@ void report_timeouts(const std::vector<CandidateFinder::Timeout>& timeouts,
   }
 }
 
+// Of the candidates found in each seam's window (candidates[blocks + s]), keeps those that cross
+// the seam, and drops the pieces of them the blocks found on either side (1592 of "死亡1592" /
+// "人"). A figure that crosses one seam is not taken from the next seam's window again.
+void keep_seam_figures(const std::vector<LineSeam>& seams,
+                       std::vector<std::vector<Candidate>>* candidates) {
+  const size_t nblocks = candidates->size() - seams.size();
+  std::vector<int> taken_until(nblocks, 0);  // per block: code points a seam figure took
+  for (size_t s = 0; s < seams.size(); ++s) {
+    const LineSeam& seam = seams[s];
+    std::vector<Candidate>& window = (*candidates)[nblocks + s];
+    std::erase_if(window, [&](const Candidate& c) {
+      return c.begin >= seam.at || c.end <= seam.at ||
+             seam.tail_from + c.begin < taken_until[seam.upper];
+    });
+    if (window.empty()) continue;
+    const int up_from = seam.tail_from + window.front().begin;
+    const int down_to = window.back().end - seam.at;
+    std::erase_if((*candidates)[seam.upper], [&](const Candidate& c) { return c.end > up_from; });
+    std::erase_if((*candidates)[seam.upper + 1],
+                  [&](const Candidate& c) { return c.begin < down_to; });
+    taken_until[seam.upper + 1] = down_to;
+  }
+}
+
 }  // namespace
 
 void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
@@ -184,21 +209,50 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
   const bool want_provinces =
       options.kinds.empty() || std::find(options.kinds.begin(), options.kinds.end(),
                                          MetricKind::kProvince) != options.kinds.end();
+  const size_t nblocks = text.blocks.size();
+  std::vector<LineSeam> seams;
+  // Blocks first, then the windows over the seams between them (found once the blocks are).
+  auto block_at = [&](size_t b) -> const layout::Block& {
+    return b < nblocks ? text.blocks[b] : seams[b - nblocks].window;
+  };
   std::vector<std::string> normalized;
-  normalized.reserve(text.blocks.size());
   std::vector<std::vector<PlaceMention>> places;
-  std::vector<Found> found;
-  for (size_t b = 0; b < text.blocks.size(); ++b) {
-    normalized.push_back(core::normalize_width(text.blocks[b].text));
-    places.push_back(find_provinces(normalized.back(), rules));
+  std::vector<std::vector<Candidate>> candidates;
+  std::vector<SeamTouch> touching(nblocks);
+  auto find_in_block = [&](size_t b) {
+    normalized.push_back(core::normalize_width(block_at(b).text));
+    std::vector<PlaceMention> named = find_provinces(normalized.back(), rules);
     // A place name that holds a numeral (东北三省, 五家渠市) is no count.
     std::vector<std::pair<int, int>> masked;
-    for (const PlaceMention& p : places.back()) {
+    for (const PlaceMention& p : named) {
       if (p.numeral) masked.emplace_back(p.begin, p.end);
     }
-    for (Candidate& c : finder.find(normalized.back(), masked)) found.push_back({std::move(c), b});
-    drop_excluded_places(normalized.back(), rules, &places.back());
-    report_timeouts(finder.timeouts(), text.blocks[b], &doc->diagnostics);
+    candidates.push_back(finder.find(normalized.back(), masked));
+    report_timeouts(finder.timeouts(), block_at(b), &doc->diagnostics);
+    if (b < nblocks) {
+      drop_excluded_places(normalized.back(), rules, &named);
+      places.push_back(std::move(named));
+    }
+  };
+  for (size_t b = 0; b < nblocks; ++b) {
+    find_in_block(b);
+    if (candidates[b].empty()) continue;
+    const auto length = static_cast<int>(core::count_code_points(text.blocks[b].text));
+    for (const Candidate& c : candidates[b]) {
+      touching[b].at_start = touching[b].at_start || c.begin == 0;
+      touching[b].at_end = touching[b].at_end || c.end == length;
+    }
+  }
+  seams = find_line_seams(text.blocks, touching, rules);
+  for (size_t s = 0; s < seams.size(); ++s) find_in_block(nblocks + s);
+  keep_seam_figures(seams, &candidates);
+  std::vector<Found> found;
+  for (size_t b = 0; b < nblocks; ++b) {
+    for (Candidate& c : candidates[b]) found.push_back({std::move(c), b});
+    for (size_t s = 0; s < seams.size(); ++s) {
+      if (seams[s].upper != b) continue;
+      for (Candidate& c : candidates[nblocks + s]) found.push_back({std::move(c), nblocks + s});
+    }
   }
   // The bulletin's year: its masthead, else the caller's, else the one the text names most.
   if (doc->masthead && doc->masthead->date.size() >= 4) {
@@ -221,7 +275,7 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
   auto prepare = [&](size_t b) {
     if (b == current_block) return;
     current_block = b;
-    const std::string& t = text.blocks[b].text;
+    const std::string& t = block_at(b).text;
     cps.clear();
     size_t pos = 0;
     while (pos < t.size()) cps.push_back(core::next_code_point(t, &pos));
@@ -229,7 +283,7 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
   };
   auto place = [&](Metric m, size_t b, int begin, int end) {
     prepare(b);
-    const layout::Block& block = text.blocks[b];
+    const layout::Block& block = block_at(b);
     layout::locate(block, begin, &m.line, &m.column);
     m.text = block.text.substr(bytes[static_cast<size_t>(begin)],
                                bytes[static_cast<size_t>(end)] - bytes[static_cast<size_t>(begin)]);
@@ -250,7 +304,7 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
       // 2月31日, 23年5月: no metric, but the reader learns which line was passed over.
       if (!rejected.empty()) {
         prepare(f.block);
-        const layout::Block& block = text.blocks[f.block];
+        const layout::Block& block = block_at(f.block);
         Diagnostic d{"warning", "metrics", f.candidate.rule->id, 0, "", 0};
         layout::locate(block, f.candidate.begin, &d.line, &d.column);
         const size_t from = bytes[static_cast<size_t>(f.candidate.begin)];
@@ -278,7 +332,7 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
     place(std::move(*m), f.block, f.candidate.begin, f.candidate.end);
   }
   if (want_provinces) {
-    for (size_t b = 0; b < text.blocks.size(); ++b) {
+    for (size_t b = 0; b < nblocks; ++b) {
       for (PlaceMention& p : places[b]) {
         if (p.metric.kind == MetricKind::kProvince) place(std::move(p.metric), b, p.begin, p.end);
       }

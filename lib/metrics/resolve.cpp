@@ -223,9 +223,11 @@ bool resolve_date_range(const Candidate& c, const RuleSet& rules, int year, Metr
   if (!y2 || !m2 || !valid_month(*m2)) return false;
   int d = 0;
   int d2 = 0;
+  // 3月20日至4月底: a day, then the end of a month (eom) where the end's day would stand.
+  const bool to_month_end = !g.d.empty() && g.d2.empty() && !g.eom.empty();
   if (!g.d.empty()) {
     const auto day = integer(g.d, rules);
-    const auto day2 = integer(g.d2, rules);
+    const auto day2 = to_month_end ? std::optional<int>(1) : integer(g.d2, rules);
     if (!day || !day2) return false;
     d = *day;
     d2 = *day2;
@@ -233,6 +235,7 @@ bool resolve_date_range(const Candidate& c, const RuleSet& rules, int year, Metr
   int end_year = y2->value;
   // Ranges run forwards: 12月28日至1月3日 crosses into the next year.
   if (g.y2.empty() && y->value > 0 && (*m2 < *m || (*m2 == *m && d2 < d))) ++end_year;
+  if (to_month_end) d2 = last_day(end_year, *m2);
   if (d > 0 && !valid_day(y->value, *m, d)) {
     *why = no_day(y->value, *m, d);
     return false;

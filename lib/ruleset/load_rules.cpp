@@ -205,7 +205,7 @@ class Loader {
     check_keys(file, root,
                {"comparators", "changes", "duration_units", "periods", "relative_years",
                 "per_signs", "list_joiners", "noun_stops", "noun_max_chars", "noun_max_words",
-                "sentence_max_chars", "prefilter_after_bytes"});
+                "sentence_max_chars", "prefilter_after_bytes", "line_seam"});
     MetricTables& t = out_->tables;
     for (const auto& kv : root["comparators"]) {
       const std::string symbol = kv.first.as<std::string>();
@@ -249,6 +249,18 @@ class Loader {
     t.prefilter_after_bytes =
         static_cast<long long>(get_number(file, root, "prefilter_after_bytes", false, 0));
     if (t.prefilter_after_bytes < 0) fail_at(file, root["prefilter_after_bytes"], "must be >= 0");
+    if (const YAML::Node seam = root["line_seam"]) {
+      check_keys(file, seam, {"min_line_share", "long_line_rank", "reach_chars", "figure_chars"});
+      LineSeamRules& ls = t.line_seam;
+      ls.min_line_share = get_number(file, seam, "min_line_share", true);
+      ls.long_line_rank = get_number(file, seam, "long_line_rank", true);
+      if (ls.long_line_rank < 0 || ls.long_line_rank > 1) {
+        fail_at(file, seam["long_line_rank"], "must be between 0 and 1");
+      }
+      ls.reach_chars = static_cast<int>(get_number(file, seam, "reach_chars", true));
+      if (ls.reach_chars < 0) fail_at(file, seam["reach_chars"], "must be >= 0");
+      ls.figure_chars = to_u32(core::normalize_width(get_string(file, seam, "figure_chars", true)));
+    }
     for (const auto& kv : root["periods"]) {
       check_keys(file, kv.second, {"start", "end"});
       t.periods[kv.first.as<std::string>()] = {get_string(file, kv.second, "start", true),

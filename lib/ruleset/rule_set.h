@@ -212,6 +212,14 @@ struct Period {
   std::string end;    // the same, or "last"
 };
 
+// Where a figure may go on from one block to the next (metrics/line_seams.h).
+struct LineSeamRules {
+  double min_line_share = 0;    // the upper block's last line reaches this share of a long line
+  double long_line_rank = 0;    // a long line: the width this share of the text's lines stay within
+  int reach_chars = 0;          // code points on each side of the seam that are matched
+  std::u32string figure_chars;  // one side of the seam holds one of these (width-normalised)
+};
+
 struct MetricTables {
   std::vector<std::pair<std::string, std::string>> comparators;  // word -> symbol
   std::vector<std::pair<std::string, std::string>> changes;      // word -> increase|decrease
@@ -225,6 +233,7 @@ struct MetricTables {
   int noun_max_words = 0;
   int sentence_max_chars = 0;           // how far a metric's quoted sentence reaches on each side
   long long prefilter_after_bytes = 0;  // block text a process reads before it prefilters
+  LineSeamRules line_seam;
 };
 
 struct Place {
