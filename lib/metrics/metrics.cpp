@@ -184,34 +184,14 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
   const bool want_provinces =
       options.kinds.empty() || std::find(options.kinds.begin(), options.kinds.end(),
                                          MetricKind::kProvince) != options.kinds.end();
-  std::vector<std::string> normalized;
-  normalized.reserve(text.blocks.size());
-  std::vector<std::vector<PlaceMention>> places;
-  std::vector<Found> found;
-  for (size_t b = 0; b < text.blocks.size(); ++b) {
-    normalized.push_back(core::normalize_width(text.blocks[b].text));
-    places.push_back(find_provinces(normalized.back(), rules));
-    // A place name that holds a numeral (东北三省, 五家渠市) is no count.
-    std::vector<std::pair<int, int>> masked;
-    for (const PlaceMention& p : places.back()) {
-      if (p.numeral) masked.emplace_back(p.begin, p.end);
-    }
-    for (Candidate& c : finder.find(normalized.back(), masked)) found.push_back({std::move(c), b});
-    drop_excluded_places(normalized.back(), rules, &places.back());
-    report_timeouts(finder.timeouts(), text.blocks[b], &doc->diagnostics);
-  }
-  // The bulletin's year: its masthead, else the caller's, else the one the text names most.
+  // The year comes first when the masthead or the caller gives it: then each block's candidates
+  // are resolved and dropped as the block is done, not held for the whole document (issue 17).
+  const bool year_given =
+      (doc->masthead && doc->masthead->date.size() >= 4) || options.fallback_year > 0;
   if (doc->masthead && doc->masthead->date.size() >= 4) {
     doc->year = {std::atoi(doc->masthead->date.c_str()), "masthead"};
   } else if (options.fallback_year > 0) {
     doc->year = {options.fallback_year, "option"};
-  } else if (const int y = most_named_year(found, rules); y > 0) {
-    doc->year = {y, "text"};
-  } else {
-    doc->year = {0, "none"};
-    doc->diagnostics.push_back(
-        {"warning", "metrics", "", 0,
-         "no year found: dates that omit it have no value, only their month and day"});
   }
   const std::vector<Item*> items = all_items(doc);
   // Per block: map offsets to source lines and quote the original text.
@@ -239,11 +219,16 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
     m.item_id = item->id;
     item->metrics.push_back(std::move(m));
   };
-  const Found* prev = nullptr;
+  // "… is not a date" warnings, after the stage's time-limit errors as they always came.
+  std::vector<Diagnostic> passed_over;
+  size_t prev_block = static_cast<size_t>(-1);
+  int prev_end = 0;
   std::optional<Metric> prev_metric;
   size_t joined_block = static_cast<size_t>(-1);
   std::vector<size_t> normalized_bytes;
-  for (const Found& f : found) {
+  std::vector<std::string> normalized;
+  normalized.reserve(text.blocks.size());
+  auto resolve = [&](const Found& f) {
     std::string rejected;
     auto m = resolve_candidate(f.candidate, rules, doc->year.value, &rejected);
     if (!m) {
@@ -257,26 +242,62 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
         const std::string written =
             block.text.substr(from, bytes[static_cast<size_t>(f.candidate.end)] - from);
         d.message = fmt::format("'{}' is not a date: {}", written, rejected);
-        doc->diagnostics.push_back(std::move(d));
+        passed_over.push_back(std::move(d));
       }
-      continue;
+      return;
     }
     // "分别下降8.5%和6.2%": the direction word governs each figure of the list.
-    if (prev && prev_metric && prev->block == f.block && m->kind == prev_metric->kind &&
+    if (prev_metric && prev_block == f.block && m->kind == prev_metric->kind &&
         m->change.empty() && !prev_metric->change.empty()) {
       if (joined_block != f.block) {
         joined_block = f.block;
         normalized_bytes = code_point_bytes(normalized[f.block]);
       }
-      if (joined_by_list_word(normalized[f.block], normalized_bytes, prev->candidate.end,
+      if (joined_by_list_word(normalized[f.block], normalized_bytes, prev_end,
                               f.candidate.begin, rules)) {
         m->change = prev_metric->change;
       }
     }
-    prev = &f;
+    prev_block = f.block;
+    prev_end = f.candidate.end;
     prev_metric = *m;
     place(std::move(*m), f.block, f.candidate.begin, f.candidate.end);
+  };
+  std::vector<std::vector<PlaceMention>> places;
+  std::vector<Found> found;  // only while the year is still to be counted from the text
+  for (size_t b = 0; b < text.blocks.size(); ++b) {
+    normalized.push_back(core::normalize_width(text.blocks[b].text));
+    places.push_back(find_provinces(normalized.back(), rules));
+    // A place name that holds a numeral (东北三省, 五家渠市) is no count.
+    std::vector<std::pair<int, int>> masked;
+    for (const PlaceMention& p : places.back()) {
+      if (p.numeral) masked.emplace_back(p.begin, p.end);
+    }
+    for (Candidate& c : finder.find(normalized.back(), masked)) {
+      if (year_given) {
+        resolve({std::move(c), b});
+      } else {
+        found.push_back({std::move(c), b});
+      }
+    }
+    drop_excluded_places(normalized.back(), rules, &places.back());
+    report_timeouts(finder.timeouts(), text.blocks[b], &doc->diagnostics);
+    if (year_given) std::string().swap(normalized.back());  // its candidates are resolved
   }
+  // Else the year the text names most, then every candidate in document order.
+  if (!year_given) {
+    if (const int y = most_named_year(found, rules); y > 0) {
+      doc->year = {y, "text"};
+    } else {
+      doc->year = {0, "none"};
+      doc->diagnostics.push_back(
+          {"warning", "metrics", "", 0,
+           "no year found: dates that omit it have no value, only their month and day"});
+    }
+  }
+  for (const Found& f : found) resolve(f);
+  doc->diagnostics.insert(doc->diagnostics.end(), std::make_move_iterator(passed_over.begin()),
+                          std::make_move_iterator(passed_over.end()));
   if (want_provinces) {
     for (size_t b = 0; b < text.blocks.size(); ++b) {
       for (PlaceMention& p : places[b]) {

@@ -9,8 +9,10 @@
 //   std::string yaml = jianbao::emit::emit_document(doc, {}, jianbao::emit::Format::kYaml);
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "jianbao/document.h"
@@ -55,6 +57,10 @@ class DocumentStream {
   std::string next(const nlohmann::ordered_json& record);
   // next(document_json(doc, options)); JSON and JSON Lines are written with no tree.
   std::string next(const Document& doc, const EmitOptions& options);
+  // The same text as next(doc, options), handed to `sink` a piece (about 64 KiB) at a time as it
+  // is written: no format builds the record whole, in a tree or a string.
+  void write(const Document& doc, const EmitOptions& options,
+             const std::function<void(std::string_view)>& sink);
   std::string finish();
 
  private:
