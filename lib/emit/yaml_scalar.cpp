@@ -142,7 +142,6 @@ void append_yaml_scalar(std::string* out, const std::string& raw) {
   out->push_back('"');
 }
 
-
 void append_yaml_real(std::string* out, double v) {
   // nlohmann's shortest round trip (null for inf/NaN), as the JSON outputs write it; YAML 1.1
   // (PyYAML) reads a float only with a '.': 1e+21 would come back a string.

@@ -247,14 +247,14 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
       return;
     }
     // "分别下降8.5%和6.2%": the direction word governs each figure of the list.
-    if (prev_metric && prev_block == f.block && m->kind == prev_metric->kind &&
-        m->change.empty() && !prev_metric->change.empty()) {
+    if (prev_metric && prev_block == f.block && m->kind == prev_metric->kind && m->change.empty() &&
+        !prev_metric->change.empty()) {
       if (joined_block != f.block) {
         joined_block = f.block;
         normalized_bytes = code_point_bytes(normalized[f.block]);
       }
-      if (joined_by_list_word(normalized[f.block], normalized_bytes, prev_end,
-                              f.candidate.begin, rules)) {
+      if (joined_by_list_word(normalized[f.block], normalized_bytes, prev_end, f.candidate.begin,
+                              rules)) {
         m->change = prev_metric->change;
       }
     }

@@ -1,10 +1,10 @@
 // Stage 5 of 5: Documents to YAML, JSON, JSON Lines or CSV.
 //
 // One description of the record's fields (lib/emit/record_fields.h) is written either into a JSON
-// tree (nlohmann::ordered_json, so fields keep the contract's order), which YAML, CSV, `check` and
-// `explain` walk, or straight out as JSON text for JSON and JSON Lines, with no tree in between:
-// the same bytes as the tree's dump(), at a fraction of the time and memory. Field names are the
-// output contract.
+// tree (nlohmann::ordered_json, so fields keep the contract's order), which CSV, `check` and
+// `explain` walk, or straight out as text for JSON, JSON Lines and YAML, with no tree in between:
+// the same bytes as the tree's dump() or to_yaml(), at a fraction of the time and memory. Field
+// names are the output contract.
 //
 //   std::string yaml = jianbao::emit::emit_document(doc, {}, jianbao::emit::Format::kYaml);
 #pragma once
