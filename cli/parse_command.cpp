@@ -153,7 +153,9 @@ int run_parse(ParseArgs args) {
       std::cerr << fmt::format("jianbao: {}:{}: error: {} [{}]\n", path, d.line, d.message,
                                d.rule_id);
     }
-    sink.append(stream.next(doc.value(), {.explain = args.in.explain}));
+    // Handed over in pieces as it is written: the record is never held whole (issue 17).
+    stream.write(doc.value(), {.explain = args.in.explain},
+                 [&sink](std::string_view s) { sink.append(s); });
   }
   sink.append(stream.finish());
   if (Status s = sink.commit(); !s.ok()) {

@@ -96,6 +96,10 @@ void JsonWriter::newline() {
 
 // Before a value or a key: the comma and line break that nlohmann writes between elements.
 void JsonWriter::separate() {
+  if (spill_ && out_->size() >= spill_at_) {
+    spill_(*out_);
+    out_->clear();
+  }
   if (after_key_) {
     after_key_ = false;
     return;

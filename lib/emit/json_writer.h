@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "emit/spill.h"
+
 namespace jianbao::emit {
 
 class JsonWriter {
@@ -13,6 +15,12 @@ class JsonWriter {
   // (dump(indent)). depth > 0 writes the value as if nested that deep (an element of an array).
   JsonWriter(std::string* out, int indent, int depth = 0)
       : out_(out), indent_(indent), depth_(depth), base_(depth) {}
+
+  // From now on *out is handed to `spill` (and cleared) whenever it holds `spill_at` bytes.
+  void spill_to(Spill spill, size_t spill_at = kSpillBytes) {
+    spill_ = std::move(spill);
+    spill_at_ = spill_at;
+  }
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -37,6 +45,8 @@ class JsonWriter {
   int base_;
   bool first_ = true;  // nothing written yet in the innermost open container
   bool after_key_ = false;
+  Spill spill_;
+  size_t spill_at_ = kSpillBytes;
 };
 
 // `s` as a JSON string literal, appended to `out`, escaped as nlohmann's dump() does: \" \\ \b \f

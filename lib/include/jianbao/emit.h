@@ -1,16 +1,18 @@
 // Stage 5 of 5: Documents to YAML, JSON, JSON Lines or CSV.
 //
 // One description of the record's fields (lib/emit/record_fields.h) is written either into a JSON
-// tree (nlohmann::ordered_json, so fields keep the contract's order), which YAML, CSV, `check` and
-// `explain` walk, or straight out as JSON text for JSON and JSON Lines, with no tree in between:
-// the same bytes as the tree's dump(), at a fraction of the time and memory. Field names are the
-// output contract.
+// tree (nlohmann::ordered_json, so fields keep the contract's order), which CSV, `check` and
+// `explain` walk, or straight out as text for JSON, JSON Lines and YAML, with no tree in between:
+// the same bytes as the tree's dump() or to_yaml(), at a fraction of the time and memory. Field
+// names are the output contract.
 //
 //   std::string yaml = jianbao::emit::emit_document(doc, {}, jianbao::emit::Format::kYaml);
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "jianbao/document.h"
@@ -55,6 +57,10 @@ class DocumentStream {
   std::string next(const nlohmann::ordered_json& record);
   // next(document_json(doc, options)); JSON and JSON Lines are written with no tree.
   std::string next(const Document& doc, const EmitOptions& options);
+  // The same text as next(doc, options), handed to `sink` a piece (about 64 KiB) at a time as it
+  // is written: no format builds the record whole, in a tree or a string.
+  void write(const Document& doc, const EmitOptions& options,
+             const std::function<void(std::string_view)>& sink);
   std::string finish();
 
  private:
