@@ -5,20 +5,13 @@
 #include <string>
 #include <vector>
 
-#include "jianbao/decode.h"
-#include "jianbao/layout.h"
-#include "jianbao/structure.h"
-#include "support/builtin_rules.h"
+#include "jianbao/document.h"
+#include "support/outline.h"
 
 namespace jianbao::structure {
 namespace {
 
-Document outline(const std::string& text) {
-  auto decoded = decode::decode_bytes(text, "t.txt", {});
-  REQUIRE(decoded.ok());
-  const RuleSet& rules = testing::builtin_rules();
-  return build_outline(layout::clean_layout(decoded.value(), rules), rules);
-}
+using testing::outline;
 
 const std::string kBody =
     "全省召开安全生产工作会议\n"
