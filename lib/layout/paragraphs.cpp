@@ -149,6 +149,7 @@ class BlockBuilder {
     const Line& l = *lines_[i];
     if (starts_marker(i)) return false;
     if (reader_runs_on(i)) return false;  // the PDF reader saw the next line go on with it
+    if (is_glued_row(l.text)) return false;
     if (l.ends_sentence) return is_title_prefix(i);
     if (l.reader_title) return true;  // the reader knows: centred and larger, or a heading style
     if (!geo_.wrapped) return l.width <= r_.max_title_width;
@@ -237,6 +238,23 @@ class BlockBuilder {
       }
     }
     return digit;
+  }
+
+  // A table row whose cells are glued together ("安徽120371.9%江西77160.4%…"): at least
+  // glued_row_min_rates figures ending in a rate mark (see layout.yaml).
+  bool is_glued_row(const std::string& text) const {
+    if (r_.glued_row_min_rates <= 0) return false;
+    int rates = 0;
+    bool after_digit = false;
+    size_t pos = 0;
+    while (pos < text.size()) {
+      const char32_t c = core::normalize_width(core::next_code_point(text, &pos));
+      if (after_digit && r_.glued_row_rate_marks.find(c) != std::u32string::npos) {
+        if (++rates >= r_.glued_row_min_rates) return true;
+      }
+      after_digit = (c >= '0' && c <= '9') || (after_digit && c == ' ');
+    }
+    return false;
   }
 
   // Number of lines of the table printed a cell a line starting at i, or 0 (see layout.yaml).

@@ -306,6 +306,8 @@ class Loader {
                 "table_figure_marks",
                 "table_min_rows",
                 "table_rule_marks",
+                "glued_row_min_rates",
+                "glued_row_rate_marks",
                 "regex_timeouts_per_block",
                 "regex_window"});
     LayoutRules& l = out_->layout;
@@ -358,6 +360,9 @@ class Loader {
     l.table_figure_marks = to_u32(get_string(file, root, "table_figure_marks", false));
     l.table_min_rows = static_cast<int>(get_number(file, root, "table_min_rows", false, 0));
     l.table_rule_marks = to_u32(get_string(file, root, "table_rule_marks", false));
+    l.glued_row_min_rates =
+        static_cast<int>(get_number(file, root, "glued_row_min_rates", false, 0));
+    l.glued_row_rate_marks = to_u32(get_string(file, root, "glued_row_rate_marks", false));
     l.spread_gap_columns = static_cast<int>(get_number(file, root, "spread_gap_columns", false, 0));
     l.min_flat_paragraphs =
         static_cast<int>(get_number(file, root, "min_flat_paragraphs", false, 0));

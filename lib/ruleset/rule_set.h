@@ -71,6 +71,10 @@ struct LayoutRules {
   // A table a row a line: at least this many rows holding figures; rule lines of these marks.
   int table_min_rows = 0;
   std::u32string table_rule_marks;
+  // A table row glued into one line ("安徽120371.9%江西77160.4%…"): at least this many figures
+  // ending in one of the rate marks; such a line is no title. 0: off.
+  int glued_row_min_rates = 0;
+  std::u32string glued_row_rate_marks;
   std::vector<PatternRule> page_numbers;
   std::vector<PatternRule> page_end_numbers;  // page numbers only where a page ends
   std::vector<PatternRule> separators;

@@ -207,5 +207,32 @@ TEST_CASE("layout: a table printed a cell a line is body text, not titles") {
   }
 }
 
+// Crawled web text: a table's row glued into one line of the flattened text.
+TEST_CASE("layout: a table row glued into one line is no title; a title naming rates is") {
+  struct Case {
+    const char* line;
+    bool title;
+  };
+  const Case cases[] = {
+      {"地区检查企业（家）整改率安徽120371.9%江西77160.4%黑龙江55968.4%", false},
+      {"地区整改率四川３６１４６４．５％甘肃３９５５８０．４％陕西１９４４９７．３％", false},
+      {"一季度全省事故起数下降12.5%死亡人数下降8.3%", true},
+      {"全省安全生产形势持续稳定向好", true},
+  };
+  for (const Case& c : cases) {
+    const std::string line = c.line;
+    CAPTURE(line);
+    const CleanText clean = run("一、工作动态\n省安委办召开会议\n会议强调，要压实责任。\n" + line +
+                                "\n通过专项整治，全省企业安全管理水平明显提升。\n");
+    bool found = false;
+    for (const Block& b : clean.blocks) {
+      if (b.lines.front().text != line) continue;
+      found = true;
+      CHECK((b.shape == Block::Shape::kTitle) == c.title);
+    }
+    CHECK(found);
+  }
+}
+
 }  // namespace
 }  // namespace jianbao::layout

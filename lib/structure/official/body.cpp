@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <climits>
+#include <utility>
 
 #include "core/utf8.h"
 #include "ruleset/rule_set.h"
@@ -83,26 +85,27 @@ class PartBuilder {
   PartBuilder(const std::string& part, const RuleSet& rules, PointMatcher* points, Document* doc)
       : part_(part), rules_(rules), points_(points), doc_(doc) {}
 
-  void add(const layout::Block& b) {
+  // `column` and `end_column`: the source columns of b's first and last character (0: unknown).
+  void add(const layout::Block& b, int column, int end_column) {
     const std::string norm = core::normalize_width(b.text);
     if (Hit h = run(rules_.official.section, norm, rules_, {"marker", "title", "text"})) {
-      Item& item = new_section(h.group_in(b.text, "title"), "heading", b.first_line());
+      Item& item = new_section(h.group_in(b.text, "title"), "heading", b.first_line(), column);
       const std::string rest(core::trim(h.group_in(b.text, "text")));
       if (!rest.empty()) item.paragraphs.push_back({rest, b.first_line(), b.last_line()});
-      extend(&item, b);
+      extend(&item, b, end_column);
       return;
     }
-    Item& item = current_item(b.first_line());
+    Item& item = current_item(b.first_line(), column);
     if (auto p = points_->match(b.text)) {
       add_point(b, *p, rules_, points_, &item.points);
     } else {
       item.paragraphs.push_back({b.text, b.first_line(), b.last_line()});
     }
-    extend(&item, b);
+    extend(&item, b, end_column);
   }
 
  private:
-  Item& new_section(const std::string& title, const std::string& from, int line) {
+  Item& new_section(const std::string& title, const std::string& from, int line, int column) {
     Section s;
     s.title = title;
     s.title_from = from;
@@ -114,6 +117,8 @@ class PartBuilder {
     item.kind = "news";
     item.first_line = line;
     item.last_line = line;
+    item.first_column = column;
+    item.last_column = column;
     s.items.push_back(std::move(item));
     doc_->sections.push_back(std::move(s));
     doc_->document->section_parts.push_back(part_);
@@ -121,13 +126,20 @@ class PartBuilder {
     return doc_->sections.back().items.back();
   }
 
-  Item& current_item(int line) {
-    if (!started_) return new_section("", "none", line);
+  Item& current_item(int line, int column) {
+    if (!started_) return new_section("", "none", line, column);
     return doc_->sections.back().items.back();
   }
 
-  static void extend(Item* item, const layout::Block& b) {
-    item->last_line = std::max(item->last_line, b.last_line());
+  // Column 0 is unknown: the whole line.
+  static void extend(Item* item, const layout::Block& b, int end_column) {
+    auto key = [](int line, int column) {
+      return std::pair<int, int>{line, column == 0 ? INT_MAX : column};
+    };
+    if (key(b.last_line(), end_column) > key(item->last_line, item->last_column)) {
+      item->last_line = b.last_line();
+      item->last_column = end_column;
+    }
   }
 
   std::string part_;
@@ -156,7 +168,7 @@ void add_part(const layout::CleanText& text, const std::vector<DocLine>& lines, 
     while (j < kept.size() && kept[j].block == kept[k].block && !splitter.starts_block(kept, j)) {
       ++j;
     }
-    builder.add(cut_block(text, kept, k, j));
+    builder.add(cut_block(text, kept, k, j), kept[k].column, kept[j - 1].end_column);
     k = j;
   }
 }

@@ -35,6 +35,15 @@ bool holds_any(std::string_view text, const std::u32string& set) {
   return false;
 }
 
+// The code point offset in block.text where line k of the block starts (its first piece).
+int line_offset(const layout::Block& block, size_t k) {
+  const int number = block.lines[k].number;
+  for (const layout::Piece& p : block.pieces) {
+    if (p.line == number) return p.offset;
+  }
+  return -1;
+}
+
 }  // namespace
 
 std::vector<DocLine> flatten(const layout::CleanText& text, const RuleSet& rules,
@@ -45,6 +54,7 @@ std::vector<DocLine> flatten(const layout::CleanText& text, const RuleSet& rules
     const layout::Block& block = text.blocks[b];
     for (size_t k = 0; k < block.lines.size() && out.size() < max_lines; ++k) {
       const std::string& source = block.lines[k].text;
+      const int line_start = line_offset(block, k);
       size_t from = 0;
       bool first = true;
       while (from <= source.size() && out.size() < max_lines) {
@@ -52,7 +62,18 @@ std::vector<DocLine> flatten(const layout::CleanText& text, const RuleSet& rules
         if (cut == std::string::npos) cut = source.size();
         DocLine l;
         l.number = block.lines[k].number;
-        l.text = squeeze_cjk_spaces(core::trim(std::string_view(source).substr(from, cut - from)));
+        const std::string_view kept = core::trim(std::string_view(source).substr(from, cut - from));
+        if (line_start >= 0 && !kept.empty()) {
+          const auto begin = static_cast<size_t>(kept.data() - source.data());
+          const int first =
+              line_start +
+              static_cast<int>(core::count_code_points(std::string_view(source).substr(0, begin)));
+          const int last = first + static_cast<int>(core::count_code_points(kept)) - 1;
+          int line = 0;
+          layout::locate(block, first, &line, &l.column);
+          layout::locate(block, last, &line, &l.end_column);
+        }
+        l.text = squeeze_cjk_spaces(kept);
         l.norm = core::normalize_width(l.text);
         l.block = b;
         l.index = k;

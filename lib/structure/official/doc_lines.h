@@ -26,6 +26,10 @@ struct DocLine {
   bool page_start = false;
   bool title_block = false;  // its block is title-shaped
   bool piece = false;        // cut from the source line before it at a paragraph separator
+  // Source columns of its first and last character (0: unknown). Pieces of one source line
+  // (a web page's) share its number; their columns tell which section a figure is in.
+  int column = 0;
+  int end_column = 0;
 };
 
 // Text flattened onto one line (a web page's) is cut at rules.official.paragraph_separator
