@@ -67,18 +67,23 @@ std::string mismatch(const std::map<std::string, std::string>& expect, const Met
   return "";
 }
 
+// `text` as the metric rules see it (metrics::text_for_rules).
+std::string rules_text(const RuleSet& rules, const std::string& text) {
+  return metrics::text_for_rules(core::normalize_width(text), rules.tables.point_marker_after);
+}
+
 bool holds_any(const std::string& text, const std::vector<std::string>& literals) {
   return std::any_of(literals.begin(), literals.end(),
                      [&](const std::string& l) { return text.find(l) != std::string::npos; });
 }
 
 // The matches of `regex` in `text` (as the rules see it) that hold none of `required`.
-std::vector<std::string> ungated_matches(const core::Regex& regex,
+std::vector<std::string> ungated_matches(const RuleSet& rules, const core::Regex& regex,
                                          const std::vector<std::string>& required,
                                          const std::string& text, int limit) {
   std::vector<std::string> out;
   if (required.empty()) return out;
-  core::Match m(regex, metrics::text_for_rules(core::normalize_width(text)), limit);
+  core::Match m(regex, rules_text(rules, text), limit);
   while (m.find()) {
     const std::string hit = m.text();
     if (!hit.empty() && !holds_any(hit, required)) out.push_back(hit);
@@ -90,16 +95,16 @@ std::vector<std::string> ungated_matches(const core::Regex& regex,
 std::vector<char> prefilter_answers(const RuleSet& rules, const std::string& text) {
   std::vector<char> maybe;
   metrics::BlockPrefilter::Scratch scratch(rules.prefilter());
-  rules.prefilter().scan(metrics::text_for_rules(core::normalize_width(text)), &scratch, &maybe);
+  rules.prefilter().scan(rules_text(rules, text), &scratch, &maybe);
   return maybe;
 }
 
 // Whether `regex` matches in `text` (as the rules see it) although the prefilter said it cannot:
 // a block the metrics stage would wrongly skip.
-bool prefilter_misses(const std::vector<char>& maybe, size_t index, const core::Regex& regex,
-                      const std::string& text, int limit) {
+bool prefilter_misses(const RuleSet& rules, const std::vector<char>& maybe, size_t index,
+                      const core::Regex& regex, const std::string& text, int limit) {
   if (maybe[index]) return false;
-  core::Match m(regex, metrics::text_for_rules(core::normalize_width(text)), limit);
+  core::Match m(regex, rules_text(rules, text), limit);
   while (m.find()) {
     if (m.end() > m.start()) return true;
   }
@@ -123,12 +128,12 @@ std::vector<ExampleFailure> check_rule_gates(const RuleSet& rules, const std::st
   size_t index = 0;  // in the prefilter
   auto check = [&](const std::string& id, const std::string& file, int line,
                    const core::Regex& regex, const std::vector<std::string>& required) {
-    for (const std::string& hit : ungated_matches(regex, required, text, limit)) {
+    for (const std::string& hit : ungated_matches(rules, regex, required, text, limit)) {
       out.push_back({id, file, line, hit,
                      fmt::format("match in {} holds none of the rule's requires [{}]", source,
                                  fmt::join(required, ", "))});
     }
-    if (prefilter_misses(maybe, index++, regex, text, limit)) {
+    if (prefilter_misses(rules, maybe, index++, regex, text, limit)) {
       out.push_back(
           {id, file, line, text,
            fmt::format("the prefilter ruled out a text of {} where the rule matches", source)});
@@ -150,18 +155,18 @@ ExampleReport run_rule_examples(const RuleSet& rules) {
   auto check_gate = [&](const std::string& id, const std::string& file, int line,
                         const core::Regex& regex, const std::vector<std::string>& required,
                         const std::string& text, bool own_example, size_t filter_index) {
-    if (prefilter_misses(prefilter_answers(rules, text), filter_index, regex, text,
+    if (prefilter_misses(rules, prefilter_answers(rules, text), filter_index, regex, text,
                          rules.layout.regex_time_limit)) {
       fail(id, file, line, text, "the prefilter rules this text out, but the rule matches it");
     }
     if (required.empty()) return;
-    if (own_example && !holds_any(metrics::text_for_rules(core::normalize_width(text)), required)) {
+    if (own_example && !holds_any(rules_text(rules, text), required)) {
       fail(id, file, line, text,
            fmt::format("the example holds none of the rule's requires [{}]",
                        fmt::join(required, ", ")));
     }
     const int limit = rules.layout.regex_time_limit;
-    for (const std::string& hit : ungated_matches(regex, required, text, limit)) {
+    for (const std::string& hit : ungated_matches(rules, regex, required, text, limit)) {
       fail(id, file, line, text,
            fmt::format("match '{}' holds none of the rule's requires [{}]", hit,
                        fmt::join(required, ", ")));
@@ -223,7 +228,7 @@ ExampleReport run_rule_examples(const RuleSet& rules) {
     for (const PatternRule& p : *list) {
       for (const std::string& text : p.examples) {
         ++report.examples;
-        core::Match m(p.regex, metrics::text_for_rules(core::normalize_width(text)), limit);
+        core::Match m(p.regex, rules_text(rules, text), limit);
         if (!m.looking_at()) fail(p.id, p.file, p.line, text, "pattern does not match its example");
       }
     }
@@ -232,7 +237,7 @@ ExampleReport run_rule_examples(const RuleSet& rules) {
   for (const PatternRule& p : rules.official.forwards) {
     for (const std::string& text : p.examples) {
       ++report.examples;
-      core::Match m(p.regex, metrics::text_for_rules(core::normalize_width(text)), limit);
+      core::Match m(p.regex, rules_text(rules, text), limit);
       if (!m.find()) fail(p.id, p.file, p.line, text, "pattern does not match its example");
     }
   }

@@ -269,7 +269,7 @@ int32_t CandidateFinder::noun_length(const core::MatchText& text, int32_t start,
 
 std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
                                              const std::vector<std::pair<int, int>>& masked) {
-  const SqueezedText squeezed = squeeze_cjk_spaces(normalized);
+  const SqueezedText squeezed = squeeze_cjk_spaces(normalized, rules_.tables.point_marker_after);
   if (squeezed.to_source.empty()) return find_in(normalized, masked);
   const std::vector<int>& source = squeezed.to_source;
   // to_source only grows, so the squeezed offset of a source offset is found by bisection.

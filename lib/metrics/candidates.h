@@ -44,8 +44,8 @@ class CandidateFinder {
   // `masked` spans (code points) take no candidate: names that hold numerals (东北三省).
   // A match attempt that ran out of time (rules.layout.regex_time_limit) loses at most the
   // match at that position; timeouts() lists them for the last find(), so they are reported.
-  // The rules see the text without the spaces between CJK characters (squeeze_cjk_spaces:
-  // "上半 年" is 上半年); offsets are still in `normalized`.
+  // The rules see the text without the spaces between CJK characters and after a decimal point
+  // (squeeze_cjk_spaces: "上半 年" is 上半年, "3. 2" is 3.2); offsets are still in `normalized`.
   std::vector<Candidate> find(const std::string& normalized,
                               const std::vector<std::pair<int, int>>& masked);
 

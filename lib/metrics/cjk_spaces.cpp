@@ -3,8 +3,27 @@
 #include "core/utf8.h"
 
 namespace jianbao::metrics {
+namespace {
 
-SqueezedText squeeze_cjk_spaces(std::string_view text) {
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+
+// Whether the spaces [i, j) of `cps` follow a decimal point of a figure ("3. 2"): a digit after
+// them, the point and a digit before, and the digits before the point not a point marker.
+bool after_decimal_point(const std::vector<char32_t>& cps, size_t i, size_t j,
+                         std::u32string_view point_marker_after) {
+  if (j >= cps.size() || !is_digit(cps[j]) || i < 2 || cps[i - 1] != '.' || !is_digit(cps[i - 2])) {
+    return false;
+  }
+  size_t k = i - 2;
+  while (k > 0 && is_digit(cps[k - 1])) --k;
+  while (k > 0 && cps[k - 1] == ' ') --k;
+  if (k == 0) return false;  // the number opens the text: "3. 2023年以来…"
+  return point_marker_after.find(cps[k - 1]) == std::u32string_view::npos;
+}
+
+}  // namespace
+
+SqueezedText squeeze_cjk_spaces(std::string_view text, std::u32string_view point_marker_after) {
   if (text.find(' ') == std::string_view::npos) return {};  // most blocks: nothing to take out
   std::vector<char32_t> cps;
   size_t pos = 0;
@@ -14,8 +33,10 @@ SqueezedText squeeze_cjk_spaces(std::string_view text) {
   for (size_t i = 0; i < n;) {
     size_t j = i;
     while (j < n && cps[j] == ' ') ++j;
-    if (j > i && i > 0 && j < n && core::is_cjk(cps[i - 1]) && core::is_cjk(cps[j])) {
-      i = j;  // a run of spaces between two CJK characters
+    if (j > i && i > 0 && j < n &&
+        ((core::is_cjk(cps[i - 1]) && core::is_cjk(cps[j])) ||
+         after_decimal_point(cps, i, j, point_marker_after))) {
+      i = j;  // a run of spaces between two CJK characters, or after a decimal point
       continue;
     }
     if (j == i) j = i + 1;
@@ -24,13 +45,13 @@ SqueezedText squeeze_cjk_spaces(std::string_view text) {
       out.to_source.push_back(static_cast<int>(i));
     }
   }
-  if (out.to_source.size() == n) return {};  // no space stood between CJK characters
+  if (out.to_source.size() == n) return {};  // no space was taken out
   out.to_source.push_back(static_cast<int>(n));
   return out;
 }
 
-std::string text_for_rules(std::string_view normalized) {
-  SqueezedText s = squeeze_cjk_spaces(normalized);
+std::string text_for_rules(std::string_view normalized, std::u32string_view point_marker_after) {
+  SqueezedText s = squeeze_cjk_spaces(normalized, point_marker_after);
   return s.to_source.empty() ? std::string(normalized) : std::move(s.text);
 }
 

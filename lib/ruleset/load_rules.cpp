@@ -205,7 +205,7 @@ class Loader {
     check_keys(file, root,
                {"comparators", "changes", "duration_units", "periods", "relative_years",
                 "per_signs", "list_joiners", "noun_stops", "noun_max_chars", "noun_max_words",
-                "sentence_max_chars", "prefilter_after_bytes", "line_seam"});
+                "sentence_max_chars", "prefilter_after_bytes", "line_seam", "point_marker_after"});
     MetricTables& t = out_->tables;
     for (const auto& kv : root["comparators"]) {
       const std::string symbol = kv.first.as<std::string>();
@@ -246,6 +246,7 @@ class Loader {
     t.noun_max_words = static_cast<int>(get_number(file, root, "noun_max_words", true));
     t.sentence_max_chars = static_cast<int>(get_number(file, root, "sentence_max_chars", true));
     if (t.sentence_max_chars < 1) fail_at(file, root["sentence_max_chars"], "must be at least 1");
+    t.point_marker_after = to_u32(get_string(file, root, "point_marker_after", false));
     t.prefilter_after_bytes =
         static_cast<long long>(get_number(file, root, "prefilter_after_bytes", false, 0));
     if (t.prefilter_after_bytes < 0) fail_at(file, root["prefilter_after_bytes"], "must be >= 0");

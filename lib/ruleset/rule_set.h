@@ -235,7 +235,9 @@ struct MetricTables {
   std::vector<std::string> noun_stops;
   int noun_max_chars = 0;
   int noun_max_words = 0;
-  int sentence_max_chars = 0;           // how far a metric's quoted sentence reaches on each side
+  int sentence_max_chars = 0;  // how far a metric's quoted sentence reaches on each side
+  // "N. " after one of these is a numbered point, not a figure with a space after its point
+  std::u32string point_marker_after;
   long long prefilter_after_bytes = 0;  // block text a process reads before it prefilters
   LineSeamRules line_seam;
 };

@@ -296,6 +296,32 @@ TEST_CASE("official: a document flattened onto one line (a web page's) is cut in
   CHECK(doc.sections[1].title == "全面排查");
 }
 
+// On one line, the columns tell the sections apart: each figure stays in the section that holds
+// it, not the last one on the line (an attachment).
+TEST_CASE("official: on a flattened line each section keeps its own figures") {
+  const std::string sep = "\u3000\u3000";
+  const std::string text = sep + "某某市应急管理局文件" + sep + "某应急发〔2025〕8号" + sep +
+                           "关于开展燃气安全排查的通知" + sep + "各县区应急管理局：" + sep +
+                           "现就有关事项通知如下。" + sep + "一、全面排查。排查覆盖率达到95%。" +
+                           sep + "二、集中整治。整改率达到80%以上。" + sep + "附件：1．排查清单" +
+                           sep + "某某市应急管理局" + sep + "2025年2月10日" + sep + "附件1" + sep +
+                           "排查清单" + sep + "一、检查要点" + sep + "抽查比例不低于30%。" + sep +
+                           "某某市应急管理局办公室" + sep + "2025年2月11日印发\n";
+  const Document doc = parse_text(text);
+  REQUIRE(doc.document.has_value());
+  std::vector<std::string> seen;  // "section title: percentage values"
+  for (const Section& s : doc.sections) {
+    std::string values;
+    for (const Item& item : s.items) {
+      for (const Metric& m : item.metrics) {
+        if (m.kind == MetricKind::kPercentage) values += " " + m.text;
+      }
+    }
+    if (!s.title.empty()) seen.push_back(s.title + ":" + values);
+  }
+  CHECK(joined(seen) == "全面排查: 95% | 集中整治: 80%以上 | 检查要点: 不低于30%");
+}
+
 TEST_CASE("official: marks and signatures wrapped or glued by the extraction") {
   const std::string text =
       "河南省住房和城乡建设厅文\n件\n豫建字〔2025〕3号\n关于做好汛期安全工作的通知\n"
