@@ -324,6 +324,15 @@ class BlockBuilder {
     return true;
   }
 
+  // Whether line i (a page's first) is a row of figures with `width` cells, its figures where
+  // the rows so far have theirs (`at`, when `rows` > 0).
+  bool opens_page_with_row(size_t i, size_t width, const std::vector<bool>& at, size_t rows) const {
+    const std::vector<bool> cells = row_cells(i);
+    if (cells.empty() || cells.size() != width) return false;
+    if (rows > 0) return cells == at;
+    return std::find(cells.begin(), cells.end(), true) != cells.end();
+  }
+
   // Number of lines of the table printed a row a line starting at i, or 0 (see layout.yaml).
   size_t table_rows_at(size_t i) const {
     if (r_.table_min_rows <= 0 || i < no_rows_before_) return 0;
@@ -333,7 +342,10 @@ class BlockBuilder {
     size_t rows = 0;       // rows holding figures
     size_t names = 0;      // rows of names alone (a header) before them
     bool fits = true;
-    while (end < lines_.size() && (end == i || !lines_[end]->page_start)) {
+    while (end < lines_.size()) {
+      // A table split over pages (its header at one page's foot) goes on where the next page
+      // opens with a row of its shape; else the page start ends it.
+      if (end > i && lines_[end]->page_start && !opens_page_with_row(end, width, at, rows)) break;
       if (is_rule_line(end)) {
         ++end;
         continue;

@@ -6,17 +6,17 @@
 set(JB_CORPUS_FLOORS
   --floor titles=92
   --floor item_kind=98.8
-  --floor item_lines=96.2
-  --floor sections=95
+  --floor item_lines=96.4
+  --floor sections=95.2
   --floor points=98.9
   --floor masthead=99.9
   --floor distribution=99.5
   --floor colophon=99.5
   --floor removed=99.6
   --floor removed_kind=96
-  --floor metrics_recall=98.5
+  --floor metrics_recall=98.8
   --floor metrics_precision=99.8
-  --floor provinces=98
+  --floor provinces=98.3
   --floor signature=99.5
   --floor genre=99
   --floor document=99.5

@@ -42,6 +42,9 @@ TEST_CASE("structure: a table printed a row a line stays in its item") {
       {"raw: single spaces", "",
        "地区 检查企业（家） 整改率\n江苏 1755 86.2%\n山西 4194 63.5%\n贵州 4610 65.9%\n"
        "青海 935 93.7%\n"},
+      {"raw: the header at a page's foot, the rows on the next page", "",
+       "地区 检查企业（家） 整改率\n— 2 —\n\f江苏 1755 86.2%\n山西 4194 63.5%\n"
+       "贵州 4610 65.9%\n"},
       {"layout: wide gaps, blank lines between rows", "  ",
        "    地区         检查企业（家）             整改率\n\n"
        "    江苏            1755             86.2%\n\n"
