@@ -385,7 +385,7 @@ class Loader {
                             "max_total_bytes",     "flow_full_slack",
                             "flow_indent",         "flow_line_gap",
                             "flow_size_tolerance", "max_xml_depth",
-                            "max_pdf_pages"});
+                            "max_pdf_pages",       "docx_line_height"});
     ReadRules& r = out_->read;
     auto number = [&](const char* key) { return get_number(file, root, key, true); };
     r.furniture_top_zone = number("furniture_top_zone");
@@ -422,6 +422,7 @@ class Loader {
     r.max_total_bytes = static_cast<long long>(number("max_total_bytes"));
     r.max_xml_depth = static_cast<long long>(number("max_xml_depth"));
     r.max_pdf_pages = static_cast<long long>(number("max_pdf_pages"));
+    r.docx_line_height = number("docx_line_height");
   }
 
   void load_structure(const std::string& file, const YAML::Node& root) {

@@ -113,6 +113,7 @@ struct ReadRules {
   long long max_total_bytes = 0;
   long long max_xml_depth = 0;  // element nesting in one DOCX part
   long long max_pdf_pages = 0;
+  double docx_line_height = 0;  // a single-spaced line's pitch over its font size
 };
 
 struct MastheadRules {

@@ -53,7 +53,7 @@ if(JB_HAVE_PDF AND JB_HAVE_DOCX AND EXISTS "${CMAKE_SOURCE_DIR}/tests/corpus/sco
                    --corpus ${CMAKE_SOURCE_DIR}/tests/corpus --variant pdf --variant docx -n 3
                    --floor titles=99 --floor item_kind=99 --floor sections=97 --floor points=99
                    --floor masthead=96 --floor distribution=99 --floor colophon=99.5
-                   --floor removed=94.5 --floor removed_kind=99 --floor metrics_recall=98
+                   --floor removed=99.9 --floor removed_kind=99.9 --floor metrics_recall=98
                    --floor metrics_precision=99 --floor provinces=98 --floor genre=99
                    --floor document=99 --floor series=99)
   set_tests_properties(corpus_score_files PROPERTIES TIMEOUT 300)
