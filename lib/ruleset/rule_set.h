@@ -94,6 +94,7 @@ struct ReadRules {
   double column_gap = 0;
   int column_min_lines = 0;
   double column_band = 0;
+  double column_min_fill = 0;
   int scan_max_chars = 0;
   double centred_tolerance = 0;
   double centred_max_share = 0;

@@ -7,14 +7,14 @@ set(JB_CORPUS_FLOORS
   --floor titles=92
   --floor item_kind=98.8
   --floor item_lines=96.2
-  --floor sections=94.1
+  --floor sections=94.3
   --floor points=98.5
   --floor masthead=99.9
   --floor distribution=99.5
   --floor colophon=99.5
   --floor removed=99.6
   --floor removed_kind=96
-  --floor metrics_recall=95.2
+  --floor metrics_recall=95.4
   --floor metrics_precision=99.8
   --floor provinces=97.1
   --floor signature=99.5
