@@ -25,14 +25,24 @@ constexpr double kAutoLineUnit = 240;
 // 10 pt): the ECMA-376 defaults.
 constexpr double kDefaultPageWidth = 11906, kDefaultPageHeight = 16838, kDefaultMargin = 1440;
 constexpr double kDefaultSizeHalfPoints = 20;
+// Page counts stop here (a hostile paragraph spacing of 10^9 points is not 10^15 pages).
+constexpr long long kMaxPages = 1LL << 30;
+// A section's pages from the third on repeat the kinds of its second and third (odd, even).
+constexpr long long kKindsRepeatAfter = 3;
 // A tab advances to the next stop, Word's default every half inch: about two CJK characters.
 constexpr double kTabEms = 2;
 
 std::string val(const pugi::xml_node& n) { return n.attribute("w:val").as_string(); }
 
+// A number of the file, or `fallback` when it is missing or not finite ("inf", "nan", 1e999).
+double number_or(const char* text, double fallback) {
+  const double v = std::atof(text);
+  return text && *text && std::isfinite(v) ? v : fallback;
+}
+
 double twips(const pugi::xml_node& n, const char* attr, double fallback) {
   const pugi::xml_attribute a = n.attribute(attr);
-  return a ? std::atof(a.as_string()) : fallback;
+  return a ? number_or(a.as_string(), fallback) : fallback;
 }
 
 enum Kind { kDefault, kFirst, kEven, kKinds };
@@ -49,7 +59,7 @@ struct Section {
   bool new_page = true;                    // w:type other than "continuous"
   double text_width = 0, text_height = 0;  // points
   double height = 0;                       // the text set so far on its current page, points
-  int pages = 1;
+  long long pages = 1;
 };
 
 Section read_sect_pr(const pugi::xml_node& s) {
@@ -164,7 +174,7 @@ class PageCounter {
     for (const pugi::xpath_node& x : p.select_nodes(".//w:r")) {
       const pugi::xml_node r = x.node();
       const pugi::xml_node sz = r.child("w:rPr").child("w:sz");
-      double run_size = sz ? std::atof(val(sz).c_str()) : style.size;
+      double run_size = sz ? number_or(val(sz).c_str(), 0) : style.size;
       if (run_size <= 0) run_size = kDefaultSizeHalfPoints;
       for (const pugi::xml_node& n : r.children()) {
         const std::string name = n.name();
@@ -211,17 +221,20 @@ class PageCounter {
 
   void add_height(double points) {
     Section& s = sections_[at_];
+    if (!std::isfinite(points) || points <= 0) return;
     s.height += points;
     // A paragraph taller than the text area leaves its lines spread over the pages it needs.
-    while (s.height > s.text_height) {
-      s.height -= s.text_height;
-      ++s.pages;
+    // Counted by division: a hostile spacing of 10^9 twips is many pages, not a long loop.
+    if (s.height > s.text_height) {
+      const double more = std::floor(s.height / s.text_height);
+      s.pages = more < kMaxPages ? s.pages + static_cast<long long>(more) : kMaxPages;
+      s.height -= more * s.text_height;
     }
   }
 
   void new_page() {
     Section& s = sections_[at_];
-    ++s.pages;
+    s.pages = std::min(s.pages + 1, kMaxPages);
     s.height = 0;
   }
 
@@ -274,7 +287,9 @@ ShownParts shown_header_parts(const pugi::xml_document& document, const pugi::xm
       if (!s.header[k].empty()) header[k] = s.header[k];
       if (!s.footer[k].empty()) footer[k] = s.footer[k];
     }
-    for (int page = 1; page <= s.pages; ++page) {
+    // Pages past a section's third show what its second or third showed: the same kinds.
+    const long long shown = std::min(s.pages, kKindsRepeatAfter);
+    for (long long page = 1; page <= shown; ++page) {
       ++out.pages;
       Kind k = kDefault;
       if (page == 1 && s.title_page) {
@@ -285,6 +300,7 @@ ShownParts shown_header_parts(const pugi::xml_document& document, const pugi::xm
       show(header[k], true);
       show(footer[k], false);
     }
+    out.pages += s.pages - shown;
   }
   return out;
 }

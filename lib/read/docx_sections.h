@@ -37,7 +37,7 @@ struct ShownParts {
   bool known = false;
   // In the order the pages first show them, a page's header before its footer; each once.
   std::vector<ShownPart> parts;
-  int pages = 0;  // the pages counted or estimated
+  long long pages = 0;  // the pages counted or estimated
 };
 
 // The parts shown, from word/document.xml, word/_rels/document.xml.rels and word/settings.xml

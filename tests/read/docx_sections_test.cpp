@@ -48,7 +48,7 @@ std::string lines_of_text(int lines) {
 }
 
 std::vector<std::string> shown(const std::string& body, const std::string& settings = "",
-                               bool with_rels = true, int* pages = nullptr) {
+                               bool with_rels = true, long long* pages = nullptr) {
   pugi::xml_document document, relationships, settings_doc;
   const std::string xml =
       std::string("<w:document ") + kW + "><w:body>" + body + "</w:body></w:document>";
@@ -148,7 +148,7 @@ TEST_CASE("read: a DOCX without sections or relationships reads every header par
 }
 
 TEST_CASE("read: a DOCX's pages are estimated from its text") {
-  int pages = 0;
+  long long pages = 0;
   shown(lines_of_text(40) + "<w:sectPr/>", "", true, &pages);
   CHECK(pages == 2);
   shown(lines_of_text(10) + "<w:sectPr/>", "", true, &pages);
@@ -158,6 +158,15 @@ TEST_CASE("read: a DOCX's pages are estimated from its text") {
             "<w:sectPr><w:type w:val=\"continuous\"/></w:sectPr>",
         "", true, &pages);
   CHECK(pages == 1);
+  // Hostile numbers: an infinite run size is no size; a spacing of 10^9 twips is many pages,
+  // counted at once, and the page loop stops at the kinds a section can show.
+  shown(
+      para("一", "<w:spacing w:after=\"1000000000\"/>") + "<w:sectPr>" + kTitlePage + "</w:sectPr>",
+      "", true, &pages);
+  CHECK(pages > 1000);
+  CHECK(shown("<w:p><w:r><w:rPr><w:sz w:val=\"inf\"/></w:rPr><w:t>一</w:t></w:r></w:p>"
+              "<w:sectPr><w:pgMar w:top=\"nan\" w:bottom=\"1e999\"/>" +
+              kTitlePage + "</w:sectPr>") == std::vector<std::string>{});
 }
 
 }  // namespace
