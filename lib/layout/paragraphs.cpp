@@ -263,7 +263,9 @@ class BlockBuilder {
     if (r_.table_min_cells <= 0 || i < no_table_before_ || !is_cell(i)) return 0;
     size_t end = i + 1;
     size_t figures = is_figure_cell(lines_[i]->text);
-    while (end < lines_.size() && !lines_[end]->page_start && is_cell(end)) {
+    // A table goes on over a page break (its page furniture is removed by now): "地区 / 检查企业
+    // （家） / 整改率" at the foot of a page, its rows atop the next.
+    while (end < lines_.size() && is_cell(end)) {
       figures += is_figure_cell(lines_[end]->text);
       ++end;
     }

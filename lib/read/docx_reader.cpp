@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <pugixml.hpp>
 
+#include "read/docx_sections.h"
 #include "read/docx_styles.h"
 #include "read/docx_xml.h"
 #include "read/read_types.h"
@@ -179,6 +180,15 @@ class PartReader {
   int index_ = 0;
 };
 
+// Parses the part `name` into *doc; a part not in the package is an empty document.
+Status parse_optional(ZipPackage* zip, const std::string& name, const ReadRules& rules,
+                      const std::string& path, pugi::xml_document* doc) {
+  if (!zip->has(name)) return Status();
+  auto xml = zip->read(name);
+  if (!xml.ok()) return xml.status();
+  return parse_part_xml(xml.value(), name, path, rules, doc);
+}
+
 Status read_part(ZipPackage* zip, const std::string& name, const std::string& part,
                  const char* root, const DocxStyles& styles, DocxNumbering* numbering,
                  const ReadRules& rules, const std::string& path, std::vector<ReadLine>* out) {
@@ -187,9 +197,29 @@ Status read_part(ZipPackage* zip, const std::string& name, const std::string& pa
   pugi::xml_document doc;
   JB_TRY(parse_part_xml(xml.value(), name, path, rules, &doc));
   PartReader reader(styles, numbering, rules, part, out);
-  const pugi::xml_node top = doc.child(root);
-  reader.blocks(part == "document" ? top.child("w:body") : top);
+  reader.blocks(doc.child(root));
   return Status();
+}
+
+// The header and footer parts the pages show (docx_sections.h); when the sections or their
+// relationships are missing, every part named word/header*.xml or word/footer*.xml.
+Result<std::vector<ShownPart>> header_parts(ZipPackage* zip, const pugi::xml_document& document,
+                                            const DocxStyles& styles, const ReadRules& rules,
+                                            const std::string& path) {
+  pugi::xml_document rels, settings;
+  JB_TRY(parse_optional(zip, "word/_rels/document.xml.rels", rules, path, &rels));
+  JB_TRY(parse_optional(zip, "word/settings.xml", rules, path, &settings));
+  ShownParts shown = shown_header_parts(document, rels, settings, styles, rules);
+  if (shown.known) return shown.parts;
+  std::vector<ShownPart> out;
+  for (const std::string& name : zip->names()) {
+    const bool header = name.rfind("word/header", 0) == 0;
+    const bool named = header || name.rfind("word/footer", 0) == 0;
+    if (named && name.size() >= 4 && name.substr(name.size() - 4) == ".xml") {
+      out.push_back({.name = name, .header = header});
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -213,21 +243,23 @@ Result<decode::DecodedText> read_docx(std::string_view bytes, const std::string&
       numbering.load(doc);
     }
   }
-  std::vector<ReadLine> lines;
-  if (Status s = read_part(&zip, "word/document.xml", "document", "w:document", styles, &numbering,
-                           rules.read, path, &lines);
-      !s.ok()) {
-    return s;
+  pugi::xml_document document;
+  {
+    auto xml = zip.read("word/document.xml");
+    if (!xml.ok()) return xml.status();
+    JB_TRY(parse_part_xml(xml.value(), "word/document.xml", path, rules.read, &document));
   }
+  std::vector<ReadLine> lines;
+  PartReader(styles, &numbering, rules.read, "document", &lines)
+      .blocks(document.child("w:document").child("w:body"));
   // Headers and footers come after the body: their lines are furniture, listed in `removed`.
-  for (const std::string& name : zip.names()) {
-    const bool header = name.rfind("word/header", 0) == 0;
-    const bool footer = name.rfind("word/footer", 0) == 0;
-    if ((!header && !footer) || name.size() < 4 || name.substr(name.size() - 4) != ".xml") {
-      continue;
-    }
-    if (Status s = read_part(&zip, name, header ? "header" : "footer", header ? "w:hdr" : "w:ftr",
-                             styles, &numbering, rules.read, path, &lines);
+  auto parts = header_parts(&zip, document, styles, rules.read, path);
+  if (!parts.ok()) return parts.status();
+  for (const ShownPart& part : parts.value()) {
+    if (!zip.has(part.name)) continue;  // a relationship to a part the package lacks
+    if (Status s = read_part(&zip, part.name, part.header ? "header" : "footer",
+                             part.header ? "w:hdr" : "w:ftr", styles, &numbering, rules.read, path,
+                             &lines);
         !s.ok()) {
       return s;
     }

@@ -76,6 +76,26 @@ std::string roman(int n, bool upper) {
 
 }  // namespace
 
+void DocxSpacing::inherit(const DocxSpacing& other) {
+  if (line < 0) {
+    line = other.line;
+    line_rule = other.line_rule;
+  }
+  if (before < 0) before = other.before;
+  if (after < 0) after = other.after;
+}
+
+DocxSpacing read_spacing(const pugi::xml_node& ppr) {
+  DocxSpacing out;
+  const pugi::xml_node s = ppr.child("w:spacing");
+  if (!s) return out;
+  out.line = to_int(s.attribute("w:line").as_string(), -1);
+  out.line_rule = s.attribute("w:lineRule").as_string();
+  out.before = to_int(s.attribute("w:before").as_string(), -1);
+  out.after = to_int(s.attribute("w:after").as_string(), -1);
+  return out;
+}
+
 std::string format_number(int n, const std::string& format, const ReadRules& rules) {
   if (format == "chineseCounting" || format == "chineseCountingThousand" ||
       format == "chineseLegalSimplified" || format == "ideographDigital" ||
@@ -100,6 +120,7 @@ void DocxStyles::load(const pugi::xml_document& doc) {
   const pugi::xml_node root = doc.child("w:styles");
   const pugi::xml_node defaults = root.child("w:docDefaults").child("w:rPrDefault").child("w:rPr");
   default_size_ = to_int(defaults.child("w:sz").attribute("w:val").as_string(), 0);
+  default_spacing_ = read_spacing(root.child("w:docDefaults").child("w:pPrDefault").child("w:pPr"));
   for (const pugi::xml_node& s : root.children("w:style")) {
     DocxStyle st;
     const std::string id = s.attribute("w:styleId").as_string();
@@ -108,6 +129,7 @@ void DocxStyles::load(const pugi::xml_document& doc) {
     const pugi::xml_node ppr = s.child("w:pPr");
     if (ppr.child("w:outlineLvl")) st.outline_level = to_int(val(ppr.child("w:outlineLvl")), -1);
     st.centred = val(ppr.child("w:jc")) == "center";
+    st.spacing = read_spacing(ppr);
     if (const pugi::xml_node num = ppr.child("w:numPr")) {
       st.num_id = val(num.child("w:numId"));
       st.num_level = to_int(val(num.child("w:ilvl")), 0);
@@ -142,6 +164,7 @@ DocxStyle DocxStyles::resolved(const std::string& id) const {
     if (out.bold < 0) out.bold = s.bold;
     if (out.size == 0) out.size = s.size;
     if (out.color.empty()) out.color = s.color;
+    out.spacing.inherit(s.spacing);
     if (out.num_id.empty() && !s.num_id.empty()) {
       out.num_id = s.num_id;
       out.num_level = s.num_level;
@@ -149,6 +172,7 @@ DocxStyle DocxStyles::resolved(const std::string& id) const {
     at = s.based_on;
   }
   if (out.size == 0) out.size = default_size_;
+  out.spacing.inherit(default_spacing_);
   return out;
 }
 

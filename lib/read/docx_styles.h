@@ -17,6 +17,19 @@ struct ReadRules;
 
 namespace jianbao::read {
 
+// Paragraph spacing (w:spacing), each field unset until a style or the paragraph sets it.
+struct DocxSpacing {
+  int line = -1;          // w:line: 240ths of a line (rule "auto"), else twips
+  std::string line_rule;  // "auto" (or empty), "exact", "atLeast"
+  int before = -1;        // twips
+  int after = -1;         // twips
+  // Fills the fields unset here from `other`.
+  void inherit(const DocxSpacing& other);
+};
+
+// Reads <w:spacing> of a paragraph's or style's pPr.
+DocxSpacing read_spacing(const pugi::xml_node& ppr);
+
 struct DocxStyle {
   std::string name;
   std::string based_on;
@@ -27,6 +40,7 @@ struct DocxStyle {
   std::string color;   // RRGGBB; empty unset
   std::string num_id;  // numbering the style applies; empty for none
   int num_level = 0;
+  DocxSpacing spacing;
 };
 
 class DocxStyles {
@@ -42,6 +56,7 @@ class DocxStyles {
   std::map<std::string, DocxStyle> styles_;
   std::string default_paragraph_;
   int default_size_ = 0;
+  DocxSpacing default_spacing_;  // docDefaults' pPrDefault
 };
 
 // Word list numbering: counters per list, rendered by each level's lvlText and numFmt.

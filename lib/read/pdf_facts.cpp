@@ -106,8 +106,20 @@ void mark_pdf_furniture(const std::vector<PdfPage>& pages, const RuleSet& rules,
 }
 
 void mark_centred_titles(const std::vector<PdfPage>& pages, const RuleSet& rules,
-                         decode::DecodedText* text) {
+                         double body_points, decode::DecodedText* text) {
   const ReadRules& r = rules.read;
+  // Lines parted from one row (page_lines parts a row at a block gap) stand beside each other:
+  // the cells of a table row, an office and its date.
+  const std::vector<decode::LineFacts>& all = text->facts;
+  std::vector<bool> beside(all.size(), false);
+  for (size_t i = 1; i < all.size(); ++i) {
+    const double size = std::max(all[i].size, all[i - 1].size) * body_points;
+    if (all[i].page == all[i - 1].page && all[i].furniture.empty() &&
+        all[i - 1].furniture.empty() &&
+        std::abs(all[i].y - all[i - 1].y) <= r.baseline_tolerance * size) {
+      beside[i] = beside[i - 1] = true;
+    }
+  }
   // The text area of each page: from the leftmost line start to the rightmost line end of its
   // body lines (furniture aside).
   std::vector<double> left(pages.size() + 1, 0), right(pages.size() + 1, 0);
@@ -119,7 +131,8 @@ void mark_centred_titles(const std::vector<PdfPage>& pages, const RuleSet& rules
     right[p] = seen[p] ? std::max(right[p], f.x + f.width) : f.x + f.width;
     seen[p] = true;
   }
-  for (decode::LineFacts& f : text->facts) {
+  for (size_t i = 0; i < text->facts.size(); ++i) {
+    decode::LineFacts& f = text->facts[i];
     if (f.page < 1 || f.page > static_cast<int>(pages.size())) continue;
     const size_t p = static_cast<size_t>(f.page);
     const double area = right[p] - left[p];
@@ -130,7 +143,8 @@ void mark_centred_titles(const std::vector<PdfPage>& pages, const RuleSet& rules
                 std::abs(line_middle - middle) <= r.centred_tolerance * area;
     // Set larger and centred, or bold throughout: titles. (Layout still takes no line that
     // ends a sentence for a title.)
-    f.title = f.furniture.empty() && ((f.centred && f.size >= r.title_size_ratio) || f.bold);
+    f.title = f.furniture.empty() && !beside[i] &&
+              ((f.centred && f.size >= r.title_size_ratio) || f.bold);
   }
   // A title wrapped over lines: only one of its lines may be narrow enough to look centred;
   // the lines next to it, set in the same larger size on the same page, belong to it.
@@ -145,7 +159,7 @@ void mark_centred_titles(const std::vector<PdfPage>& pages, const RuleSet& rules
     while (end < fs.size() && same_run(i, end)) ++end;
     bool any = false;
     for (size_t k = i; k < end; ++k) any = any || fs[k].title;
-    for (size_t k = i; k < end && any; ++k) fs[k].title = fs[k].furniture.empty();
+    for (size_t k = i; k < end && any; ++k) fs[k].title = fs[k].furniture.empty() && !beside[k];
     i = end;
   }
 }

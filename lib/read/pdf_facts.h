@@ -20,9 +20,10 @@ void mark_pdf_furniture(const std::vector<PdfPage>& pages, const RuleSet& rules,
                         std::vector<ReadLine>* lines);
 
 // Sets facts.centred (against the text width of the page) and facts.title (centred and at least
-// title_size_ratio times the body size, or bold throughout). REQUIRES: facts.size already relative
-// to the body.
+// title_size_ratio times the body size, or bold throughout, and alone on its row: a table's
+// bold header cells are no titles). `body_points` is the body size in points. REQUIRES:
+// facts.size already relative to the body.
 void mark_centred_titles(const std::vector<PdfPage>& pages, const RuleSet& rules,
-                         decode::DecodedText* text);
+                         double body_points, decode::DecodedText* text);
 
 }  // namespace jianbao::read

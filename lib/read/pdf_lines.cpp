@@ -44,8 +44,59 @@ std::vector<Row> group_rows(const PdfPage& page, const ReadRules& rules) {
   return rows;
 }
 
-// The x of a white band splitting at least column_min_lines rows, or a negative value. A row is
-// split at x when the gap around x between two of its boxes is at least column_gap sizes wide.
+// Whether the row runs across x: a box spans it, or the boxes either side of it are closer
+// than a column gap (a full-width line whose word gap happens to fall there).
+bool crosses(const Row& r, double x, const ReadRules& rules) {
+  for (size_t i = 0; i < r.boxes.size(); ++i) {
+    const TextBox& b = *r.boxes[i];
+    if (b.x0 < x && b.x1 > x) return true;
+    if (i > 0 && r.boxes[i - 1]->x1 <= x && b.x0 >= x &&
+        b.x0 - r.boxes[i - 1]->x1 < rules.column_gap * r.size) {
+      return true;
+    }
+  }
+  return false;
+}
+
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+// Whether the rows split at x hold column text: the parts either side fill their column (the
+// median part at least column_min_fill of the width from the page's text edge to x). A table's
+// short cells ("安徽", "1203", "71.9%") leave the band white too, but are read by rows.
+bool columns_filled(const std::vector<Row>& rows, double x, const ReadRules& rules) {
+  double left_edge = x, right_edge = x;
+  for (const Row& r : rows) {
+    left_edge = std::min(left_edge, r.boxes.front()->x0);
+    right_edge = std::max(right_edge, r.boxes.back()->x1);
+  }
+  std::vector<double> left_fill, right_fill;
+  for (const Row& r : rows) {
+    if (crosses(r, x, rules)) continue;
+    const TextBox *l0 = nullptr, *l1 = nullptr, *r0 = nullptr, *r1 = nullptr;
+    for (const TextBox* b : r.boxes) {
+      if (b->x1 <= x) {
+        if (!l0) l0 = b;
+        l1 = b;
+      } else {
+        if (!r0) r0 = b;
+        r1 = b;
+      }
+    }
+    if (!l0 || !r0) continue;  // a row on one side only says nothing of the other's width
+    left_fill.push_back((l1->x1 - l0->x0) / std::max(1.0, x - left_edge));
+    right_fill.push_back((r1->x1 - r0->x0) / std::max(1.0, right_edge - x));
+  }
+  return !left_fill.empty() && median(left_fill) >= rules.column_min_fill &&
+         median(right_fill) >= rules.column_min_fill;
+}
+
+// The x of a white band splitting at least column_min_lines rows into columns of text, or a
+// negative value. A row is split at x when the gap around x between two of its boxes is at
+// least column_gap sizes wide.
 double find_column_split(const std::vector<Row>& rows, const PdfPage& page,
                          const ReadRules& rules) {
   const double band_from = page.width * (1 - rules.column_band) / 2;
@@ -77,12 +128,8 @@ double find_column_split(const std::vector<Row>& rows, const PdfPage& page,
       best = x;
     }
   }
-  return best_count >= rules.column_min_lines ? best : -1;
-}
-
-bool crosses(const Row& r, double x) {
-  return std::any_of(r.boxes.begin(), r.boxes.end(),
-                     [x](const TextBox* b) { return b->x0 < x && b->x1 > x; });
+  if (best_count < rules.column_min_lines || !columns_filled(rows, best, rules)) return -1;
+  return best;
 }
 
 ReadLine make_line(const std::vector<const TextBox*>& boxes, double size, int page_number,
@@ -142,13 +189,13 @@ std::vector<ReadLine> page_lines(const PdfPage& page, int page_number, const Rea
   // Runs of rows that do not cross the band: their left parts, then their right parts.
   size_t i = 0;
   while (i < rows.size()) {
-    if (crosses(rows[i], split)) {
+    if (crosses(rows[i], split, rules)) {
       add_row(rows[i].boxes, rows[i].size, page_number, page, rules, &out);
       ++i;
       continue;
     }
     size_t end = i;
-    while (end < rows.size() && !crosses(rows[end], split)) ++end;
+    while (end < rows.size() && !crosses(rows[end], split, rules)) ++end;
     std::vector<ReadLine> right;
     for (size_t k = i; k < end; ++k) {
       std::vector<const TextBox*> l, rt;

@@ -114,7 +114,7 @@ Result<decode::DecodedText> read_pdf(std::string_view bytes, const std::string& 
   mark_pdf_furniture(pages, rules, body_size(lines), &lines);
   const double body_points = body_size(lines);
   decode::DecodedText text = to_decoded_text(std::move(lines), bytes, path, "pdf");
-  mark_centred_titles(pages, rules, &text);
+  mark_centred_titles(pages, rules, body_points, &text);
   mark_pdf_flow(pages, rules.read, body_points, &text);
   return text;
 }

@@ -391,7 +391,8 @@ class Loader {
                             "max_total_bytes",     "flow_full_slack",
                             "flow_indent",         "flow_line_gap",
                             "flow_size_tolerance", "max_xml_depth",
-                            "max_pdf_pages"});
+                            "max_pdf_pages",       "docx_line_height",
+                            "column_min_fill"});
     ReadRules& r = out_->read;
     auto number = [&](const char* key) { return get_number(file, root, key, true); };
     r.furniture_top_zone = number("furniture_top_zone");
@@ -404,6 +405,7 @@ class Loader {
     r.column_gap = number("column_gap");
     r.column_min_lines = static_cast<int>(number("column_min_lines"));
     r.column_band = number("column_band");
+    r.column_min_fill = number("column_min_fill");
     r.scan_max_chars = static_cast<int>(number("scan_max_chars"));
     r.centred_tolerance = number("centred_tolerance");
     r.centred_max_share = number("centred_max_share");
@@ -428,6 +430,7 @@ class Loader {
     r.max_total_bytes = static_cast<long long>(number("max_total_bytes"));
     r.max_xml_depth = static_cast<long long>(number("max_xml_depth"));
     r.max_pdf_pages = static_cast<long long>(number("max_pdf_pages"));
+    r.docx_line_height = number("docx_line_height");
   }
 
   void load_structure(const std::string& file, const YAML::Node& root) {

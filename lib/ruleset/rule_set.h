@@ -98,6 +98,7 @@ struct ReadRules {
   double column_gap = 0;
   int column_min_lines = 0;
   double column_band = 0;
+  double column_min_fill = 0;
   int scan_max_chars = 0;
   double centred_tolerance = 0;
   double centred_max_share = 0;
@@ -117,6 +118,7 @@ struct ReadRules {
   long long max_total_bytes = 0;
   long long max_xml_depth = 0;  // element nesting in one DOCX part
   long long max_pdf_pages = 0;
+  double docx_line_height = 0;  // a single-spaced line's pitch over its font size
 };
 
 struct MastheadRules {

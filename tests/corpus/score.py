@@ -281,8 +281,8 @@ def furniture_shape(text):
 
 
 def score_removed_by_text(sc, gold, rec):
-    """For a PDF or DOCX: the furniture shapes the pdftotext text of the same file has (page
-    numbers split over lines joined again) against the shapes of the lines we removed, as sets:
+    """For a PDF or DOCX: the furniture shapes the pdftotext -layout text of the same PDF has
+    (page numbers split over lines joined again) against the shapes of the lines we removed, as sets:
     a DOCX holds its header once, a PDF once a page."""
     want = {}
     pieces = []
@@ -454,11 +454,16 @@ def collect(corpus, families, variants):
             continue
         with open(path, encoding="utf-8") as f:
             gold = yaml.safe_load(f)
+        # The furniture the rendered pages show, from the text of the same PDF: `pdftotext
+        # -layout` keeps a page's rows as they are; default pdftotext joins a line ending in "-"
+        # with the next one ("-2-" above "内部资料" gives "-2内部资料"), so it is the fallback.
         furniture = []
-        pdftotext = path.replace(".gold.yaml", ".pdftotext.gold.yaml")
-        if os.path.exists(pdftotext):
-            with open(pdftotext, encoding="utf-8") as f:
-                furniture = yaml.safe_load(f).get("removed") or []
+        for variant in ("layout", "pdftotext"):
+            text_gold = path.replace(".gold.yaml", f".{variant}.gold.yaml")
+            if os.path.exists(text_gold):
+                with open(text_gold, encoding="utf-8") as f:
+                    furniture = yaml.safe_load(f).get("removed") or []
+                break
         for variant in FILE_VARIANTS:
             file = path.replace(".gold.yaml", "." + variant)
             if (variants and variant not in variants) or not os.path.exists(file):

@@ -161,6 +161,48 @@ def make_hostile(full: bool) -> dict:
             f"<w:styles {W}/>",
         }
     )
+    # The parts read to find which headers the pages show (lib/read/docx_sections.cpp): the
+    # relationships and settings with entity tricks, a relationship out of the package, and
+    # page geometry and spacing no page counter may loop over.
+    sect = '<w:sectPr><w:headerReference w:type="default" r:id="rId1"/></w:sectPr>'
+    R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    def doc_with_sect(body):
+        return document_xml(body + sect).replace("<w:document ", f"<w:document {R} ", 1)
+    rels = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+            '2006/relationships"><Relationship Id="rId1" Target="{}"/></Relationships>')
+    out["docx_rels_external_entity.docx"] = docx(
+        {
+            "word/document.xml": doc_with_sect(para("x")),
+            "word/_rels/document.xml.rels": rels.format("header1.xml").replace(
+                "<Relationships", '<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><Relationships', 1
+            ),
+            "word/header1.xml": f'<w:hdr {W}>{para("h")}</w:hdr>',
+        }
+    )
+    out["docx_settings_entity.docx"] = docx(
+        {
+            "word/document.xml": doc_with_sect(para("x")),
+            "word/settings.xml": f'<?xml version="1.0"?><!DOCTYPE s [{lol}]><w:settings {W}/>',
+        }
+    )
+    out["docx_rels_outside.docx"] = docx(
+        {
+            "word/document.xml": doc_with_sect(para("inside")),
+            "word/_rels/document.xml.rels": rels.format("../../../../etc/passwd"),
+        }
+    )
+    out["docx_hostile_geometry.docx"] = docx(
+        {
+            "word/document.xml": doc_with_sect(
+                '<w:p><w:pPr><w:spacing w:after="999999999999" w:line="1e999"/></w:pPr>'
+                '<w:r><w:rPr><w:sz w:val="inf"/></w:rPr><w:t>geometry</w:t></w:r></w:p>'
+                + "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" * (2000 if full else 200)
+            ).replace(sect, sect.replace("</w:sectPr>", '<w:pgSz w:w="nan" w:h="-0"/>'
+                                         '<w:pgMar w:top="1e308" w:bottom="-1e308"/></w:sectPr>')),
+            "word/_rels/document.xml.rels": rels.format("header1.xml"),
+            "word/header1.xml": f'<w:hdr {W}>{para("h")}</w:hdr>',
+        }
+    )
     # A ZIP signature and then nothing a ZIP reader can use, with the name of the part.
     out["docx_not_zip.docx"] = b"PK\x03\x04" + b"\x00" * 26 + b"word/document.xml" + b"\xff" * 64
     # PDFs: a header and nothing else; a header and garbage; an xref pointing past the end.
@@ -180,6 +222,25 @@ def make_hostile(full: bool) -> dict:
     objs = text_page_objects(1)
     objs[0] = b"<< /Type /Catalog /Pages 2 0 R /Deep " + b"[" * 100000 + b"]" * 100000 + b" >>"
     out["pdf_deep_arrays.pdf"] = pdf(objs)
+    # A content stream that inflates to 64 MiB of spaces (2 MiB for the fuzzer): poppler reads
+    # it through, no text comes of it.
+    import zlib
+    bomb = b"BT /F1 12 Tf 72 720 Td (Report 1) Tj ET" + b" " * ((64 << 20) if full else (2 << 20))
+    packed = zlib.compress(bomb, 9)
+    objs = text_page_objects(1)
+    objs[3] = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream"
+    out["pdf_flate_bomb.pdf"] = pdf(objs)
+    # A form XObject that draws itself: the content recursion poppler must bound.
+    form = b"/X1 Do BT /F1 12 Tf 72 700 Td (Report 1) Tj ET"
+    objs = text_page_objects(1)
+    objs[3] = b"<< /Length %d >>\nstream\n" % len(form) + form + b"\nendstream"
+    objs.append(
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /XObject << /X1 6 0 R >> "
+        b"/Font << /F1 3 0 R >> >> /Length %d >>\nstream\n" % len(form) + form + b"\nendstream"
+    )
+    objs[4] = objs[4].replace(b"/Resources << /Font << /F1 3 0 R >> >>",
+                              b"/Resources << /Font << /F1 3 0 R >> /XObject << /X1 6 0 R >> >>")
+    out["pdf_form_recursion.pdf"] = pdf(objs)
     return out
 
 

@@ -182,6 +182,10 @@ TEST_CASE("layout: a table printed a cell a line is body text, not titles") {
        "内部资料\n安全生产简报\n2025年第30期\n某省应急管理厅办公室\n2025年6月24日\n督查督办\n",
        false},
       {"five cells are too few to tell", "地区\n数量\n江苏\n12\n浙江\n", false},
+      {"a table going on over a page break: its head at the foot of a page",
+       "地区\n检查企业（家）\n整改率\n\f北京\n2079\n63.7%\n广西\n3710\n91.2%\n", true},
+      {"a head at a page's foot with no rows after the break is not carried on",
+       "地区\n检查企业（家）\n整改率\n\f省农业农村厅启动道路交通安全生产宣传教育活动\n", false},
   };
   for (const Case& c : cases) {
     const std::string name = c.name;

@@ -51,11 +51,11 @@ if(JB_HAVE_PDF AND JB_HAVE_DOCX AND EXISTS "${CMAKE_SOURCE_DIR}/tests/corpus/sco
   add_test(NAME corpus_score_files
            COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/corpus/score.py --jianbao ${JB}
                    --corpus ${CMAKE_SOURCE_DIR}/tests/corpus --variant pdf --variant docx -n 3
-                   --floor titles=99 --floor item_kind=99 --floor sections=97 --floor points=99
-                   --floor masthead=96 --floor distribution=99 --floor colophon=99.5
-                   --floor removed=94.5 --floor removed_kind=99 --floor metrics_recall=98
-                   --floor metrics_precision=99 --floor provinces=98 --floor genre=99
-                   --floor document=99 --floor series=99)
+                   --floor titles=99.9 --floor item_kind=99.9 --floor sections=99.9 --floor points=99.9
+                   --floor masthead=99.9 --floor distribution=99.9 --floor colophon=99.9
+                   --floor removed=99.9 --floor removed_kind=99.9 --floor metrics_recall=99.9
+                   --floor metrics_precision=99.9 --floor provinces=99.9 --floor genre=99.9
+                   --floor document=99.9 --floor series=99.9)
   set_tests_properties(corpus_score_files PROPERTIES TIMEOUT 300)
 endif()
 # Hostile PDF and DOCX files (issue 14): zip bombs, entity tricks, malformed PDFs: exit 2 and a

@@ -13,6 +13,7 @@
 #include "read/docx_styles.h"
 #endif
 #include "jianbao/pipeline.h"
+#include "read/pdf_facts.h"
 #include "read/pdf_flow.h"
 #include "read/pdf_lines.h"
 #include "ruleset/rule_set.h"
@@ -169,6 +170,18 @@ TEST_CASE("read: PDF boxes become lines in reading order") {
     columns.push_back(box("L" + std::to_string(i), 60, 280, y));
     columns.push_back(box("R" + std::to_string(i), 320, 540, y));
   }
+  // A full-width line, then five rows of three short cells, 120 points apart.
+  std::vector<TextBox> table{box("body", 80, 520, 100)};
+  for (int i = 0; i < 5; ++i) {
+    const double y = 130 + 20 * i;
+    table.push_back(box("地区", 136, 160, y));
+    table.push_back(box("1203", 282, 308, y));
+    table.push_back(box("71.9%", 425, 460, y));
+  }
+  // The columns, then a line of two boxes 2 points apart at the column gap.
+  std::vector<TextBox> gap_on_band = columns;
+  gap_on_band.push_back(box("A", 60, 299, 250));
+  gap_on_band.push_back(box("B", 301, 540, 250));
   const Row rows[] = {
       {.name = "one baseline, boxes out of order",
        .boxes = {box("b", 120, 180, 100.5), box("a", 60, 119, 100)},
@@ -185,6 +198,13 @@ TEST_CASE("read: PDF boxes become lines in reading order") {
       {.name = "two columns are not interleaved",
        .boxes = columns,
        .want = {"TITLE", "L0", "L1", "L2", "L3", "R0", "R1", "R2", "R3"}},
+      {.name = "a table's short cells leave the band white but are read by rows",
+       .boxes = table,
+       .want = {"body", "地区", "1203", "71.9%", "地区", "1203", "71.9%", "地区", "1203", "71.9%",
+                "地区", "1203", "71.9%", "地区", "1203", "71.9%"}},
+      {.name = "a full-width line whose word gap falls on the band stays one line",
+       .boxes = gap_on_band,
+       .want = {"TITLE", "L0", "L1", "L2", "L3", "R0", "R1", "R2", "R3", "AB"}},
       {.name = "a spaced-out page number in the bottom zone stays one line",
        .boxes = {box("-", 250, 260, 800), box("1", 290, 296, 800), box("-", 326, 336, 800)},
        .want = {"- 1 -"}},
@@ -350,6 +370,30 @@ TEST_CASE("read: a PDF gives pages, positions, titles and furniture") {
   CHECK(d.facts[static_cast<size_t>(title)].title);
   CHECK(d.facts[static_cast<size_t>(title)].centred);
   CHECK(d.facts[static_cast<size_t>(title)].size > 1.2);
+}
+
+TEST_CASE("read: bold lines standing beside others on their row are no PDF titles") {
+  const std::vector<PdfPage> pages(1, PdfPage{.width = 600, .height = 842, .boxes = {}});
+  decode::DecodedText text;
+  auto line = [&](double x, double y, double right, bool bold) {
+    decode::LineFacts f = at(1, x, y, right);
+    f.bold = bold;
+    text.facts.push_back(f);
+  };
+  line(80, 100, 520, false);  // the text width
+  line(80, 130, 180, true);   // "一、工作部署", alone on its row: a title
+  line(136, 160, 160, true);  // "地区" | "检查企业（家）" | "整改率": a table's bold head
+  line(253, 160, 337, true);
+  line(425, 160, 461, true);
+  line(136, 188, 160, false);  // "安徽" | "1203" | "71.9%"
+  line(282, 188, 308, false);
+  line(425, 188, 460, false);
+  mark_centred_titles(pages, builtin_rules(), 16, &text);
+  const bool want[] = {false, true, false, false, false, false, false, false};
+  for (size_t i = 0; i < text.facts.size(); ++i) {
+    CAPTURE(i);
+    CHECK(text.facts[i].title == want[i]);
+  }
 }
 
 TEST_CASE("read: a two-column PDF is read column by column") {
