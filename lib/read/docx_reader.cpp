@@ -16,8 +16,6 @@
 namespace jianbao::read {
 namespace {
 
-std::string val(const pugi::xml_node& n) { return n.attribute("w:val").as_string(); }
-
 bool is_red(const std::string& rgb, const ReadRules& r) {
   if (rgb.size() != 6) return false;
   auto channel = [&](size_t at) {
@@ -87,9 +85,9 @@ class PartReader {
     const pugi::xml_node rpr = r.child("w:rPr");
     int bold = style.bold;
     if (rpr.child("w:b"))
-      bold = val(rpr.child("w:b")) == "0" || val(rpr.child("w:b")) == "false" ? 0 : 1;
-    std::string color = rpr.child("w:color") ? val(rpr.child("w:color")) : style.color;
-    const int size = rpr.child("w:sz") ? std::atoi(val(rpr.child("w:sz")).c_str()) : style.size;
+      bold = w_val(rpr.child("w:b")) == "0" || w_val(rpr.child("w:b")) == "false" ? 0 : 1;
+    std::string color = rpr.child("w:color") ? w_val(rpr.child("w:color")) : style.color;
+    const int size = rpr.child("w:sz") ? std::atoi(w_val(rpr.child("w:sz")).c_str()) : style.size;
     bool text = false;
     for (const pugi::xml_node& n : r.children()) {
       const std::string name = n.name();
@@ -126,15 +124,15 @@ class PartReader {
   void paragraph(const pugi::xml_node& n, int row, int column) {
     ++index_;
     const pugi::xml_node ppr = n.child("w:pPr");
-    const DocxStyle style = styles_.resolved(val(ppr.child("w:pStyle")));
+    const DocxStyle style = styles_.resolved(w_val(ppr.child("w:pStyle")));
     ParagraphText p;
     runs(n, style, &p);
     p.page_break = p.page_break || static_cast<bool>(ppr.child("w:pageBreakBefore"));
     std::string num_id = style.num_id;
     int level = style.num_level;
     if (const pugi::xml_node num = ppr.child("w:numPr")) {
-      if (num.child("w:numId")) num_id = val(num.child("w:numId"));
-      if (num.child("w:ilvl")) level = std::atoi(val(num.child("w:ilvl")).c_str());
+      if (num.child("w:numId")) num_id = w_val(num.child("w:numId"));
+      if (num.child("w:ilvl")) level = std::atoi(w_val(num.child("w:ilvl")).c_str());
     }
     const bool has_text = std::any_of(p.lines.begin(), p.lines.end(), [](const std::string& l) {
       return l.find_first_not_of(" \t") != std::string::npos;
@@ -142,7 +140,7 @@ class PartReader {
     // numId 0 switches numbering off; an empty paragraph takes no number.
     const std::string number =
         has_text && !num_id.empty() && num_id != "0" ? numbering_->next(num_id, level, rules_) : "";
-    const std::string jc = ppr.child("w:jc") ? val(ppr.child("w:jc")) : "";
+    const std::string jc = ppr.child("w:jc") ? w_val(ppr.child("w:jc")) : "";
     const bool centred = jc.empty() ? style.centred : jc == "center";
     bool first = true;
     for (const std::string& text : p.lines) {

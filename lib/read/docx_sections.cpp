@@ -11,6 +11,7 @@
 
 #include "core/utf8.h"
 #include "read/docx_styles.h"
+#include "read/docx_xml.h"
 #include "ruleset/rule_set.h"
 
 namespace jianbao::read {
@@ -31,8 +32,6 @@ constexpr long long kMaxPages = 1LL << 30;
 constexpr long long kKindsRepeatAfter = 3;
 // A tab advances to the next stop, Word's default every half inch: about two CJK characters.
 constexpr double kTabEms = 2;
-
-std::string val(const pugi::xml_node& n) { return n.attribute("w:val").as_string(); }
 
 // A number of the file, or `fallback` when it is missing or not finite ("inf", "nan", 1e999).
 double number_or(const char* text, double fallback) {
@@ -70,9 +69,9 @@ Section read_sect_pr(const pugi::xml_node& s) {
   for (const pugi::xml_node& r : s.children("w:footerReference")) {
     out.footer[kind_of(r.attribute("w:type").as_string())] = r.attribute("r:id").as_string();
   }
-  out.title_page = static_cast<bool>(s.child("w:titlePg")) && val(s.child("w:titlePg")) != "0" &&
-                   val(s.child("w:titlePg")) != "false";
-  out.new_page = val(s.child("w:type")) != "continuous";
+  out.title_page = static_cast<bool>(s.child("w:titlePg")) && w_val(s.child("w:titlePg")) != "0" &&
+                   w_val(s.child("w:titlePg")) != "false";
+  out.new_page = w_val(s.child("w:type")) != "continuous";
   const pugi::xml_node size = s.child("w:pgSz"), margin = s.child("w:pgMar");
   const double width = twips(size, "w:w", kDefaultPageWidth);
   const double height = twips(size, "w:h", kDefaultPageHeight);
@@ -143,7 +142,7 @@ class PageCounter {
     if (rendered_) {
       for (size_t i = 0; i < count(p, ".//w:lastRenderedPageBreak"); ++i) new_page();
     } else {
-      if (ppr.child("w:pageBreakBefore") && val(ppr.child("w:pageBreakBefore")) != "0") {
+      if (ppr.child("w:pageBreakBefore") && w_val(ppr.child("w:pageBreakBefore")) != "0") {
         new_page();
       }
       // The text before a page break inside the paragraph is ignored: at most a line.
@@ -166,7 +165,7 @@ class PageCounter {
 
   double paragraph_height(const pugi::xml_node& p, double width_share) const {
     const pugi::xml_node ppr = p.child("w:pPr");
-    const DocxStyle style = styles_.resolved(val(ppr.child("w:pStyle")));
+    const DocxStyle style = styles_.resolved(w_val(ppr.child("w:pStyle")));
     DocxSpacing spacing = read_spacing(ppr);
     spacing.inherit(style.spacing);
     double size = 0, ems = 0;
@@ -174,7 +173,7 @@ class PageCounter {
     for (const pugi::xpath_node& x : p.select_nodes(".//w:r")) {
       const pugi::xml_node r = x.node();
       const pugi::xml_node sz = r.child("w:rPr").child("w:sz");
-      double run_size = sz ? number_or(val(sz).c_str(), 0) : style.size;
+      double run_size = sz ? number_or(w_val(sz).c_str(), 0) : style.size;
       if (run_size <= 0) run_size = kDefaultSizeHalfPoints;
       for (const pugi::xml_node& n : r.children()) {
         const std::string name = n.name();
@@ -273,7 +272,7 @@ ShownParts shown_header_parts(const pugi::xml_document& document, const pugi::xm
   const bool rendered = static_cast<bool>(body.select_node(".//w:lastRenderedPageBreak"));
   PageCounter(&sections, styles, rules, rendered).blocks(body, 1.0);
   const pugi::xml_node even_odd = settings.child("w:settings").child("w:evenAndOddHeaders");
-  const bool even_and_odd = even_odd && val(even_odd) != "0" && val(even_odd) != "false";
+  const bool even_and_odd = even_odd && w_val(even_odd) != "0" && w_val(even_odd) != "false";
   out.known = true;
   std::set<std::string> seen;
   auto show = [&](const std::string& id, bool header) {

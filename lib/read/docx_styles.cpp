@@ -5,12 +5,11 @@
 #include <pugixml.hpp>
 
 #include "core/utf8.h"
+#include "read/docx_xml.h"
 #include "ruleset/rule_set.h"
 
 namespace jianbao::read {
 namespace {
-
-std::string val(const pugi::xml_node& n) { return n.attribute("w:val").as_string(); }
 
 int to_int(const std::string& s, int fallback) {
   char* end = nullptr;
@@ -21,7 +20,7 @@ int to_int(const std::string& s, int fallback) {
 // <w:b/> is on; <w:b w:val="0"/> or "false" is off.
 int toggle(const pugi::xml_node& n) {
   if (!n) return -1;
-  const std::string v = val(n);
+  const std::string v = w_val(n);
   return v == "0" || v == "false" || v == "none" ? 0 : 1;
 }
 
@@ -124,20 +123,20 @@ void DocxStyles::load(const pugi::xml_document& doc) {
   for (const pugi::xml_node& s : root.children("w:style")) {
     DocxStyle st;
     const std::string id = s.attribute("w:styleId").as_string();
-    st.name = val(s.child("w:name"));
-    st.based_on = val(s.child("w:basedOn"));
+    st.name = w_val(s.child("w:name"));
+    st.based_on = w_val(s.child("w:basedOn"));
     const pugi::xml_node ppr = s.child("w:pPr");
-    if (ppr.child("w:outlineLvl")) st.outline_level = to_int(val(ppr.child("w:outlineLvl")), -1);
-    st.centred = val(ppr.child("w:jc")) == "center";
+    if (ppr.child("w:outlineLvl")) st.outline_level = to_int(w_val(ppr.child("w:outlineLvl")), -1);
+    st.centred = w_val(ppr.child("w:jc")) == "center";
     st.spacing = read_spacing(ppr);
     if (const pugi::xml_node num = ppr.child("w:numPr")) {
-      st.num_id = val(num.child("w:numId"));
-      st.num_level = to_int(val(num.child("w:ilvl")), 0);
+      st.num_id = w_val(num.child("w:numId"));
+      st.num_level = to_int(w_val(num.child("w:ilvl")), 0);
     }
     const pugi::xml_node rpr = s.child("w:rPr");
     st.bold = toggle(rpr.child("w:b"));
-    st.size = to_int(val(rpr.child("w:sz")), 0);
-    st.color = val(rpr.child("w:color"));
+    st.size = to_int(w_val(rpr.child("w:sz")), 0);
+    st.color = w_val(rpr.child("w:color"));
     if (std::string(s.attribute("w:type").as_string()) == "paragraph" &&
         s.attribute("w:default").as_bool()) {
       default_paragraph_ = id;
@@ -191,14 +190,14 @@ void DocxNumbering::load(const pugi::xml_document& doc) {
     auto& levels = levels_[a.attribute("w:abstractNumId").as_string()];
     for (const pugi::xml_node& l : a.children("w:lvl")) {
       Level lv;
-      lv.start = to_int(val(l.child("w:start")), 1);
-      if (l.child("w:numFmt")) lv.format = val(l.child("w:numFmt"));
-      lv.text = val(l.child("w:lvlText"));
+      lv.start = to_int(w_val(l.child("w:start")), 1);
+      if (l.child("w:numFmt")) lv.format = w_val(l.child("w:numFmt"));
+      lv.text = w_val(l.child("w:lvlText"));
       levels[to_int(l.attribute("w:ilvl").as_string(), 0)] = lv;
     }
   }
   for (const pugi::xml_node& n : root.children("w:num")) {
-    abstract_of_[n.attribute("w:numId").as_string()] = val(n.child("w:abstractNumId"));
+    abstract_of_[n.attribute("w:numId").as_string()] = w_val(n.child("w:abstractNumId"));
   }
 }
 

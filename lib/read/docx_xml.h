@@ -20,4 +20,7 @@ namespace jianbao::read {
 Status parse_part_xml(const std::string& xml, const std::string& name, const std::string& path,
                       const ReadRules& rules, pugi::xml_document* doc);
 
+// The w:val attribute of a WordprocessingML element ("" when absent).
+inline std::string w_val(const pugi::xml_node& n) { return n.attribute("w:val").as_string(); }
+
 }  // namespace jianbao::read
