@@ -3,9 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <climits>
+#include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string_view>
 
@@ -68,14 +71,12 @@ bool joined_by_list_word(const std::string& text, const std::vector<size_t>& byt
 // must be counted from every candidate first.
 struct BlockFinds {
   size_t id = 0;  // the block's index
-  std::string normalized;
   std::vector<Candidate> candidates;
   std::vector<PlaceMention> places;
   SeamTouch touch;
   int taken = 0;                 // code points from its start that a figure over the seam took
   std::optional<LineSeam> seam;  // the seam below it
   size_t seam_id = 0;            // the window's index as a block: every block's, then the seams'
-  std::string seam_normalized;
   std::vector<Candidate> seam_candidates;
 };
 
@@ -196,6 +197,65 @@ void keep_seam_figures(BlockFinds* up, BlockFinds* down) {
   down->taken = down_to;
 }
 
+// A candidate held until the year is known, its capture texts in one string: a Candidate holds
+// each group in a std::string of its own (700 bytes, most of them empty).
+class PackedCandidate {
+ public:
+  explicit PackedCandidate(const Candidate& c) : rule_(c.rule), begin_(c.begin), end_(c.end) {
+    for (size_t i = 0; i < kGroups.size(); ++i) {
+      texts_ += c.groups.*kGroups[i];
+      ends_[i] = static_cast<uint32_t>(texts_.size());
+    }
+  }
+  Candidate unpack() const {
+    Candidate c{rule_, begin_, end_, {}};
+    uint32_t from = 0;
+    for (size_t i = 0; i < kGroups.size(); ++i) {
+      c.groups.*kGroups[i] = texts_.substr(from, ends_[i] - from);
+      from = ends_[i];
+    }
+    return c;
+  }
+
+ private:
+  static constexpr std::array kGroups = {
+      &Captures::whole, &Captures::value,    &Captures::tenths, &Captures::unit, &Captures::cmp,
+      &Captures::cmpb,  &Captures::change,   &Captures::y,      &Captures::m,    &Captures::d,
+      &Captures::y2,    &Captures::m2,       &Captures::d2,     &Captures::part, &Captures::part2,
+      &Captures::eom,   &Captures::thisyear, &Captures::value2, &Captures::half, &Captures::half2,
+      &Captures::per,   &Captures::yrel};
+  static_assert(sizeof(Captures) == kGroups.size() * sizeof(std::string),
+                "a capture group that is not in kGroups would be lost: add it");
+  const MetricRule* rule_;
+  int begin_;
+  int end_;
+  std::string texts_;
+  std::array<uint32_t, kGroups.size()> ends_;
+};
+
+std::vector<PackedCandidate> pack(const std::vector<Candidate>& candidates) {
+  std::vector<PackedCandidate> out;
+  out.reserve(candidates.size());
+  for (const Candidate& c : candidates) out.emplace_back(c);
+  return out;
+}
+
+std::vector<Candidate> unpack(const std::vector<PackedCandidate>& packed) {
+  std::vector<Candidate> out;
+  out.reserve(packed.size());
+  for (const PackedCandidate& p : packed) out.push_back(p.unpack());
+  return out;
+}
+
+// A block's finds held until the year is known: only what resolving them needs.
+struct HeldBlock {
+  size_t id = 0;
+  std::vector<PackedCandidate> candidates;
+  size_t seam_id = 0;
+  std::unique_ptr<LineSeam> seam;  // null when no figure crosses the seam below the block
+  std::vector<PackedCandidate> seam_candidates;
+};
+
 }  // namespace
 
 void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
@@ -233,19 +293,19 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
   std::vector<Diagnostic> seam_timeouts;
   std::vector<Diagnostic> passed_over;
   // A text's candidates; `places` (null for a seam's window) takes its places.
-  auto find_in = [&](const layout::Block& block, std::string* normalized,
-                     std::vector<PlaceMention>* places, std::vector<Diagnostic>* timeouts) {
-    *normalized = core::normalize_width(block.text);
-    std::vector<PlaceMention> named = find_provinces(*normalized, rules);
+  auto find_in = [&](const layout::Block& block, std::vector<PlaceMention>* places,
+                     std::vector<Diagnostic>* timeouts) {
+    const std::string normalized = core::normalize_width(block.text);
+    std::vector<PlaceMention> named = find_provinces(normalized, rules);
     // A place name that holds a numeral (东北三省, 五家渠市) is no count.
     std::vector<std::pair<int, int>> masked;
     for (const PlaceMention& p : named) {
       if (p.numeral) masked.emplace_back(p.begin, p.end);
     }
-    std::vector<Candidate> out = finder.find(*normalized, masked);
+    std::vector<Candidate> out = finder.find(normalized, masked);
     report_timeouts(finder.timeouts(), block, timeouts);
     if (places) {
-      drop_excluded_places(*normalized, rules, &named);
+      drop_excluded_places(normalized, rules, &named);
       *places = std::move(named);
     }
     return out;
@@ -263,10 +323,9 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
     while (pos < t.size()) cps.push_back(core::next_code_point(t, &pos));
     bytes = code_point_bytes(t);
   };
-  // Provinces go to their items after every other metric, as a pass over all blocks puts them.
-  std::vector<std::pair<Item*, Metric>> provinces;
-  auto place = [&](Metric m, size_t id, const layout::Block& block, int begin, int end,
-                   bool province) {
+  // The item the last metric went to: its vector is trimmed to size when the next one starts.
+  Item* filling = nullptr;
+  auto place = [&](Metric m, size_t id, const layout::Block& block, int begin, int end) {
     prepare(id, block.text);
     layout::locate(block, begin, &m.line, &m.column);
     m.text = block.text.substr(bytes[static_cast<size_t>(begin)],
@@ -275,11 +334,9 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
     Item* item = item_at(items, m.line, m.column);
     if (!item) return;
     m.item_id = item->id;
-    if (province) {
-      provinces.emplace_back(item, std::move(m));
-    } else {
-      item->metrics.push_back(std::move(m));
-    }
+    if (item != filling && filling) filling->metrics.shrink_to_fit();
+    filling = item;
+    item->metrics.push_back(std::move(m));
   };
   // The figure before, for lists that share a direction word.
   size_t prev_id = static_cast<size_t>(-1);
@@ -287,8 +344,9 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
   MetricKind prev_kind = MetricKind::kNumber;
   std::string prev_change;
   size_t joined_block = static_cast<size_t>(-1);
+  std::string normalized;  // of joined_block, made again rather than held for every block
   std::vector<size_t> normalized_bytes;
-  auto resolve_all = [&](size_t id, const layout::Block& block, const std::string& normalized,
+  auto resolve_all = [&](size_t id, const layout::Block& block,
                          const std::vector<Candidate>& candidates) {
     for (const Candidate& c : candidates) {
       std::string rejected;
@@ -311,6 +369,7 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
       if (prev_id == id && m->kind == prev_kind && m->change.empty() && !prev_change.empty()) {
         if (joined_block != id) {
           joined_block = id;
+          normalized = core::normalize_width(block.text);
           normalized_bytes = code_point_bytes(normalized);
         }
         if (joined_by_list_word(normalized, normalized_bytes, prev_end, c.begin, rules)) {
@@ -321,29 +380,32 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
       prev_end = c.end;
       prev_kind = m->kind;
       prev_change = m->change;
-      place(std::move(*m), id, block, c.begin, c.end, false);
+      place(std::move(*m), id, block, c.begin, c.end);
     }
   };
-  auto resolve_block = [&](BlockFinds& f) {
-    resolve_all(f.id, text.blocks[f.id], f.normalized, f.candidates);
-    if (f.seam) resolve_all(f.seam_id, f.seam->window, f.seam_normalized, f.seam_candidates);
-    if (!want_provinces) return;
-    for (PlaceMention& p : f.places) {
-      if (p.metric.kind == MetricKind::kProvince) {
-        place(std::move(p.metric), f.id, text.blocks[f.id], p.begin, p.end, true);
+  std::vector<HeldBlock> waiting;  // blocks with candidates, while the year is still to be counted
+  std::map<int, int> years;
+  // Provinces need no year: placed at once. The rest is resolved at once when the year is known.
+  auto finish = [&](BlockFinds&& f) {
+    if (want_provinces) {
+      for (PlaceMention& p : f.places) {
+        if (p.metric.kind == MetricKind::kProvince) {
+          place(std::move(p.metric), f.id, text.blocks[f.id], p.begin, p.end);
+        }
       }
     }
-  };
-  std::vector<BlockFinds> waiting;  // every block, while the year is still to be counted
-  std::map<int, int> years;
-  auto finish = [&](BlockFinds&& f) {
-    if (year_known) {
-      resolve_block(f);
+    f.places = {};
+    if (!year_known) {
+      count_years(f.candidates, rules, &years);
+      count_years(f.seam_candidates, rules, &years);
+      if (f.candidates.empty() && f.seam_candidates.empty()) return;
+      HeldBlock held{f.id, pack(f.candidates), f.seam_id, nullptr, pack(f.seam_candidates)};
+      if (!f.seam_candidates.empty()) held.seam = std::make_unique<LineSeam>(std::move(*f.seam));
+      waiting.push_back(std::move(held));
       return;
     }
-    count_years(f.candidates, rules, &years);
-    count_years(f.seam_candidates, rules, &years);
-    waiting.push_back(std::move(f));
+    resolve_all(f.id, text.blocks[f.id], f.candidates);
+    if (f.seam) resolve_all(f.seam_id, f.seam->window, f.seam_candidates);
   };
   const int long_width = long_line_width(text.blocks, rules.tables.line_seam.long_line_rank);
   std::optional<BlockFinds> up;  // the block above, waiting for the seam below it
@@ -351,7 +413,7 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
   for (size_t b = 0; b < nblocks; ++b) {
     BlockFinds f;
     f.id = b;
-    f.candidates = find_in(text.blocks[b], &f.normalized, &f.places, &doc->diagnostics);
+    f.candidates = find_in(text.blocks[b], &f.places, &doc->diagnostics);
     if (!f.candidates.empty()) {
       const auto length = static_cast<int>(core::count_code_points(text.blocks[b].text));
       for (const Candidate& c : f.candidates) {
@@ -363,8 +425,7 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
       up->seam = seam_below(text.blocks, b - 1, up->touch, f.touch, long_width, rules);
       if (up->seam) {
         up->seam_id = nblocks + seams++;
-        up->seam_candidates =
-            find_in(up->seam->window, &up->seam_normalized, nullptr, &seam_timeouts);
+        up->seam_candidates = find_in(up->seam->window, nullptr, &seam_timeouts);
         keep_seam_figures(&*up, &f);
       }
       finish(std::move(*up));
@@ -383,11 +444,19 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
           {"warning", "metrics", "", 0,
            "no year found: dates that omit it have no value, only their month and day"});
     }
-    for (BlockFinds& f : waiting) resolve_block(f);
+    for (HeldBlock& h : waiting) {
+      resolve_all(h.id, text.blocks[h.id], unpack(h.candidates));
+      if (h.seam) resolve_all(h.seam_id, h.seam->window, unpack(h.seam_candidates));
+      h = {};
+    }
   }
   doc->diagnostics.insert(doc->diagnostics.end(), passed_over.begin(), passed_over.end());
-  for (auto& [item, m] : provinces) item->metrics.push_back(std::move(m));
   for (Item* item : items) {
+    // Provinces after the other metrics, as a pass over all blocks would add them.
+    auto other = [](const Metric& m) { return m.kind != MetricKind::kProvince; };
+    if (!std::is_partitioned(item->metrics.begin(), item->metrics.end(), other)) {
+      std::stable_partition(item->metrics.begin(), item->metrics.end(), other);
+    }
     std::stable_sort(item->metrics.begin(), item->metrics.end(),
                      [](const Metric& a, const Metric& b) {
                        return a.line != b.line ? a.line < b.line : a.column < b.column;
