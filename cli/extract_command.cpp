@@ -4,6 +4,7 @@
 
 #include <iostream>
 #include <sstream>
+#include <utility>
 
 #include "cli_io.h"
 #include "commands.h"
@@ -103,8 +104,9 @@ int run_stream(const ExtractArgs& args, const RuleSet& rules, const ParseOptions
                            : parse_stream_line(line, &raw_id);
     auto bytes = record.ok() ? stream_input(record.value().value, limits, &path)
                              : Result<std::string>(record.status());
-    Result<Document> doc = bytes.ok() ? parse_bulletin(bytes.value(), path, rules, options)
-                                      : Result<Document>(bytes.status());
+    Result<Document> doc = bytes.ok()
+                               ? parse_bulletin(std::move(bytes.value()), path, rules, options)
+                               : Result<Document>(bytes.status());
     if (!doc.ok()) {
       failed = true;
       std::cerr << fmt::format("jianbao: <stdin>:{}: {}\n", line_no,
@@ -175,7 +177,7 @@ int run_extract(ExtractArgs args) {
       report(bytes.status());
       return kExitUsage;
     }
-    auto doc = parse_bulletin(bytes.value(), path, *rules, options);
+    auto doc = parse_bulletin(std::move(bytes.value()), path, *rules, options);
     if (!doc.ok()) {
       report(doc.status());
       return kExitUsage;

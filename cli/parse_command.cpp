@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <utility>
 
 #include "cli_io.h"
 #include "commands.h"
@@ -53,7 +54,7 @@ std::string stream_record(std::string& line, int line_no, const RuleSet& rules,
                                        {to_read_limits(args.in), args.paths_under}, &path);
              !bytes.ok()) {
     error = bytes.status();
-  } else if (auto doc = parse_bulletin(bytes.value(), path, rules, options); !doc.ok()) {
+  } else if (auto doc = parse_bulletin(std::move(bytes.value()), path, rules, options); !doc.ok()) {
     error = doc.status();
   } else {
     // The record's text with "id" spliced in after its first field, "schema".
@@ -137,7 +138,7 @@ int run_parse(ParseArgs args) {
       report(bytes.status());
       return kExitUsage;
     }
-    auto doc = parse_bulletin(bytes.value(), path, *rules, options);
+    auto doc = parse_bulletin(std::move(bytes.value()), path, *rules, options);
     if (!doc.ok()) {
       report(doc.status());
       return kExitUsage;

@@ -167,9 +167,21 @@ Utf8Scan scan_utf8(std::string_view s) {
   return scan;
 }
 
+// How many lines split_lines makes of `text`, at most: one per line end (LF, CRLF, CR) and one
+// more.
+size_t count_lines(std::string_view text) {
+  size_t n = 1;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool crlf = text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n';
+    if (text[i] == '\n' || (text[i] == '\r' && !crlf)) ++n;
+  }
+  return n;
+}
+
 // Splits UTF-8 text into lines at LF, CRLF and CR; a form feed marks a page break.
 std::vector<SourceLine> split_lines(std::string_view text) {
   std::vector<SourceLine> lines;
+  lines.reserve(count_lines(text));  // no growth slack on a large input
   SourceLine current{1, "", false};
   size_t start = 0;  // of the run of ordinary bytes not yet copied into current.text
   for (size_t i = 0; i < text.size(); ++i) {

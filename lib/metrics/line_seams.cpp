@@ -26,7 +26,8 @@ char32_t first_code_point(const std::string& s) {
   return core::next_code_point(s, &p);
 }
 
-// The display width a long line of the text reaches: the one that `rank` of its lines stay within.
+}  // namespace
+
 int long_line_width(const std::vector<layout::Block>& blocks, double rank) {
   std::vector<int> widths;
   for (const layout::Block& b : blocks) {
@@ -38,52 +39,57 @@ int long_line_width(const std::vector<layout::Block>& blocks, double rank) {
   return widths[k];
 }
 
-}  // namespace
+std::optional<LineSeam> seam_below(const std::vector<layout::Block>& blocks, size_t b,
+                                   const SeamTouch& touch_up, const SeamTouch& touch_down,
+                                   int long_width, const RuleSet& rules) {
+  const LineSeamRules& r = rules.tables.line_seam;
+  if (b + 1 >= blocks.size() || r.reach_chars <= 0) return std::nullopt;
+  auto figure_char = [&](char32_t c) {
+    return r.figure_chars.find(core::normalize_width(c)) != std::u32string::npos;
+  };
+  const layout::Block& up = blocks[b];
+  const layout::Block& down = blocks[b + 1];
+  if (up.text.empty() || down.text.empty() || up.lines.empty() || down.lines.empty()) return {};
+  if (down.first_line() != up.last_line() + 1) return {};
+  if (core::display_width(up.lines.back().text) < r.min_line_share * long_width) return {};
+  if (!touch_up.at_end && !touch_down.at_start && !figure_char(last_code_point(up.text)) &&
+      !figure_char(first_code_point(down.text))) {
+    return {};
+  }
+  LineSeam s;
+  s.upper = b;
+  const int up_len = static_cast<int>(core::count_code_points(up.text));
+  s.tail_from = std::max(0, up_len - r.reach_chars);
+  s.at = up_len - s.tail_from;
+  const size_t head_bytes = byte_at(down.text, r.reach_chars);
+  s.window.shape = up.shape;
+  s.window.text = up.text.substr(byte_at(up.text, s.tail_from)) + down.text.substr(0, head_bytes);
+  s.window.lines = {up.lines.back(), down.lines.front()};
+  // The upper block's pieces from the window's start (the one it starts inside, cut there).
+  auto first = std::upper_bound(up.pieces.begin(), up.pieces.end(), s.tail_from,
+                                [](int off, const layout::Piece& p) { return off < p.offset; });
+  if (first != up.pieces.begin()) {
+    const layout::Piece& p = *std::prev(first);
+    s.window.pieces.push_back({0, p.line, p.column + (s.tail_from - p.offset)});
+  }
+  for (auto it = first; it != up.pieces.end(); ++it) {
+    s.window.pieces.push_back({it->offset - s.tail_from, it->line, it->column});
+  }
+  for (const layout::Piece& p : down.pieces) {
+    if (p.offset >= r.reach_chars) break;
+    s.window.pieces.push_back({p.offset + s.at, p.line, p.column});
+  }
+  return s;
+}
 
 std::vector<LineSeam> find_line_seams(const std::vector<layout::Block>& blocks,
                                       const std::vector<SeamTouch>& touching,
                                       const RuleSet& rules) {
   std::vector<LineSeam> out;
-  const LineSeamRules& r = rules.tables.line_seam;
-  if (blocks.size() < 2 || r.reach_chars <= 0) return out;
-  const int long_width = long_line_width(blocks, r.long_line_rank);
-  auto figure_char = [&](char32_t c) {
-    return r.figure_chars.find(core::normalize_width(c)) != std::u32string::npos;
-  };
+  const int long_width = long_line_width(blocks, rules.tables.line_seam.long_line_rank);
   for (size_t b = 0; b + 1 < blocks.size(); ++b) {
-    const layout::Block& up = blocks[b];
-    const layout::Block& down = blocks[b + 1];
-    if (up.text.empty() || down.text.empty() || up.lines.empty() || down.lines.empty()) continue;
-    if (down.first_line() != up.last_line() + 1) continue;
-    if (core::display_width(up.lines.back().text) < r.min_line_share * long_width) continue;
-    if (!touching[b].at_end && !touching[b + 1].at_start &&
-        !figure_char(last_code_point(up.text)) && !figure_char(first_code_point(down.text))) {
-      continue;
-    }
-    LineSeam s;
-    s.upper = b;
-    const int up_len = static_cast<int>(core::count_code_points(up.text));
-    s.tail_from = std::max(0, up_len - r.reach_chars);
-    s.at = up_len - s.tail_from;
-    const size_t head_bytes = byte_at(down.text, r.reach_chars);
-    s.window.shape = up.shape;
-    s.window.text = up.text.substr(byte_at(up.text, s.tail_from)) + down.text.substr(0, head_bytes);
-    s.window.lines = {up.lines.back(), down.lines.front()};
-    // The upper block's pieces from the window's start (the one it starts inside, cut there).
-    auto first = std::upper_bound(up.pieces.begin(), up.pieces.end(), s.tail_from,
-                                  [](int off, const layout::Piece& p) { return off < p.offset; });
-    if (first != up.pieces.begin()) {
-      const layout::Piece& p = *std::prev(first);
-      s.window.pieces.push_back({0, p.line, p.column + (s.tail_from - p.offset)});
-    }
-    for (auto it = first; it != up.pieces.end(); ++it) {
-      s.window.pieces.push_back({it->offset - s.tail_from, it->line, it->column});
-    }
-    for (const layout::Piece& p : down.pieces) {
-      if (p.offset >= r.reach_chars) break;
-      s.window.pieces.push_back({p.offset + s.at, p.line, p.column});
-    }
-    out.push_back(std::move(s));
+    auto s = seam_below(blocks, b, touching[b], touching[b + 1], long_width, rules);
+    if (s) out.push_back(std::move(*s));
   }
   return out;
 }

@@ -5,6 +5,7 @@
 // matches a short window over each seam and keeps what crosses it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,5 +34,16 @@ struct LineSeam {
 // it starts: "六个工作" / "组").
 std::vector<LineSeam> find_line_seams(const std::vector<layout::Block>& blocks,
                                       const std::vector<SeamTouch>& touching, const RuleSet& rules);
+
+// find_line_seams one seam at a time, for a caller that matches the blocks in order and drops
+// each once the seam below it is done: the seam between blocks[b] and blocks[b + 1], if there is
+// one. `touch_up` and `touch_down` are those blocks' touching; `long_width` is long_line_width.
+std::optional<LineSeam> seam_below(const std::vector<layout::Block>& blocks, size_t b,
+                                   const SeamTouch& touch_up, const SeamTouch& touch_down,
+                                   int long_width, const RuleSet& rules);
+
+// The display width a long line of `blocks` reaches: the one that `rank` of its lines stay within
+// (rules.tables.line_seam.long_line_rank).
+int long_line_width(const std::vector<layout::Block>& blocks, double rank);
 
 }  // namespace jianbao::metrics

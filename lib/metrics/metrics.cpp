@@ -3,9 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <climits>
+#include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string_view>
 
@@ -62,9 +65,19 @@ bool joined_by_list_word(const std::string& text, const std::vector<size_t>& byt
   return std::find(joiners.begin(), joiners.end(), between) != joiners.end();
 }
 
-struct Found {
-  Candidate candidate;
-  size_t block = 0;
+// One block's finds, complete once the seam below it has been matched: its candidates (less the
+// pieces of a figure that crosses a seam), its places, and the seam's window with the figures
+// that cross it. Only the block being matched and the one above it are held, unless the year
+// must be counted from every candidate first.
+struct BlockFinds {
+  size_t id = 0;  // the block's index
+  std::vector<Candidate> candidates;
+  std::vector<PlaceMention> places;
+  SeamTouch touch;
+  int taken = 0;                 // code points from its start that a figure over the seam took
+  std::optional<LineSeam> seam;  // the seam below it
+  size_t seam_id = 0;            // the window's index as a block: every block's, then the seams'
+  std::vector<Candidate> seam_candidates;
 };
 
 // All items in document order, for assigning metrics by line.
@@ -90,11 +103,14 @@ Item* item_at(const std::vector<Item*>& items, int line, int column) {
   return at <= std::pair<int, int>{(*it)->last_line, last_column} ? *it : nullptr;
 }
 
-int most_named_year(const std::vector<Found>& found, const RuleSet& rules) {
-  std::map<int, int> counts;
-  for (const Found& f : found) {
-    for (const int y : years_named(f.candidate, rules)) ++counts[y];
+void count_years(const std::vector<Candidate>& candidates, const RuleSet& rules,
+                 std::map<int, int>* counts) {
+  for (const Candidate& c : candidates) {
+    for (const int y : years_named(c, rules)) ++(*counts)[y];
   }
+}
+
+int most_named_year(const std::map<int, int>& counts) {
   int best = 0;
   int best_count = 0;
   // On a tie the latest year: a bulletin looks back on earlier years more than ahead.
@@ -164,29 +180,81 @@ void report_timeouts(const std::vector<CandidateFinder::Timeout>& timeouts,
   }
 }
 
-// Of the candidates found in each seam's window (candidates[blocks + s]), keeps those that cross
-// the seam, and drops the pieces of them the blocks found on either side (1592 of "死亡1592" /
-// "人"). A figure that crosses one seam is not taken from the next seam's window again.
-void keep_seam_figures(const std::vector<LineSeam>& seams,
-                       std::vector<std::vector<Candidate>>* candidates) {
-  const size_t nblocks = candidates->size() - seams.size();
-  std::vector<int> taken_until(nblocks, 0);  // per block: code points a seam figure took
-  for (size_t s = 0; s < seams.size(); ++s) {
-    const LineSeam& seam = seams[s];
-    std::vector<Candidate>& window = (*candidates)[nblocks + s];
-    std::erase_if(window, [&](const Candidate& c) {
-      return c.begin >= seam.at || c.end <= seam.at ||
-             seam.tail_from + c.begin < taken_until[seam.upper];
-    });
-    if (window.empty()) continue;
-    const int up_from = seam.tail_from + window.front().begin;
-    const int down_to = window.back().end - seam.at;
-    std::erase_if((*candidates)[seam.upper], [&](const Candidate& c) { return c.end > up_from; });
-    std::erase_if((*candidates)[seam.upper + 1],
-                  [&](const Candidate& c) { return c.begin < down_to; });
-    taken_until[seam.upper + 1] = down_to;
-  }
+// Of the candidates found in the window over the seam below `up`, keeps those that cross the
+// seam, and drops the pieces of them the blocks found on either side (1592 of "死亡1592" / "人").
+// A figure that crosses one seam is not taken from the next seam's window again.
+void keep_seam_figures(BlockFinds* up, BlockFinds* down) {
+  const LineSeam& seam = *up->seam;
+  std::vector<Candidate>& window = up->seam_candidates;
+  std::erase_if(window, [&](const Candidate& c) {
+    return c.begin >= seam.at || c.end <= seam.at || seam.tail_from + c.begin < up->taken;
+  });
+  if (window.empty()) return;
+  const int up_from = seam.tail_from + window.front().begin;
+  const int down_to = window.back().end - seam.at;
+  std::erase_if(up->candidates, [&](const Candidate& c) { return c.end > up_from; });
+  std::erase_if(down->candidates, [&](const Candidate& c) { return c.begin < down_to; });
+  down->taken = down_to;
 }
+
+// A candidate held until the year is known, its capture texts in one string: a Candidate holds
+// each group in a std::string of its own (700 bytes, most of them empty).
+class PackedCandidate {
+ public:
+  explicit PackedCandidate(const Candidate& c) : rule_(c.rule), begin_(c.begin), end_(c.end) {
+    for (size_t i = 0; i < kGroups.size(); ++i) {
+      texts_ += c.groups.*kGroups[i];
+      ends_[i] = static_cast<uint32_t>(texts_.size());
+    }
+  }
+  Candidate unpack() const {
+    Candidate c{rule_, begin_, end_, {}};
+    uint32_t from = 0;
+    for (size_t i = 0; i < kGroups.size(); ++i) {
+      c.groups.*kGroups[i] = texts_.substr(from, ends_[i] - from);
+      from = ends_[i];
+    }
+    return c;
+  }
+
+ private:
+  static constexpr std::array kGroups = {
+      &Captures::whole, &Captures::value,    &Captures::tenths, &Captures::unit, &Captures::cmp,
+      &Captures::cmpb,  &Captures::change,   &Captures::y,      &Captures::m,    &Captures::d,
+      &Captures::y2,    &Captures::m2,       &Captures::d2,     &Captures::part, &Captures::part2,
+      &Captures::eom,   &Captures::thisyear, &Captures::value2, &Captures::half, &Captures::half2,
+      &Captures::per,   &Captures::yrel};
+  static_assert(sizeof(Captures) == kGroups.size() * sizeof(std::string),
+                "a capture group that is not in kGroups would be lost: add it");
+  const MetricRule* rule_;
+  int begin_;
+  int end_;
+  std::string texts_;
+  std::array<uint32_t, kGroups.size()> ends_;
+};
+
+std::vector<PackedCandidate> pack(const std::vector<Candidate>& candidates) {
+  std::vector<PackedCandidate> out;
+  out.reserve(candidates.size());
+  for (const Candidate& c : candidates) out.emplace_back(c);
+  return out;
+}
+
+std::vector<Candidate> unpack(const std::vector<PackedCandidate>& packed) {
+  std::vector<Candidate> out;
+  out.reserve(packed.size());
+  for (const PackedCandidate& p : packed) out.push_back(p.unpack());
+  return out;
+}
+
+// A block's finds held until the year is known: only what resolving them needs.
+struct HeldBlock {
+  size_t id = 0;
+  std::vector<PackedCandidate> candidates;
+  size_t seam_id = 0;
+  std::unique_ptr<LineSeam> seam;  // null when no figure crosses the seam below the block
+  std::vector<PackedCandidate> seam_candidates;
+};
 
 }  // namespace
 
@@ -210,80 +278,55 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
       options.kinds.empty() || std::find(options.kinds.begin(), options.kinds.end(),
                                          MetricKind::kProvince) != options.kinds.end();
   const size_t nblocks = text.blocks.size();
-  std::vector<LineSeam> seams;
-  // Blocks first, then the windows over the seams between them (found once the blocks are).
-  auto block_at = [&](size_t b) -> const layout::Block& {
-    return b < nblocks ? text.blocks[b] : seams[b - nblocks].window;
-  };
-  std::vector<std::string> normalized;
-  std::vector<std::vector<PlaceMention>> places;
-  std::vector<std::vector<Candidate>> candidates;
-  std::vector<SeamTouch> touching(nblocks);
-  auto find_in_block = [&](size_t b) {
-    normalized.push_back(core::normalize_width(block_at(b).text));
-    std::vector<PlaceMention> named = find_provinces(normalized.back(), rules);
+  // The bulletin's year: its masthead, else the caller's, else (once every block is matched) the
+  // one the text names most. Known at the start, each block is resolved once the seam below it
+  // is matched, and dropped.
+  const bool year_known =
+      (doc->masthead && doc->masthead->date.size() >= 4) || options.fallback_year > 0;
+  if (doc->masthead && doc->masthead->date.size() >= 4) {
+    doc->year = {std::atoi(doc->masthead->date.c_str()), "masthead"};
+  } else if (options.fallback_year > 0) {
+    doc->year = {options.fallback_year, "option"};
+  }
+  // In the order of a whole-document pass: every block's timeouts, the seams' windows' timeouts,
+  // the year, then the dates passed over.
+  std::vector<Diagnostic> seam_timeouts;
+  std::vector<Diagnostic> passed_over;
+  // A text's candidates; `places` (null for a seam's window) takes its places.
+  auto find_in = [&](const layout::Block& block, std::vector<PlaceMention>* places,
+                     std::vector<Diagnostic>* timeouts) {
+    const std::string normalized = core::normalize_width(block.text);
+    std::vector<PlaceMention> named = find_provinces(normalized, rules);
     // A place name that holds a numeral (东北三省, 五家渠市) is no count.
     std::vector<std::pair<int, int>> masked;
     for (const PlaceMention& p : named) {
       if (p.numeral) masked.emplace_back(p.begin, p.end);
     }
-    candidates.push_back(finder.find(normalized.back(), masked));
-    report_timeouts(finder.timeouts(), block_at(b), &doc->diagnostics);
-    if (b < nblocks) {
-      drop_excluded_places(normalized.back(), rules, &named);
-      places.push_back(std::move(named));
+    std::vector<Candidate> out = finder.find(normalized, masked);
+    report_timeouts(finder.timeouts(), block, timeouts);
+    if (places) {
+      drop_excluded_places(normalized, rules, &named);
+      *places = std::move(named);
     }
+    return out;
   };
-  for (size_t b = 0; b < nblocks; ++b) {
-    find_in_block(b);
-    if (candidates[b].empty()) continue;
-    const auto length = static_cast<int>(core::count_code_points(text.blocks[b].text));
-    for (const Candidate& c : candidates[b]) {
-      touching[b].at_start = touching[b].at_start || c.begin == 0;
-      touching[b].at_end = touching[b].at_end || c.end == length;
-    }
-  }
-  seams = find_line_seams(text.blocks, touching, rules);
-  for (size_t s = 0; s < seams.size(); ++s) find_in_block(nblocks + s);
-  keep_seam_figures(seams, &candidates);
-  std::vector<Found> found;
-  for (size_t b = 0; b < nblocks; ++b) {
-    for (Candidate& c : candidates[b]) found.push_back({std::move(c), b});
-    for (size_t s = 0; s < seams.size(); ++s) {
-      if (seams[s].upper != b) continue;
-      for (Candidate& c : candidates[nblocks + s]) found.push_back({std::move(c), nblocks + s});
-    }
-  }
-  // The bulletin's year: its masthead, else the caller's, else the one the text names most.
-  if (doc->masthead && doc->masthead->date.size() >= 4) {
-    doc->year = {std::atoi(doc->masthead->date.c_str()), "masthead"};
-  } else if (options.fallback_year > 0) {
-    doc->year = {options.fallback_year, "option"};
-  } else if (const int y = most_named_year(found, rules); y > 0) {
-    doc->year = {y, "text"};
-  } else {
-    doc->year = {0, "none"};
-    doc->diagnostics.push_back(
-        {"warning", "metrics", "", 0,
-         "no year found: dates that omit it have no value, only their month and day"});
-  }
   const std::vector<Item*> items = all_items(doc);
   // Per block: map offsets to source lines and quote the original text.
   size_t current_block = static_cast<size_t>(-1);
   std::u32string cps;
   std::vector<size_t> bytes;
-  auto prepare = [&](size_t b) {
-    if (b == current_block) return;
-    current_block = b;
-    const std::string& t = block_at(b).text;
+  auto prepare = [&](size_t id, const std::string& t) {
+    if (id == current_block) return;
+    current_block = id;
     cps.clear();
     size_t pos = 0;
     while (pos < t.size()) cps.push_back(core::next_code_point(t, &pos));
     bytes = code_point_bytes(t);
   };
-  auto place = [&](Metric m, size_t b, int begin, int end) {
-    prepare(b);
-    const layout::Block& block = block_at(b);
+  // The item the last metric went to: its vector is trimmed to size when the next one starts.
+  Item* filling = nullptr;
+  auto place = [&](Metric m, size_t id, const layout::Block& block, int begin, int end) {
+    prepare(id, block.text);
     layout::locate(block, begin, &m.line, &m.column);
     m.text = block.text.substr(bytes[static_cast<size_t>(begin)],
                                bytes[static_cast<size_t>(end)] - bytes[static_cast<size_t>(begin)]);
@@ -291,54 +334,129 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
     Item* item = item_at(items, m.line, m.column);
     if (!item) return;
     m.item_id = item->id;
+    if (item != filling && filling) filling->metrics.shrink_to_fit();
+    filling = item;
     item->metrics.push_back(std::move(m));
   };
-  const Found* prev = nullptr;
-  std::optional<Metric> prev_metric;
+  // The figure before, for lists that share a direction word.
+  size_t prev_id = static_cast<size_t>(-1);
+  int prev_end = 0;
+  MetricKind prev_kind = MetricKind::kNumber;
+  std::string prev_change;
   size_t joined_block = static_cast<size_t>(-1);
+  std::string normalized;  // of joined_block, made again rather than held for every block
   std::vector<size_t> normalized_bytes;
-  for (const Found& f : found) {
-    std::string rejected;
-    auto m = resolve_candidate(f.candidate, rules, doc->year.value, &rejected);
-    if (!m) {
-      // 2月31日, 23年5月: no metric, but the reader learns which line was passed over.
-      if (!rejected.empty()) {
-        prepare(f.block);
-        const layout::Block& block = block_at(f.block);
-        Diagnostic d{"warning", "metrics", f.candidate.rule->id, 0, "", 0};
-        layout::locate(block, f.candidate.begin, &d.line, &d.column);
-        const size_t from = bytes[static_cast<size_t>(f.candidate.begin)];
-        const std::string written =
-            block.text.substr(from, bytes[static_cast<size_t>(f.candidate.end)] - from);
-        d.message = fmt::format("'{}' is not a date: {}", written, rejected);
-        doc->diagnostics.push_back(std::move(d));
+  auto resolve_all = [&](size_t id, const layout::Block& block,
+                         const std::vector<Candidate>& candidates) {
+    for (const Candidate& c : candidates) {
+      std::string rejected;
+      auto m = resolve_candidate(c, rules, doc->year.value, &rejected);
+      if (!m) {
+        // 2月31日, 23年5月: no metric, but the reader learns which line was passed over.
+        if (!rejected.empty()) {
+          prepare(id, block.text);
+          Diagnostic d{"warning", "metrics", c.rule->id, 0, "", 0};
+          layout::locate(block, c.begin, &d.line, &d.column);
+          const size_t from = bytes[static_cast<size_t>(c.begin)];
+          const std::string written =
+              block.text.substr(from, bytes[static_cast<size_t>(c.end)] - from);
+          d.message = fmt::format("'{}' is not a date: {}", written, rejected);
+          passed_over.push_back(std::move(d));
+        }
+        continue;
       }
-      continue;
+      // "分别下降8.5%和6.2%": the direction word governs each figure of the list.
+      if (prev_id == id && m->kind == prev_kind && m->change.empty() && !prev_change.empty()) {
+        if (joined_block != id) {
+          joined_block = id;
+          normalized = core::normalize_width(block.text);
+          normalized_bytes = code_point_bytes(normalized);
+        }
+        if (joined_by_list_word(normalized, normalized_bytes, prev_end, c.begin, rules)) {
+          m->change = prev_change;
+        }
+      }
+      prev_id = id;
+      prev_end = c.end;
+      prev_kind = m->kind;
+      prev_change = m->change;
+      place(std::move(*m), id, block, c.begin, c.end);
     }
-    // "分别下降8.5%和6.2%": the direction word governs each figure of the list.
-    if (prev && prev_metric && prev->block == f.block && m->kind == prev_metric->kind &&
-        m->change.empty() && !prev_metric->change.empty()) {
-      if (joined_block != f.block) {
-        joined_block = f.block;
-        normalized_bytes = code_point_bytes(normalized[f.block]);
-      }
-      if (joined_by_list_word(normalized[f.block], normalized_bytes, prev->candidate.end,
-                              f.candidate.begin, rules)) {
-        m->change = prev_metric->change;
+  };
+  std::vector<HeldBlock> waiting;  // blocks with candidates, while the year is still to be counted
+  std::map<int, int> years;
+  // Provinces need no year: placed at once. The rest is resolved at once when the year is known.
+  auto finish = [&](BlockFinds&& f) {
+    if (want_provinces) {
+      for (PlaceMention& p : f.places) {
+        if (p.metric.kind == MetricKind::kProvince) {
+          place(std::move(p.metric), f.id, text.blocks[f.id], p.begin, p.end);
+        }
       }
     }
-    prev = &f;
-    prev_metric = *m;
-    place(std::move(*m), f.block, f.candidate.begin, f.candidate.end);
+    f.places = {};
+    if (!year_known) {
+      count_years(f.candidates, rules, &years);
+      count_years(f.seam_candidates, rules, &years);
+      if (f.candidates.empty() && f.seam_candidates.empty()) return;
+      HeldBlock held{f.id, pack(f.candidates), f.seam_id, nullptr, pack(f.seam_candidates)};
+      if (!f.seam_candidates.empty()) held.seam = std::make_unique<LineSeam>(std::move(*f.seam));
+      waiting.push_back(std::move(held));
+      return;
+    }
+    resolve_all(f.id, text.blocks[f.id], f.candidates);
+    if (f.seam) resolve_all(f.seam_id, f.seam->window, f.seam_candidates);
+  };
+  const int long_width = long_line_width(text.blocks, rules.tables.line_seam.long_line_rank);
+  std::optional<BlockFinds> up;  // the block above, waiting for the seam below it
+  size_t seams = 0;
+  for (size_t b = 0; b < nblocks; ++b) {
+    BlockFinds f;
+    f.id = b;
+    f.candidates = find_in(text.blocks[b], &f.places, &doc->diagnostics);
+    if (!f.candidates.empty()) {
+      const auto length = static_cast<int>(core::count_code_points(text.blocks[b].text));
+      for (const Candidate& c : f.candidates) {
+        f.touch.at_start = f.touch.at_start || c.begin == 0;
+        f.touch.at_end = f.touch.at_end || c.end == length;
+      }
+    }
+    if (up) {
+      up->seam = seam_below(text.blocks, b - 1, up->touch, f.touch, long_width, rules);
+      if (up->seam) {
+        up->seam_id = nblocks + seams++;
+        up->seam_candidates = find_in(up->seam->window, nullptr, &seam_timeouts);
+        keep_seam_figures(&*up, &f);
+      }
+      finish(std::move(*up));
+    }
+    up = std::move(f);
   }
-  if (want_provinces) {
-    for (size_t b = 0; b < nblocks; ++b) {
-      for (PlaceMention& p : places[b]) {
-        if (p.metric.kind == MetricKind::kProvince) place(std::move(p.metric), b, p.begin, p.end);
-      }
+  if (up) finish(std::move(*up));
+  up.reset();
+  doc->diagnostics.insert(doc->diagnostics.end(), seam_timeouts.begin(), seam_timeouts.end());
+  if (!year_known) {
+    if (const int y = most_named_year(years); y > 0) {
+      doc->year = {y, "text"};
+    } else {
+      doc->year = {0, "none"};
+      doc->diagnostics.push_back(
+          {"warning", "metrics", "", 0,
+           "no year found: dates that omit it have no value, only their month and day"});
+    }
+    for (HeldBlock& h : waiting) {
+      resolve_all(h.id, text.blocks[h.id], unpack(h.candidates));
+      if (h.seam) resolve_all(h.seam_id, h.seam->window, unpack(h.seam_candidates));
+      h = {};
     }
   }
+  doc->diagnostics.insert(doc->diagnostics.end(), passed_over.begin(), passed_over.end());
   for (Item* item : items) {
+    // Provinces after the other metrics, as a pass over all blocks would add them.
+    auto other = [](const Metric& m) { return m.kind != MetricKind::kProvince; };
+    if (!std::is_partitioned(item->metrics.begin(), item->metrics.end(), other)) {
+      std::stable_partition(item->metrics.begin(), item->metrics.end(), other);
+    }
     std::stable_sort(item->metrics.begin(), item->metrics.end(),
                      [](const Metric& a, const Metric& b) {
                        return a.line != b.line ? a.line < b.line : a.column < b.column;

@@ -37,8 +37,8 @@ add_test(NAME cli_reliability COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/reliabi
 set_tests_properties(cli_reliability PROPERTIES TIMEOUT 300)
 # Issues 13 and 17: peak RSS of one generated 3 MiB bulletin in every format, bounded as 32 MiB +
 # 4x the input. DISABLED until it passes: main 2f1363f peaked at yaml 212 / json 135 / jsonl 106 MiB,
-# mem8 (streamed output, per-block metrics) at 85 MiB in every format, against 43 MiB (per-block
-# metrics not merged yet, see bench/README.md); run it by
+# mem8 (streamed output, per-block metrics) at 85 MiB in every format, mem9 at 66 MiB in every
+# format (see bench/README.md), against 43 MiB; run it by
 # hand with `bash tests/cli/peak_memory_test.sh build/jianbao . /tmp/peak`.
 add_test(NAME cli_peak_memory COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/peak_memory_test.sh ${JB}
                                       ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/peak_memory_test_work)

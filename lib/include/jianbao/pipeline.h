@@ -29,14 +29,19 @@ struct ParseOptions {
 // diagnostics in the Document. `path` is used in messages and in Document::source.
 Result<Document> parse_bulletin(std::string_view bytes, const std::string& path,
                                 const RuleSet& rules, const ParseOptions& options);
+// The same, taking the bytes: they are freed once read, so a large input is not held beside its
+// lines and its Document (issue 17).
+Result<Document> parse_bulletin(std::string&& bytes, const std::string& path, const RuleSet& rules,
+                                const ParseOptions& options);
 
 // Lines no part of the document accounts for (Document::unclaimed), found by comparing every
 // non-blank source line with what the document placed. Used by parse_bulletin.
 void account_for_lines(const decode::DecodedText& text, Document* doc);
 
 // Copies where each item and metric stands in the file (page and position for PDF, paragraph
-// index for DOCX) from the reader's line facts, and the page count to Document::source. Text
-// input has no facts; nothing changes. Used by parse_bulletin.
-void place_in_file(const decode::DecodedText& text, Document* doc);
+// index for DOCX) from the reader's line facts (DecodedText::facts, one per line: line n has
+// facts[n - 1]), and the page count to Document::source. Text input has no facts; nothing
+// changes. Used by parse_bulletin.
+void place_in_file(const std::vector<decode::LineFacts>& facts, Document* doc);
 
 }  // namespace jianbao
