@@ -89,8 +89,8 @@ bool masthead_follows(const std::vector<Line>& ls, size_t i, const RuleSet& rule
 using SeenWidths = std::vector<std::pair<int, int>>;
 
 // Full lines vary by a column or two with digits and punctuation: the cluster that starts at
-// seen[begin] chains each next width a column narrower, spanning at most
-// full_width_cluster_span columns below its widest width.
+// seen[begin] chains each next width at most full_width_chain_gap columns narrower, spanning at
+// most full_width_cluster_span columns below its widest width.
 struct WidthCluster {
   size_t begin = 0;
   size_t end = 0;
@@ -98,24 +98,24 @@ struct WidthCluster {
 };
 WidthCluster cluster_at(const SeenWidths& seen, size_t begin, const LayoutRules& r) {
   WidthCluster c{begin, begin + 1, seen[begin].second};
-  while (c.end < seen.size() && seen[c.end].first >= seen[c.end - 1].first - 1 &&
+  while (c.end < seen.size() &&
+         seen[c.end].first >= seen[c.end - 1].first - r.full_width_chain_gap &&
          seen[c.end].first >= seen[begin].first - r.full_width_cluster_span) {
     c.lines += seen[c.end++].second;
   }
   return c;
 }
 
-// The width most lines of the cluster have (the widest of equals).
-int commonest_width(const SeenWidths& seen, const WidthCluster& c) {
+// The text width of a cluster: the widest width held by at least full_width_min_share of as
+// many lines as the commonest one. Lines fall short of the text width, never beyond it, and
+// indented first lines (a cluster may hold them too) are as common as full lines.
+int commonest_width(const SeenWidths& seen, const WidthCluster& c, const LayoutRules& r) {
   int best = 0;
-  int width = 0;
+  for (size_t k = c.begin; k < c.end; ++k) best = std::max(best, seen[k].second);
   for (size_t k = c.begin; k < c.end; ++k) {
-    if (seen[k].second > best) {
-      best = seen[k].second;
-      width = seen[k].first;
-    }
+    if (seen[k].second >= r.full_width_min_share * best) return seen[k].first;
   }
-  return width;
+  return 0;
 }
 
 // The widest cluster big enough to be the text width; its commonest width, or 0. A width seen
@@ -123,7 +123,7 @@ int commonest_width(const SeenWidths& seen, const WidthCluster& c) {
 int clustered_full_width(const SeenWidths& seen, const LayoutRules& r) {
   for (size_t i = 0; i < seen.size();) {
     const WidthCluster c = cluster_at(seen, i, r);
-    if (c.lines >= r.min_full_lines) return commonest_width(seen, c);
+    if (c.lines >= r.min_full_lines) return commonest_width(seen, c, r);
     i = c.end;
   }
   return 0;
@@ -137,7 +137,7 @@ const char* rejects_full_width(int width, const std::vector<int>& all_widths, co
   *overwide = 0;
   if (width == 0) return "no width shared by enough lines that run on";
   for (int w : all_widths) {
-    if (w > width + r.full_line_slack) ++*overwide;
+    if (w > width + r.unindented_full_line_slack) ++*overwide;
   }
   if (width < r.min_full_width) {
     return "the commonest width of lines that run on is too narrow for a text width";
@@ -157,7 +157,8 @@ bool widest_lines_run_on(const SeenWidths& seen, const std::vector<int>& all_wid
                          const LayoutRules& r, int* full_width) {
   if (seen.empty() || r.min_widest_running_lines <= 0) return false;
   const int widest = *std::max_element(all_widths.begin(), all_widths.end());
-  if (seen[0].first < widest - r.full_line_slack) return false;  // a wider line ends a sentence
+  if (seen[0].first < widest - r.unindented_full_line_slack)
+    return false;  // a wider line ends a sentence
   const WidthCluster c = cluster_at(seen, 0, r);
   const int bottom = seen[c.end - 1].first;
   const auto that_wide =
@@ -166,7 +167,7 @@ bool widest_lines_run_on(const SeenWidths& seen, const std::vector<int>& all_wid
       static_cast<double>(c.lines) < r.min_widest_running_share * static_cast<double>(that_wide)) {
     return false;
   }
-  *full_width = commonest_width(seen, c);
+  *full_width = commonest_width(seen, c, r);
   return true;
 }
 
@@ -226,17 +227,18 @@ class TailLineMatcher {
 PageGeometry measure_geometry(const std::vector<Line>& lines, const RuleSet& rules) {
   const LayoutRules& r = rules.layout;
   PageGeometry geo;
-  // Widths of lines that run on (no sentence end): full lines and indented first lines.
+  // Widths of lines that run on (no sentence end): full lines and indented first lines. Measured
+  // without extraction spaces: pdftotext's "2024 年 4 月" would widen a full line by columns.
   std::map<int, int> by_width;
   std::vector<int> all_widths;
   std::vector<int> running_widths;
   for (const Line& l : lines) {
     if (l.removed || l.spread) continue;  // a spread line's width is set by its gap
     ++geo.lines;
-    all_widths.push_back(l.width);
+    all_widths.push_back(l.fixed_width);
     if (l.ends_sentence) continue;
-    ++by_width[l.width];
-    running_widths.push_back(l.width);
+    ++by_width[l.fixed_width];
+    running_widths.push_back(l.fixed_width);
   }
   const SeenWidths seen(by_width.rbegin(), by_width.rend());
   const int clustered = clustered_full_width(seen, r);
@@ -272,9 +274,12 @@ PageGeometry measure_geometry(const std::vector<Line>& lines, const RuleSet& rul
     }
   }
   if (indent_count < r.min_indent_lines) geo.indent_width = 0;
+  // Without indented first lines nothing but its width tells a full line: it may fall further
+  // short (layout.yaml, unindented_full_line_slack).
+  geo.full_slack = geo.indent_width > 0 ? r.full_line_slack : r.unindented_full_line_slack;
   // Wrapped text: most lines that run on are full or indented.
   const int floor = geo.indent_width > 0 ? geo.indent_width - r.indent_tolerance
-                                         : geo.full_width - r.full_line_slack;
+                                         : geo.full_width - geo.full_slack;
   for (const auto& [w, n] : by_width) {
     if (w >= floor) geo.wrapped_lines += n;
   }
@@ -587,7 +592,7 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     const Line& p = ls[prev];
     const bool prev_runs_on =
         !p.ends_sentence &&
-        (!geo.wrapped || p.width >= geo.full_width - r.full_line_slack ||
+        (!geo.wrapped || p.width >= geo.full_width - geo.full_slack ||
          (geo.indent_width > 0 && p.width >= geo.indent_width - r.indent_tolerance));
     // A date there is the signature's ("某省应急管理厅" / "2024年3月5日"), an editor line the
     // colophon's: no section name.

@@ -18,6 +18,7 @@ struct PageGeometry {
   bool wrapped = false;
   int full_width = 0;
   int indent_width = 0;
+  int full_slack = 0;  // a line at least full_width - full_slack wide is full
   // The evidence behind the model, for the diagnostic that names it.
   int lines = 0;          // kept lines measured
   int running_on = 0;     // lines that end no sentence

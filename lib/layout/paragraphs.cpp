@@ -99,7 +99,7 @@ class BlockBuilder {
 
  private:
   bool is_full(size_t i) const {
-    return !lines_[i]->spread && lines_[i]->width >= geo_.full_width - r_.full_line_slack;
+    return !lines_[i]->spread && lines_[i]->fixed_width >= geo_.full_width - geo_.full_slack;
   }
   // Digits carry extraction spaces ("3 月 25 日"), so a line is measured both ways.
   bool is_indented_start(size_t i) const {
@@ -148,6 +148,7 @@ class BlockBuilder {
   bool title_like_uncached(size_t i) const {
     const Line& l = *lines_[i];
     if (starts_marker(i)) return false;
+    if (geo_.wrapped && is_figure_cell(l.text)) return false;  // "4003", "77.9%": a table's cell
     if (reader_runs_on(i)) return false;  // the PDF reader saw the next line go on with it
     if (is_glued_row(l.text)) return false;
     if (l.ends_sentence) return is_title_prefix(i);
@@ -159,7 +160,7 @@ class BlockBuilder {
     // long line holding a clause mark (pdftotext drops the indent, digits change the width).
     const bool next_runs_on =
         i + 1 < lines_.size() && is_full(i + 1) && !lines_[i + 1]->ends_sentence;
-    const bool long_line = l.width >= r_.long_line_share * geo_.full_width;
+    const bool long_line = l.fixed_width >= r_.long_line_share * geo_.full_width;
     return !((next_runs_on || long_line) && has_clause_mark(i));
   }
 
@@ -175,7 +176,10 @@ class BlockBuilder {
   // A title as wide as the text: a full line holding no clause or sentence mark (but a region's
   // colon), after a paragraph's end or a heading (body lines that wide nearly always hold one).
   bool is_bare_full_title(size_t i) const {
-    if (i > 0 && !lines_[i - 1]->ends_sentence && !is_section_heading(i - 1)) return false;
+    if (i > 0 && !lines_[i - 1]->ends_sentence && !is_section_heading(i - 1) &&
+        !is_bare_heading(i - 1)) {
+      return false;
+    }
     const std::string& t = lines_[i]->text;
     const std::u32string& region_marks = rules_.structure.region_title_marks;
     size_t pos = 0;
@@ -186,6 +190,14 @@ class BlockBuilder {
       if (mark && region_marks.find(c) == std::u32string::npos) return false;
     }
     return i + 1 < lines_.size();
+  }
+
+  // A section name we do not know standing alone ("督查督办"): a line of a few characters, no
+  // sentence end, no marker.
+  bool is_bare_heading(size_t i) const {
+    const Line& l = *lines_[i];
+    return !l.ends_sentence && !starts_marker(i) &&
+           static_cast<int>(core::count_code_points(l.text)) <= r_.bare_heading_max_chars;
   }
 
   // "宜丰县：" cut from its title: a short line ending in a region title mark, then a line that
@@ -422,7 +434,7 @@ class BlockBuilder {
     const Line& l = *lines_[i];
     // A short line before a point ends its paragraph even without a full stop: "（一）自查自改
     // 阶段（6月25日至7月10日）" / "（二）……".
-    if (l.spread) return true;
+    if (l.spread || is_figure_cell(l.text)) return true;  // a cell alone: "4003" / "77.9%"
     if (!l.ends_sentence) {
       if (!lines_[i + 1]->ends_sentence && is_section_heading(i + 1)) return true;
       return !is_full(i) && !is_indented_start(i) && starts_marker(i + 1);

@@ -274,7 +274,11 @@ class Loader {
                {"sentence_final",
                 "closing_marks",
                 "full_line_slack",
+                "unindented_full_line_slack",
+                "bare_heading_max_chars",
                 "full_width_cluster_span",
+                "full_width_chain_gap",
+                "full_width_min_share",
                 "min_full_lines",
                 "min_widest_running_lines",
                 "min_widest_running_share",
@@ -315,8 +319,17 @@ class Loader {
     l.sentence_final = to_u32(get_string(file, root, "sentence_final", true));
     l.closing_marks = to_u32(get_string(file, root, "closing_marks", false));
     l.full_line_slack = static_cast<int>(get_number(file, root, "full_line_slack", true));
+    l.bare_heading_max_chars =
+        static_cast<int>(get_number(file, root, "bare_heading_max_chars", false, 0));
+    l.unindented_full_line_slack = static_cast<int>(
+        get_number(file, root, "unindented_full_line_slack", false, l.full_line_slack));
     l.full_width_cluster_span =
         static_cast<int>(get_number(file, root, "full_width_cluster_span", true));
+    l.full_width_chain_gap =
+        static_cast<int>(get_number(file, root, "full_width_chain_gap", false, 1));
+    l.full_width_min_share = get_number(file, root, "full_width_min_share", false, 1);
+    if (l.full_width_chain_gap < 1)
+      fail_at(file, root["full_width_chain_gap"], "must be at least 1");
     l.min_full_lines = static_cast<int>(get_number(file, root, "min_full_lines", true));
     l.min_widest_running_lines =
         static_cast<int>(get_number(file, root, "min_widest_running_lines", false, 0));

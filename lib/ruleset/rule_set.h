@@ -42,7 +42,11 @@ struct LayoutRules {
   std::u32string sentence_final;
   std::u32string closing_marks;
   int full_line_slack = 0;
-  int full_width_cluster_span = 0;  // columns below the widest width a full-line cluster spans
+  int bare_heading_max_chars = 0;      // a section name alone on its line, at most this long
+  int unindented_full_line_slack = 0;  // the slack in text without indented first lines
+  int full_width_cluster_span = 0;     // columns below the widest width a full-line cluster spans
+  int full_width_chain_gap = 1;        // columns between two widths chained into one cluster
+  double full_width_min_share = 1;     // of the commonest width's lines, for a wider one to win
   int min_full_lines = 0;
   int min_widest_running_lines = 0;     // a short text is wrapped when this many of its widest
   double min_widest_running_share = 0;  // lines run on, and this share of the lines that wide

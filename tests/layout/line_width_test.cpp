@@ -1,0 +1,85 @@
+// The line-width model of pdftotext's default text: no first-line indent, digits set apart by
+// spaces, full lines a character short where a comma may not start the next line.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "jianbao/decode.h"
+#include "jianbao/layout.h"
+#include "jianbao/ruleset.h"
+#include "support/builtin_rules.h"
+
+namespace jianbao::layout {
+namespace {
+
+CleanText run(const std::string& text) {
+  auto decoded = decode::decode_bytes(text, "t.txt", {});
+  REQUIRE(decoded.ok());
+  return clean_layout(decoded.value(), testing::builtin_rules());
+}
+
+// Two items as pdftotext prints a LibreOffice page, 25 characters a line. The lines holding
+// digits are wider by their extraction spaces; "……的重要内" is a character short (its next
+// character went down with the comma after it).
+const std::string kFirstItem =
+    "省应急管理厅召开安全工作会议\n"
+    "2024 年 4 月 30 日，省应急管理厅印发通知，部署在全\n"
+    "省开展自建房安全专项整治，要求各地 2024 年底前完成全覆\n"
+    "盖排查，建立问题隐患和整改措施清单 12 项，逐项明确\n"
+    "整改责任人和完成时限。\n";
+
+TEST_CASE("layout: a one-line title before a full line a character short stands alone") {
+  const std::string text = kFirstItem +
+                           "南昌市：织密渔业船舶安全防护网\n"
+                           "南昌市把渔业船舶安全作为防范化解重大风险的重要内\n"
+                           "容，坚持标本兼治，推动安全形势向好。\n"
+                           "截至 4 月 5 日，南昌市已完成重点企业整治 1738 家，占计\n"
+                           "划任务的 90%。\n";
+  const CleanText clean = run(text);
+  CHECK(clean.wrapped);
+  CHECK(clean.full_width == 48);  // measured without the spaces beside digits
+  REQUIRE(clean.blocks.size() == 5);
+  CHECK(clean.blocks[2].shape == Block::Shape::kTitle);
+  CHECK(clean.blocks[2].text == "南昌市：织密渔业船舶安全防护网");
+  CHECK(clean.blocks[3].shape == Block::Shape::kParagraph);
+  CHECK(clean.blocks[3].text ==
+        "南昌市把渔业船舶安全作为防范化解重大风险的重要内容，坚持标本兼治，推动安全形势向好。");
+}
+
+TEST_CASE("layout: a title three characters short of a full line is no full line") {
+  // 21 characters where a line holds 24: beyond full_line_slack, so a title, not a paragraph's
+  // first line running on.
+  const std::string text = kFirstItem +
+                           "省应急管理厅召开全省安全生产工作会议再部署\n"
+                           "南昌市把渔业船舶安全作为防范化解重大风险的重要内\n"
+                           "容，坚持标本兼治，推动安全形势向好。\n";
+  const CleanText clean = run(text);
+  CHECK(clean.wrapped);
+  REQUIRE(clean.blocks.size() == 4);
+  CHECK(clean.blocks[2].shape == Block::Shape::kTitle);
+  CHECK(clean.blocks[2].text == "省应急管理厅召开全省安全生产工作会议再部署");
+  CHECK(clean.blocks[3].text.rfind("南昌市把", 0) == 0);
+}
+
+// A title as wide as the text after a section name the rules do not know ("督查督办"): the full
+// line holds no clause mark, so it is a title, not the first line of a paragraph. After a
+// paragraph's last line (longer than bare_heading_max_chars) it reads on as body text.
+TEST_CASE("layout: a full-width title after a short unknown section name is a title") {
+  const std::string title = "省自然资源厅举办全省道路交通安全监管执法业务培训\n";  // 48 columns
+  const std::string body =
+      "3 月 1 日，省自然资源厅主要负责同志带队赴基层检查道路\n"
+      "交通安全工作，强调要把安全责任落实到每个岗位。\n";
+  const CleanText heading = run(kFirstItem + "督查督办\n" + title + body);
+  REQUIRE(heading.blocks.size() == 4);
+  CHECK(heading.blocks[2].shape == Block::Shape::kTitle);
+  CHECK(heading.blocks[2].last_line() == 7);
+  CHECK(heading.blocks[3].text.rfind("3月1日", 0) == 0);
+
+  const CleanText tail = run(kFirstItem + "各地要把隐患整改作为重点督办事项\n" + title + body);
+  REQUIRE(tail.blocks.size() == 4);
+  CHECK(tail.blocks[3].shape == Block::Shape::kParagraph);
+  CHECK(tail.blocks[3].first_line() == 7);
+}
+
+}  // namespace
+}  // namespace jianbao::layout
