@@ -6,21 +6,21 @@
 set(JB_CORPUS_FLOORS
   --floor titles=96.7
   --floor item_kind=99
-  --floor item_lines=97.8
-  --floor sections=96.2
-  --floor points=98.9
+  --floor item_lines=98.1
+  --floor sections=97.6
+  --floor points=99.1
   --floor masthead=99.9
   --floor distribution=99.5
   --floor colophon=99.5
   --floor removed=99.6
   --floor removed_kind=96
-  --floor metrics_recall=98.8
+  --floor metrics_recall=99.5
   --floor metrics_precision=99.8
   --floor provinces=98.3
   --floor signature=99.5
   --floor genre=99
   --floor document=99.5
-  --floor series=99)
+  --floor series=99.9)
 add_test(NAME corpus_score
          COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/corpus/score.py --jianbao $<TARGET_FILE:jianbao>
                  --corpus ${CMAKE_SOURCE_DIR}/tests/corpus -n 3 ${JB_CORPUS_FLOORS})
