@@ -8,16 +8,12 @@
 
 #include "jianbao/decode.h"
 #include "jianbao/layout.h"
-#include "support/builtin_rules.h"
+#include "support/outline.h"
 
 namespace jianbao::layout {
 namespace {
 
-CleanText clean(const std::string& text) {
-  auto decoded = decode::decode_bytes(text, "t.txt", {});
-  REQUIRE(decoded.ok());
-  return clean_layout(decoded.value(), testing::builtin_rules());
-}
+CleanText clean(const std::string& text) { return testing::cleaned(text); }
 
 // A Word export: one paragraph per line, headings of one width.
 std::string word_bulletin(const std::vector<std::string>& headings) {

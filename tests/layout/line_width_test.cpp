@@ -7,16 +7,12 @@
 #include "jianbao/decode.h"
 #include "jianbao/layout.h"
 #include "jianbao/ruleset.h"
-#include "support/builtin_rules.h"
+#include "support/outline.h"
 
 namespace jianbao::layout {
 namespace {
 
-CleanText run(const std::string& text) {
-  auto decoded = decode::decode_bytes(text, "t.txt", {});
-  REQUIRE(decoded.ok());
-  return clean_layout(decoded.value(), testing::builtin_rules());
-}
+CleanText run(const std::string& text) { return testing::cleaned(text); }
 
 // Two items as pdftotext prints a LibreOffice page, 25 characters a line. The lines holding
 // digits are wider by their extraction spaces; "……的重要内" is a character short (its next

@@ -15,6 +15,12 @@
 namespace jianbao::metrics {
 namespace {
 
+// Lines 1/2 cross a seam; 3/4 are cells; 5 and 7 have a blank line between them.
+const std::string kSeamText =
+    "本月，全省共发生各类生产安全事故 95 起、死亡 1592\n人，事故起数同比下降。\n"
+    "4003\n77.9%\n"
+    "本月，全省共发生各类生产安全事故 95 起、死亡 1592\n\n人，事故起数同比下降。\n";
+
 std::vector<Metric> metrics_of(const std::string& text) {
   ParseOptions options;
   options.metrics.fallback_year = 2024;
@@ -108,11 +114,7 @@ TEST_CASE("line seams: a date cut between month and day, and table cells left ap
 }
 
 TEST_CASE("line seams: only consecutive lines whose upper one is long make a seam") {
-  const std::string text =
-      "本月，全省共发生各类生产安全事故 95 起、死亡 1592\n人，事故起数同比下降。\n"
-      "4003\n77.9%\n"
-      "本月，全省共发生各类生产安全事故 95 起、死亡 1592\n\n人，事故起数同比下降。\n";
-  // Lines 1/2 cross; 3/4 are cells; 5 and 7 have a blank line between them.
+  const std::string text = kSeamText;
   auto decoded = decode::decode_bytes(text, "t.txt", {});
   REQUIRE(decoded.ok());
   const layout::CleanText clean = layout::clean_layout(decoded.value(), testing::builtin_rules());
@@ -121,6 +123,32 @@ TEST_CASE("line seams: only consecutive lines whose upper one is long make a sea
   REQUIRE(seams.size() == 1);
   CHECK(clean.blocks[seams[0].upper].first_line() == 1);
   CHECK(seams[0].window.text.find("1592人") != std::string::npos);
+}
+
+TEST_CASE("line seams: seam_below finds, one seam at a time, what find_line_seams does") {
+  const std::string text = kSeamText;
+  auto decoded = decode::decode_bytes(text, "t.txt", {});
+  REQUIRE(decoded.ok());
+  const RuleSet& rules = testing::builtin_rules();
+  const layout::CleanText clean = layout::clean_layout(decoded.value(), rules);
+  for (const bool touch : {false, true}) {
+    CAPTURE(touch);
+    const std::vector<SeamTouch> touching(clean.blocks.size(), SeamTouch{touch, touch});
+    const std::vector<LineSeam> all = find_line_seams(clean.blocks, touching, rules);
+    REQUIRE_FALSE(all.empty());
+    const int width = long_line_width(clean.blocks, rules.tables.line_seam.long_line_rank);
+    std::vector<LineSeam> one_by_one;
+    for (size_t b = 0; b < clean.blocks.size(); ++b) {
+      auto s = seam_below(clean.blocks, b, touching[b], SeamTouch{touch, touch}, width, rules);
+      if (s) one_by_one.push_back(std::move(*s));
+    }
+    REQUIRE(one_by_one.size() == all.size());
+    for (size_t i = 0; i < all.size(); ++i) {
+      CHECK(one_by_one[i].upper == all[i].upper);
+      CHECK(one_by_one[i].window.text == all[i].window.text);
+      CHECK(one_by_one[i].at == all[i].at);
+    }
+  }
 }
 
 }  // namespace

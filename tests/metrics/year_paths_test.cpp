@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "jianbao/pipeline.h"
-#include "metrics/line_seams.h"
 #include "support/builtin_rules.h"
 
 namespace jianbao::metrics {
@@ -90,35 +89,6 @@ TEST_CASE("metrics: a year counted from the text gives what the same year given 
     leap_day_reported = leap_day_reported || m.find("2月29日") != std::string::npos;
   }
   CHECK(leap_day_reported);
-}
-
-TEST_CASE("line seams: seam_below finds, one seam at a time, what find_line_seams does") {
-  const std::string text =
-      "本月，全省共发生各类生产安全事故 95 起、死亡 1592\n人，事故起数同比下降。\n"
-      "4003\n77.9%\n"
-      "本月，全省共发生各类生产安全事故 95 起、死亡 1592\n\n人，事故起数同比下降。\n";
-  auto decoded = decode::decode_bytes(text, "t.txt", {});
-  REQUIRE(decoded.ok());
-  const RuleSet& rules = testing::builtin_rules();
-  const layout::CleanText clean = layout::clean_layout(decoded.value(), rules);
-  for (const bool touch : {false, true}) {
-    CAPTURE(touch);
-    const std::vector<SeamTouch> touching(clean.blocks.size(), SeamTouch{touch, touch});
-    const std::vector<LineSeam> all = find_line_seams(clean.blocks, touching, rules);
-    REQUIRE_FALSE(all.empty());
-    const int width = long_line_width(clean.blocks, rules.tables.line_seam.long_line_rank);
-    std::vector<LineSeam> one_by_one;
-    for (size_t b = 0; b < clean.blocks.size(); ++b) {
-      auto s = seam_below(clean.blocks, b, touching[b], SeamTouch{touch, touch}, width, rules);
-      if (s) one_by_one.push_back(std::move(*s));
-    }
-    REQUIRE(one_by_one.size() == all.size());
-    for (size_t i = 0; i < all.size(); ++i) {
-      CHECK(one_by_one[i].upper == all[i].upper);
-      CHECK(one_by_one[i].window.text == all[i].window.text);
-      CHECK(one_by_one[i].at == all[i].at);
-    }
-  }
 }
 
 }  // namespace

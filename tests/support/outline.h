@@ -1,5 +1,5 @@
-// A text through decode, layout and structure with the built-in rules: the outline most
-// structure tests look at.
+// A text through decode and layout, or on through structure, with the built-in rules: the
+// cleaned text most layout tests look at, and the outline most structure tests look at.
 #pragma once
 
 #include <doctest/doctest.h>
@@ -13,11 +13,14 @@
 
 namespace jianbao::testing {
 
-inline Document outline(const std::string& text) {
+inline layout::CleanText cleaned(const std::string& text) {
   auto decoded = decode::decode_bytes(text, "t.txt", {});
   REQUIRE(decoded.ok());
-  const RuleSet& rules = builtin_rules();
-  return structure::build_outline(layout::clean_layout(decoded.value(), rules), rules);
+  return layout::clean_layout(decoded.value(), builtin_rules());
+}
+
+inline Document outline(const std::string& text) {
+  return structure::build_outline(cleaned(text), builtin_rules());
 }
 
 }  // namespace jianbao::testing
