@@ -182,7 +182,9 @@ class OutlineBuilder {
     s.items.push_back(std::move(item));
   }
 
-  // "山东省：……" -> 山东省 370000: a place at the very start, then a colon.
+  // "山东省：……" -> 山东省 370000: a place at the very start, then a colon. A place may be
+  // named with the places it lies in ("四川省资阳市：" -> 资阳市 512000): the last of a chain of
+  // places, each inside the one before, is the region.
   std::optional<Region> region_of(const std::string& title) const {
     const std::string norm = core::normalize_width(title);
     // The place must be followed by a mark: a title holding none names no region, and most hold
@@ -191,14 +193,31 @@ class OutlineBuilder {
     const Gazetteer& gz = rules_.gazetteer;
     const auto hits = gz.matcher.find_all(norm);
     if (hits.empty() || hits.front().begin != 0) return std::nullopt;
-    size_t pos = hits.front().end;
+    size_t h = 0;
+    int payload = hits.front().payloads.front();
+    for (; h + 1 < hits.size() && hits[h + 1].begin == hits[h].end; ++h) {
+      // A name shared by places in several provinces: the one inside the place before it.
+      const auto& next_payloads = hits[h + 1].payloads;
+      const auto inner = std::find_if(next_payloads.begin(), next_payloads.end(),
+                                      [&](int candidate) { return lies_in(candidate, payload); });
+      if (inner == next_payloads.end()) break;
+      payload = *inner;
+    }
+    size_t pos = hits[h].end;
     if (pos >= norm.size()) return std::nullopt;
     const char32_t next = core::next_code_point(norm, &pos);
     if (rules_.structure.region_title_marks.find(next) == std::u32string::npos) return std::nullopt;
-    const int payload = hits.front().payloads.front();
     if (payload < 0) return std::nullopt;  // a group name is no single region
     const Place& p = gz.places[static_cast<size_t>(payload)];
     return Region{p.name, p.code, p.level};
+  }
+
+  // Whether place `inner` lies in the province `outer` (both gazetteer payloads; groups are < 0).
+  bool lies_in(int inner, int outer) const {
+    if (inner < 0 || outer < 0) return false;
+    const Place& in = rules_.gazetteer.places[static_cast<size_t>(inner)];
+    const Place& out = rules_.gazetteer.places[static_cast<size_t>(outer)];
+    return out.level == "province" && in.level != "province" && in.province_code == out.code;
   }
 
   // Where block b starts and ends in the source (line, column); column 0 where it is unknown.

@@ -52,6 +52,17 @@ TEST_CASE("structure: a title with a place and a colon is a local-experience ite
        .kind = "local_experience",
        .region = "新疆生产建设兵团",
        .code = "660000"},
+      // A place named with its province: the place, not the province.
+      {.title = "四川省资阳市：提升道路交通安全管理水平",
+       .kind = "local_experience",
+       .region = "资阳市",
+       .code = "512000"},
+      // 资阳区 (Hunan) shares the characters but not the province: it is no part of the chain.
+      {.title = "四川省资阳区：开展排查", .kind = "news", .region = "", .code = ""},
+      {.title = "四川省：资阳市推进整治",
+       .kind = "local_experience",
+       .region = "四川省",
+       .code = "510000"},
       {.title = "京津冀：联合开展演练", .kind = "news", .region = "", .code = ""},
       {.title = "山东省开展煤矿安全诊断", .kind = "news", .region = "", .code = ""},
   };
