@@ -6,10 +6,12 @@
 
 namespace jianbao::layout {
 
-std::string close_title_spaces(std::string_view title, int phrase_max_chars) {
+std::string close_title_spaces(std::string_view title, int phrase_max_chars,
+                               std::u32string_view region_marks) {
   std::u32string cps;
   for (size_t pos = 0; pos < title.size();) cps.push_back(core::next_code_point(title, &pos));
-  // The spaces a line break may have left: one ASCII space between two CJK characters.
+  // The spaces a line break may have left: one ASCII space between two CJK characters (the
+  // ideographic space U+3000 is a space, not a character beside one).
   std::vector<size_t> gaps;
   for (size_t i = 1; i + 1 < cps.size(); ++i) {
     const bool cjk_prev = core::is_cjk(cps[i - 1]) && cps[i - 1] != 0x3000;
@@ -25,7 +27,7 @@ std::string close_title_spaces(std::string_view title, int phrase_max_chars) {
   };
   size_t first_from = 0;
   for (size_t i = 0; i < gaps[0]; ++i)
-    if (cps[i] == 0xFF1A || cps[i] == ':') first_from = i + 1;
+    if (region_marks.find(cps[i]) != std::u32string_view::npos) first_from = i + 1;
   // A gap right after the region's colon is a break, not a phrase.
   bool balanced = gaps[0] > first_from && is_short(gaps[0] - first_from);
   for (size_t k = 1; k < gaps.size() && !balanced; ++k)

@@ -60,8 +60,9 @@ TEST_CASE("layout: a title's line break turned into a space is closed up") {
   };
   for (const Row& r : rows) {
     CAPTURE(r.name);
-    CHECK(layout::close_title_spaces(
-              r.in, testing::builtin_rules().structure.unnamed_heading_max_chars) == r.want);
+    const auto& rules = testing::builtin_rules().structure;
+    CHECK(layout::close_title_spaces(r.in, rules.unnamed_heading_max_chars,
+                                     rules.region_title_marks) == r.want);
   }
 }
 
