@@ -35,11 +35,15 @@ include(${CMAKE_SOURCE_DIR}/tests/read/read_cli_tests.cmake)
 add_test(NAME cli_reliability COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/reliability_test.sh ${JB}
                                       ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/reliability_test_work)
 set_tests_properties(cli_reliability PROPERTIES TIMEOUT 300)
-# Issues 13 and 17: peak RSS of one generated 3 MiB bulletin in every format, bounded as 32 MiB +
-# 4x the input. DISABLED until it passes: main 2f1363f peaked at yaml 212 / json 135 / jsonl 106 MiB,
-# mem8 (streamed output, per-block metrics) at 85 MiB in every format, mem9 at 66 MiB in every
-# format (see bench/README.md), against 43 MiB; run it by
-# hand with `bash tests/cli/peak_memory_test.sh build/jianbao . /tmp/peak`.
-add_test(NAME cli_peak_memory COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/peak_memory_test.sh ${JB}
-                                      ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/peak_memory_test_work)
-set_tests_properties(cli_peak_memory PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77 DISABLED TRUE)
+# Issues 13 and 17: peak RSS of one generated 3 MiB bulletin in every format. The issues' bound,
+# 32 MiB + 4x the input (43 MiB), is not met yet: main 2f1363f peaked at yaml 212 / json 135 /
+# jsonl 106 MiB, mem8 at 85, mem9 at 66 MiB in every format (see bench/README.md). Until it is,
+# the test guards today's figure: 32 MiB + 14x (74 MiB). Run the issues' bound by hand with
+# `JB_MEMORY_MULT=4 bash tests/cli/peak_memory_test.sh build/jianbao . /tmp/peak`. Not under the
+# sanitizers, whose shadow memory and quarantine are no measure of ours.
+if(NOT JB_SANITIZE)
+  add_test(NAME cli_peak_memory COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/peak_memory_test.sh ${JB}
+                                        ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/peak_memory_test_work)
+  set_tests_properties(cli_peak_memory PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77
+                                                  ENVIRONMENT "JB_MEMORY_MULT=14")
+endif()
