@@ -412,7 +412,14 @@ void remove_page_numbers_and_separators(std::vector<Line>* lines, const RuleSet&
       ls[k].removed = true;
       out->removed.push_back({"page_number", ls[k].number, ls[k].raw});
     }
-    if (to < ls.size()) ls[to].page_start = true;
+    // The next line starts a page, unless the number stands at a page's foot: a form feed (or
+    // the end of the text) follows within the foot zone, past a footer's short lines ("第1页" /
+    // "内部资料" / "注意保存").
+    for (size_t j = to; static_cast<int>(j - to) <= r.page_zone_max_lines; ++j) {
+      if (j >= ls.size() || ls[j].page_start) return;
+      if (ls[j].width > r.page_zone_max_width || ls[j].ends_sentence) break;
+    }
+    ls[to].page_start = true;
   };
   // Separators are recorded after all page numbers, as when they were two passes.
   std::vector<Removed> separator_lines;

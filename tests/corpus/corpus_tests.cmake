@@ -13,7 +13,7 @@ set(JB_CORPUS_FLOORS
   --floor distribution=99.5
   --floor colophon=99.5
   --floor removed=99.6
-  --floor removed_kind=96
+  --floor removed_kind=99.8
   --floor metrics_recall=99.5
   --floor metrics_precision=99.8
   --floor provinces=98.3

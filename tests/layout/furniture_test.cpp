@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -186,6 +187,24 @@ TEST_CASE("layout: a footer on every page, the last one included, is removed") {
   int footers = 0;
   for (const Removed& rm : c.removed) footers += rm.kind == "footer";
   CHECK(footers == 3);
+}
+
+TEST_CASE("layout: a footer below a page's number is a footer, the next page's name a header") {
+  // pdftotext on a page whose foot holds "第1页" over "内部资料　注意保存" (cut at its space):
+  // the number does not start a page there, the form feed after the footer does.
+  std::string t = "防汛抗旱工作简报\n第 7 期\n某省防汛抗旱指挥部办公室\n";
+  for (int page = 1; page <= 3; ++page) {
+    if (page > 1) t += "\f防汛抗旱工作简报\n";
+    t += "第" + std::to_string(page) + "页的正文内容，各地要压紧压实防汛责任。\n";
+    t += "第" + std::to_string(page) + "页\n内部资料\n\n注意保存\n";
+  }
+  const CleanText c = clean(t);
+  std::map<std::string, std::vector<std::string>> kinds;  // text -> kinds it was removed as
+  for (const Removed& rm : c.removed) kinds[rm.text].push_back(rm.kind);
+  CHECK(kinds["内部资料"] == std::vector<std::string>(3, "footer"));
+  CHECK(kinds["注意保存"] == std::vector<std::string>(3, "footer"));
+  CHECK(kinds["防汛抗旱工作简报"] == std::vector<std::string>(2, "running_header"));
+  CHECK(kinds["第2页"] == std::vector<std::string>{"page_number"});
 }
 
 TEST_CASE("layout: the masthead's title cut over two lines, repeated atop a later page") {
