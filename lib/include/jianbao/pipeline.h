@@ -33,6 +33,11 @@ Result<Document> parse_bulletin(std::string_view bytes, const std::string& path,
 // lines and its Document (issue 17).
 Result<Document> parse_bulletin(std::string&& bytes, const std::string& path, const RuleSet& rules,
                                 const ParseOptions& options);
+// A C string: the text itself (without this, a literal would fit both overloads above).
+inline Result<Document> parse_bulletin(const char* bytes, const std::string& path,
+                                       const RuleSet& rules, const ParseOptions& options) {
+  return parse_bulletin(std::string_view(bytes), path, rules, options);
+}
 
 // Lines no part of the document accounts for (Document::unclaimed), found by comparing every
 // non-blank source line with what the document placed. Used by parse_bulletin.
