@@ -8,6 +8,7 @@
 
 #include "core/sha256.h"
 #include "core/utf8.h"
+#include "ruleset/division_lines.h"
 #include "ruleset/fragments.h"
 #include "ruleset/rule_files.h"
 #include "ruleset/rule_set.h"
@@ -35,6 +36,12 @@ class Loader {
     for (const auto& [path, text] : texts_) {
       out_->files.push_back({path, text.origin});
       if (path == "common/fragments.yaml") continue;
+      if (path == "gazetteer/divisions.yaml") {
+        if (auto places = ruleset::read_division_lines(text.content)) {
+          add_divisions(std::move(*places));
+          continue;
+        }
+      }
       const YAML::Node root = ruleset::parse_yaml(path, text.content);
       if (path == "common/numerals.yaml") {
         load_numerals(path, root);
@@ -734,10 +741,17 @@ class Loader {
 
   void load_divisions(const std::string& file, const YAML::Node& root) {
     check_keys(file, root, {"divisions"});
+    std::vector<Place> places;
     for (const auto& n : root["divisions"]) {
       check_keys(file, n, {"name", "code", "level", "province"});
-      Place p{get_string(file, n, "name", true), get_string(file, n, "code", true),
-              get_string(file, n, "level", true), get_string(file, n, "province", true)};
+      places.push_back({get_string(file, n, "name", true), get_string(file, n, "code", true),
+                        get_string(file, n, "level", true), get_string(file, n, "province", true)});
+    }
+    add_divisions(std::move(places));
+  }
+
+  void add_divisions(std::vector<Place> places) {
+    for (Place& p : places) {
       keys_.emplace_back(p.name, static_cast<int>(out_->gazetteer.places.size()));
       out_->gazetteer.places.push_back(std::move(p));
     }

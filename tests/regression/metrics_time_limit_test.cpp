@@ -18,6 +18,7 @@
 #include "metrics/candidates.h"
 #include "ruleset/rule_files.h"
 #include "support/builtin_rules.h"
+#include "support/temp_rules_dir.h"
 
 namespace jianbao {
 namespace {
@@ -127,30 +128,7 @@ TEST_CASE("metrics: the work to find N figures on one line grows linearly") {
 }
 
 // A rules directory under the build tree, removed on exit.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = fs::path(JB_BINARY).parent_path() / "test_tmp" /
-            fmt::format("time_limit_{}_{}", static_cast<long>(getpid()), counter++);
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  void write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((path_ / rel).parent_path());
-    std::ofstream(path_ / rel, std::ios::binary) << text;
-  }
-  std::string path() const { return path_.string(); }
-
- private:
-  fs::path path_;
-};
+using TempDir = testing::TempRulesDir;
 
 TEST_CASE("metrics: an attempt that runs out of time is reported, and later matches survive") {
   // A catastrophic pattern: (a+)+b backtracks exponentially on a run of a's with no b, so the

@@ -14,6 +14,7 @@
 #include "jianbao/ruleset.h"
 #include "ruleset/rule_files.h"
 #include "ruleset/rule_set.h"
+#include "support/temp_rules_dir.h"
 
 namespace jianbao {
 namespace {
@@ -28,33 +29,7 @@ std::string why(const Result<T>& r) {
 namespace fs = std::filesystem;
 using Code = Status::Code;
 
-// A rules directory under the build tree, unique to this process and call, removed on exit.
-class TempRulesDir {
- public:
-  TempRulesDir() {
-    static std::atomic<int> counter{0};
-    path_ = fs::path(JB_BINARY).parent_path() / "test_tmp" /
-            fmt::format("rules_{}_{}", static_cast<long>(getpid()), counter++);
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempRulesDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempRulesDir(const TempRulesDir&) = delete;
-  TempRulesDir& operator=(const TempRulesDir&) = delete;
-
-  void write(const std::string& rel, const std::string& text) const {
-    const fs::path p = path_ / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << text;
-  }
-  std::string path() const { return path_.string(); }
-
- private:
-  fs::path path_;
-};
+using testing::TempRulesDir;
 
 const RuleInfo* find_rule(const std::vector<RuleInfo>& rules, const std::string& id) {
   for (const RuleInfo& r : rules) {
