@@ -3,8 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cassert>
+#include <cstdio>
+#include <cstdlib>
+#include <mutex>
+#include <optional>
 
 #include "core/alternation_guard.h"
+#include "core/group_names.h"
 #include "core/utf8.h"
 
 namespace jianbao::core {
@@ -21,7 +27,17 @@ std::unique_ptr<icu::RegexPattern> compile_icu(std::string_view pattern, UParseE
 
 }  // namespace
 
-Result<Regex> Regex::compile(std::string_view pattern) {
+struct Regex::State {
+  std::string source;
+  std::unique_ptr<icu::RegexPattern> compiled;
+  std::optional<GroupNames> names;  // a deferred pattern's groups, until and after it compiles
+  std::once_flag once;
+};
+
+namespace {
+
+// Compiles `pattern`; on failure *error says why.
+std::unique_ptr<icu::RegexPattern> compile_checked(std::string_view pattern, std::string* error) {
   UParseError parse_error{};
   UErrorCode status = U_ZERO_ERROR;
   // The guarded form matches the same text faster; errors are reported against the pattern as
@@ -34,30 +50,90 @@ Result<Regex> Regex::compile(std::string_view pattern) {
     p = compile_icu(pattern, &parse_error, &status);
   }
   if (U_FAILURE(status)) {
-    return Status::bad_rules(fmt::format("invalid regex: {} at pattern offset {}",
-                                         u_errorName(status), parse_error.offset));
+    *error = fmt::format("invalid regex: {} at pattern offset {}", u_errorName(status),
+                         parse_error.offset);
+    return nullptr;
   }
-  Regex r;
-  r.pattern_ = std::move(p);
-  r.source_ = std::string(pattern);
-  return r;
+  return p;
 }
 
-int Regex::group(const char* name) const {
+int icu_group(const icu::RegexPattern& p, const char* name) {
   UErrorCode status = U_ZERO_ERROR;
-  const int32_t n = pattern_->groupNumberFromName(name, -1, status);
+  const int32_t n = p.groupNumberFromName(name, -1, status);
   return U_FAILURE(status) ? -1 : n;
 }
 
-int Regex::group_count() const {
+int icu_group_count(const icu::RegexPattern& p) {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexMatcher> m(pattern_->matcher(status));
+  std::unique_ptr<icu::RegexMatcher> m(p.matcher(status));
   return U_FAILURE(status) ? 0 : m->groupCount();
+}
+
+[[noreturn]] void deferred_failed(const std::string& source, const std::string& why) {
+  std::fprintf(stderr, "jianbao: internal error: built-in pattern %s: %s\n", source.c_str(),
+               why.c_str());
+  std::abort();
+}
+
+}  // namespace
+
+Result<Regex> Regex::compile(std::string_view pattern) {
+  std::string error;
+  std::unique_ptr<icu::RegexPattern> p = compile_checked(pattern, &error);
+  if (!p) return Status::bad_rules(error);
+  Regex r;
+  r.state_ = std::make_shared<State>();
+  r.state_->source = std::string(pattern);
+  r.state_->compiled = std::move(p);
+  return r;
+}
+
+Result<Regex> Regex::deferred(std::string_view pattern) {
+  std::optional<GroupNames> names = scan_group_names(pattern);
+  if (!names) return compile(pattern);
+  Regex r;
+  r.state_ = std::make_shared<State>();
+  r.state_->source = std::string(pattern);
+  r.state_->names = std::move(names);
+  return r;
+}
+
+const icu::RegexPattern& Regex::pattern() const {
+  State& s = *state_;
+  std::call_once(s.once, [&s] {
+    if (s.compiled) return;
+    std::string error;
+    s.compiled = compile_checked(s.source, &error);
+    if (!s.compiled) deferred_failed(s.source, error);
+    if (icu_group_count(*s.compiled) != s.names->count)
+      deferred_failed(s.source, "group count differs from the scan's");
+    for (const auto& [name, number] : s.names->named) {
+      if (icu_group(*s.compiled, name.c_str()) != number)
+        deferred_failed(s.source, "group '" + name + "' numbered differently from the scan's");
+    }
+  });
+  return *s.compiled;
+}
+
+const std::string& Regex::source() const { return state_->source; }
+
+int Regex::group(const char* name) const {
+  if (state_->names) {
+    for (const auto& [n, number] : state_->names->named) {
+      if (n == name) return number;
+    }
+    return -1;
+  }
+  return icu_group(pattern(), name);
+}
+
+int Regex::group_count() const {
+  return state_->names ? state_->names->count : icu_group_count(pattern());
 }
 
 std::unique_ptr<icu::RegexMatcher> Regex::new_matcher(int time_limit) const {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexMatcher> m(pattern_->matcher(status));
+  std::unique_ptr<icu::RegexMatcher> m(pattern().matcher(status));
   assert(U_SUCCESS(status));
   m->setTimeLimit(time_limit, status);
   return m;

@@ -163,18 +163,17 @@ CandidateFinder::CandidateFinder(const RuleSet& rules, const std::vector<MetricK
     filter_ = &rules.prefilter();
     scratch_.emplace(*filter_);
   }
-  const int limit = rules.layout.regex_time_limit;
   const size_t n_rules = rules.metric_rules.size();
   for (size_t i = 0; i < n_rules; ++i) {
     const MetricRule& r = rules.metric_rules[i];
     const bool wanted = kinds.empty()
                             ? r.kind != MetricKind::kNumber
                             : std::find(kinds.begin(), kinds.end(), r.kind) != kinds.end();
-    if (wanted) active_.push_back({&r, r.regex.new_matcher(limit), gate_of(r.required), i});
+    if (wanted) active_.push_back({&r, nullptr, gate_of(r.required), i});
   }
   for (size_t i = 0; i < rules.exclusions.size(); ++i) {
     const PatternRule& p = rules.exclusions[i];
-    exclusions_.push_back({p.regex.new_matcher(limit), gate_of(p.required), n_rules + i, &p.id});
+    exclusions_.push_back({&p.regex, nullptr, gate_of(p.required), n_rules + i, &p.id});
   }
   present_.assign(literals_.size(), -1);
   unit_slot_.assign(0x10000, 0);
@@ -315,6 +314,7 @@ std::vector<Candidate> CandidateFinder::find_in(const std::string& normalized,
   }
   for (Exclusion& x : exclusions_) {
     if (!maybe_[x.filter_index] || !gate_open(x.gate, text.u16())) continue;
+    if (!x.matcher) x.matcher = x.regex->new_matcher(rules_.layout.regex_time_limit);
     icu::RegexMatcher* m = x.matcher.get();
     std::vector<int32_t> lost;
     for_each_match(*m, text.u16(), window, max_timeouts, &lost, &scanned_, [&](int32_t shift) {
@@ -329,6 +329,7 @@ std::vector<Candidate> CandidateFinder::find_in(const std::string& normalized,
     // A block without any of the rule's `requires` literals cannot hold a match.
     // Nor can a block where the prefilter found no match of the loosened pattern.
     if (!maybe_[a.filter_index] || !gate_open(a.gate, text.u16())) continue;
+    if (!a.matcher) a.matcher = a.rule->regex.new_matcher(rules_.layout.regex_time_limit);
     std::vector<int32_t> lost;
     for_each_match(
         *a.matcher, text.u16(), window, max_timeouts, &lost, &scanned_, [&](int32_t shift) {

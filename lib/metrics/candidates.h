@@ -59,6 +59,8 @@ class CandidateFinder {
   long long scanned_units() const { return scanned_; }
 
  private:
+  // Matchers are made when a block first opens the rule's gate: a pattern compiles at its first
+  // matcher (core::Regex::deferred), and most rules never run on a short bulletin.
   struct Active {
     const MetricRule* rule;
     std::unique_ptr<icu::RegexMatcher> matcher;
@@ -66,6 +68,7 @@ class CandidateFinder {
     size_t filter_index;    // its pattern's index in rules_.prefilter
   };
   struct Exclusion {
+    const core::Regex* regex;
     std::unique_ptr<icu::RegexMatcher> matcher;
     std::vector<int> gate;
     size_t filter_index;

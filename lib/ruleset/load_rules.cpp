@@ -118,7 +118,9 @@ class Loader {
     if (!fragments_.expand(source, &expanded, &unknown)) {
       fail_at(file, node, fmt::format("rule '{}': unknown fragment '{{{}}}'", id, unknown));
     }
-    auto regex = core::Regex::compile(expanded);
+    // The built-in rules compile at first use (the tests compile every one); rules read from a
+    // directory compile now, so their errors name FILE:LINE:COL.
+    auto regex = builtin_only_ ? core::Regex::deferred(expanded) : core::Regex::compile(expanded);
     if (!regex.ok())
       fail_at(file, node, fmt::format("rule '{}': {}", id, regex.status().message()));
     return regex.value();
@@ -790,12 +792,27 @@ class Loader {
 
   const ruleset::RuleTexts& texts_;
   RuleSet* out_;
+  const bool builtin_only_ = std::all_of(
+      texts_.begin(), texts_.end(), [](const auto& t) { return t.second.origin == "built-in"; });
   ruleset::Fragments fragments_;
   std::map<std::string, int> fragment_lines_;
   std::set<std::string> ids_;
   std::vector<std::pair<std::string, int>> keys_;
   std::vector<std::pair<std::string, YAML::Node>> group_nodes_;
 };
+
+// The hash of a rule set's paths and texts, which batch manifests record.
+std::string hash_texts(const ruleset::RuleTexts& texts) {
+  std::string all;
+  for (const auto& [path, text] : texts) all += path + '\0' + text.content + '\0';
+  return core::sha256_hex(all);
+}
+
+// The built-in set's hash, made when first asked for: most runs record no manifest.
+const std::string& builtin_hash() {
+  static const std::string hash = hash_texts(ruleset::builtin_rule_texts());
+  return hash;
+}
 
 }  // namespace
 
@@ -814,9 +831,7 @@ Result<std::shared_ptr<const RuleSet>> load_rules(const RulesOptions& options) {
     return Status::bad_rules(e.msg,
                              {.file = file, .line = e.mark.line + 1, .column = e.mark.column + 1});
   }
-  std::string all;
-  for (const auto& [path, text] : texts) all += path + '\0' + text.content + '\0';
-  rules->hash = core::sha256_hex(all);
+  if (!options.override_dir.empty()) rules->hash = hash_texts(texts);
   return std::shared_ptr<const RuleSet>(std::move(rules));
 }
 
@@ -847,7 +862,9 @@ std::vector<RuleInfo> list_rules(const RuleSet& rules) {
   return out;
 }
 
-const std::string& rules_hash(const RuleSet& rules) { return rules.hash; }
+const std::string& rules_hash(const RuleSet& rules) {
+  return rules.hash.empty() ? builtin_hash() : rules.hash;
+}
 
 bool RuleSet::prefilter_pays(size_t bytes) const {
   const long long before = metric_bytes_.fetch_add(static_cast<long long>(bytes));

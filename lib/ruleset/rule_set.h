@@ -300,7 +300,7 @@ class RuleSet {
   void give_back_finder(FinderPtr finder) const;
   Gazetteer gazetteer;
   std::vector<RuleFile> files;
-  std::string hash;
+  std::string hash;  // empty for the built-in set: rules_hash() makes its hash when asked
 
  private:
   mutable std::once_flag prefilter_once_;
