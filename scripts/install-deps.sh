@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(cmake ninja-build g++ clang clang-format libclang-rt-14-dev pkg-config libicu-dev libyaml-cpp-dev
           libfmt-dev libcli11-dev nlohmann-json3-dev libssl-dev doctest-dev python3 python3-jsonschema
           python3-yaml jq groff-base man-db bsdutils
-          libpoppler-cpp-dev libzip-dev libpugixml-dev)
+          libpoppler-dev libpoppler-private-dev libzip-dev libpugixml-dev)
 [[ "${1:-}" == --test ]] && packages+=(chromium python3-distributed)
 # Hyperscan (an optional speed-up) is packaged for amd64 only.
 [[ $(dpkg --print-architecture) == amd64 ]] && packages+=(libhyperscan-dev)

@@ -1,15 +1,21 @@
 #include "read/pdf_reader.h"
 
 #include <fmt/format.h>
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
+// poppler's core (libpoppler-private-dev): the text layer with each word's font in one pass
+// over the page. Its API is not stable; these are the calls of poppler 22.12 (Debian 12).
+#include <Error.h>
+#include <ErrorCodes.h>
+#include <GlobalParams.h>
+#include <PDFDoc.h>
+#include <Page.h>
+#include <Stream.h>
+#include <TextOutputDev.h>
 
 #include <cctype>
 #include <climits>
 #include <memory>
-#include <mutex>
 
+#include "core/utf8.h"
 #include "read/pdf_facts.h"
 #include "read/pdf_flow.h"
 #include "read/pdf_lines.h"
@@ -21,32 +27,60 @@ namespace {
 
 // Poppler reports damage in a PDF on stderr through this hook; the reader reports what matters
 // itself, as a Status or as missing text.
-void quiet(const std::string&, void*) {}
+void quiet(ErrorCategory, Goffset, const char*) {}
 
-bool bold_font(const std::string& name) {
-  std::string lower;
-  for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+// Poppler keeps its settings (text encoding, fonts) in one global that every document of every
+// thread uses. Made once and never destroyed: a batch thread may still read while the process
+// exits.
+void init_poppler() {
+  [[maybe_unused]] static const GlobalParamsIniter* const kIniter = new GlobalParamsIniter(quiet);
+}
+
+bool bold_font(const GooString* name) {
+  if (!name) return false;
+  std::string lower = name->toStr();
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return lower.find("bold") != std::string::npos || lower.find("heavy") != std::string::npos ||
          lower.find("black") != std::string::npos;
 }
 
-PdfPage read_page(const poppler::page& page) {
+// A word's characters as UTF-8. A NUL ends the word, and so does a surrogate (a broken ToUnicode
+// map: the rest of the word is garbage too); a value past U+10FFFF is left out.
+std::string word_text(const TextWord& w) {
+  std::string out;
+  for (int i = 0; i < w.getLength(); ++i) {
+    const Unicode u = *w.getChar(i);
+    if (u == 0 || (u >= 0xD800 && u <= 0xDFFF)) break;
+    if (u <= 0x10FFFF) core::append_utf8(&out, static_cast<char32_t>(u));
+  }
+  return out;
+}
+
+// The page's words as TextOutputDev lays them out, with the settings of poppler's own text
+// wrappers (72 dpi, so points from the top-left corner; unrotated; the page's own copy of the
+// cross-reference table). A word's size and font are its first character's, taken from the same
+// pass that lays the words out: poppler-cpp's text_list made every font of the page a second
+// time (FontInfoScanner) to name them, a third of the instructions of a PDF's whole parse.
+PdfPage read_page(PDFDoc& doc, Page& page, int number) {
   PdfPage out;
-  const poppler::rectf box = page.page_rect();
-  out.width = box.width();
-  out.height = box.height();
-  for (const poppler::text_box& b : page.text_list(poppler::page::text_list_include_font)) {
-    const poppler::byte_array utf8 = b.text().to_utf8();
+  const PDFRectangle* box = page.getMediaBox();
+  out.width = box->x2 - box->x1;
+  out.height = box->y2 - box->y1;
+  TextOutputDev dev(nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0, /*rawOrderA=*/false,
+                    /*append=*/false);
+  doc.displayPageSlice(&dev, number, 72, 72, /*rotate=*/0, /*useMediaBox=*/false, /*crop=*/false,
+                       /*printing=*/false, -1, -1, -1, -1, nullptr, nullptr, nullptr, nullptr,
+                       /*copyXRef=*/true);
+  const std::unique_ptr<TextWordList> words = dev.makeWordList();
+  out.boxes.reserve(static_cast<size_t>(words->getLength()));
+  for (int i = 0; i < words->getLength(); ++i) {
+    const TextWord& w = *words->get(i);
     TextBox t;
-    t.text.assign(utf8.begin(), utf8.end());
-    const poppler::rectf r = b.bbox();
-    t.x0 = r.x();
-    t.y0 = r.y();
-    t.x1 = r.right();
-    t.y1 = r.bottom();
-    t.font_size = b.has_font_info() ? b.get_font_size() : r.height();
-    t.bold = b.has_font_info() && bold_font(b.get_font_name());
-    t.space_after = b.has_space_after();
+    t.text = word_text(w);
+    w.getBBox(&t.x0, &t.y0, &t.x1, &t.y1);
+    t.font_size = w.getFontSize();
+    t.bold = bold_font(w.getFontName(0));
+    t.space_after = w.hasSpaceAfter();
     out.boxes.push_back(std::move(t));
   }
   return out;
@@ -70,16 +104,20 @@ std::string page_list(const std::vector<int>& pages) {
 
 Result<decode::DecodedText> read_pdf(std::string_view bytes, const std::string& path,
                                      const RuleSet& rules) {
-  static std::once_flag quiet_once;
-  std::call_once(quiet_once, [] { poppler::set_debug_error_function(quiet, nullptr); });
+  init_poppler();
   if (bytes.size() > static_cast<size_t>(INT_MAX)) {
     return Status::bad_input("PDF too large", {.file = path});
   }
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc) return Status::bad_input("not a readable PDF (damaged or encrypted)", {.file = path});
-  if (doc->is_locked()) return Status::bad_input("encrypted PDF: no password", {.file = path});
-  const int page_count = doc->pages();
+  // The stream reads the caller's bytes in place; the document owns the stream.
+  PDFDoc doc(new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull)),
+             GooString(""), GooString(""));
+  if (!doc.isOk()) {
+    return Status::bad_input(doc.getErrorCode() == errEncrypted
+                                 ? "encrypted PDF: no password"
+                                 : "not a readable PDF (damaged or encrypted)",
+                             {.file = path});
+  }
+  const int page_count = doc.getNumPages();
   if (page_count > rules.read.max_pdf_pages) {
     return Status::bad_input(fmt::format("PDF has {} pages, more than max_pdf_pages {} "
                                          "(rules/read/read.yaml)",
@@ -89,8 +127,8 @@ Result<decode::DecodedText> read_pdf(std::string_view bytes, const std::string& 
   std::vector<PdfPage> pages;
   std::vector<int> without_text;
   for (int i = 0; i < page_count; ++i) {
-    std::unique_ptr<poppler::page> page(doc->create_page(i));
-    pages.push_back(page ? read_page(*page) : PdfPage{});
+    Page* page = doc.getCatalog()->getPage(i + 1);  // the document owns its pages
+    pages.push_back(page ? read_page(doc, *page, i + 1) : PdfPage{});
     if (char_count(pages.back()) < rules.read.scan_max_chars) without_text.push_back(i + 1);
   }
   // A blank page among pages of text is common (the back of a sheet); a PDF with no text at all

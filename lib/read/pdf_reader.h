@@ -1,5 +1,5 @@
-// The PDF reader: poppler-cpp's text boxes, page by page, to lines in reading order with their
-// page, position, size and furniture verdicts. Built only with JB_PDF (poppler-cpp is GPL).
+// The PDF reader: poppler's words, page by page, to lines in reading order with their page,
+// position, size and furniture verdicts. Built only with JB_PDF (poppler is GPL).
 #pragma once
 
 #include <string>

@@ -60,7 +60,7 @@ Result<decode::DecodedText> read_document(std::string_view bytes, const std::str
       return read_pdf(bytes, path, rules);
 #else
       return Status::bad_input(
-          "a PDF, and this jianbao was built without PDF support (install libpoppler-cpp-dev "
+          "a PDF, and this jianbao was built without PDF support (install libpoppler-private-dev "
           "and rebuild with -DJB_PDF=ON), or extract its text first: pdftotext FILE.pdf",
           where);
 #endif

@@ -8,7 +8,7 @@
 
 namespace jianbao::read {
 
-// One text box as poppler gives it: a word, or a run of CJK characters. Points, from the page's
+// One word as poppler lays it out: a word, or a run of CJK characters. Points, from the page's
 // top-left corner; y1 is the box's bottom, close to the baseline.
 struct TextBox {
   std::string text;  // UTF-8
