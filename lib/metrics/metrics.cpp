@@ -256,10 +256,14 @@ struct HeldBlock {
   std::vector<PackedCandidate> seam_candidates;
 };
 
-}  // namespace
-
-void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
-                     const MetricsOptions& options, Document* doc) {
+// extract_metrics; `spent`, when given, is `text` itself, and each block is cleared in it once
+// nothing more is read of it.
+void extract_metrics_from(const layout::CleanText& text, layout::CleanText* spent,
+                          const RuleSet& rules, const MetricsOptions& options, Document* doc) {
+  auto give_up = [&](size_t id) {
+    // Moved out and destroyed: assigning an empty string would keep the text's buffer.
+    if (spent) layout::Block gone = std::move(spent->blocks[id]);
+  };
   size_t block_bytes = 0;
   for (const layout::Block& b : text.blocks) block_bytes += b.text.size();
   using Prefilter = MetricsOptions::Prefilter;
@@ -386,6 +390,7 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
   std::vector<HeldBlock> waiting;  // blocks with candidates, while the year is still to be counted
   std::map<int, int> years;
   // Provinces need no year: placed at once. The rest is resolved at once when the year is known.
+  // Returns whether the block is still needed (held until the year is counted).
   auto finish = [&](BlockFinds&& f) {
     if (want_provinces) {
       for (PlaceMention& p : f.places) {
@@ -398,14 +403,15 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
     if (!year_known) {
       count_years(f.candidates, rules, &years);
       count_years(f.seam_candidates, rules, &years);
-      if (f.candidates.empty() && f.seam_candidates.empty()) return;
+      if (f.candidates.empty() && f.seam_candidates.empty()) return false;
       HeldBlock held{f.id, pack(f.candidates), f.seam_id, nullptr, pack(f.seam_candidates)};
       if (!f.seam_candidates.empty()) held.seam = std::make_unique<LineSeam>(std::move(*f.seam));
       waiting.push_back(std::move(held));
-      return;
+      return true;
     }
     resolve_all(f.id, text.blocks[f.id], f.candidates);
     if (f.seam) resolve_all(f.seam_id, f.seam->window, f.seam_candidates);
+    return false;
   };
   const int long_width = long_line_width(text.blocks, rules.tables.line_seam.long_line_rank);
   std::optional<BlockFinds> up;  // the block above, waiting for the seam below it
@@ -428,11 +434,12 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
         up->seam_candidates = find_in(up->seam->window, nullptr, &seam_timeouts);
         keep_seam_figures(&*up, &f);
       }
-      finish(std::move(*up));
+      // The seam below it was the last read of the block above (a seam reads two blocks).
+      if (!finish(std::move(*up))) give_up(b - 1);
     }
     up = std::move(f);
   }
-  if (up) finish(std::move(*up));
+  if (up && !finish(std::move(*up))) give_up(nblocks - 1);
   up.reset();
   doc->diagnostics.insert(doc->diagnostics.end(), seam_timeouts.begin(), seam_timeouts.end());
   if (!year_known) {
@@ -447,6 +454,7 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
     for (HeldBlock& h : waiting) {
       resolve_all(h.id, text.blocks[h.id], unpack(h.candidates));
       if (h.seam) resolve_all(h.seam_id, h.seam->window, unpack(h.seam_candidates));
+      give_up(h.id);
       h = {};
     }
   }
@@ -463,6 +471,18 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
                      });
     roll_up_provinces(item);
   }
+}
+
+}  // namespace
+
+void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
+                     const MetricsOptions& options, Document* doc) {
+  extract_metrics_from(text, nullptr, rules, options, doc);
+}
+
+void extract_metrics(layout::CleanText&& text, const RuleSet& rules, const MetricsOptions& options,
+                     Document* doc) {
+  extract_metrics_from(text, &text, rules, options, doc);
 }
 
 }  // namespace jianbao::metrics
