@@ -11,6 +11,8 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <tuple>
+#include <utility>
 
 #include "core/icu_regex.h"
 #include "core/utf8.h"
@@ -38,8 +40,10 @@ std::vector<size_t> code_point_bytes(const std::string& text) {
 // The sentence around [begin, end): from after the previous sentence end to the next one, but
 // never more than `sentence_max_chars` on either side of the figure. Text without 。！？ would
 // otherwise make each figure quote the whole block (quadratic output in the number of figures).
-std::string sentence_around(const std::u32string& cps, const std::vector<size_t>& bytes,
-                            const std::string& text, int begin, int end, const RuleSet& rules) {
+// Returns its byte range in the block's text.
+std::pair<size_t, size_t> sentence_around(const std::u32string& cps,
+                                          const std::vector<size_t>& bytes, int begin, int end,
+                                          const RuleSet& rules) {
   const std::u32string& finals = rules.layout.sentence_final;
   const int reach = rules.tables.sentence_max_chars;
   const int size = static_cast<int>(cps.size());
@@ -50,8 +54,7 @@ std::string sentence_around(const std::u32string& cps, const std::vector<size_t>
   int e = end;
   while (e < high && finals.find(cps[static_cast<size_t>(e)]) == std::u32string::npos) ++e;
   if (e < high) ++e;
-  return text.substr(bytes[static_cast<size_t>(s)],
-                     bytes[static_cast<size_t>(e)] - bytes[static_cast<size_t>(s)]);
+  return {bytes[static_cast<size_t>(s)], bytes[static_cast<size_t>(e)]};
 }
 
 // Whether the text between two figures (code points [from, to)) is one list word: 和, 、.
@@ -329,12 +332,20 @@ void extract_metrics_from(const layout::CleanText& text, layout::CleanText* spen
   };
   // The item the last metric went to: its vector is trimmed to size when the next one starts.
   Item* filling = nullptr;
+  // The last sentence quoted, held once for the figures after it in the same sentence.
+  std::tuple<size_t, size_t, size_t> last_sentence{static_cast<size_t>(-1), 0, 0};
+  SharedText sentence;
   auto place = [&](Metric m, size_t id, const layout::Block& block, int begin, int end) {
     prepare(id, block.text);
     layout::locate(block, begin, &m.line, &m.column);
     m.text = block.text.substr(bytes[static_cast<size_t>(begin)],
                                bytes[static_cast<size_t>(end)] - bytes[static_cast<size_t>(begin)]);
-    m.sentence = sentence_around(cps, bytes, block.text, begin, end, rules);
+    const auto [from, to] = sentence_around(cps, bytes, begin, end, rules);
+    if (last_sentence != std::tuple{id, from, to}) {
+      last_sentence = {id, from, to};
+      sentence = block.text.substr(from, to - from);
+    }
+    m.sentence = sentence;
     Item* item = item_at(items, m.line, m.column);
     if (!item) return;
     m.item_id = item->id;
@@ -458,6 +469,7 @@ void extract_metrics_from(const layout::CleanText& text, layout::CleanText* spen
       h = {};
     }
   }
+  if (spent) std::vector<layout::Block>().swap(spent->blocks);  // every block is placed
   doc->diagnostics.insert(doc->diagnostics.end(), passed_over.begin(), passed_over.end());
   for (Item* item : items) {
     // Provinces after the other metrics, as a pass over all blocks would add them.

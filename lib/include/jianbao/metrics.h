@@ -31,8 +31,8 @@ struct MetricsOptions {
 // and fills every item's metrics and provinces.
 void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
                      const MetricsOptions& options, Document* doc);
-// The same, giving up each block (cleared, the vector keeps its size) once its metrics are
-// placed, so the blocks and the metrics made of them are not all held at once.
+// The same, giving up each block once its metrics are placed, so the blocks and the metrics made
+// of them are not all held at once; text.blocks is left empty.
 void extract_metrics(layout::CleanText&& text, const RuleSet& rules, const MetricsOptions& options,
                      Document* doc);
 
