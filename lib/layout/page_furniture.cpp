@@ -577,7 +577,8 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     const bool repeated = repeats[squeezed(ls[i].text)] >= r.min_repeats;
     if (ls[i].removed || !repeated || !is_short(ls[i])) continue;
     ls[i].removed = true;
-    out->removed.push_back({top ? "running_header" : "footer", ls[i].number, std::string(ls[i].raw)});
+    out->removed.push_back(
+        {top ? "running_header" : "footer", ls[i].number, std::string(ls[i].raw)});
     // A page whose header went away starts at the next kept line.
     if (top) {
       const size_t n = next_kept(ls, i);
