@@ -1,6 +1,7 @@
 #include "jianbao/pipeline.h"
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 #include "core/utf8.h"
@@ -47,7 +48,7 @@ Result<Document> parse_decoded(decode::DecodedText decoded, const std::string& p
   std::vector<decode::LineFacts> facts;  // kept for place_in_file
   {
     // The blocks are needed by structure and metrics only.
-    const layout::CleanText clean = layout::clean_layout(decoded, rules);
+    layout::CleanText clean = layout::clean_layout(decoded, rules);
     doc = structure::build_outline(clean, rules, options.genre);
     doc.source = {path,        decoded.sha256, decoded.bytes, decoded.encoding,
                   decoded.bom, decoded.reader};
@@ -57,7 +58,7 @@ Result<Document> parse_decoded(decode::DecodedText decoded, const std::string& p
     // Facts that do not match the lines one for one are not used.
     if (decoded.facts.size() == decoded.lines.size()) facts = std::move(decoded.facts);
     decoded = {};
-    metrics::extract_metrics(clean, rules, options.metrics, &doc);
+    metrics::extract_metrics(std::move(clean), rules, options.metrics, &doc);
   }
   structure::official::label_metric_parts(&doc);
   place_in_file(facts, &doc);

@@ -1,6 +1,8 @@
 #include "jianbao/layout.h"
 
 #include <algorithm>
+#include <deque>
+#include <string>
 
 #include "layout/line_shape.h"
 #include "layout/page_furniture.h"
@@ -26,7 +28,8 @@ void locate(const Block& block, int offset, int* line, int* column) {
 
 CleanText clean_layout(const decode::DecodedText& in, const RuleSet& rules) {
   CleanText out;
-  std::vector<Line> lines = measure_lines(in.lines, rules);
+  std::deque<std::string> fixed;  // the lines' texts where spacing was fixed; views point here
+  std::vector<Line> lines = measure_lines(in.lines, rules, &fixed);
   remove_page_numbers_and_separators(&lines, rules, &out);
   apply_reader_facts(in, &lines, &out);  // PDF/DOCX only: what the file itself says
   const PageGeometry geo = measure_geometry(lines, rules);

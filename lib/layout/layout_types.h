@@ -1,20 +1,22 @@
 // Internal types shared by the layout passes.
 #pragma once
 
-#include <string>
+#include <string_view>
 
 #include "jianbao/decode.h"
 
 namespace jianbao::layout {
 
 // A non-blank visual line as the layout passes see it.
+// Its texts are views, never copies: of the SourceLine (which outlives layout) and, where the
+// spacing was fixed, of the string measure_lines kept for it.
 struct Line {
   int number = 0;
-  std::string raw;      // trimmed source text
-  int raw_column = 1;   // source column (code points) of raw[0]
-  std::string text;     // raw with CJK-ASCII spaces removed
-  int width = 0;        // display width of raw
-  int fixed_width = 0;  // display width of text: without the spaces extraction put by digits
+  std::string_view raw;   // trimmed source text
+  int raw_column = 1;     // source column (code points) of raw[0]
+  std::string_view text;  // raw with CJK-ASCII spaces removed
+  int width = 0;          // display width of raw
+  int fixed_width = 0;    // display width of text: without the spaces extraction put by digits
   bool page_start = false;
   bool ends_sentence = false;
   bool spread = false;  // holds a wide gap of spaces: fields set apart ("某某办公室 2024年3月5日")

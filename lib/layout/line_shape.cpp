@@ -68,7 +68,7 @@ Scan scan(std::string_view text, const LayoutRules& rules) {
 
 }  // namespace
 
-std::string fix_cjk_spacing(const std::string& text, int line, int first_column, int offset_base,
+std::string fix_cjk_spacing(std::string_view text, int line, int first_column, int offset_base,
                             std::vector<Piece>* pieces) {
   // Unchanged bytes are copied in runs; only dropped spaces and malformed bytes (which decode,
   // and so are written, as U+FFFD) break a run.
@@ -170,10 +170,13 @@ std::vector<std::pair<size_t, size_t>> flat_pieces(std::string_view text, const 
 
 }  // namespace
 
-std::vector<Line> measure_lines(const std::vector<decode::SourceLine>& lines,
-                                const RuleSet& rules) {
+std::vector<Line> measure_lines(const std::vector<decode::SourceLine>& lines, const RuleSet& rules,
+                                std::deque<std::string>* fixed) {
   std::vector<Line> out;
-  out.reserve(lines.size());
+  // Blank lines make no Line (a flattened web line may make several: the vector grows then).
+  out.reserve(static_cast<size_t>(
+      std::count_if(lines.begin(), lines.end(),
+                    [](const decode::SourceLine& l) { return !core::trim(l.text).empty(); })));
   bool pending_page = false;
   std::vector<Piece> ignored;
   // pdftotext's text is never indented but for that one space. Where lines are indented by more
@@ -194,7 +197,7 @@ std::vector<Line> measure_lines(const std::vector<decode::SourceLine>& lines,
       if (trimmed.empty()) continue;
       Line l;
       l.number = src.number;
-      l.raw = std::string(trimmed);
+      l.raw = trimmed;
       l.raw_column = 1 + static_cast<int>(core::count_code_points(std::string_view(src.text).substr(
                              0, trimmed.data() - src.text.data())));
       l.page_start = pending_page || (one_space && from == 0);
@@ -205,7 +208,7 @@ std::vector<Line> measure_lines(const std::vector<decode::SourceLine>& lines,
       l.spread = s.spaced && has_gap(l.raw, rules.layout.spread_gap_columns);
       if (s.spaced || s.malformed) {
         ignored.clear();
-        l.text = fix_cjk_spacing(l.raw, l.number, l.raw_column, 0, &ignored);
+        l.text = fixed->emplace_back(fix_cjk_spacing(l.raw, l.number, l.raw_column, 0, &ignored));
         l.fixed_width = core::display_width(l.text);
       } else {
         l.text = l.raw;  // nothing to drop or re-encode

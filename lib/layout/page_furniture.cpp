@@ -59,7 +59,7 @@ size_t prev_kept(const std::vector<Line>& lines, size_t i) {
 }
 
 // The text without its spaces (ASCII and U+3000).
-std::string squeezed(const std::string& text) {
+std::string squeezed(std::string_view text) {
   std::string out;
   size_t pos = 0;
   while (pos < text.size()) {
@@ -391,7 +391,7 @@ void remove_zone_page_numbers(std::vector<Line>* lines, const LayoutRules& r,
     if (!found) continue;
     for (size_t j : pieces) {
       ls[j].removed = true;
-      out->removed.push_back({"page_number", ls[j].number, ls[j].raw});
+      out->removed.push_back({"page_number", ls[j].number, std::string(ls[j].raw)});
     }
   }
 }
@@ -410,7 +410,7 @@ void remove_page_numbers_and_separators(std::vector<Line>* lines, const RuleSet&
   auto remove_page_number = [&](size_t from, size_t to) {
     for (size_t k = from; k < to; ++k) {
       ls[k].removed = true;
-      out->removed.push_back({"page_number", ls[k].number, ls[k].raw});
+      out->removed.push_back({"page_number", ls[k].number, std::string(ls[k].raw)});
     }
     // The next line starts a page, unless the number stands at a page's foot: a form feed (or
     // the end of the text) follows within the foot zone, past a footer's short lines ("第1页" /
@@ -432,7 +432,7 @@ void remove_page_numbers_and_separators(std::vector<Line>* lines, const RuleSet&
     }
     if (separators.any_matches(line)) {
       l.removed = true;
-      separator_lines.push_back({"separator", l.number, l.raw});
+      separator_lines.push_back({"separator", l.number, std::string(l.raw)});
       continue;
     }
     // A bare number is a page number only where a page ends: before a page start or at the end.
@@ -443,7 +443,7 @@ void remove_page_numbers_and_separators(std::vector<Line>* lines, const RuleSet&
     }
     // "— 5 —" printed as three lines ("—", "5", "—"): short pieces joined, then matched whole.
     if (l.width > r.page_number_piece_max_width) continue;
-    std::string joined = l.raw;
+    std::string joined(l.raw);
     for (size_t n = 1; n < static_cast<size_t>(r.page_number_max_split_lines) &&
                        i + n < ls.size() && ls[i + n].width <= r.page_number_piece_max_width;
          ++n) {
@@ -495,7 +495,7 @@ void remove_section_name_headers(std::vector<Line>* lines, const IsShort& is_sho
     const auto it = titles.find(core::normalize_width(ls[i].text));
     if (it == titles.end() || it->second == i) continue;
     ls[i].removed = true;
-    out->removed.push_back({"running_header", ls[i].number, ls[i].raw});
+    out->removed.push_back({"running_header", ls[i].number, std::string(ls[i].raw)});
     for (size_t j = i + 1; j < ls.size(); ++j) {
       if (!ls[j].removed) {
         ls[j].page_start = true;
@@ -577,7 +577,8 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     const bool repeated = repeats[squeezed(ls[i].text)] >= r.min_repeats;
     if (ls[i].removed || !repeated || !is_short(ls[i])) continue;
     ls[i].removed = true;
-    out->removed.push_back({top ? "running_header" : "footer", ls[i].number, ls[i].raw});
+    out->removed.push_back(
+        {top ? "running_header" : "footer", ls[i].number, std::string(ls[i].raw)});
     // A page whose header went away starts at the next kept line.
     if (top) {
       const size_t n = next_kept(ls, i);
@@ -607,8 +608,8 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
       continue;
     }
     ls[i].removed = true;
-    out->removed.push_back({"running_header", ls[i].number, ls[i].raw});
-    out->page_sections.push_back({ls[page_first].number, ls[i].text, ls[i].number});
+    out->removed.push_back({"running_header", ls[i].number, std::string(ls[i].raw)});
+    out->page_sections.push_back({ls[page_first].number, std::string(ls[i].text), ls[i].number});
   }
   std::sort(out->removed.begin(), out->removed.end(),
             [](const Removed& a, const Removed& b) { return a.line < b.line; });

@@ -130,7 +130,7 @@ class BlockBuilder {
   }
 
   bool has_clause_mark(size_t i) const {
-    const std::string& t = lines_[i]->raw;
+    const std::string_view t = lines_[i]->raw;
     size_t pos = 0;
     while (pos < t.size()) {
       if (r_.clause_marks.find(core::next_code_point(t, &pos)) != std::u32string::npos) return true;
@@ -180,7 +180,7 @@ class BlockBuilder {
         !is_bare_heading(i - 1)) {
       return false;
     }
-    const std::string& t = lines_[i]->text;
+    const std::string_view t = lines_[i]->text;
     const std::u32string& region_marks = rules_.structure.region_title_marks;
     size_t pos = 0;
     while (pos < t.size()) {
@@ -238,7 +238,7 @@ class BlockBuilder {
 
   // A cell that is a figure alone ("1203", "71.9%", "-3.5"): a masthead's or a list's short
   // lines ("2025年第30期", dates) hold digits too, but never a bare number.
-  bool is_figure_cell(const std::string& text) const {
+  bool is_figure_cell(std::string_view text) const {
     size_t pos = 0;
     bool digit = false;
     while (pos < text.size()) {
@@ -254,7 +254,7 @@ class BlockBuilder {
 
   // A table row whose cells are glued together ("安徽120371.9%江西77160.4%…"): at least
   // glued_row_min_rates figures ending in a rate mark (see layout.yaml).
-  bool is_glued_row(const std::string& text) const {
+  bool is_glued_row(std::string_view text) const {
     if (r_.glued_row_min_rates <= 0) return false;
     int rates = 0;
     bool after_digit = false;
@@ -328,7 +328,7 @@ class BlockBuilder {
 
   // A rule line of a table: its marks alone, with spaces ("-----  -----").
   bool is_rule_line(size_t i) const {
-    const std::string& t = lines_[i]->raw;
+    const std::string_view t = lines_[i]->raw;
     if (r_.table_rule_marks.empty() || t.empty()) return false;
     size_t pos = 0;
     while (pos < t.size()) {
@@ -456,7 +456,7 @@ class BlockBuilder {
     int cps = 0;
     for (size_t k = from; k < to; ++k) {
       const Line& l = *lines_[k];
-      b.lines.push_back({l.number, l.text});
+      b.lines.push_back({l.number, std::string(l.text)});
       // Wrapped ASCII words need their space back; CJK text joins without one.
       if (!b.text.empty() && shape == Block::Shape::kParagraph) {
         size_t last_pos = b.text.size();

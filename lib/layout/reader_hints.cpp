@@ -12,7 +12,7 @@ void apply_reader_facts(const decode::DecodedText& in, std::vector<Line>* lines,
     const decode::LineFacts& f = in.facts[at];
     if (!f.furniture.empty() && !l.removed) {
       l.removed = true;
-      out->removed.push_back({f.furniture, l.number, l.raw});
+      out->removed.push_back({f.furniture, l.number, std::string(l.raw)});
     }
     l.reader_title = f.title;
     l.reader_size = f.size;

@@ -11,6 +11,8 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <tuple>
+#include <utility>
 
 #include "core/icu_regex.h"
 #include "core/utf8.h"
@@ -38,8 +40,10 @@ std::vector<size_t> code_point_bytes(const std::string& text) {
 // The sentence around [begin, end): from after the previous sentence end to the next one, but
 // never more than `sentence_max_chars` on either side of the figure. Text without 。！？ would
 // otherwise make each figure quote the whole block (quadratic output in the number of figures).
-std::string sentence_around(const std::u32string& cps, const std::vector<size_t>& bytes,
-                            const std::string& text, int begin, int end, const RuleSet& rules) {
+// Returns its byte range in the block's text.
+std::pair<size_t, size_t> sentence_around(const std::u32string& cps,
+                                          const std::vector<size_t>& bytes, int begin, int end,
+                                          const RuleSet& rules) {
   const std::u32string& finals = rules.layout.sentence_final;
   const int reach = rules.tables.sentence_max_chars;
   const int size = static_cast<int>(cps.size());
@@ -50,8 +54,7 @@ std::string sentence_around(const std::u32string& cps, const std::vector<size_t>
   int e = end;
   while (e < high && finals.find(cps[static_cast<size_t>(e)]) == std::u32string::npos) ++e;
   if (e < high) ++e;
-  return text.substr(bytes[static_cast<size_t>(s)],
-                     bytes[static_cast<size_t>(e)] - bytes[static_cast<size_t>(s)]);
+  return {bytes[static_cast<size_t>(s)], bytes[static_cast<size_t>(e)]};
 }
 
 // Whether the text between two figures (code points [from, to)) is one list word: 和, 、.
@@ -256,10 +259,14 @@ struct HeldBlock {
   std::vector<PackedCandidate> seam_candidates;
 };
 
-}  // namespace
-
-void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
-                     const MetricsOptions& options, Document* doc) {
+// extract_metrics; `spent`, when given, is `text` itself, and each block is cleared in it once
+// nothing more is read of it.
+void extract_metrics_from(const layout::CleanText& text, layout::CleanText* spent,
+                          const RuleSet& rules, const MetricsOptions& options, Document* doc) {
+  auto give_up = [&](size_t id) {
+    // Moved out and destroyed: assigning an empty string would keep the text's buffer.
+    if (spent) layout::Block gone = std::move(spent->blocks[id]);
+  };
   size_t block_bytes = 0;
   for (const layout::Block& b : text.blocks) block_bytes += b.text.size();
   using Prefilter = MetricsOptions::Prefilter;
@@ -325,12 +332,20 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
   };
   // The item the last metric went to: its vector is trimmed to size when the next one starts.
   Item* filling = nullptr;
+  // The last sentence quoted, held once for the figures after it in the same sentence.
+  std::tuple<size_t, size_t, size_t> last_sentence{static_cast<size_t>(-1), 0, 0};
+  SharedText sentence;
   auto place = [&](Metric m, size_t id, const layout::Block& block, int begin, int end) {
     prepare(id, block.text);
     layout::locate(block, begin, &m.line, &m.column);
     m.text = block.text.substr(bytes[static_cast<size_t>(begin)],
                                bytes[static_cast<size_t>(end)] - bytes[static_cast<size_t>(begin)]);
-    m.sentence = sentence_around(cps, bytes, block.text, begin, end, rules);
+    const auto [from, to] = sentence_around(cps, bytes, begin, end, rules);
+    if (last_sentence != std::tuple{id, from, to}) {
+      last_sentence = {id, from, to};
+      sentence = block.text.substr(from, to - from);
+    }
+    m.sentence = sentence;
     Item* item = item_at(items, m.line, m.column);
     if (!item) return;
     m.item_id = item->id;
@@ -386,6 +401,7 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
   std::vector<HeldBlock> waiting;  // blocks with candidates, while the year is still to be counted
   std::map<int, int> years;
   // Provinces need no year: placed at once. The rest is resolved at once when the year is known.
+  // Returns whether the block is still needed (held until the year is counted).
   auto finish = [&](BlockFinds&& f) {
     if (want_provinces) {
       for (PlaceMention& p : f.places) {
@@ -398,14 +414,15 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
     if (!year_known) {
       count_years(f.candidates, rules, &years);
       count_years(f.seam_candidates, rules, &years);
-      if (f.candidates.empty() && f.seam_candidates.empty()) return;
+      if (f.candidates.empty() && f.seam_candidates.empty()) return false;
       HeldBlock held{f.id, pack(f.candidates), f.seam_id, nullptr, pack(f.seam_candidates)};
       if (!f.seam_candidates.empty()) held.seam = std::make_unique<LineSeam>(std::move(*f.seam));
       waiting.push_back(std::move(held));
-      return;
+      return true;
     }
     resolve_all(f.id, text.blocks[f.id], f.candidates);
     if (f.seam) resolve_all(f.seam_id, f.seam->window, f.seam_candidates);
+    return false;
   };
   const int long_width = long_line_width(text.blocks, rules.tables.line_seam.long_line_rank);
   std::optional<BlockFinds> up;  // the block above, waiting for the seam below it
@@ -428,11 +445,12 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
         up->seam_candidates = find_in(up->seam->window, nullptr, &seam_timeouts);
         keep_seam_figures(&*up, &f);
       }
-      finish(std::move(*up));
+      // The seam below it was the last read of the block above (a seam reads two blocks).
+      if (!finish(std::move(*up))) give_up(b - 1);
     }
     up = std::move(f);
   }
-  if (up) finish(std::move(*up));
+  if (up && !finish(std::move(*up))) give_up(nblocks - 1);
   up.reset();
   doc->diagnostics.insert(doc->diagnostics.end(), seam_timeouts.begin(), seam_timeouts.end());
   if (!year_known) {
@@ -447,9 +465,11 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
     for (HeldBlock& h : waiting) {
       resolve_all(h.id, text.blocks[h.id], unpack(h.candidates));
       if (h.seam) resolve_all(h.seam_id, h.seam->window, unpack(h.seam_candidates));
+      give_up(h.id);
       h = {};
     }
   }
+  if (spent) std::vector<layout::Block>().swap(spent->blocks);  // every block is placed
   doc->diagnostics.insert(doc->diagnostics.end(), passed_over.begin(), passed_over.end());
   for (Item* item : items) {
     // Provinces after the other metrics, as a pass over all blocks would add them.
@@ -463,6 +483,18 @@ void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
                      });
     roll_up_provinces(item);
   }
+}
+
+}  // namespace
+
+void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
+                     const MetricsOptions& options, Document* doc) {
+  extract_metrics_from(text, nullptr, rules, options, doc);
+}
+
+void extract_metrics(layout::CleanText&& text, const RuleSet& rules, const MetricsOptions& options,
+                     Document* doc) {
+  extract_metrics_from(text, &text, rules, options, doc);
 }
 
 }  // namespace jianbao::metrics

@@ -4,8 +4,11 @@
 // and every removed line is listed in Document::removed, so no text is lost silently.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -33,14 +36,38 @@ bool parse_metric_kind(std::string_view name, MetricKind* kind);
 // A normalised value: nothing, a number (counts, years, yuan) or a string (dates, names).
 using Value = std::variant<std::monostate, double, std::string>;
 
+// A text held once however many copies are made of it: every figure of a sentence quotes the
+// same sentence. Reads as a std::string; assigning a string makes a new one (never shared
+// writes).
+class SharedText {
+ public:
+  SharedText() = default;
+  SharedText(std::string text)  // NOLINT: implicit by design, it reads as a string
+      : text_(text.empty() ? nullptr : std::make_shared<const std::string>(std::move(text))) {}
+  const std::string& str() const {
+    static const std::string kEmpty;
+    return text_ ? *text_ : kEmpty;
+  }
+  operator std::string_view() const { return str(); }  // NOLINT: implicit by design
+  bool empty() const { return !text_; }
+  size_t size() const { return str().size(); }
+  friend bool operator==(const SharedText& a, std::string_view b) { return a.str() == b; }
+
+ private:
+  std::shared_ptr<const std::string> text_;
+};
+
+// Its fields are ordered by size, so that no padding is left between them: a large bulletin
+// holds a hundred thousand of these.
 struct Metric {
   MetricKind kind = MetricKind::kNumber;
-  std::string text;      // as written in the source (after layout joined its lines)
-  int line = 0;          // 1-based source line of the first character
-  int column = 0;        // 1-based column, in code points, of the first character
-  std::string item_id;   // the item it belongs to; empty outside items
-  std::string sentence;  // the sentence it was found in
-  std::string rule_id;   // the rule that made it (shown with --explain)
+  int line = 0;    // 1-based source line of the first character
+  int column = 0;  // 1-based column, in code points, of the first character
+  bool year_inferred = false;
+  std::string text;     // as written in the source (after layout joined its lines)
+  std::string item_id;  // the item it belongs to; empty outside items
+  SharedText sentence;  // the sentence it was found in (shared by the figures in it)
+  std::string rule_id;  // the rule that made it (shown with --explain)
   Value value;
   Value start;  // date_range, year_range, and a range of figures (200～800元)
   Value end;
@@ -49,7 +76,6 @@ struct Metric {
   std::string change;      // increase | decrease | empty
   std::string code;        // province or division: GB/T 2260 code
   std::string group;       // province expanded from a group name (京津冀)
-  bool year_inferred = false;
   std::string part;  // official documents: the part it was found in (body, attachment_1); else ""
   // date, deadline, date_range whose year is unknown: value (or start and end) stays empty and
   // the month and day are given here; day 0 is a month grain. end_*: the end of a range.
@@ -60,9 +86,9 @@ struct Metric {
   // Where the line was in the file (PDF: page and position in points from the top-left corner;
   // DOCX: paragraph index in document.xml); 0 when the input was text.
   int page = 0;
+  int paragraph = 0;
   double x = 0;
   double y = 0;
-  int paragraph = 0;
 };
 
 struct Region {

@@ -31,5 +31,9 @@ struct MetricsOptions {
 // and fills every item's metrics and provinces.
 void extract_metrics(const layout::CleanText& text, const RuleSet& rules,
                      const MetricsOptions& options, Document* doc);
+// The same, giving up each block once its metrics are placed, so the blocks and the metrics made
+// of them are not all held at once; text.blocks is left empty.
+void extract_metrics(layout::CleanText&& text, const RuleSet& rules, const MetricsOptions& options,
+                     Document* doc);
 
 }  // namespace jianbao::metrics
