@@ -283,6 +283,8 @@ class Loader {
                 "min_widest_running_lines",
                 "min_widest_running_share",
                 "min_indent_lines",
+                "max_indent_columns",
+                "max_overwide_ratio",
                 "clause_marks",
                 "min_wrapped_share",
                 "max_title_lines",
@@ -335,6 +337,8 @@ class Loader {
         static_cast<int>(get_number(file, root, "min_widest_running_lines", false, 0));
     l.min_widest_running_share = get_number(file, root, "min_widest_running_share", false, 0);
     l.min_indent_lines = static_cast<int>(get_number(file, root, "min_indent_lines", true));
+    l.max_indent_columns = static_cast<int>(get_number(file, root, "max_indent_columns", false, 0));
+    l.max_overwide_ratio = get_number(file, root, "max_overwide_ratio", false, 0);
     l.clause_marks = to_u32(get_string(file, root, "clause_marks", true));
     l.min_wrapped_share = get_number(file, root, "min_wrapped_share", true);
     l.max_title_lines = static_cast<int>(get_number(file, root, "max_title_lines", true));

@@ -51,6 +51,9 @@ struct LayoutRules {
   int min_widest_running_lines = 0;     // a short text is wrapped when this many of its widest
   double min_widest_running_share = 0;  // lines run on, and this share of the lines that wide
   int min_indent_lines = 0;
+  int max_indent_columns = 0;     // an indented first line is at most this much narrower; 0: any
+  double max_overwide_ratio = 0;  // a short text's lines wider than its text width, at most this
+                                  // many times as wide; 0: none wider
   std::u32string clause_marks;
   double min_wrapped_share = 0;
   int max_title_lines = 0;
