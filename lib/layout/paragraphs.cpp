@@ -154,6 +154,7 @@ class BlockBuilder {
     if (l.ends_sentence) return is_title_prefix(i);
     if (l.reader_title) return true;  // the reader knows: centred and larger, or a heading style
     if (!geo_.wrapped) return l.width <= r_.max_title_width;
+    if (runs_into_last_line(i)) return false;
     if (is_full(i)) return is_bare_full_title(i);
     if (is_indented_start(i)) return runs_on_as_title(i);
     // "据统计，一季度全国共接报火灾" + a full line running on: a paragraph's first line. So is a
@@ -162,6 +163,18 @@ class BlockBuilder {
         i + 1 < lines_.size() && is_full(i + 1) && !lines_[i + 1]->ends_sentence;
     const bool long_line = l.fixed_width >= r_.long_line_share * geo_.full_width;
     return !((next_runs_on || long_line) && has_clause_mark(i));
+  }
+
+  // A line nearly as wide as the text, then a short line ending a sentence: a paragraph's first
+  // and last lines (justified, the first fell short by its digits or a quote kept off the line's
+  // end: "……保持校园领域较大以上事" / "故“零发生”，……下降。"). A title's body opens with a full
+  // line.
+  bool runs_into_last_line(size_t i) const {
+    if (r_.last_line_pair_min_share <= 0 || i + 1 >= lines_.size()) return false;
+    if (lines_[i]->fixed_width < r_.last_line_pair_min_share * geo_.full_width) return false;
+    const Line& next = *lines_[i + 1];
+    return !next.page_start && next.ends_sentence && !is_full(i + 1) && !starts_marker(i + 1) &&
+           !is_section_heading(i + 1);
   }
 
   // A title as wide as an indented first line, its rest on the next line: a paragraph's last

@@ -304,6 +304,7 @@ class Loader {
                 "min_flat_paragraphs",
                 "spread_gap_columns",
                 "long_line_share",
+                "last_line_pair_min_share",
                 "page_zone_max_lines",
                 "page_zone_max_width",
                 "title_prefix_max_chars",
@@ -364,6 +365,7 @@ class Loader {
     }
     l.flat_separator = get_string(file, root, "flat_separator", false);
     l.long_line_share = get_number(file, root, "long_line_share", false, 0);
+    l.last_line_pair_min_share = get_number(file, root, "last_line_pair_min_share", false, 0);
     l.page_zone_max_lines =
         static_cast<int>(get_number(file, root, "page_zone_max_lines", false, 0));
     l.page_zone_max_width =

@@ -65,8 +65,11 @@ struct LayoutRules {
   double max_overwide_share = 0;
   int page_number_max_split_lines = 1;
   int page_number_piece_max_width = 0;
-  int spread_gap_columns = 0;      // a gap this wide inside a line sets fields apart
-  double long_line_share = 0;      // lines at least this share of the full width weigh in the model
+  int spread_gap_columns = 0;  // a gap this wide inside a line sets fields apart
+  double long_line_share = 0;  // lines at least this share of the full width weigh in the model
+  // A line this share of the full width wide, then a short one ending a sentence: one paragraph
+  // (0: off).
+  double last_line_pair_min_share = 0;
   int page_zone_max_lines = 0;     // furniture lines at a page's foot or head, at most
   int page_zone_max_width = 0;     // ... each at most this wide
   int title_prefix_max_chars = 0;  // "宜丰县：" cut from its title, at most this long

@@ -6,17 +6,17 @@
 set(JB_CORPUS_FLOORS
   --floor titles=99.9
   --floor item_kind=99.9
-  --floor item_lines=98.9
-  --floor sections=98.4
+  --floor item_lines=99.9
+  --floor sections=99.3
   --floor points=99.1
   --floor masthead=99.9
   --floor distribution=99.5
   --floor colophon=99.5
   --floor removed=99.6
   --floor removed_kind=99.8
-  --floor metrics_recall=99.6
+  --floor metrics_recall=99.9
   --floor metrics_precision=99.8
-  --floor provinces=99.3
+  --floor provinces=99.9
   --floor signature=99.5
   --floor genre=99
   --floor document=99.5

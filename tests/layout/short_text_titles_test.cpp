@@ -115,5 +115,30 @@ TEST_CASE("layout: a title's one-character rest does not make the next full line
   CHECK(doc.sections[0].items[1].title == "宜春市：创新网格化管理模式夯实基层基础");
 }
 
+// A justified line that holds fewer characters (a digit is half one) falls short of full, and
+// holds no comma: followed by a short line ending a sentence, it is a paragraph's first line,
+// not the title of an item with a one-line body.
+TEST_CASE("layout: a near-full line before a paragraph's short last line is no title") {
+  const std::string text = kMasthead +
+                           "一、工作动态\n"
+                           "\n"
+                           "省应急管理厅召开全省燃气安全工作会议\n"
+                           "为推动燃气安全专项整治工作落地见效，省应急管理厅于近\n"
+                           "日召开推进会，部署下一阶段重点任务。\n"
+                           "全省应急管理部门已连续 6 年保持燃气领域较大以上事\n"
+                           "故零发生，事故起数和死亡人数持续下降。\n"
+                           "二、各地经验\n"
+                           "\n"
+                           "赣州市：压紧压实燃气安全企业主体责任\n"
+                           "赣州市把燃气安全作为防范化解重大风险的重要内容，坚持\n"
+                           "标本兼治，推动安全形势持续稳定向好。\n";
+  const Document doc = testing::outline(text);
+  REQUIRE(doc.sections.size() == 2);
+  REQUIRE(doc.sections[0].items.size() == 1);
+  const Item& item = doc.sections[0].items[0];
+  CHECK(item.title == "省应急管理厅召开全省燃气安全工作会议");
+  CHECK(item.last_line == 11);
+}
+
 }  // namespace
 }  // namespace jianbao
