@@ -8,7 +8,7 @@ set(JB_CORPUS_FLOORS
   --floor item_kind=99.9
   --floor item_lines=99.9
   --floor sections=99.3
-  --floor points=99.1
+  --floor points=99.9
   --floor masthead=99.9
   --floor distribution=99.5
   --floor colophon=99.5
