@@ -7,7 +7,7 @@ set(JB_CORPUS_FLOORS
   --floor titles=99.9
   --floor item_kind=99.9
   --floor item_lines=99.9
-  --floor sections=99.3
+  --floor sections=99.7
   --floor points=99.9
   --floor masthead=99.9
   --floor distribution=99.5
