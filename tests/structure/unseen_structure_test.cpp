@@ -241,6 +241,25 @@ TEST_CASE("structure: a run-in point keeps its body as text") {
   CHECK(p.text == "各地要严格落实责任制。");
 }
 
+// pandoc keeps a Title paragraph that opens the document as metadata: the masthead starts at
+// its issue line, and the first section's name (ending in 信息, as titles do) below the date is
+// no masthead title.
+TEST_CASE("structure: a name below the masthead's date is the first section's heading") {
+  const std::string t =
+      "第12期\n\n江西省应急管理厅办公室\n\n2024年5月8日\n\n综合信息\n\n"
+      "省应急管理厅督导检查燃气安全工作\n\n"
+      "5月6日，省应急管理厅派出督导组，对各地燃气安全工作开展督导。\n\n"
+      "报：省委、省政府领导。\n";
+  const Document doc = outline(t);
+  REQUIRE(doc.masthead.has_value());
+  CHECK(doc.masthead->title.empty());
+  CHECK(doc.masthead->issue == "12");
+  REQUIRE(doc.sections.size() == 1);
+  CHECK(doc.sections[0].title == "综合信息");
+  REQUIRE(doc.sections[0].items.size() == 1);
+  CHECK(doc.sections[0].items[0].title == "省应急管理厅督导检查燃气安全工作");
+}
+
 // pdftotext broke the paragraph before （二）, which opens a line: that paragraph's run goes on
 // with （三）, not with another （二）.
 TEST_CASE("structure: a run of inline points cut before its second point goes on after it") {
