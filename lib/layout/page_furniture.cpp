@@ -151,24 +151,35 @@ const char* rejects_full_width(int width, const std::vector<int>& all_widths, co
 
 // The weak evidence of a short text (layout.yaml, min_widest_running_lines): its widest lines
 // run on, as wrapped lines do; an unwrapped text's widest lines are paragraphs, which end a
-// sentence. `seen` as for clustered_full_width. Sets *full_width to the commonest width of the
-// widest cluster when the evidence holds.
+// sentence and are far wider. `seen` as for clustered_full_width. A line or two set in a smaller
+// type (a distribution list's) may run on wider than the text: a width that too few lines run
+// on at is passed over, while the widest line stays within max_overwide_ratio of the next ones.
+// Sets *full_width to the commonest width of the cluster when the evidence holds.
 bool widest_lines_run_on(const SeenWidths& seen, const std::vector<int>& all_widths,
                          const LayoutRules& r, int* full_width) {
   if (seen.empty() || r.min_widest_running_lines <= 0) return false;
   const int widest = *std::max_element(all_widths.begin(), all_widths.end());
-  if (seen[0].first < widest - r.unindented_full_line_slack)
-    return false;  // a wider line ends a sentence
-  const WidthCluster c = cluster_at(seen, 0, r);
-  const int bottom = seen[c.end - 1].first;
-  const auto that_wide =
-      std::count_if(all_widths.begin(), all_widths.end(), [&](int w) { return w >= bottom; });
-  if (c.lines < r.min_widest_running_lines ||
-      static_cast<double>(c.lines) < r.min_widest_running_share * static_cast<double>(that_wide)) {
-    return false;
+  for (size_t i = 0; i < seen.size();) {
+    const WidthCluster c = cluster_at(seen, i, r);
+    const int top = seen[i].first;
+    if (widest > top + r.unindented_full_line_slack &&
+        static_cast<double>(widest) > r.max_overwide_ratio * top) {
+      return false;  // a far wider line ends a sentence
+    }
+    const int bottom = seen[c.end - 1].first;
+    const auto that_wide = std::count_if(all_widths.begin(), all_widths.end(), [&](int w) {
+      return w >= bottom && w <= top + r.unindented_full_line_slack;
+    });
+    if (c.lines >= r.min_widest_running_lines &&
+        static_cast<double>(c.lines) >=
+            r.min_widest_running_share * static_cast<double>(that_wide)) {
+      *full_width = commonest_width(seen, c, r);
+      return true;
+    }
+    if (c.lines >= r.min_widest_running_lines) return false;
+    i = c.end;
   }
-  *full_width = commonest_width(seen, c, r);
-  return true;
+  return false;
 }
 
 // The lines of a bulletin's tail, told apart at a page's foot: one matcher per pattern for all
@@ -268,7 +279,9 @@ PageGeometry measure_geometry(const std::vector<Line>& lines, const RuleSet& rul
   // top quarter below full.
   int indent_count = 0;
   for (const auto& [w, n] : by_width) {
-    if (w * 4 >= geo.full_width * 3 && w < geo.full_width - r.full_line_slack && n > indent_count) {
+    const bool near = r.max_indent_columns == 0 || w >= geo.full_width - r.max_indent_columns;
+    if (w * 4 >= geo.full_width * 3 && w < geo.full_width - r.full_line_slack && near &&
+        n > indent_count) {
       indent_count = n;
       geo.indent_width = w;
     }

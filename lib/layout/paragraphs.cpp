@@ -154,6 +154,7 @@ class BlockBuilder {
     if (l.ends_sentence) return is_title_prefix(i);
     if (l.reader_title) return true;  // the reader knows: centred and larger, or a heading style
     if (!geo_.wrapped) return l.width <= r_.max_title_width;
+    if (runs_into_last_line(i)) return false;
     if (is_full(i)) return is_bare_full_title(i);
     if (is_indented_start(i)) return runs_on_as_title(i);
     // "据统计，一季度全国共接报火灾" + a full line running on: a paragraph's first line. So is a
@@ -162,6 +163,18 @@ class BlockBuilder {
         i + 1 < lines_.size() && is_full(i + 1) && !lines_[i + 1]->ends_sentence;
     const bool long_line = l.fixed_width >= r_.long_line_share * geo_.full_width;
     return !((next_runs_on || long_line) && has_clause_mark(i));
+  }
+
+  // A line nearly as wide as the text, then a short line ending a sentence: a paragraph's first
+  // and last lines (justified, the first fell short by its digits or a quote kept off the line's
+  // end: "……保持校园领域较大以上事" / "故“零发生”，……下降。"). A title's body opens with a full
+  // line.
+  bool runs_into_last_line(size_t i) const {
+    if (r_.last_line_pair_min_share <= 0 || i + 1 >= lines_.size()) return false;
+    if (lines_[i]->fixed_width < r_.last_line_pair_min_share * geo_.full_width) return false;
+    const Line& next = *lines_[i + 1];
+    return !next.page_start && next.ends_sentence && !is_full(i + 1) && !starts_marker(i + 1) &&
+           !is_section_heading(i + 1);
   }
 
   // A title as wide as an indented first line, its rest on the next line: a paragraph's last
@@ -177,7 +190,7 @@ class BlockBuilder {
   // colon), after a paragraph's end or a heading (body lines that wide nearly always hold one).
   bool is_bare_full_title(size_t i) const {
     if (i > 0 && !lines_[i - 1]->ends_sentence && !is_section_heading(i - 1) &&
-        !is_bare_heading(i - 1)) {
+        !is_lone_bare_heading(i - 1) && !closes_masthead(i - 1)) {
       return false;
     }
     const std::string_view t = lines_[i]->text;
@@ -198,6 +211,30 @@ class BlockBuilder {
     const Line& l = *lines_[i];
     return !l.ends_sentence && !starts_marker(i) &&
            static_cast<int>(core::count_code_points(l.text)) <= r_.bare_heading_max_chars;
+  }
+
+  // A bare heading standing alone, not the rest of a title wrapped onto it ("……安全生产责" /
+  // "任"): the line before it is no long line running on as a title does.
+  bool is_lone_bare_heading(size_t i) const {
+    if (!is_bare_heading(i)) return false;
+    if (i == 0) return true;
+    const Line& prev = *lines_[i - 1];
+    return prev.ends_sentence || is_full(i - 1) ||
+           prev.fixed_width < r_.long_line_share * geo_.full_width || !title_like(i - 1) ||
+           closes_masthead(i - 1);
+  }
+
+  // A short line naming the issue or the date ("2025 年第 30 期", "二〇二二年十二月九日") closes
+  // a masthead: the first item's title may follow it, as wide as the text.
+  bool closes_masthead(size_t i) const {
+    if (is_full(i)) return false;
+    const MastheadRules& m = rules_.structure.masthead;
+    const std::string norm = core::normalize_width(lines_[i]->text);
+    for (const core::Regex* re : {&m.issue, &m.total_issue, &m.date}) {
+      core::Match match(*re, norm, r_.regex_time_limit);
+      if (match.find()) return true;
+    }
+    return false;
   }
 
   // "宜丰县：" cut from its title: a short line ending in a region title mark, then a line that
@@ -390,10 +427,18 @@ class BlockBuilder {
     size_t n = 1;
     while ((geo_.wrapped || reader_title_run(i, i + n)) &&
            n < static_cast<size_t>(r_.max_title_lines) && i + n < lines_.size() &&
-           !lines_[i + n]->page_start && title_like(i + n) && !is_section_heading(i + n)) {
+           !lines_[i + n]->page_start && title_like(i + n) && !is_section_heading(i + n) &&
+           !widens_after_short(i + n)) {
       ++n;
     }
     return n;
+  }
+
+  // A wrapped title's lines are no wider than its first: a full line after a short one that runs
+  // on ("督查督办", "……安全生产责" / "任") opens a block of its own. A region cut from its title
+  // ("吉林省：") ends in a mark and may be followed by the rest of the title, as wide as the text.
+  bool widens_after_short(size_t j) const {
+    return geo_.wrapped && is_full(j) && !is_full(j - 1) && !lines_[j - 1]->ends_sentence;
   }
 
   // A centred title too long for one line: a full first line, then short ones, then a paragraph

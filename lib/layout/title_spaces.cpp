@@ -28,8 +28,12 @@ std::string close_title_spaces(std::string_view title, int phrase_max_chars,
   size_t first_from = 0;
   for (size_t i = 0; i < gaps[0]; ++i)
     if (region_marks.find(cps[i]) != std::u32string_view::npos) first_from = i + 1;
-  // A gap right after the region's colon is a break, not a phrase.
-  bool balanced = gaps[0] > first_from && is_short(gaps[0] - first_from);
+  // A gap right after the region's colon is a break, not a phrase. A short first phrase is set
+  // apart only beside another short one ("压实责任 筑牢防线"): before a long rest ("赤城县：坚持
+  // 问题 导向推动矿山安全整治走深走实") the gap is where a tool broke the line.
+  const size_t next_end = gaps.size() > 1 ? gaps[1] : cps.size();
+  bool balanced =
+      gaps[0] > first_from && is_short(gaps[0] - first_from) && is_short(next_end - gaps[0] - 1);
   for (size_t k = 1; k < gaps.size() && !balanced; ++k)
     balanced = is_short(gaps[k] - gaps[k - 1] - 1);
   if (balanced) return std::string(title);

@@ -292,6 +292,8 @@ class Loader {
                 "min_widest_running_lines",
                 "min_widest_running_share",
                 "min_indent_lines",
+                "max_indent_columns",
+                "max_overwide_ratio",
                 "clause_marks",
                 "min_wrapped_share",
                 "max_title_lines",
@@ -311,6 +313,7 @@ class Loader {
                 "min_flat_paragraphs",
                 "spread_gap_columns",
                 "long_line_share",
+                "last_line_pair_min_share",
                 "page_zone_max_lines",
                 "page_zone_max_width",
                 "title_prefix_max_chars",
@@ -344,6 +347,8 @@ class Loader {
         static_cast<int>(get_number(file, root, "min_widest_running_lines", false, 0));
     l.min_widest_running_share = get_number(file, root, "min_widest_running_share", false, 0);
     l.min_indent_lines = static_cast<int>(get_number(file, root, "min_indent_lines", true));
+    l.max_indent_columns = static_cast<int>(get_number(file, root, "max_indent_columns", false, 0));
+    l.max_overwide_ratio = get_number(file, root, "max_overwide_ratio", false, 0);
     l.clause_marks = to_u32(get_string(file, root, "clause_marks", true));
     l.min_wrapped_share = get_number(file, root, "min_wrapped_share", true);
     l.max_title_lines = static_cast<int>(get_number(file, root, "max_title_lines", true));
@@ -369,6 +374,7 @@ class Loader {
     }
     l.flat_separator = get_string(file, root, "flat_separator", false);
     l.long_line_share = get_number(file, root, "long_line_share", false, 0);
+    l.last_line_pair_min_share = get_number(file, root, "last_line_pair_min_share", false, 0);
     l.page_zone_max_lines =
         static_cast<int>(get_number(file, root, "page_zone_max_lines", false, 0));
     l.page_zone_max_width =

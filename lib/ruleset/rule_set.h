@@ -51,6 +51,9 @@ struct LayoutRules {
   int min_widest_running_lines = 0;     // a short text is wrapped when this many of its widest
   double min_widest_running_share = 0;  // lines run on, and this share of the lines that wide
   int min_indent_lines = 0;
+  int max_indent_columns = 0;     // an indented first line is at most this much narrower; 0: any
+  double max_overwide_ratio = 0;  // a short text's lines wider than its text width, at most this
+                                  // many times as wide; 0: none wider
   std::u32string clause_marks;
   double min_wrapped_share = 0;
   int max_title_lines = 0;
@@ -62,8 +65,11 @@ struct LayoutRules {
   double max_overwide_share = 0;
   int page_number_max_split_lines = 1;
   int page_number_piece_max_width = 0;
-  int spread_gap_columns = 0;      // a gap this wide inside a line sets fields apart
-  double long_line_share = 0;      // lines at least this share of the full width weigh in the model
+  int spread_gap_columns = 0;  // a gap this wide inside a line sets fields apart
+  double long_line_share = 0;  // lines at least this share of the full width weigh in the model
+  // A line this share of the full width wide, then a short one ending a sentence: one paragraph
+  // (0: off).
+  double last_line_pair_min_share = 0;
   int page_zone_max_lines = 0;     // furniture lines at a page's foot or head, at most
   int page_zone_max_width = 0;     // ... each at most this wide
   int title_prefix_max_chars = 0;  // "宜丰县：" cut from its title, at most this long

@@ -149,6 +149,9 @@ std::optional<Masthead> read_masthead(const std::vector<layout::Block>& blocks,
     }
     std::string rest = line;  // what the date and issue leave for the publisher
     if (title.find(line_u16)) {
+      // The date closes a masthead: a name below it ("综合信息", where pandoc dropped the title
+      // above) is the body's first heading.
+      if (trial->title.empty() && !trial->date.empty()) return false;
       if (trial->title.empty()) {
         trial->title = title.value();
         *key = any = true;

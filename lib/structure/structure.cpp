@@ -362,7 +362,10 @@ class OutlineBuilder {
     }
     Item& item = current_item(doc, b.first_line(), start_of(b).second);
     const auto lead = points_.match(b.text);
-    std::vector<int> cuts = points_.inline_starts(b.text, lead ? 2 : 1);
+    // The run goes on from the number of the point that opens the paragraph: "（二）……；（三）……"
+    // (a line break fell before （二）) holds （三）, not another （二）.
+    std::vector<int> cuts =
+        points_.inline_starts(b.text, lead ? (lead->number > 0 ? lead->number + 1 : 2) : 1);
     if (cuts.empty() && !lead && next != nullptr && next->shape != layout::Block::Shape::kTitle) {
       // "……，一是……" with "二是……" opening the next paragraph (a line break fell before it):
       // the one run-on marker starts the first point of that run.

@@ -168,6 +168,10 @@ class Composer:
                                 "level": place["level"]})
             if place["level"] == "province":
                 provinces.append(place["name"])
+            elif place.get("display", place["name"]) != place["name"]:
+                # "四川省资阳市：…": the title names the city's province, and an item's provinces
+                # are the provincial-level divisions it names (title included).
+                provinces.append(place["display"][: -len(place["name"])])
             openings, closings = pool.LOCAL_OPENINGS, pool.LOCAL_CLOSINGS
         else:
             title, _, traps = fill(r.choice(pool.NEWS_TITLES), self.slots, words)

@@ -58,18 +58,21 @@ TEST_CASE("layout: a title three characters short of a full line is no full line
 }
 
 // A title as wide as the text after a section name the rules do not know ("督查督办"): the full
-// line holds no clause mark, so it is a title, not the first line of a paragraph. After a
-// paragraph's last line (longer than bare_heading_max_chars) it reads on as body text.
+// line holds no clause mark, so it is a title, not the first line of a paragraph, and a block
+// of its own (a wrapped title never widens onto a full line). After a paragraph's last line
+// (longer than bare_heading_max_chars) it reads on as body text.
 TEST_CASE("layout: a full-width title after a short unknown section name is a title") {
   const std::string title = "省自然资源厅举办全省道路交通安全监管执法业务培训\n";  // 48 columns
   const std::string body =
       "3 月 1 日，省自然资源厅主要负责同志带队赴基层检查道路\n"
       "交通安全工作，强调要把安全责任落实到每个岗位。\n";
   const CleanText heading = run(kFirstItem + "督查督办\n" + title + body);
-  REQUIRE(heading.blocks.size() == 4);
-  CHECK(heading.blocks[2].shape == Block::Shape::kTitle);
-  CHECK(heading.blocks[2].last_line() == 7);
-  CHECK(heading.blocks[3].text.rfind("3月1日", 0) == 0);
+  REQUIRE(heading.blocks.size() == 5);
+  CHECK(heading.blocks[2].text == "督查督办");
+  CHECK(heading.blocks[3].shape == Block::Shape::kTitle);
+  CHECK(heading.blocks[3].first_line() == 7);
+  CHECK(heading.blocks[3].last_line() == 7);
+  CHECK(heading.blocks[4].text.rfind("3月1日", 0) == 0);
 
   const CleanText tail = run(kFirstItem + "各地要把隐患整改作为重点督办事项\n" + title + body);
   REQUIRE(tail.blocks.size() == 4);

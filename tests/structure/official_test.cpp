@@ -192,6 +192,36 @@ TEST_CASE("official: a run-in heading is split; points nest under their section"
   CHECK(duty.points[1].points[1].heading == "加强值班值守");
 }
 
+// pdftotext's text of a 通知, 25 characters a line: the heading 三、 holds a comma and falls four
+// characters short of a full line, so layout runs it into the paragraph below; it still heads
+// its own section.
+TEST_CASE("official: a heading four characters short of a full line ends at its line") {
+  const std::string text =
+      "江西省应急管理厅\n"
+      "关于做好汛期安全生产工作的通知\n"
+      "各设区市应急管理局：\n"
+      "为做好今年汛期安全生产工作，有效防范遏制各类事故发\n"
+      "生，现就有关事项通知如下。\n"
+      "一、总体要求\n"
+      "各地要坚持人民至上、生命至上，统筹发展和安全，压紧压\n"
+      "实安全生产责任，全力防范化解重大安全风险。\n"
+      "二、提高政治站位，切实增强做好工作的责任感\n"
+      "各地要在 6 月 15 日前完成本轮隐患排查整治，并将工作总\n"
+      "结报送省应急管理厅，确保各项措施落地见效。\n"
+      "江西省应急管理厅\n"
+      "2025 年 5 月 20 日\n";
+  const Document doc = parse_text(text);
+  REQUIRE(doc.document.has_value());
+  std::vector<std::string> titles;
+  for (const Section& s : doc.sections) titles.push_back(s.title);
+  REQUIRE(titles.size() == 3);
+  CHECK(titles[1] == "总体要求");
+  CHECK(titles[2] == "提高政治站位，切实增强做好工作的责任感");
+  REQUIRE(!doc.sections[2].items.empty());
+  REQUIRE(doc.sections[2].items[0].paragraphs.size() == 1);
+  CHECK(doc.sections[2].items[0].paragraphs[0].text.rfind("各地要在6月15日前", 0) == 0);
+}
+
 TEST_CASE("official: attachments are parts with their own sections and metrics") {
   const Document doc = parse_data("tongzhi_pdftotext.txt");
   const OfficialDocument& d = *doc.document;

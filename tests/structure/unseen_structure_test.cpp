@@ -241,6 +241,53 @@ TEST_CASE("structure: a run-in point keeps its body as text") {
   CHECK(p.text == "各地要严格落实责任制。");
 }
 
+// pandoc keeps a Title paragraph that opens the document as metadata: the masthead starts at
+// its issue line, and the first section's name (ending in 信息, as titles do) below the date is
+// no masthead title.
+TEST_CASE("structure: a name below the masthead's date is the first section's heading") {
+  const std::string t =
+      "第12期\n\n江西省应急管理厅办公室\n\n2024年5月8日\n\n综合信息\n\n"
+      "省应急管理厅督导检查燃气安全工作\n\n"
+      "5月6日，省应急管理厅派出督导组，对各地燃气安全工作开展督导。\n\n"
+      "报：省委、省政府领导。\n";
+  const Document doc = outline(t);
+  REQUIRE(doc.masthead.has_value());
+  CHECK(doc.masthead->title.empty());
+  CHECK(doc.masthead->issue == "12");
+  REQUIRE(doc.sections.size() == 1);
+  CHECK(doc.sections[0].title == "综合信息");
+  REQUIRE(doc.sections[0].items.size() == 1);
+  CHECK(doc.sections[0].items[0].title == "省应急管理厅督导检查燃气安全工作");
+}
+
+// pdftotext broke the paragraph before （二）, which opens a line: that paragraph's run goes on
+// with （三）, not with another （二）.
+TEST_CASE("structure: a run of inline points cut before its second point goes on after it") {
+  const std::string t =
+      "安全生产简报\n"
+      "2024 年第 7 期\n"
+      "江西省应急管理厅办公室\n"
+      "2024 年 5 月 8 日\n"
+      "一、工作动态\n"
+      "\n"
+      "省应急管理厅推动燃气企业落实安全生产责任\n"
+      "为切实防范化解燃气领域重大安全风险，省应急管理厅近日\n"
+      "部署专项整治。主要做法有：（一）畅通举报渠道，开通安全\n"
+      "隐患举报热线，落实举报奖励制度，今年以来受理举报 63 件；\n"
+      "（二）推进科技赋能，建成安全风险监测预警平台，接入重点\n"
+      "企业 1200 家；（三）强化源头管控，严格项目安全准入，从\n"
+      "源头上防范化解安全风险。\n";
+  const Document doc = outline(t);
+  REQUIRE(doc.sections.size() == 1);
+  REQUIRE(doc.sections[0].items.size() == 1);
+  const std::vector<Point>& points = doc.sections[0].items[0].points;
+  REQUIRE(points.size() == 3);
+  CHECK(points[1].marker == "（二）");
+  CHECK(points[1].text.empty());
+  CHECK(points[2].marker == "（三）");
+  CHECK(points[2].heading.rfind("强化源头管控", 0) == 0);
+}
+
 TEST_CASE("structure: web text flattened onto one line keeps its sections and points") {
   const std::string t =
       "安全生产简报　　第3期　　某省应急管理厅办公室　　2024年3月5日　　一、工作部署　　"
