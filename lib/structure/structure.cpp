@@ -61,6 +61,8 @@ class OutlineBuilder {
     doc.removed = text_.removed;
     doc.diagnostics = text_.diagnostics;
     // Sections that stayed empty (a heading with nothing under it) are kept: check reports them.
+    // Items are held to the output: trimmed from their vector's last doubling (issue 17).
+    for (Section& s : doc.sections) s.items.shrink_to_fit();
     return doc;
   }
 
