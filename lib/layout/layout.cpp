@@ -39,6 +39,10 @@ CleanText clean_layout(const decode::DecodedText& in, const RuleSet& rules) {
   out.indent_width = geo.indent_width;
   out.diagnostics.push_back(geometry_diagnostic(geo));
   out.blocks = build_blocks(lines, geo, rules);
+  // The block vector is held to the end of metrics: trimmed from its last doubling (up to half
+  // of it empty), once the lines are given up (issue 17).
+  std::vector<Line>().swap(lines);
+  out.blocks.shrink_to_fit();
   return out;
 }
 

@@ -501,7 +501,6 @@ class BlockBuilder {
     int cps = 0;
     for (size_t k = from; k < to; ++k) {
       const Line& l = *lines_[k];
-      b.lines.push_back({l.number, std::string(l.text)});
       // Wrapped ASCII words need their space back; CJK text joins without one.
       if (!b.text.empty() && shape == Block::Shape::kParagraph) {
         size_t last_pos = b.text.size();
@@ -518,7 +517,10 @@ class BlockBuilder {
           ++cps;
         }
       }
-      // measure_lines fixed the spacing already; the pieces are needed only where it changed.
+      b.lines.push_back(
+          {l.number, static_cast<unsigned>(b.text.size()), static_cast<unsigned>(l.text.size())});
+      // measure_lines fixed the spacing already (to the same text); the pieces are needed only
+      // where it changed.
       if (l.text == l.raw) {
         b.pieces.push_back({cps, l.number, l.raw_column});
         b.text += l.text;

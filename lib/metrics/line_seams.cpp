@@ -31,7 +31,8 @@ char32_t first_code_point(const std::string& s) {
 int long_line_width(const std::vector<layout::Block>& blocks, double rank) {
   std::vector<int> widths;
   for (const layout::Block& b : blocks) {
-    for (const layout::BlockLine& l : b.lines) widths.push_back(core::display_width(l.text));
+    for (const layout::BlockLine& l : b.lines)
+      widths.push_back(core::display_width(b.line_text(l)));
   }
   if (widths.empty()) return 0;
   const auto k = static_cast<size_t>(rank * static_cast<double>(widths.size() - 1));
@@ -51,7 +52,7 @@ std::optional<LineSeam> seam_below(const std::vector<layout::Block>& blocks, siz
   const layout::Block& down = blocks[b + 1];
   if (up.text.empty() || down.text.empty() || up.lines.empty() || down.lines.empty()) return {};
   if (down.first_line() != up.last_line() + 1) return {};
-  if (core::display_width(up.lines.back().text) < r.min_line_share * long_width) return {};
+  if (core::display_width(up.line_text(up.lines.back())) < r.min_line_share * long_width) return {};
   if (!touch_up.at_end && !touch_down.at_start && !figure_char(last_code_point(up.text)) &&
       !figure_char(first_code_point(down.text))) {
     return {};
@@ -63,8 +64,9 @@ std::optional<LineSeam> seam_below(const std::vector<layout::Block>& blocks, siz
   s.at = up_len - s.tail_from;
   const size_t head_bytes = byte_at(down.text, r.reach_chars);
   s.window.shape = up.shape;
-  s.window.text = up.text.substr(byte_at(up.text, s.tail_from)) + down.text.substr(0, head_bytes);
-  s.window.lines = {up.lines.back(), down.lines.front()};
+  const std::string_view up_tail = std::string_view(up.text).substr(byte_at(up.text, s.tail_from));
+  s.window.add_line(up.last_line(), up_tail);
+  s.window.add_line(down.first_line(), std::string_view(down.text).substr(0, head_bytes));
   // The upper block's pieces from the window's start (the one it starts inside, cut there).
   auto first = std::upper_bound(up.pieces.begin(), up.pieces.end(), s.tail_from,
                                 [](int off, const layout::Piece& p) { return off < p.offset; });

@@ -257,6 +257,9 @@ struct HeldBlock {
   size_t seam_id = 0;
   std::unique_ptr<LineSeam> seam;  // null when no figure crosses the seam below the block
   std::vector<PackedCandidate> seam_candidates;
+  // The block itself, moved out of a spent CleanText (null otherwise), so the block vector can go
+  // before the held figures are placed.
+  std::unique_ptr<layout::Block> block;
 };
 
 // extract_metrics; `spent`, when given, is `text` itself, and each block is cleared in it once
@@ -415,8 +418,11 @@ void extract_metrics_from(const layout::CleanText& text, layout::CleanText* spen
       count_years(f.candidates, rules, &years);
       count_years(f.seam_candidates, rules, &years);
       if (f.candidates.empty() && f.seam_candidates.empty()) return false;
-      HeldBlock held{f.id, pack(f.candidates), f.seam_id, nullptr, pack(f.seam_candidates)};
+      HeldBlock held{f.id,    pack(f.candidates),      f.seam_id,
+                     nullptr, pack(f.seam_candidates), nullptr};
       if (!f.seam_candidates.empty()) held.seam = std::make_unique<LineSeam>(std::move(*f.seam));
+      // The seam below was the last read of it by its neighbours.
+      if (spent) held.block = std::make_unique<layout::Block>(std::move(spent->blocks[f.id]));
       waiting.push_back(std::move(held));
       return true;
     }
@@ -462,10 +468,11 @@ void extract_metrics_from(const layout::CleanText& text, layout::CleanText* spen
           {"warning", "metrics", "", 0,
            "no year found: dates that omit it have no value, only their month and day"});
     }
+    // Every block not held is placed: the block vector goes before the figures grow the items.
+    if (spent) std::vector<layout::Block>().swap(spent->blocks);
     for (HeldBlock& h : waiting) {
-      resolve_all(h.id, text.blocks[h.id], unpack(h.candidates));
+      resolve_all(h.id, h.block ? *h.block : text.blocks[h.id], unpack(h.candidates));
       if (h.seam) resolve_all(h.seam_id, h.seam->window, unpack(h.seam_candidates));
-      give_up(h.id);
       h = {};
     }
   }

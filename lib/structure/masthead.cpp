@@ -134,7 +134,7 @@ std::optional<Masthead> read_masthead(const std::vector<layout::Block>& blocks,
   for (size_t b = 0; b < blocks.size() && static_cast<int>(at.size()) <= r.max_lines; ++b) {
     for (size_t k = 0; k < blocks[b].lines.size(); ++k) at.push_back({b, k});
   }
-  auto text_at = [&](size_t i) { return blocks[at[i].block].lines[at[i].line].text; };
+  auto text_at = [&](size_t i) { return std::string(blocks[at[i].block].line_text(at[i].line)); };
   // What one masthead line says, added to *trial. Returns whether it said anything; *key when
   // it named the title or the issue.
   auto read_line = [&](const std::string& raw, Masthead* trial, bool* key) {

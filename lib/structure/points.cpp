@@ -56,7 +56,7 @@ std::vector<int> PointMatcher::inline_starts(const std::string& text, int first_
   return {};
 }
 
-std::optional<PointStart> PointMatcher::match(const std::string& text) {
+std::optional<PointStart> PointMatcher::match(std::string_view text) {
   core::to_normalized_u16(text, &text_);
   for (size_t i = 0; i < matchers_.size(); ++i) {
     icu::RegexMatcher& m = *matchers_[i];
@@ -74,7 +74,7 @@ std::optional<PointStart> PointMatcher::match(const std::string& text) {
       size_t pos = 0;
       for (int k = 0; k < s.marker_length && pos < text.size(); ++k)
         core::next_code_point(text, &pos);
-      s.marker = text.substr(0, pos);
+      s.marker = std::string(text.substr(0, pos));
       const int n_group = p.regex.group("n");
       if (n_group >= 0) {
         const auto n = core::parse_number(core::group_text(m, n_group), rules_.numerals);

@@ -32,7 +32,7 @@ class PointMatcher {
   explicit PointMatcher(const RuleSet& rules);
 
   // The point marker at the start of `text`, if any.
-  std::optional<PointStart> match(const std::string& text);
+  std::optional<PointStart> match(std::string_view text);
 
   // Where points run on inside `text` start ("会议要求，一是……，二是……"): code point offsets of
   // markers numbered first_n, first_n + 1, ... by one inline pattern. Empty unless the run holds

@@ -61,6 +61,8 @@ class OutlineBuilder {
     doc.removed = text_.removed;
     doc.diagnostics = text_.diagnostics;
     // Sections that stayed empty (a heading with nothing under it) are kept: check reports them.
+    // Items are held to the output: trimmed from their vector's last doubling (issue 17).
+    for (Section& s : doc.sections) s.items.shrink_to_fit();
     return doc;
   }
 
@@ -68,13 +70,14 @@ class OutlineBuilder {
   static layout::Block tail_of(const layout::Block& b, size_t first_line) {
     layout::Block out;
     out.shape = b.shape;
-    out.lines.assign(b.lines.begin() + static_cast<long>(first_line), b.lines.end());
-    for (const layout::BlockLine& l : out.lines) out.text += l.text;
+    for (size_t k = first_line; k < b.lines.size(); ++k) {
+      out.add_line(b.lines[k].number, b.line_text(k));
+    }
     return out;
   }
 
   // The section title a line announces, or "".
-  std::string section_title(const std::string& line) {
+  std::string section_title(std::string_view line) {
     core::to_normalized_u16(line, &u16_);
     for (size_t i = 0; i < sections_.size(); ++i) {
       icu::RegexMatcher& m = *sections_[i];
@@ -253,8 +256,7 @@ class OutlineBuilder {
   bool title_after(const layout::Block& b, size_t k, const layout::Block* next) {
     if (k + 1 < b.lines.size()) return true;
     return next != nullptr && next->shape == layout::Block::Shape::kTitle &&
-           !points_.match(next->lines.front().text) &&
-           section_title(next->lines.front().text).empty();
+           !points_.match(next->line_text(0)) && section_title(next->line_text(0)).empty();
   }
 
   // Heading lines that read as points too ("（一）工作动态") are all headings when they number
@@ -271,7 +273,7 @@ class OutlineBuilder {
       if (b.shape != layout::Block::Shape::kTitle) continue;
       const layout::Block* next = i + 1 < tail ? &blocks[i + 1] : nullptr;
       for (size_t k = 0; k < b.lines.size(); ++k) {
-        const std::string& line = b.lines[k].text;
+        const std::string_view line = b.line_text(k);
         if (section_title(line).empty()) break;
         const auto p = points_.match(line);
         if (!p) continue;
@@ -288,7 +290,7 @@ class OutlineBuilder {
   }
 
   // "治本攻坚" over an item title: a short name of characters alone, no marks, no digits.
-  bool is_unnamed_heading(const std::string& line) const {
+  bool is_unnamed_heading(std::string_view line) const {
     const std::string norm = core::normalize_width(line);
     const int max = rules_.structure.unnamed_heading_max_chars;
     int n = 0;
@@ -304,11 +306,11 @@ class OutlineBuilder {
       // A heading line, possibly followed by a title line in the same group.
       size_t k = 0;
       while (k < b.lines.size()) {
-        const std::string title = section_title(b.lines[k].text);
+        const std::string title = section_title(b.line_text(k));
         if (title.empty()) break;
         // "（一）加强组织领导" reads as a heading and as a point: a heading only over a title,
         // or in a run of such headings through the document.
-        if (points_.match(b.lines[k].text) && !title_after(b, k, next) &&
+        if (points_.match(b.line_text(k)) && !title_after(b, k, next) &&
             !run_headings_.contains(b.lines[k].number)) {
           break;
         }
@@ -323,20 +325,20 @@ class OutlineBuilder {
       }
       const bool title_follows = b.lines.size() > k + 1 ||
                                  (next != nullptr && next->shape == layout::Block::Shape::kTitle);
-      if (k == 0 && title_follows && is_unnamed_heading(b.lines[0].text)) {
+      if (k == 0 && title_follows && is_unnamed_heading(b.line_text(0))) {
         apply_page_sections(doc, b.lines[0].number, "");
-        start_section(doc, core::normalize_width(b.lines[0].text), "heading", b.lines[0].number);
+        start_section(doc, core::normalize_width(b.line_text(0)), "heading", b.lines[0].number);
         k = 1;
       }
       if (k == b.lines.size()) return;
-      if (auto p = points_.match(b.lines[k].text); p && k == 0) {
+      if (auto p = points_.match(b.line_text(k)); p && k == 0) {
         Item& item = current_item(doc, b.first_line(), start_of(b).second);
         add_point(b, *p, rules_, &points_, &item.points);
         extend(&item, b);
         return;
       }
       std::string joined;
-      for (size_t j = k; j < b.lines.size(); ++j) joined += b.lines[j].text;
+      for (size_t j = k; j < b.lines.size(); ++j) joined += b.line_text(j);
       const std::string title = layout::close_title_spaces(
           joined, rules_.structure.unnamed_heading_max_chars, rules_.structure.region_title_marks);
       const size_t lines = b.lines.size() - k;
@@ -415,8 +417,8 @@ class OutlineBuilder {
     layout::locate(b, from, &first, &column);
     const int last_offset = to < 0 ? static_cast<int>(core::count_code_points(b.text)) - 1 : to - 1;
     layout::locate(b, std::max(from, last_offset), &last, &column);
-    out.lines.push_back({first, ""});
-    if (last != first) out.lines.push_back({last, ""});
+    out.lines.push_back({first, 0, 0});
+    if (last != first) out.lines.push_back({last, 0, 0});
     return out;
   }
 

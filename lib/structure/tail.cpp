@@ -31,7 +31,7 @@ class TailMatcher {
   }
 
   // The text opens a distribution list ("抄送：……").
-  bool is_distribution(const std::string& text) {
+  bool is_distribution(std::string_view text) {
     core::to_normalized_u16(text, &text_);
     distribution_->reset(text_);
     UErrorCode status = U_ZERO_ERROR;
@@ -45,7 +45,7 @@ class TailMatcher {
   bool is_tail_block(const layout::Block& b, bool* open, bool* has_date, bool* has_colophon) {
     bool all = true;
     for (const layout::BlockLine& l : b.lines) {
-      const TailLine kind = line_kind(l.text, open);
+      const TailLine kind = line_kind(b.line_text(l), open);
       all = all && kind != TailLine::kOther;
       *has_date = *has_date || kind == TailLine::kDate;
       *has_colophon = *has_colophon || kind == TailLine::kColophon;
@@ -55,7 +55,7 @@ class TailMatcher {
 
   // What a line of the tail is, given whether a distribution list runs on into it; `open` is
   // updated for the next line. A line that is a tail line of its own never continues a list.
-  TailLine line_kind(const std::string& text, bool* open, size_t* pattern = nullptr) {
+  TailLine line_kind(std::string_view text, bool* open, size_t* pattern = nullptr) {
     if (is_distribution(text)) {
       *open = !ends_final(text);
       return TailLine::kDistribution;
@@ -70,7 +70,7 @@ class TailMatcher {
   }
 
   // The line ends in one of the distribution's final stops ("。").
-  bool ends_final(const std::string& text) const {
+  bool ends_final(std::string_view text) const {
     const std::string_view t = core::trim(text);
     if (t.empty()) return false;
     size_t last = t.size() - 1;
@@ -80,7 +80,7 @@ class TailMatcher {
   }
 
   // `pattern` (if given) is set to the colophon pattern a colophon line matched.
-  TailLine classify(const std::string& line, size_t* pattern = nullptr) {
+  TailLine classify(std::string_view line, size_t* pattern = nullptr) {
     core::to_normalized_u16(line, &text_);
     for (size_t k = 0; k < colophon_.size(); ++k) {
       icu::RegexMatcher& m = *colophon_[k];
@@ -102,7 +102,7 @@ class TailMatcher {
     return TailLine::kOffice;
   }
 
-  static std::vector<std::string> split_spaces(const std::string& text) {
+  static std::vector<std::string> split_spaces(std::string_view text) {
     std::vector<std::string> out(1);
     size_t pos = 0;
     while (pos < text.size()) {
@@ -118,7 +118,7 @@ class TailMatcher {
     return out;
   }
 
-  static std::string without_spaces(const std::string& text) {
+  static std::string without_spaces(std::string_view text) {
     std::string out;
     for (const std::string& p : split_spaces(text)) out += p;
     return out;
@@ -199,7 +199,7 @@ size_t find_tail(const std::vector<layout::Block>& blocks, size_t body_begin,
     bool block_open = open_before[i];
     bool has_date = false;
     bool has_colophon = false;
-    const bool list = tail.is_distribution(b.lines.front().text);
+    const bool list = tail.is_distribution(b.line_text(0));
     if (list || block_open) {
       // A list (whatever its block holds after it), or the line a list wraps onto.
       if (!tail.is_tail_block(b, &block_open, &has_date, &has_colophon) && !list) break;
@@ -221,15 +221,19 @@ void read_tail(const std::vector<layout::Block>& blocks, size_t begin, const Rul
   core::append_utf8(&kJoin, 0x3000);
   const DistributionRules& d = rules.structure.distribution;
   TailMatcher tail(rules);
-  std::vector<layout::BlockLine> offices;  // office lines waiting for a date or a colophon line
+  struct TextLine {
+    int number = 0;
+    std::string_view text;  // of one of `blocks`
+  };
+  std::vector<TextLine> offices;  // office lines waiting for a date or a colophon line
   size_t last_pattern = static_cast<size_t>(-1);  // of the last colophon entry, if it is a line
-  auto to_colophon = [&](const layout::BlockLine& l) {
-    doc->colophon.push_back(l.text);
+  auto to_colophon = [&](const TextLine& l) {
+    doc->colophon.emplace_back(l.text);
     doc->colophon_lines.push_back(l.number);
     last_pattern = static_cast<size_t>(-1);
   };
   auto flush_offices = [&] {
-    for (const layout::BlockLine& o : offices) to_colophon(o);
+    for (const TextLine& o : offices) to_colophon(o);
     offices.clear();
   };
   // The distribution list being read: its text so far, its lines.
@@ -262,7 +266,8 @@ void read_tail(const std::vector<layout::Block>& blocks, size_t begin, const Rul
   };
   bool open = false;
   for (size_t i = begin; i < blocks.size(); ++i) {
-    for (const layout::BlockLine& l : blocks[i].lines) {
+    for (const layout::BlockLine& bl : blocks[i].lines) {
+      const TextLine l{bl.number, blocks[i].line_text(bl)};
       size_t pattern = 0;
       const TailLine kind = tail.line_kind(l.text, &open, &pattern);
       if (kind == TailLine::kListLine) {
@@ -280,7 +285,7 @@ void read_tail(const std::vector<layout::Block>& blocks, size_t begin, const Rul
         offices.push_back(l);
       } else if (kind == TailLine::kDate && !doc->signature) {
         Signature sig;
-        for (const layout::BlockLine& o : offices) {
+        for (const TextLine& o : offices) {
           for (const std::string& name : TailMatcher::split_spaces(o.text)) {
             sig.issuers.push_back(name);
           }
@@ -295,15 +300,15 @@ void read_tail(const std::vector<layout::Block>& blocks, size_t begin, const Rul
         // "审核：李某") is one entry again: the office with the 印发 line after it, and two
         // lines of one colophon pattern in a row.
         if (!offices.empty()) {
-          const layout::BlockLine office = offices.back();
+          const TextLine office = offices.back();
           offices.pop_back();
           flush_offices();
-          doc->colophon.push_back(office.text + kJoin + l.text);
+          doc->colophon.push_back(std::string(office.text).append(kJoin).append(l.text));
           doc->colophon_lines.push_back(office.number);
           doc->colophon_lines.push_back(l.number);
           last_pattern = static_cast<size_t>(-1);
         } else if (pattern == last_pattern && !doc->colophon.empty()) {
-          doc->colophon.back() += kJoin + l.text;
+          doc->colophon.back().append(kJoin).append(l.text);
           doc->colophon_lines.push_back(l.number);
         } else {
           to_colophon(l);

@@ -258,7 +258,7 @@ TEST_CASE("layout: the signature and the issuing office at a page's foot are no 
     CHECK(c.page_sections.empty());
     int offices = 0;
     for (const Block& b : c.blocks) {
-      for (const BlockLine& l : b.lines) offices += l.text == "某省人民政府办公厅";
+      for (const BlockLine& l : b.lines) offices += b.line_text(l) == "某省人民政府办公厅";
     }
     CHECK(offices == r.offices);
   }

@@ -197,7 +197,7 @@ TEST_CASE("layout: a table printed a cell a line is body text, not titles") {
     for (const Block& b : clean.blocks) {
       for (const auto& l : b.lines) {
         if (l.number < first) continue;
-        if (l.text.find("通过整治") != std::string::npos) continue;
+        if (b.line_text(l).find("通过整治") != std::string::npos) continue;
         ++cell_lines;
         in_titles += b.shape == Block::Shape::kTitle;
       }
@@ -230,7 +230,7 @@ TEST_CASE("layout: a table row glued into one line is no title; a title naming r
                                 "\n通过专项整治，全省企业安全管理水平明显提升。\n");
     bool found = false;
     for (const Block& b : clean.blocks) {
-      if (b.lines.front().text != line) continue;
+      if (b.line_text(0) != line) continue;
       found = true;
       CHECK((b.shape == Block::Shape::kTitle) == c.title);
     }

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "jianbao/decode.h"
@@ -28,9 +29,13 @@ struct Piece {
   int column = 0;
 };
 
+// One line of a block: its text (cleaned: trimmed, CJK-ASCII spaces removed) is the bytes
+// [begin, begin + size) of the block's text, not a copy (issue 17: a copy of every line is the
+// size of the input again). Read it with Block::line_text.
 struct BlockLine {
   int number = 0;
-  std::string text;  // cleaned: trimmed, CJK-ASCII spaces removed
+  unsigned begin = 0;
+  unsigned size = 0;
 };
 
 struct Block {
@@ -42,6 +47,16 @@ struct Block {
   bool page_start = false;  // its first line starts a page
   int first_line() const { return lines.front().number; }
   int last_line() const { return lines.back().number; }
+  std::string_view line_text(const BlockLine& l) const {
+    return std::string_view(text).substr(l.begin, l.size);
+  }
+  std::string_view line_text(size_t k) const { return line_text(lines[k]); }
+  // Appends a line to the text and records it (no joining space).
+  void add_line(int number, std::string_view line) {
+    lines.push_back(
+        {number, static_cast<unsigned>(text.size()), static_cast<unsigned>(line.size())});
+    text += line;
+  }
 };
 
 // A running header that names the section of the page it was printed on.

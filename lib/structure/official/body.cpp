@@ -21,8 +21,7 @@ layout::Block cut_block(const layout::CleanText& text, const std::vector<DocLine
   out.shape = text.blocks[lines[begin].block].shape;
   out.page_start = lines[begin].page_start;
   for (size_t k = begin; k < end; ++k) {
-    out.lines.push_back({lines[k].number, lines[k].text});
-    out.text += lines[k].text;
+    out.add_line(lines[k].number, lines[k].text);
   }
   return out;
 }

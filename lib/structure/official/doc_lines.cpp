@@ -53,7 +53,7 @@ std::vector<DocLine> flatten(const layout::CleanText& text, const RuleSet& rules
   for (size_t b = 0; b < text.blocks.size() && out.size() < max_lines; ++b) {
     const layout::Block& block = text.blocks[b];
     for (size_t k = 0; k < block.lines.size() && out.size() < max_lines; ++k) {
-      const std::string& source = block.lines[k].text;
+      const std::string_view source = block.line_text(k);
       const int line_start = line_offset(block, k);
       size_t from = 0;
       bool first = true;
