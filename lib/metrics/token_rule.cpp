@@ -1,0 +1,173 @@
+#include "metrics/token_rule.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/utf8.h"
+
+namespace jianbao::metrics {
+namespace {
+
+std::u32string decode(std::string_view s) {
+  std::u32string out;
+  size_t pos = 0;
+  while (pos < s.size()) out.push_back(core::next_code_point(s, &pos));
+  return out;
+}
+
+bool is_ascii_word(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+void add_chars(std::u32string* set, const std::u32string& chars) {
+  for (const char32_t c : chars) {
+    if (set->find(c) == std::u32string::npos) set->push_back(c);
+  }
+}
+
+class SequenceCompiler {
+ public:
+  SequenceCompiler(std::string_view text, const TokenClasses& classes)
+      : text_(text), classes_(classes) {}
+
+  Result<TokenSequence> compile() {
+    seq_.source = std::string(text_);
+    std::vector<int> open;  // indices of the groups not closed yet
+    size_t pos = 0;
+    while (pos < text_.size()) {
+      while (pos < text_.size() && text_[pos] == ' ') ++pos;
+      if (pos == text_.size()) break;
+      size_t end = text_.find(' ', pos);
+      if (end == std::string_view::npos) end = text_.size();
+      std::string_view item = text_.substr(pos, end - pos);
+      pos = end;
+      if (item == ")" || item == ")?") {
+        if (open.empty()) return bad("')' closes no group");
+        TokenItem close;
+        close.type = TokenItem::Type::kClose;
+        close.close = open.back();
+        TokenItem& o = seq_.items[static_cast<size_t>(open.back())];
+        o.close = static_cast<int>(seq_.items.size());
+        o.optional = item == ")?";
+        close.field = o.field;
+        open.pop_back();
+        seq_.items.push_back(std::move(close));
+        continue;
+      }
+      TokenItem t;
+      if (const size_t eq = item.find('='); eq != std::string_view::npos) {
+        const std::string name(item.substr(0, eq));
+        const auto& fields = token_fields();
+        const auto it = std::find(fields.begin(), fields.end(), name);
+        if (it == fields.end()) return bad(fmt::format("unknown field '{}'", name));
+        t.field = static_cast<int>(it - fields.begin());
+        if (std::find(seq_.fields.begin(), seq_.fields.end(), t.field) == seq_.fields.end()) {
+          seq_.fields.push_back(t.field);
+        }
+        item.remove_prefix(eq + 1);
+      }
+      if (item == "(") {
+        t.type = TokenItem::Type::kOpen;
+        open.push_back(static_cast<int>(seq_.items.size()));
+        seq_.items.push_back(std::move(t));
+        continue;
+      }
+      if (!item.empty() && item.front() == '!') {
+        if (t.field >= 0) return bad("a '!' item takes no text to capture");
+        t.type = TokenItem::Type::kNotWords;
+        item.remove_prefix(1);
+      }
+      if (item.size() > 1 && item.back() == '?') {
+        if (t.type == TokenItem::Type::kNotWords) return bad("a '!' item cannot be optional");
+        t.optional = true;
+        item.remove_suffix(1);
+      }
+      if (item == "NUM") {
+        if (t.type == TokenItem::Type::kNotWords) return bad("'!NUM' is not supported");
+        t.type = TokenItem::Type::kNumber;
+      } else if (is_ascii_word(item)) {
+        const auto it = classes_.words.find(std::string(item));
+        if (it == classes_.words.end()) {
+          return bad(fmt::format("unknown token class '{}' (rules/common/tokens.yaml)", item));
+        }
+        t.words = it->second;
+      } else {
+        size_t from = 0;
+        while (from <= item.size()) {
+          size_t bar = item.find('|', from);
+          if (bar == std::string_view::npos) bar = item.size();
+          if (bar == from) return bad(fmt::format("empty word in '{}'", item));
+          t.words.push_back(decode(item.substr(from, bar - from)));
+          from = bar + 1;
+        }
+      }
+      seq_.items.push_back(std::move(t));
+    }
+    if (!open.empty()) return bad("'(' is never closed");
+    if (seq_.items.empty()) return bad("empty sequence");
+    if (first_chars(0, static_cast<int>(seq_.items.size()), &seq_.first_chars)) {
+      return bad("every item is optional: the sequence would match empty text");
+    }
+    return seq_;
+  }
+
+ private:
+  Status bad(const std::string& why) const {
+    return Status::bad_rules(fmt::format("tokens '{}': {}", text_, why));
+  }
+
+  // Adds the code points a match of items [from, to) can begin with; true when all of them
+  // can take no text (so what follows can begin the match too).
+  bool first_chars(int from, int to, std::u32string* out) const {
+    for (int i = from; i < to; ++i) {
+      const TokenItem& t = seq_.items[static_cast<size_t>(i)];
+      bool empty = t.optional;
+      switch (t.type) {
+        case TokenItem::Type::kNotWords:
+          empty = true;
+          break;
+        case TokenItem::Type::kNumber: {
+          const NumberChars& n = classes_.number;
+          add_chars(out, n.digits);
+          add_chars(out, n.cn_digits);
+          add_chars(out, n.cn_units);
+          add_chars(out, n.negative);
+          break;
+        }
+        case TokenItem::Type::kWords:
+          for (const std::u32string& w : t.words) add_chars(out, w.substr(0, 1));
+          break;
+        case TokenItem::Type::kOpen:
+          empty = first_chars(i + 1, t.close, out) || t.optional;
+          i = t.close;
+          break;
+        case TokenItem::Type::kClose:
+          break;
+      }
+      if (!empty) return false;
+    }
+    return true;
+  }
+
+  std::string_view text_;
+  const TokenClasses& classes_;
+  TokenSequence seq_;
+};
+
+}  // namespace
+
+const std::vector<std::string>& token_fields() {
+  static const std::vector<std::string> fields = {
+      "value", "tenths", "unit",  "cmp", "cmpb",     "change", "y",    "m",     "d",   "y2",  "m2",
+      "d2",    "part",   "part2", "eom", "thisyear", "value2", "half", "half2", "per", "yrel"};
+  return fields;
+}
+
+Result<TokenSequence> compile_token_sequence(std::string_view text, const TokenClasses& classes) {
+  return SequenceCompiler(text, classes).compile();
+}
+
+}  // namespace jianbao::metrics

@@ -1,0 +1,157 @@
+// The token rules' compiler and matcher (lib/metrics/token_rule.h, token_matcher.h): what a
+// sequence reads, in the order a backtracking regex would read it, and what the compiler refuses.
+#include "metrics/token_rule.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/icu_regex.h"
+#include "metrics/token_matcher.h"
+#include "ruleset/rule_set.h"
+#include "support/builtin_rules.h"
+
+namespace jianbao::metrics {
+namespace {
+
+const TokenClasses& classes() { return testing::builtin_rules().token_classes; }
+
+// "begin-end whole field=text ..." for each match of `tokens` in `text`.
+std::vector<std::string> read(const std::string& tokens, const std::string& text) {
+  auto seq = compile_token_sequence(tokens, classes());
+  REQUIRE(seq.ok());
+  MetricRule rule;
+  rule.tokens = std::make_shared<const TokenSequence>(seq.value());
+  TokenMatcher m(classes(), {&rule});
+  m.find(text);
+  std::vector<std::string> out;
+  for (const Candidate& c : m.matches(0)) {
+    std::string s = std::to_string(c.begin) + "-" + std::to_string(c.end) + " " + c.groups.whole;
+    for (size_t f = 0; f < token_fields().size(); ++f) {
+      const std::string& v = captured_field(c.groups, f);
+      if (!v.empty()) s += " " + token_fields()[f] + "=" + v;
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+TEST_CASE("token rules: a sequence reads figures, classes and literals as a regex would") {
+  struct Row {
+    const char* name;
+    const char* tokens;
+    const char* text;
+    std::vector<std::string> want;
+  };
+  const std::string count = "cmpb=cmp_before? value=NUM 个? unit=count_unit cmp=cmp_after?";
+  const Row rows[] = {
+      {.name = "plain count",
+       .tokens = count.c_str(),
+       .text = "包含111项",
+       .want = {"2-6 111项 value=111 unit=项"}},
+      // 个? taken first, then given back so that 个 is the unit
+      {.name = "optional given back",
+       .tokens = count.c_str(),
+       .text = "5个",
+       .want = {"0-2 5个 value=5 unit=个"}},
+      {.name = "comparators",
+       .tokens = count.c_str(),
+       .text = "超过5项以上",
+       .want = {"0-6 超过5项以上 value=5 unit=项 cmp=以上 cmpb=超过"}},
+      // the longest figure first: 3千 then the unit 米, as the regex reads it
+      {.name = "longest figure first",
+       .tokens = count.c_str(),
+       .text = "3千米",
+       .want = {"0-3 3千米 value=3千 unit=米"}},
+      // a shorter figure when the longer one leaves no unit: 12.5 then 万吨
+      {.name = "figure given back",
+       .tokens = "value=NUM unit=万吨",
+       .text = "12.5万吨",
+       .want = {"0-6 12.5万吨 value=12.5 unit=万吨"}},
+      {.name = "thousands and multipliers",
+       .tokens = count.c_str(),
+       .text = "1,234.5万人",
+       .want = {"0-9 1,234.5万人 value=1,234.5万 unit=人"}},
+      {.name = "chain of multipliers",
+       .tokens = count.c_str(),
+       .text = "5万4千6百人",
+       .want = {"0-7 5万4千6百人 value=5万4千6百 unit=人"}},
+      {.name = "chinese figure",
+       .tokens = count.c_str(),
+       .text = "负三点五吨",
+       .want = {"0-5 负三点五吨 value=负三点五 unit=吨"}},
+      // a figure inside a run that no reading of its start ends well: the search moves on
+      {.name = "search moves on",
+       .tokens = count.c_str(),
+       .text = "1,23项",
+       .want = {"2-5 23项 value=23 unit=项"}},
+      {.name = "two matches",
+       .tokens = count.c_str(),
+       .text = "3家和4人",
+       .want = {"0-2 3家 value=3 unit=家", "3-5 4人 value=4 unit=人"}},
+      {.name = "alternatives",
+       .tokens = "value=NUM cmp=余|多 unit=count_unit",
+       .text = "30多家",
+       .want = {"0-4 30多家 value=30 unit=家 cmp=多"}},
+      {.name = "group captured",
+       .tokens = "change=( 同比? 下降 了? )? value=NUM 元",
+       .text = "同比下降了5元",
+       .want = {"0-7 同比下降了5元 value=5 change=同比下降了"}},
+      {.name = "group left out",
+       .tokens = "change=( 同比? 下降 了? )? value=NUM 元",
+       .text = "共5元",
+       .want = {"1-3 5元 value=5"}},
+      {.name = "not followed by",
+       .tokens = "value=NUM 个 !月|年 unit=count_unit",
+       .text = "3个月5个人",
+       .want = {"3-6 5个人 value=5 unit=人"}},
+      {.name = "no figure", .tokens = count.c_str(), .text = "各地认真落实", .want = {}},
+  };
+  for (const Row& r : rows) {
+    const std::string name = r.name;
+    const std::vector<std::string> got = read(r.tokens, r.text);
+    std::string shown;
+    for (const std::string& g : got) shown += "[" + g + "] ";
+    CAPTURE(name);
+    CAPTURE(shown);
+    CHECK(got == r.want);
+  }
+}
+
+TEST_CASE("token rules: the compiler refuses a bad sequence with its reason") {
+  struct Row {
+    const char* tokens;
+    const char* why;
+  };
+  const Row rows[] = {
+      {.tokens = "value=NUM unit=no_such_class", .why = "unknown token class 'no_such_class'"},
+      {.tokens = "valu=NUM 元", .why = "unknown field 'valu'"},
+      {.tokens = "( NUM 元", .why = "'(' is never closed"},
+      {.tokens = "NUM 元 )", .why = "')' closes no group"},
+      {.tokens = "NUM? 元?", .why = "every item is optional"},
+      {.tokens = "cmp=!元 NUM", .why = "a '!' item takes no text"},
+      {.tokens = "NUM 元|", .why = "empty word"},
+  };
+  for (const Row& r : rows) {
+    const std::string tokens = r.tokens;
+    CAPTURE(tokens);
+    auto seq = compile_token_sequence(r.tokens, classes());
+    REQUIRE_FALSE(seq.ok());
+    CHECK(seq.status().message().find(r.why) != std::string::npos);
+  }
+}
+
+TEST_CASE("token rules: where a match may begin") {
+  auto seq = compile_token_sequence("cmpb=cmp_before? value=NUM 元", classes());
+  REQUIRE(seq.ok());
+  const std::u32string& first = seq.value().first_chars;
+  for (const char32_t c : std::u32string(U"0九十负不超约")) {
+    CAPTURE(static_cast<int>(c));
+    CHECK(first.find(c) != std::u32string::npos);
+  }
+  CHECK(first.find(U'元') == std::u32string::npos);
+}
+
+}  // namespace
+}  // namespace jianbao::metrics
