@@ -120,6 +120,13 @@ std::string describe(const std::vector<Metric>& ms) {
   return s.empty() ? " nothing" : s;
 }
 
+std::u32string ruleset_to_u32(const std::string& s) {
+  std::u32string out;
+  size_t pos = 0;
+  while (pos < s.size()) out.push_back(core::next_code_point(s, &pos));
+  return out;
+}
+
 // A token rule's matches in `text` (as the rules see it) against its oracle_pattern's: each
 // match's place and every field, as "begin-end field=text ..." lines; "" when they agree.
 std::string oracle_difference(const RuleSet& rules, const MetricRule& r, const std::string& text) {
@@ -144,9 +151,21 @@ std::string oracle_difference(const RuleSet& rules, const MetricRule& r, const s
   metrics::TokenMatcher tokens(rules.token_classes, {&r});
   tokens.find(seen);
   std::vector<std::string> got;
-  for (const metrics::Candidate& c : tokens.matches(0)) {
-    got.push_back(describe_one(c.begin, c.end, c.groups.whole,
-                               [&](size_t f) { return metrics::captured_field(c.groups, f); }));
+  const std::vector<metrics::Candidate>& found = tokens.matches(0);
+  for (size_t k = 0; k < found.size(); ++k) {
+    const metrics::Candidate& c = found[k];
+    got.push_back(describe_one(c.begin, c.end, c.groups.whole, [&](size_t f) {
+      if (f != metrics::kNounField) return metrics::captured_field(c.groups, f);
+      // The noun as the sequence took it, before the finder cuts it: up to the match's end.
+      const int at = tokens.noun_at(0, k);
+      if (at < 0) return std::string();
+      const std::u32string whole = ruleset_to_u32(c.groups.whole);
+      std::string noun;
+      for (size_t i = static_cast<size_t>(at - c.begin); i < whole.size(); ++i) {
+        core::append_utf8(&noun, whole[i]);
+      }
+      return noun;
+    }));
   }
   if (got == oracle) return "";
   return fmt::format("tokens read [{}], oracle_pattern [{}]", fmt::join(got, "; "),

@@ -343,13 +343,32 @@ std::vector<Candidate> CandidateFinder::find_in(const std::string& normalized,
   std::vector<Candidate> numbers;
   for (Active& a : active_) {
     if (a.token >= 0) {
-      for (Candidate& c : tokens_->matches(static_cast<size_t>(a.token))) {
+      const auto r = static_cast<size_t>(a.token);
+      std::vector<Candidate>& found = tokens_->matches(r);
+      for (size_t k = 0; k < found.size(); ++k) {
+        Candidate& c = found[k];
         const int32_t s = text.u16_at_code_point(c.begin);
-        const int32_t e = text.u16_at_code_point(c.end);
+        int32_t e = text.u16_at_code_point(c.end);
+        const int noun_at = tokens_->noun_at(r, k);
+        if (noun_at >= 0) {
+          // As for a regex rule: the sequence takes a generous run; keep the counted noun only.
+          const int32_t ns = text.u16_at_code_point(noun_at);
+          const int32_t len = noun_length(text, ns, e);
+          if (len == 0) continue;
+          e = ns + len;
+        }
         const bool hit_exclusion =
             std::any_of(excluded.begin(), excluded.end(),
                         [&](const auto& x) { return s < x.second && x.first < e; });
         if (hit_exclusion) continue;
+        if (noun_at >= 0) {
+          const int32_t ns = text.u16_at_code_point(noun_at);
+          c.end = text.code_point_at(e);
+          c.groups.unit.clear();
+          text.u16().tempSubStringBetween(ns, e).toUTF8String(c.groups.unit);
+          c.groups.whole.clear();
+          text.u16().tempSubStringBetween(s, e).toUTF8String(c.groups.whole);
+        }
         (a.rule->kind == MetricKind::kNumber ? numbers : metrics).push_back(std::move(c));
       }
       continue;

@@ -1,5 +1,8 @@
 #include "metrics/token_matcher.h"
 
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
 #include <array>
 
 #include "core/utf8.h"
@@ -16,12 +19,18 @@ constexpr std::array kFieldMembers = {
     &Captures::yrel};
 
 constexpr size_t kMaskBits = 64;
+
+// \p{Han}, as the regex rules read it.
+bool is_han(char32_t c) {
+  return u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SCRIPT) == USCRIPT_HAN;
+}
 constexpr int kGroupWidth = 4;  // ",123"
 
 }  // namespace
 
 const std::string& captured_field(const Captures& c, size_t field) {
-  return c.*kFieldMembers[field];
+  static const std::string none;
+  return field < kFieldMembers.size() ? c.*kFieldMembers[field] : none;
 }
 
 TokenMatcher::TokenMatcher(const TokenClasses& classes, std::vector<const MetricRule*> rules)
@@ -51,6 +60,7 @@ TokenMatcher::TokenMatcher(const TokenClasses& classes, std::vector<const Metric
   }
   static_assert(kFieldMembers.size() == 21, "one member per token field");
   found_.resize(rules_.size());
+  nouns_.resize(rules_.size());
   resume_.resize(rules_.size());
   cap_begin_.resize(token_fields().size());
   cap_end_.resize(token_fields().size());
@@ -174,6 +184,16 @@ bool TokenMatcher::match_from(size_t i, int pos) {
       ends_.resize(base);
       break;
     }
+    case TokenItem::Type::kHan: {
+      int run = 0;
+      while (run < t.max && pos + run < size_ && is_han(cps_[static_cast<size_t>(pos + run)])) {
+        ++run;
+      }
+      for (int k = run; k >= t.min; --k) {
+        if (take(pos + k, i + 1)) return true;
+      }
+      break;
+    }
     case TokenItem::Type::kNotWords:
       for (const std::u32string& w : t.words) {
         if (word_at(w, pos) >= 0) return false;
@@ -208,6 +228,7 @@ bool TokenMatcher::match_from(size_t i, int pos) {
 
 void TokenMatcher::find(std::string_view text) {
   for (std::vector<Candidate>& f : found_) f.clear();
+  for (std::vector<int>& n : nouns_) n.clear();
   if (rules_.empty()) return;
   cps_.clear();
   bytes_.clear();
@@ -235,11 +256,18 @@ void TokenMatcher::find(std::string_view text) {
     c.begin = pos;
     c.end = end_;
     c.groups.whole = text_of(pos, end_);
+    int noun = -1;
     for (const int f : seq_->fields) {
       const auto k = static_cast<size_t>(f);
-      if (cap_begin_[k] >= 0) c.groups.*kFieldMembers[k] = text_of(cap_begin_[k], cap_end_[k]);
+      if (cap_begin_[k] < 0) continue;
+      if (f == kNounField) {
+        noun = cap_begin_[k];
+      } else {
+        c.groups.*kFieldMembers[k] = text_of(cap_begin_[k], cap_end_[k]);
+      }
     }
     found_[r].push_back(std::move(c));
+    nouns_[r].push_back(noun);
     resume_[r] = end_;
   };
   for (int pos = 0; pos < size_; ++pos) {

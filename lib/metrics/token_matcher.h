@@ -14,7 +14,8 @@
 
 namespace jianbao::metrics {
 
-// The text of field `field` (an index in token_fields()) of `c`.
+// The text of field `field` (an index in token_fields()) of `c`; "" for the noun, which a
+// Candidate holds in its unit once it is cut (noun_at).
 const std::string& captured_field(const Captures& c, size_t field);
 
 class TokenMatcher {
@@ -28,6 +29,8 @@ class TokenMatcher {
   // (r indexes the rules given), in text order. Offsets are code points.
   void find(std::string_view text);
   std::vector<Candidate>& matches(size_t r) { return found_[r]; }
+  // Where the k-th match of rule r captured its noun (code points), -1 when it did not.
+  int noun_at(size_t r, size_t k) const { return nouns_[r][k]; }
   // The items tried since construction: the matching work, counted without a clock.
   long long steps() const { return steps_; }
 
@@ -78,6 +81,7 @@ class TokenMatcher {
   long long steps_ = 0;
   std::vector<int> resume_;  // per rule: where its next search starts
   std::vector<std::vector<Candidate>> found_;
+  std::vector<std::vector<int>> nouns_;
 };
 
 }  // namespace jianbao::metrics

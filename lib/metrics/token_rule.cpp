@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "core/utf8.h"
 
@@ -85,7 +86,15 @@ class SequenceCompiler {
         t.optional = true;
         item.remove_suffix(1);
       }
-      if (item == "NUM") {
+      if (item.rfind("HAN{", 0) == 0 && item.back() == '}') {
+        if (t.type == TokenItem::Type::kNotWords) return bad("'!HAN' is not supported");
+        t.type = TokenItem::Type::kHan;
+        const std::string counts(item.substr(4, item.size() - 5));
+        if (std::sscanf(counts.c_str(), "%d,%d", &t.min, &t.max) != 2 || t.min < 1 ||
+            t.max < t.min) {
+          return bad(fmt::format("'{}': write HAN{{min,max}} with 1 <= min <= max", item));
+        }
+      } else if (item == "NUM") {
         if (t.type == TokenItem::Type::kNotWords) return bad("'!NUM' is not supported");
         t.type = TokenItem::Type::kNumber;
       } else if (is_ascii_word(item)) {
@@ -111,6 +120,8 @@ class SequenceCompiler {
     if (first_chars(0, static_cast<int>(seq_.items.size()), &seq_.first_chars)) {
       return bad("every item is optional: the sequence would match empty text");
     }
+    // Matches are tried only where a listed character begins one.
+    if (han_first_) return bad("a sequence cannot begin with HAN");
     return seq_;
   }
 
@@ -121,7 +132,7 @@ class SequenceCompiler {
 
   // Adds the code points a match of items [from, to) can begin with; true when all of them
   // can take no text (so what follows can begin the match too).
-  bool first_chars(int from, int to, std::u32string* out) const {
+  bool first_chars(int from, int to, std::u32string* out) {
     for (int i = from; i < to; ++i) {
       const TokenItem& t = seq_.items[static_cast<size_t>(i)];
       bool empty = t.optional;
@@ -140,6 +151,9 @@ class SequenceCompiler {
         case TokenItem::Type::kWords:
           for (const std::u32string& w : t.words) add_chars(out, w.substr(0, 1));
           break;
+        case TokenItem::Type::kHan:
+          han_first_ = true;
+          break;
         case TokenItem::Type::kOpen:
           empty = first_chars(i + 1, t.close, out) || t.optional;
           i = t.close;
@@ -155,14 +169,16 @@ class SequenceCompiler {
   std::string_view text_;
   const TokenClasses& classes_;
   TokenSequence seq_;
+  bool han_first_ = false;
 };
 
 }  // namespace
 
 const std::vector<std::string>& token_fields() {
   static const std::vector<std::string> fields = {
-      "value", "tenths", "unit",  "cmp", "cmpb",     "change", "y",    "m",     "d",   "y2",  "m2",
-      "d2",    "part",   "part2", "eom", "thisyear", "value2", "half", "half2", "per", "yrel"};
+      "value",  "tenths", "unit",  "cmp", "cmpb", "change", "y",   "m",
+      "d",      "y2",     "m2",    "d2",  "part", "part2",  "eom", "thisyear",
+      "value2", "half",   "half2", "per", "yrel", "noun"};
   return fields;
 }
 

@@ -7,6 +7,7 @@
 //                 multipliers such as 1.5万, or a run of Chinese numerals 三千五百 / 负三点五)
 //   count_unit    a word class of rules/common/tokens.yaml (its words tried in the listed order)
 //   个, 余|多     literal words (any item that is not ASCII), alternatives split by |
+//   HAN{1,8}      a run of Han characters, longest first (the counted noun after 个)
 //   ( ... )       a group of items
 // followed by ? when optional, and preceded by field= to capture its text into a field of the
 // metric's captures (value, unit, cmp, ... as the regex rules' named groups). !item is "not
@@ -44,16 +45,20 @@ struct TokenClasses {
   std::map<std::string, std::vector<std::u32string>> words;  // class name -> words, in order
 };
 
-// The capture fields a sequence may write (the regex rules' group names).
+// The capture fields a sequence may write (the regex rules' group names). The last one, noun,
+// is the counted noun that the candidate finder cuts by word breaks (kNounField).
 const std::vector<std::string>& token_fields();
+constexpr int kNounField = 21;
 
 // One item of a compiled sequence. Groups are flattened: an open item names its close item.
 struct TokenItem {
-  enum class Type { kWords, kNumber, kOpen, kClose, kNotWords };
+  enum class Type { kWords, kNumber, kHan, kOpen, kClose, kNotWords };
   Type type = Type::kWords;
   bool optional = false;
-  int field = -1;                     // index in token_fields(), -1: not captured
-  int close = -1;                     // kOpen: index of its kClose; kClose: index of its kOpen
+  int field = -1;  // index in token_fields(), -1: not captured
+  int close = -1;  // kOpen: index of its kClose; kClose: index of its kOpen
+  int min = 1;     // kHan: how many characters, at least and at most
+  int max = 1;
   std::vector<std::u32string> words;  // kWords, kNotWords
 };
 

@@ -106,6 +106,11 @@ TEST_CASE("token rules: a sequence reads figures, classes and literals as a rege
        .tokens = "value=NUM 个 !月|年 unit=count_unit",
        .text = "3个月5个人",
        .want = {"3-6 5个人 value=5 unit=人"}},
+      // a Han run, longest first, given back to what follows it
+      {.name = "han run",
+       .tokens = "value=NUM 个 noun=HAN{1,3} 的",
+       .text = "5个工作组的",
+       .want = {"0-6 5个工作组的 value=5"}},
       {.name = "no figure", .tokens = count.c_str(), .text = "各地认真落实", .want = {}},
   };
   for (const Row& r : rows) {
@@ -132,6 +137,8 @@ TEST_CASE("token rules: the compiler refuses a bad sequence with its reason") {
       {.tokens = "NUM? 元?", .why = "every item is optional"},
       {.tokens = "cmp=!元 NUM", .why = "a '!' item takes no text"},
       {.tokens = "NUM 元|", .why = "empty word"},
+      {.tokens = "HAN{1,8} NUM", .why = "cannot begin with HAN"},
+      {.tokens = "NUM HAN{3,1}", .why = "1 <= min <= max"},
   };
   for (const Row& r : rows) {
     const std::string tokens = r.tokens;
