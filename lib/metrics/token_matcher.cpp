@@ -194,6 +194,20 @@ bool TokenMatcher::match_from(size_t i, int pos) {
       }
       break;
     }
+    case TokenItem::Type::kSpaces: {
+      int run = 0;
+      while (pos + run < size_ && cps_[static_cast<size_t>(pos + run)] == U' ') ++run;
+      for (int k = run; k >= 0; --k) {
+        if (take(pos + k, i + 1)) return true;
+      }
+      return false;
+    }
+    case TokenItem::Type::kNotAfter:
+      for (const std::u32string& w : t.words) {
+        const int from = pos - static_cast<int>(w.size());
+        if (from >= 0 && word_at(w, from) == pos) return false;
+      }
+      return match_from(i + 1, pos);
     case TokenItem::Type::kNotWords:
       for (const std::u32string& w : t.words) {
         if (word_at(w, pos) >= 0) return false;

@@ -76,18 +76,24 @@ class SequenceCompiler {
         seq_.items.push_back(std::move(t));
         continue;
       }
-      if (!item.empty() && item.front() == '!') {
+      if (item.rfind("<!", 0) == 0) {
+        if (t.field >= 0) return bad("a '<!' item takes no text to capture");
+        t.type = TokenItem::Type::kNotAfter;
+        item.remove_prefix(2);
+      } else if (!item.empty() && item.front() == '!') {
         if (t.field >= 0) return bad("a '!' item takes no text to capture");
         t.type = TokenItem::Type::kNotWords;
         item.remove_prefix(1);
       }
+      const bool zero_width =
+          t.type == TokenItem::Type::kNotWords || t.type == TokenItem::Type::kNotAfter;
       if (item.size() > 1 && item.back() == '?') {
-        if (t.type == TokenItem::Type::kNotWords) return bad("a '!' item cannot be optional");
+        if (zero_width) return bad("a '!' or '<!' item cannot be optional");
         t.optional = true;
         item.remove_suffix(1);
       }
       if (item.rfind("HAN{", 0) == 0 && item.back() == '}') {
-        if (t.type == TokenItem::Type::kNotWords) return bad("'!HAN' is not supported");
+        if (zero_width) return bad("'!HAN' is not supported");
         t.type = TokenItem::Type::kHan;
         const std::string counts(item.substr(4, item.size() - 5));
         if (std::sscanf(counts.c_str(), "%d,%d", &t.min, &t.max) != 2 || t.min < 1 ||
@@ -95,8 +101,11 @@ class SequenceCompiler {
           return bad(fmt::format("'{}': write HAN{{min,max}} with 1 <= min <= max", item));
         }
       } else if (item == "NUM") {
-        if (t.type == TokenItem::Type::kNotWords) return bad("'!NUM' is not supported");
+        if (zero_width) return bad("'!NUM' is not supported");
         t.type = TokenItem::Type::kNumber;
+      } else if (item == "SP") {
+        if (zero_width || t.optional) return bad("'SP' is already optional (any run of spaces)");
+        t.type = TokenItem::Type::kSpaces;
       } else if (is_ascii_word(item)) {
         const auto it = classes_.words.find(std::string(item));
         if (it == classes_.words.end()) {
@@ -138,6 +147,11 @@ class SequenceCompiler {
       bool empty = t.optional;
       switch (t.type) {
         case TokenItem::Type::kNotWords:
+        case TokenItem::Type::kNotAfter:
+          empty = true;
+          break;
+        case TokenItem::Type::kSpaces:
+          add_chars(out, U" ");
           empty = true;
           break;
         case TokenItem::Type::kNumber: {

@@ -8,10 +8,11 @@
 //   count_unit    a word class of rules/common/tokens.yaml (its words tried in the listed order)
 //   个, 余|多     literal words (any item that is not ASCII), alternatives split by |
 //   HAN{1,8}      a run of Han characters, longest first (the counted noun after 个)
+//   SP            any run of spaces, longest first (PDF text's "3 至 5家")
 //   ( ... )       a group of items
 // followed by ? when optional, and preceded by field= to capture its text into a field of the
 // metric's captures (value, unit, cmp, ... as the regex rules' named groups). !item is "not
-// followed by item" (it takes no text).
+// followed by item" and <!item "not preceded by item" (both take no text).
 //
 // Matching backtracks like a regex: an optional item is tried taken first, a class's words in
 // their order, a figure's possible ends longest first, and the first way through the whole
@@ -52,7 +53,7 @@ constexpr int kNounField = 21;
 
 // One item of a compiled sequence. Groups are flattened: an open item names its close item.
 struct TokenItem {
-  enum class Type { kWords, kNumber, kHan, kOpen, kClose, kNotWords };
+  enum class Type { kWords, kNumber, kHan, kSpaces, kOpen, kClose, kNotWords, kNotAfter };
   Type type = Type::kWords;
   bool optional = false;
   int field = -1;  // index in token_fields(), -1: not captured

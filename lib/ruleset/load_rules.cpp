@@ -133,15 +133,26 @@ class Loader {
     for (const auto& kv : root["classes"]) {
       const std::string name = kv.first.as<std::string>();
       if (name == "NUM") fail_at(file, kv.first, "'NUM' is the figure, not a class");
-      if (!kv.second.IsSequence() || kv.second.size() == 0) {
-        fail_at(file, kv.second, fmt::format("class '{}': expected a list of words", name));
-      }
       std::vector<std::u32string> words;
       std::vector<std::string> written;
-      for (const auto& w : kv.second) {
-        written.push_back(w.as<std::string>());
-        if (written.back().empty()) fail_at(file, w, "empty word");
-        words.push_back(to_u32(written.back()));
+      if (kv.second.IsScalar()) {
+        // A string: each of its characters is a word of the class.
+        for (const char32_t c : to_u32(kv.second.as<std::string>())) {
+          words.push_back(std::u32string(1, c));
+          written.emplace_back();
+          core::append_utf8(&written.back(), c);
+        }
+      } else if (kv.second.IsSequence()) {
+        for (const auto& w : kv.second) {
+          written.push_back(w.as<std::string>());
+          if (written.back().empty()) fail_at(file, w, "empty word");
+          words.push_back(to_u32(written.back()));
+        }
+      }
+      if (words.empty()) {
+        fail_at(
+            file, kv.second,
+            fmt::format("class '{}': expected a list of words or a string of characters", name));
       }
       // While regex rules use a fragment of the same name, both must read the same words.
       if (auto f = fragment_raw_.find(name); f != fragment_raw_.end()) {

@@ -111,6 +111,15 @@ TEST_CASE("token rules: a sequence reads figures, classes and literals as a rege
        .tokens = "value=NUM 个 noun=HAN{1,3} 的",
        .text = "5个工作组的",
        .want = {"0-6 5个工作组的 value=5"}},
+      // spaces around a connector, and no range that begins inside a longer figure
+      {.name = "spaces",
+       .tokens = "<!figure_char value=NUM SP range_sep SP value2=NUM 家",
+       .text = "每组3 至 5家",
+       .want = {"2-8 3 至 5家 value=3 value2=5"}},
+      {.name = "not preceded by",
+       .tokens = "<!figure_char value=NUM SP range_sep SP value2=NUM 家",
+       .text = "三5-6家",
+       .want = {}},
       {.name = "no figure", .tokens = count.c_str(), .text = "各地认真落实", .want = {}},
   };
   for (const Row& r : rows) {
@@ -139,6 +148,8 @@ TEST_CASE("token rules: the compiler refuses a bad sequence with its reason") {
       {.tokens = "NUM 元|", .why = "empty word"},
       {.tokens = "HAN{1,8} NUM", .why = "cannot begin with HAN"},
       {.tokens = "NUM HAN{3,1}", .why = "1 <= min <= max"},
+      {.tokens = "NUM SP? 元", .why = "'SP' is already optional"},
+      {.tokens = "NUM <!元? 元", .why = "cannot be optional"},
   };
   for (const Row& r : rows) {
     const std::string tokens = r.tokens;
