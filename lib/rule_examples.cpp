@@ -120,7 +120,7 @@ std::string describe(const std::vector<Metric>& ms) {
   return s.empty() ? " nothing" : s;
 }
 
-std::u32string ruleset_to_u32(const std::string& s) {
+std::u32string code_points_of(const std::string& s) {
   std::u32string out;
   size_t pos = 0;
   while (pos < s.size()) out.push_back(core::next_code_point(s, &pos));
@@ -159,7 +159,7 @@ std::string oracle_difference(const RuleSet& rules, const MetricRule& r, const s
       // The noun as the sequence took it, before the finder cuts it: up to the match's end.
       const int at = tokens.noun_at(0, k);
       if (at < 0) return std::string();
-      const std::u32string whole = ruleset_to_u32(c.groups.whole);
+      const std::u32string whole = code_points_of(c.groups.whole);
       std::string noun;
       for (size_t i = static_cast<size_t>(at - c.begin); i < whole.size(); ++i) {
         core::append_utf8(&noun, whole[i]);

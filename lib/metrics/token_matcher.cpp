@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <algorithm>
 #include <array>
 
 #include "core/utf8.h"
@@ -21,6 +22,10 @@ constexpr std::array kFieldMembers = {
 constexpr size_t kMaskBits = 64;
 
 // \p{Han}, as the regex rules read it.
+std::vector<std::pair<char32_t, int>>::const_iterator words_from(const TokenItem& t, char32_t c) {
+  return std::lower_bound(t.by_char.begin(), t.by_char.end(), std::pair<char32_t, int>{c, -1});
+}
+
 bool is_han(char32_t c) {
   return u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SCRIPT) == USCRIPT_HAN;
 }
@@ -62,8 +67,11 @@ TokenMatcher::TokenMatcher(const TokenClasses& classes, std::vector<const Metric
   found_.resize(rules_.size());
   nouns_.resize(rules_.size());
   resume_.resize(rules_.size());
-  cap_begin_.resize(token_fields().size());
-  cap_end_.resize(token_fields().size());
+  cap_begin_.assign(token_fields().size(), -1);
+  cap_end_.assign(token_fields().size(), -1);
+  size_t items = 0;
+  for (const MetricRule* r : rules_) items = std::max(items, r->tokens->items.size());
+  open_at_.assign(items, -1);
 }
 
 void TokenMatcher::arabic_ends(int pos, std::vector<int>* out) {
@@ -166,15 +174,26 @@ bool TokenMatcher::match_from(size_t i, int pos) {
     return false;
   };
   switch (t.type) {
-    case TokenItem::Type::kWords:
-      for (const std::u32string& w : t.words) {
-        const int e = word_at(w, pos);
+    case TokenItem::Type::kWords: {
+      if (pos >= size_) break;
+      const char32_t c = cps_[static_cast<size_t>(pos)];
+      for (auto it = words_from(t, c); it != t.by_char.end() && it->first == c; ++it) {
+        const int e = word_at(t.words[static_cast<size_t>(it->second)], pos);
         if (e >= 0 && take(e, i + 1)) return true;
       }
       break;
+    }
     case TokenItem::Type::kNumber: {
       const size_t base = ends_.size();
-      number_ends(pos);
+      // Most rules read a figure at the same place in turn: read it once.
+      if (cached_at_ != pos) {
+        cached_at_ = pos;
+        const size_t from = ends_.size();
+        number_ends(pos);
+        cached_.assign(ends_.begin() + static_cast<std::ptrdiff_t>(from), ends_.end());
+      } else {
+        ends_.insert(ends_.end(), cached_.begin(), cached_.end());
+      }
       for (size_t k = base; k < ends_.size(); ++k) {
         if (take(ends_[k], i + 1)) {
           ends_.resize(base);
@@ -203,14 +222,21 @@ bool TokenMatcher::match_from(size_t i, int pos) {
       return false;
     }
     case TokenItem::Type::kNotAfter:
-      for (const std::u32string& w : t.words) {
-        const int from = pos - static_cast<int>(w.size());
-        if (from >= 0 && word_at(w, from) == pos) return false;
+      if (pos > 0) {
+        const char32_t c = cps_[static_cast<size_t>(pos - 1)];
+        for (auto it = words_from(t, c); it != t.by_char.end() && it->first == c; ++it) {
+          const std::u32string& w = t.words[static_cast<size_t>(it->second)];
+          const int from = pos - static_cast<int>(w.size());
+          if (from >= 0 && word_at(w, from) == pos) return false;
+        }
       }
       return match_from(i + 1, pos);
     case TokenItem::Type::kNotWords:
-      for (const std::u32string& w : t.words) {
-        if (word_at(w, pos) >= 0) return false;
+      if (pos < size_) {
+        const char32_t c = cps_[static_cast<size_t>(pos)];
+        for (auto it = words_from(t, c); it != t.by_char.end() && it->first == c; ++it) {
+          if (word_at(t.words[static_cast<size_t>(it->second)], pos) >= 0) return false;
+        }
       }
       return match_from(i + 1, pos);
     case TokenItem::Type::kOpen: {
@@ -254,6 +280,7 @@ void TokenMatcher::find(std::string_view text) {
   bytes_.push_back(text.size());
   size_ = static_cast<int>(cps_.size());
   std::fill(resume_.begin(), resume_.end(), 0);
+  cached_at_ = -1;
   auto text_of = [&](int b, int e) {
     const size_t from = bytes_[static_cast<size_t>(b)];
     return std::string(text.substr(from, bytes_[static_cast<size_t>(e)] - from));
@@ -261,9 +288,7 @@ void TokenMatcher::find(std::string_view text) {
   auto attempt = [&](size_t r, int pos) {
     if (pos < resume_[r]) return;
     seq_ = rules_[r]->tokens.get();
-    std::fill(cap_begin_.begin(), cap_begin_.end(), -1);
-    std::fill(cap_end_.begin(), cap_end_.end(), -1);
-    open_at_.assign(seq_->items.size(), -1);
+    // A failed attempt restores what it set, so only a match leaves captures to clear.
     if (!match_from(0, pos) || end_ <= pos) return;
     Candidate c;
     c.rule = rules_[r];
@@ -279,6 +304,10 @@ void TokenMatcher::find(std::string_view text) {
       } else {
         c.groups.*kFieldMembers[k] = text_of(cap_begin_[k], cap_end_[k]);
       }
+    }
+    for (const int f : seq_->fields) {
+      cap_begin_[static_cast<size_t>(f)] = -1;
+      cap_end_[static_cast<size_t>(f)] = -1;
     }
     found_[r].push_back(std::move(c));
     nouns_[r].push_back(noun);

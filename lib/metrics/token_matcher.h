@@ -76,7 +76,9 @@ class TokenMatcher {
   std::vector<int> cap_begin_, cap_end_;  // per field
   std::vector<int> open_at_;              // per item: where its group began
   std::vector<int> ends_;                 // figure ends, a stack shared by the attempt's frames
-  std::vector<int> tails_, levels_;       // number_ends' chain
+  int cached_at_ = -1;                    // where the figure of cached_ begins
+  std::vector<int> cached_;
+  std::vector<int> tails_, levels_;  // number_ends' chain
   int end_ = 0;
   long long steps_ = 0;
   std::vector<int> resume_;  // per rule: where its next search starts

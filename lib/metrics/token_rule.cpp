@@ -10,20 +10,20 @@
 namespace jianbao::metrics {
 namespace {
 
-std::u32string decode(std::string_view s) {
+std::u32string decode_word(std::string_view s) {
   std::u32string out;
   size_t pos = 0;
   while (pos < s.size()) out.push_back(core::next_code_point(s, &pos));
   return out;
 }
 
-bool is_ascii_word(std::string_view s) {
+bool is_class_name(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   });
 }
 
-void add_chars(std::u32string* set, const std::u32string& chars) {
+void add_first_chars(std::u32string* set, const std::u32string& chars) {
   for (const char32_t c : chars) {
     if (set->find(c) == std::u32string::npos) set->push_back(c);
   }
@@ -106,7 +106,7 @@ class SequenceCompiler {
       } else if (item == "SP") {
         if (zero_width || t.optional) return bad("'SP' is already optional (any run of spaces)");
         t.type = TokenItem::Type::kSpaces;
-      } else if (is_ascii_word(item)) {
+      } else if (is_class_name(item)) {
         const auto it = classes_.words.find(std::string(item));
         if (it == classes_.words.end()) {
           return bad(fmt::format("unknown token class '{}' (rules/common/tokens.yaml)", item));
@@ -118,13 +118,21 @@ class SequenceCompiler {
           size_t bar = item.find('|', from);
           if (bar == std::string_view::npos) bar = item.size();
           if (bar == from) return bad(fmt::format("empty word in '{}'", item));
-          t.words.push_back(decode(item.substr(from, bar - from)));
+          t.words.push_back(decode_word(item.substr(from, bar - from)));
           from = bar + 1;
         }
       }
       seq_.items.push_back(std::move(t));
     }
     if (!open.empty()) return bad("'(' is never closed");
+    for (TokenItem& t : seq_.items) {
+      for (size_t w = 0; w < t.words.size(); ++w) {
+        const std::u32string& word = t.words[w];
+        const char32_t key = t.type == TokenItem::Type::kNotAfter ? word.back() : word.front();
+        t.by_char.emplace_back(key, static_cast<int>(w));
+      }
+      std::sort(t.by_char.begin(), t.by_char.end());
+    }
     if (seq_.items.empty()) return bad("empty sequence");
     if (first_chars(0, static_cast<int>(seq_.items.size()), &seq_.first_chars)) {
       return bad("every item is optional: the sequence would match empty text");
@@ -151,19 +159,19 @@ class SequenceCompiler {
           empty = true;
           break;
         case TokenItem::Type::kSpaces:
-          add_chars(out, U" ");
+          add_first_chars(out, U" ");
           empty = true;
           break;
         case TokenItem::Type::kNumber: {
           const NumberChars& n = classes_.number;
-          add_chars(out, n.digits);
-          add_chars(out, n.cn_digits);
-          add_chars(out, n.cn_units);
-          add_chars(out, n.negative);
+          add_first_chars(out, n.digits);
+          add_first_chars(out, n.cn_digits);
+          add_first_chars(out, n.cn_units);
+          add_first_chars(out, n.negative);
           break;
         }
         case TokenItem::Type::kWords:
-          for (const std::u32string& w : t.words) add_chars(out, w.substr(0, 1));
+          for (const std::u32string& w : t.words) add_first_chars(out, w.substr(0, 1));
           break;
         case TokenItem::Type::kHan:
           han_first_ = true;

@@ -60,7 +60,10 @@ struct TokenItem {
   int close = -1;  // kOpen: index of its kClose; kClose: index of its kOpen
   int min = 1;     // kHan: how many characters, at least and at most
   int max = 1;
-  std::vector<std::u32string> words;  // kWords, kNotWords
+  std::vector<std::u32string> words;  // kWords, kNotWords, kNotAfter
+  // (first code point, index in words) sorted, so a match looks only at the words that can
+  // begin at a position, in their order; for kNotAfter by the last code point.
+  std::vector<std::pair<char32_t, int>> by_char;
 };
 
 struct TokenSequence {
