@@ -39,7 +39,10 @@ const std::string& captured_field(const Captures& c, size_t field) {
 }
 
 TokenMatcher::TokenMatcher(const TokenClasses& classes, std::vector<const MetricRule*> rules)
-    : rules_(std::move(rules)), number_class_(kTable, 0), starts_(kTable, 0) {
+    : rules_(std::move(rules)),
+      number_class_(kTable, 0),
+      starts_(kTable, 0),
+      anchor_starts_(kTable, 0) {
   const NumberChars& n = classes.number;
   auto mark = [&](const std::u32string& chars, uint8_t bit) {
     for (const char32_t c : chars) {
@@ -61,6 +64,19 @@ TokenMatcher::TokenMatcher(const TokenClasses& classes, std::vector<const Metric
       } else {
         wide_starts_.emplace_back(c, r);
       }
+    }
+    const TokenSequence& seq = *rules_[r]->tokens;
+    if (seq.anchor >= 0 && r < kMaskBits) {
+      const TokenItem& a = seq.items[static_cast<size_t>(seq.anchor)];
+      for (const std::u32string& w : a.words) {
+        if (w.front() < kTable) {
+          anchor_starts_[w.front()] |= uint64_t{1} << r;
+        } else {
+          unanchored_ |= uint64_t{1} << r;
+        }
+      }
+    } else if (r < kMaskBits) {
+      unanchored_ |= uint64_t{1} << r;
     }
   }
   static_assert(kFieldMembers.size() == 21, "one member per token field");
@@ -195,7 +211,12 @@ bool TokenMatcher::match_from(size_t i, int pos) {
         ends_.insert(ends_.end(), cached_.begin(), cached_.end());
       }
       for (size_t k = base; k < ends_.size(); ++k) {
-        if (take(ends_[k], i + 1)) {
+        const int e = ends_[k];
+        if (!t.follow_any && (e >= size_ || !std::binary_search(t.follow.begin(), t.follow.end(),
+                                                                cps_[static_cast<size_t>(e)]))) {
+          continue;
+        }
+        if (take(e, i + 1)) {
           ends_.resize(base);
           return true;
         }
@@ -313,10 +334,30 @@ void TokenMatcher::find(std::string_view text) {
     nouns_[r].push_back(noun);
     resume_[r] = end_;
   };
+  // The rules whose anchor words the block holds; the others cannot match in it.
+  uint64_t present = unanchored_;
+  const uint64_t all =
+      rules_.size() >= kMaskBits ? ~uint64_t{0} : (uint64_t{1} << rules_.size()) - 1;
+  for (int pos = 0; pos < size_ && present != all; ++pos) {
+    const char32_t c = cps_[static_cast<size_t>(pos)];
+    if (c >= kTable) continue;
+    for (uint64_t bits = anchor_starts_[c] & ~present; bits != 0; bits &= bits - 1) {
+      const auto r = static_cast<size_t>(__builtin_ctzll(bits));
+      const TokenSequence& seq = *rules_[r]->tokens;
+      const TokenItem& a = seq.items[static_cast<size_t>(seq.anchor)];
+      for (const std::u32string& w : a.words) {
+        if (w.front() == c && word_at(w, pos) >= 0) {
+          present |= uint64_t{1} << r;
+          break;
+        }
+      }
+    }
+  }
+  if (present == 0 && wide_starts_.empty()) return;
   for (int pos = 0; pos < size_; ++pos) {
     const char32_t c = cps_[static_cast<size_t>(pos)];
     if (c < kTable) {
-      for (uint64_t bits = starts_[c]; bits != 0; bits &= bits - 1) {
+      for (uint64_t bits = starts_[c] & present; bits != 0; bits &= bits - 1) {
         attempt(static_cast<size_t>(__builtin_ctzll(bits)), pos);
       }
     }

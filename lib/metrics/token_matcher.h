@@ -67,6 +67,10 @@ class TokenMatcher {
   // 64 and code points past the table are in wide_starts_.
   std::vector<uint64_t> starts_;
   std::vector<std::pair<char32_t, size_t>> wide_starts_;
+  // anchor_starts_[c]: the rules whose anchor (TokenSequence::anchor) has a word beginning with
+  // c; unanchored_: the rules (of the first 64) searched in every block.
+  std::vector<uint64_t> anchor_starts_;
+  uint64_t unanchored_ = 0;
 
   // The block being matched, and the state of one match attempt.
   std::u32string cps_;

@@ -125,6 +125,17 @@ class SequenceCompiler {
       seq_.items.push_back(std::move(t));
     }
     if (!open.empty()) return bad("'(' is never closed");
+    int depth = 0;
+    for (size_t i = 0; i < seq_.items.size(); ++i) {
+      const TokenItem& t = seq_.items[i];
+      if (t.type == TokenItem::Type::kOpen) ++depth;
+      if (t.type == TokenItem::Type::kClose) --depth;
+      if (depth > 0 || t.optional || t.type != TokenItem::Type::kWords) continue;
+      if (seq_.anchor < 0 ||
+          t.words.size() < seq_.items[static_cast<size_t>(seq_.anchor)].words.size()) {
+        seq_.anchor = static_cast<int>(i);
+      }
+    }
     for (TokenItem& t : seq_.items) {
       for (size_t w = 0; w < t.words.size(); ++w) {
         const std::u32string& word = t.words[w];
@@ -139,6 +150,15 @@ class SequenceCompiler {
     }
     // Matches are tried only where a listed character begins one.
     if (han_first_) return bad("a sequence cannot begin with HAN");
+    for (size_t i = 0; i < seq_.items.size(); ++i) {
+      TokenItem& t = seq_.items[i];
+      if (t.type != TokenItem::Type::kNumber) continue;
+      han_first_ = false;
+      const bool rest_empty =
+          first_chars(static_cast<int>(i) + 1, static_cast<int>(seq_.items.size()), &t.follow);
+      t.follow_any = rest_empty || han_first_;
+      std::sort(t.follow.begin(), t.follow.end());
+    }
     return seq_;
   }
 
@@ -181,6 +201,7 @@ class SequenceCompiler {
           i = t.close;
           break;
         case TokenItem::Type::kClose:
+          empty = true;  // what follows a group's end goes on from there
           break;
       }
       if (!empty) return false;

@@ -64,6 +64,11 @@ struct TokenItem {
   // (first code point, index in words) sorted, so a match looks only at the words that can
   // begin at a position, in their order; for kNotAfter by the last code point.
   std::vector<std::pair<char32_t, int>> by_char;
+  // kNumber: the code points what follows it can begin with (sorted), or follow_any: anything
+  // (the rest may take no text, or begins with HAN). A reading of the figure that ends before
+  // anything else is not tried.
+  std::u32string follow;
+  bool follow_any = true;
 };
 
 struct TokenSequence {
@@ -72,6 +77,9 @@ struct TokenSequence {
   std::vector<int> fields;  // fields captured, in the order they first appear
   // Code points a match can begin with (through leading optional items).
   std::u32string first_chars;
+  // A words item every match holds (outside groups, not optional), the one with the fewest
+  // words; -1 when there is none. A block without any of its words is not searched.
+  int anchor = -1;
 };
 
 // Compiles `text`; a bad item (unknown class, unknown field, unbalanced group, a sequence that
