@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/icu_regex.h"
+#include "core/utf8.h"
 #include "metrics/token_matcher.h"
 #include "ruleset/rule_set.h"
 #include "support/builtin_rules.h"
@@ -169,6 +170,98 @@ TEST_CASE("token rules: where a match may begin") {
     CHECK(first.find(c) != std::u32string::npos);
   }
   CHECK(first.find(U'元') == std::u32string::npos);
+}
+
+}  // namespace
+}  // namespace jianbao::metrics
+
+namespace jianbao::metrics {
+namespace {
+
+// "begin-end field=text ..." of every match, by the token matcher or by the rule's oracle.
+std::vector<std::string> by_tokens(const MetricRule& r, const std::string& text) {
+  TokenMatcher m(classes(), {&r});
+  m.find(text);
+  std::vector<std::string> out;
+  const std::vector<Candidate>& found = m.matches(0);
+  for (size_t k = 0; k < found.size(); ++k) {
+    const Candidate& c = found[k];
+    std::string s = std::to_string(c.begin) + "-" + std::to_string(c.end);
+    for (size_t f = 0; f < token_fields().size(); ++f) {
+      const std::string& v = captured_field(c.groups, f);
+      if (!v.empty()) s += " " + token_fields()[f] + "=" + v;
+    }
+    if (m.noun_at(0, k) >= 0) s += " noun@" + std::to_string(m.noun_at(0, k));
+    out.push_back(s);
+  }
+  return out;
+}
+
+std::vector<std::string> by_oracle(const MetricRule& r, const std::string& text) {
+  core::Match m(r.regex, text, testing::builtin_rules().layout.regex_time_limit);
+  std::vector<std::string> out;
+  while (m.find()) {
+    if (m.end() <= m.start()) continue;
+    std::string s = std::to_string(m.start()) + "-" + std::to_string(m.end());
+    for (const std::string& f : token_fields()) {
+      if (f == "noun") continue;
+      const std::string v = m.group(f.c_str());
+      if (!v.empty()) s += " " + f + "=" + v;
+    }
+    if (!m.group("noun").empty()) {
+      const std::string whole = m.text();
+      const std::string noun = m.group("noun");
+      // the noun runs to the match's end
+      const size_t noun_chars = core::count_code_points(noun);
+      s += " noun@" + std::to_string(m.end() - static_cast<int>(noun_chars));
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+TEST_CASE("token rules: read random text of figures, units and connectors as their oracles") {
+  // Texts drawn from the characters the migrated rules read, so that every item meets its
+  // boundary cases (runs of digits, commas, points, 万 after figures, spaces, ranges, 个 + noun).
+  // Figures are drawn most often, then the words after them.
+  const std::vector<std::string> alphabet = {
+      "1",    "2",  "0",        "9",    "1",    "2",  "5",  "3",  "三",     "两", "十",   "1",
+      "7",    "4",  ",",        ".",    " ",    "万", "千", "负", "点",     "个", "个",   "项",
+      "家",   "人", "米",       "千米", "元",   "元", "余", "多", "至",     "-",  "—",    "以上",
+      "超过", "约", "个百分点", "同比", "下降", "了", "月", "年", "工作组", "的", "省份", "。"};
+  uint64_t state = 12345;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(state >> 33);
+  };
+  int compared = 0;
+  int matched = 0;  // texts where the oracle matched: the comparison is not all "nothing"
+  for (const MetricRule& r : testing::builtin_rules().metric_rules) {
+    if (!r.tokens || r.regex.source().empty()) continue;
+    const std::string id = r.id;
+    CAPTURE(id);
+    for (int n = 0; n < 3000; ++n) {
+      std::string text;
+      const size_t len = 1 + next() % 12;
+      for (size_t k = 0; k < len; ++k) text += alphabet[next() % alphabet.size()];
+      const auto got = by_tokens(r, text);
+      const auto want = by_oracle(r, text);
+      ++compared;
+      matched += want.empty() ? 0 : 1;
+      if (got == want) continue;
+      std::string g;
+      std::string w;
+      for (const auto& s : got) g += "[" + s + "] ";
+      for (const auto& s : want) w += "[" + s + "] ";
+      CAPTURE(text);
+      CAPTURE(g);
+      CAPTURE(w);
+      FAIL_CHECK("the token rule and its oracle_pattern read the text differently");
+      break;
+    }
+  }
+  MESSAGE(compared << " texts compared, " << matched << " with a match");
+  CHECK(matched > compared / 20);
 }
 
 }  // namespace
