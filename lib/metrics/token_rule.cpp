@@ -10,6 +10,8 @@
 namespace jianbao::metrics {
 namespace {
 
+constexpr size_t kMaxItems = 64;
+
 std::u32string decode_word(std::string_view s) {
   std::u32string out;
   size_t pos = 0;
@@ -125,6 +127,10 @@ class SequenceCompiler {
       seq_.items.push_back(std::move(t));
     }
     if (!open.empty()) return bad("'(' is never closed");
+    // The matcher recurses once per item: a bound keeps its stack small whatever the rules say.
+    if (seq_.items.size() > kMaxItems) {
+      return bad(fmt::format("more than {} items: split the rule", kMaxItems));
+    }
     int depth = 0;
     for (size_t i = 0; i < seq_.items.size(); ++i) {
       const TokenItem& t = seq_.items[i];

@@ -125,7 +125,7 @@ class Loader {
     t.number.points = to_u32(get_string(file, n, "points", false));
     t.number.multipliers = to_u32(get_string(file, n, "multipliers", false));
     t.number.cn_digits = to_u32(get_string(file, n, "cn_digits", true));
-    t.number.cn_units = to_u32(get_string(file, n, "cn_units", false));
+    t.number.cn_units = to_u32(get_string(file, n, "cn_units", true));
     t.number.cn_points = to_u32(get_string(file, n, "cn_points", false));
     t.number.negative = to_u32(get_string(file, n, "negative", false));
     check_same_chars(file, n["cn_digits"], "cn_digit", t.number.cn_digits);

@@ -135,6 +135,8 @@ TEST_CASE("token rules: a sequence reads figures, classes and literals as a rege
 }
 
 TEST_CASE("token rules: the compiler refuses a bad sequence with its reason") {
+  std::string many_items = "NUM";
+  for (int i = 0; i < 64; ++i) many_items += " 元";
   struct Row {
     const char* tokens;
     const char* why;
@@ -150,6 +152,7 @@ TEST_CASE("token rules: the compiler refuses a bad sequence with its reason") {
       {.tokens = "HAN{1,8} NUM", .why = "cannot begin with HAN"},
       {.tokens = "NUM HAN{3,1}", .why = "1 <= min <= max"},
       {.tokens = "NUM SP? 元", .why = "'SP' is already optional"},
+      {.tokens = many_items.c_str(), .why = "more than 64 items"},
       {.tokens = "NUM <!元? 元", .why = "cannot be optional"},
   };
   for (const Row& r : rows) {
