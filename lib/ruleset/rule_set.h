@@ -204,7 +204,7 @@ struct MetricRule {
   // without an oracle has no regex (regex.source() is empty).
   core::Regex regex;
   std::shared_ptr<const metrics::TokenSequence> tokens;  // null: a regex rule
-  std::map<std::string, std::string> set;  // fields forced by the rule
+  std::map<std::string, std::string> set;                // fields forced by the rule
   std::vector<RuleExample> examples;
   std::vector<std::string> counter_examples;
   // The rule's `requires` literals, width-normalised: every match of the pattern holds at least
