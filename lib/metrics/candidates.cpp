@@ -312,7 +312,7 @@ std::vector<Candidate> CandidateFinder::find_in(const std::string& normalized,
     // No rule can match here (most short blocks: titles, mastheads, lists): the exclusions
     // would only narrow candidates there are none of, so skip the UTF-16 copy and the gates.
     if (!token_matches && std::none_of(active_.begin(), active_.end(), [&](const Active& a) {
-          return a.matcher && maybe_[a.filter_index] != 0;
+          return a.token < 0 && maybe_[a.filter_index] != 0;
         })) {
       return {};
     }
