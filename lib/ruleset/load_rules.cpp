@@ -767,7 +767,10 @@ class Loader {
         if (!seq.ok())
           fail_at(file, n["tokens"], fmt::format("rule '{}': {}", r.id, seq.status().message()));
         r.tokens = std::make_shared<const metrics::TokenSequence>(std::move(seq.value()));
-        if (n["oracle_pattern"]) r.regex = compile(file, n["oracle_pattern"], r.id);
+        if (n["oracle_pattern"]) {
+          r.regex = compile(file, n["oracle_pattern"], r.id);
+          r.has_oracle = true;
+        }
       } else {
         if (!n["pattern"]) fail_at(file, n, "missing key 'pattern'");
         if (n["oracle_pattern"]) fail_at(file, n, "'oracle_pattern' belongs to a 'tokens' rule");

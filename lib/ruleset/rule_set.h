@@ -201,10 +201,11 @@ struct MetricRule {
   MetricKind kind = MetricKind::kNumber;
   // The rule's regex (`pattern`), or for a rule written as a token sequence (`tokens`) its
   // `oracle_pattern`: the regex it replaced, which rules test compares it with. A token rule
-  // without an oracle has no regex (regex.source() is empty).
+  // without an oracle has no regex (has_oracle false: do not use `regex`).
   core::Regex regex;
   std::shared_ptr<const metrics::TokenSequence> tokens;  // null: a regex rule
-  std::map<std::string, std::string> set;                // fields forced by the rule
+  bool has_oracle = false;
+  std::map<std::string, std::string> set;  // fields forced by the rule
   std::vector<RuleExample> examples;
   std::vector<std::string> counter_examples;
   // The rule's `requires` literals, width-normalised: every match of the pattern holds at least
