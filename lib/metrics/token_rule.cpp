@@ -127,6 +127,14 @@ class SequenceCompiler {
       seq_.items.push_back(std::move(t));
     }
     if (!open.empty()) return bad("'(' is never closed");
+    // The finder cuts the noun from where it begins to the match's end (word breaks).
+    for (size_t i = 0; i < seq_.items.size(); ++i) {
+      const TokenItem& t = seq_.items[i];
+      if (t.field == kNounField &&
+          (t.type != TokenItem::Type::kHan || i + 1 != seq_.items.size())) {
+        return bad("noun= takes the last item, a HAN run");
+      }
+    }
     // The matcher recurses once per item: a bound keeps its stack small whatever the rules say.
     if (seq_.items.size() > kMaxItems) {
       return bad(fmt::format("more than {} items: split the rule", kMaxItems));

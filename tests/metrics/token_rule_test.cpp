@@ -109,7 +109,7 @@ TEST_CASE("token rules: a sequence reads figures, classes and literals as a rege
        .want = {"3-6 5个人 value=5 unit=人"}},
       // a Han run, longest first, given back to what follows it
       {.name = "han run",
-       .tokens = "value=NUM 个 noun=HAN{1,3} 的",
+       .tokens = "value=NUM 个 HAN{1,3} 的",
        .text = "5个工作组的",
        .want = {"0-6 5个工作组的 value=5"}},
       // spaces around a connector, and no range that begins inside a longer figure
@@ -153,6 +153,7 @@ TEST_CASE("token rules: the compiler refuses a bad sequence with its reason") {
       {.tokens = "NUM HAN{3,1}", .why = "1 <= min <= max"},
       {.tokens = "NUM SP? 元", .why = "'SP' is already optional"},
       {.tokens = many_items.c_str(), .why = "more than 64 items"},
+      {.tokens = "noun=NUM 元", .why = "noun= takes the last item, a HAN run"},
       {.tokens = "NUM <!元? 元", .why = "cannot be optional"},
   };
   for (const Row& r : rows) {
