@@ -4,12 +4,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "core/icu_regex.h"
 #include "core/numeral.h"
 #include "core/utf8.h"
 #include "jianbao/pipeline.h"
 #include "metrics/cjk_spaces.h"
+#include "metrics/token_matcher.h"
 #include "ruleset/rule_set.h"
 
 namespace jianbao {
@@ -118,6 +120,58 @@ std::string describe(const std::vector<Metric>& ms) {
   return s.empty() ? " nothing" : s;
 }
 
+std::u32string code_points_of(const std::string& s) {
+  std::u32string out;
+  size_t pos = 0;
+  while (pos < s.size()) out.push_back(core::next_code_point(s, &pos));
+  return out;
+}
+
+// A token rule's matches in `text` (as the rules see it) against its oracle_pattern's: each
+// match's place and every field, as "begin-end field=text ..." lines; "" when they agree.
+std::string oracle_difference(const RuleSet& rules, const MetricRule& r, const std::string& text) {
+  const std::string seen = rules_text(rules, text);
+  auto describe_one = [](int b, int e, const std::string& whole,
+                         const std::function<std::string(size_t)>& field) {
+    std::string s = fmt::format("{}-{} '{}'", b, e, whole);
+    for (size_t f = 0; f < metrics::token_fields().size(); ++f) {
+      const std::string v = field(f);
+      if (!v.empty()) s += fmt::format(" {}={}", metrics::token_fields()[f], v);
+    }
+    return s;
+  };
+  std::vector<std::string> oracle;
+  core::Match m(r.regex, seen, rules.layout.regex_time_limit);
+  while (m.find()) {
+    if (m.end() <= m.start()) continue;
+    oracle.push_back(describe_one(m.start(), m.end(), m.text(), [&](size_t f) {
+      return m.group(metrics::token_fields()[f].c_str());
+    }));
+  }
+  metrics::TokenMatcher tokens(rules.token_classes, {&r});
+  tokens.find(seen);
+  std::vector<std::string> got;
+  const std::vector<metrics::Candidate>& found = tokens.matches(0);
+  for (size_t k = 0; k < found.size(); ++k) {
+    const metrics::Candidate& c = found[k];
+    got.push_back(describe_one(c.begin, c.end, c.groups.whole, [&](size_t f) {
+      if (f != metrics::kNounField) return metrics::captured_field(c.groups, f);
+      // The noun as the sequence took it, before the finder cuts it: up to the match's end.
+      const int at = tokens.noun_at(0, k);
+      if (at < 0) return std::string();
+      const std::u32string whole = code_points_of(c.groups.whole);
+      std::string noun;
+      for (size_t i = static_cast<size_t>(at - c.begin); i < whole.size(); ++i) {
+        core::append_utf8(&noun, whole[i]);
+      }
+      return noun;
+    }));
+  }
+  if (got == oracle) return "";
+  return fmt::format("tokens read [{}], oracle_pattern [{}]", fmt::join(got, "; "),
+                     fmt::join(oracle, "; "));
+}
+
 }  // namespace
 
 std::vector<ExampleFailure> check_rule_gates(const RuleSet& rules, const std::string& text,
@@ -199,6 +253,24 @@ ExampleReport run_rule_examples(const RuleSet& rules) {
       const auto found = metrics_of(text, rules, r.context_year, kinds);
       if (!found.empty())
         fail(r.id, r.file, r.line, text, "counter-example gave" + describe(found));
+    }
+  }
+  // A token rule reads what the regex it replaced read (its oracle_pattern), on every example
+  // and counter-example of rules/.
+  std::vector<std::string> all_texts;
+  for (const MetricRule& r : rules.metric_rules) {
+    for (const RuleExample& e : r.examples) all_texts.push_back(e.text);
+    all_texts.insert(all_texts.end(), r.counter_examples.begin(), r.counter_examples.end());
+  }
+  for (const PatternRule& p : rules.exclusions) {
+    all_texts.insert(all_texts.end(), p.examples.begin(), p.examples.end());
+  }
+  for (const MetricRule& r : rules.metric_rules) {
+    if (!r.tokens || !r.has_oracle) continue;
+    for (const std::string& text : all_texts) {
+      ++report.examples;
+      const std::string diff = oracle_difference(rules, r, text);
+      if (!diff.empty()) fail(r.id, r.file, r.line, text, diff);
     }
   }
   for (size_t i = 0; i < rules.exclusions.size(); ++i) {

@@ -48,6 +48,7 @@ BlockPrefilter::BlockPrefilter(const std::vector<std::string>& patterns)
   std::vector<std::string> loose;
   std::vector<unsigned> ids;
   for (size_t i = 0; i < patterns.size(); ++i) {
+    if (patterns[i].empty()) continue;  // no regex (a token rule): always "maybe"
     if (std::optional<std::string> p = core::superset_pattern(patterns[i])) {
       loose.push_back(std::move(*p));
       ids.push_back(static_cast<unsigned>(i));

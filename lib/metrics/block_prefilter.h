@@ -18,7 +18,8 @@ namespace jianbao::metrics {
 
 class BlockPrefilter {
  public:
-  // `patterns`: ICU patterns as written (fragments expanded), in the order scan() reports them.
+  // `patterns`: ICU patterns as written (fragments expanded), in the order scan() reports them;
+  // an empty one is not filtered (always "maybe").
   explicit BlockPrefilter(const std::vector<std::string>& patterns);
   ~BlockPrefilter();
   BlockPrefilter(const BlockPrefilter&) = delete;

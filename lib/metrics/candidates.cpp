@@ -164,13 +164,21 @@ CandidateFinder::CandidateFinder(const RuleSet& rules, const std::vector<MetricK
     scratch_.emplace(*filter_);
   }
   const size_t n_rules = rules.metric_rules.size();
+  std::vector<const MetricRule*> token_rules;
   for (size_t i = 0; i < n_rules; ++i) {
     const MetricRule& r = rules.metric_rules[i];
     const bool wanted = kinds.empty()
                             ? r.kind != MetricKind::kNumber
                             : std::find(kinds.begin(), kinds.end(), r.kind) != kinds.end();
-    if (wanted) active_.push_back({&r, nullptr, gate_of(r.required), i});
+    if (!wanted) continue;
+    if (r.tokens) {
+      active_.push_back({&r, nullptr, {}, i, static_cast<int>(token_rules.size())});
+      token_rules.push_back(&r);
+    } else {
+      active_.push_back({&r, nullptr, gate_of(r.required), i, -1});
+    }
   }
+  tokens_ = std::make_unique<TokenMatcher>(rules.token_classes, std::move(token_rules));
   for (size_t i = 0; i < rules.exclusions.size(); ++i) {
     const PatternRule& p = rules.exclusions[i];
     exclusions_.push_back({&p.regex, nullptr, gate_of(p.required), n_rules + i, &p.id});
@@ -291,12 +299,20 @@ std::vector<Candidate> CandidateFinder::find_in(const std::string& normalized,
                                                 const std::vector<std::pair<int, int>>& masked) {
   timeouts_.clear();
   words_text_ = nullptr;
+  const long long steps_before = tokens_->steps();
+  tokens_->find(normalized);
+  scanned_ += tokens_->steps() - steps_before;
+  bool token_matches = false;
+  for (const Active& a : active_) {
+    token_matches = token_matches || (a.token >= 0 && !tokens_->matches(a.token).empty());
+  }
   if (filter_) {
     filter_->scan(normalized, &*scratch_, &maybe_);
     // No rule can match here (most short blocks: titles, mastheads, lists): the exclusions
     // would only narrow candidates there are none of, so skip the UTF-16 copy and the gates.
-    if (std::none_of(active_.begin(), active_.end(),
-                     [&](const Active& a) { return maybe_[a.filter_index] != 0; })) {
+    if (!token_matches && std::none_of(active_.begin(), active_.end(), [&](const Active& a) {
+          return a.token < 0 && maybe_[a.filter_index] != 0;
+        })) {
       return {};
     }
   } else {
@@ -326,6 +342,37 @@ std::vector<Candidate> CandidateFinder::find_in(const std::string& normalized,
   std::vector<Candidate> metrics;
   std::vector<Candidate> numbers;
   for (Active& a : active_) {
+    if (a.token >= 0) {
+      const auto r = static_cast<size_t>(a.token);
+      std::vector<Candidate>& found = tokens_->matches(r);
+      for (size_t k = 0; k < found.size(); ++k) {
+        Candidate& c = found[k];
+        const int32_t s = text.u16_at_code_point(c.begin);
+        int32_t e = text.u16_at_code_point(c.end);
+        const int noun_at = tokens_->noun_at(r, k);
+        if (noun_at >= 0) {
+          // As for a regex rule: the sequence takes a generous run; keep the counted noun only.
+          const int32_t ns = text.u16_at_code_point(noun_at);
+          const int32_t len = noun_length(text, ns, e);
+          if (len == 0) continue;
+          e = ns + len;
+        }
+        const bool hit_exclusion =
+            std::any_of(excluded.begin(), excluded.end(),
+                        [&](const auto& x) { return s < x.second && x.first < e; });
+        if (hit_exclusion) continue;
+        if (noun_at >= 0) {
+          const int32_t ns = text.u16_at_code_point(noun_at);
+          c.end = text.code_point_at(e);
+          c.groups.unit.clear();
+          text.u16().tempSubStringBetween(ns, e).toUTF8String(c.groups.unit);
+          c.groups.whole.clear();
+          text.u16().tempSubStringBetween(s, e).toUTF8String(c.groups.whole);
+        }
+        (a.rule->kind == MetricKind::kNumber ? numbers : metrics).push_back(std::move(c));
+      }
+      continue;
+    }
     // A block without any of the rule's `requires` literals cannot hold a match.
     // Nor can a block where the prefilter found no match of the loosened pattern.
     if (!maybe_[a.filter_index] || !gate_open(a.gate, text.u16())) continue;

@@ -9,23 +9,11 @@
 #include <vector>
 
 #include "core/icu_regex.h"
+#include "metrics/candidate.h"
+#include "metrics/token_matcher.h"
 #include "ruleset/rule_set.h"
 
 namespace jianbao::metrics {
-
-// The texts of a match's named groups (empty when a group did not take part).
-struct Captures {
-  std::string whole, value, tenths, unit, cmp, cmpb, change;
-  std::string y, m, d, y2, m2, d2, part, part2, eom, thisyear;
-  std::string value2, half, half2, per, yrel;
-};
-
-struct Candidate {
-  const MetricRule* rule = nullptr;
-  int begin = 0;  // code points in the block text
-  int end = 0;
-  Captures groups;
-};
 
 // Holds one matcher per rule so a document's blocks reuse them. Not thread-safe: one per thread.
 class CandidateFinder {
@@ -54,8 +42,9 @@ class CandidateFinder {
     int offset;  // code points in the block text
   };
   const std::vector<Timeout>& timeouts() const { return timeouts_; }
-  // The UTF-16 units the rules' searches have run over since construction: the matching work,
-  // counted without a clock (linear in the text, tests/regression/metrics_time_limit_test.cpp).
+  // The UTF-16 units the rules' searches have run over since construction, plus the items the
+  // token rules tried: the matching work, counted without a clock (linear in the text,
+  // tests/regression/metrics_time_limit_test.cpp).
   long long scanned_units() const { return scanned_; }
 
  private:
@@ -66,6 +55,7 @@ class CandidateFinder {
     std::unique_ptr<icu::RegexMatcher> matcher;
     std::vector<int> gate;  // indices into literals_; empty: the rule runs on every block
     size_t filter_index;    // its pattern's index in rules_.prefilter
+    int token = -1;         // a token rule (no matcher): its index in tokens_
   };
   struct Exclusion {
     const core::Regex* regex;
@@ -91,6 +81,7 @@ class CandidateFinder {
   std::optional<BlockPrefilter::Scratch> scratch_;
   std::vector<char> maybe_;  // per pattern of the prefilter: may it match in the current block
   std::vector<Active> active_;
+  std::unique_ptr<TokenMatcher> tokens_;  // the active token rules
   std::unique_ptr<icu::BreakIterator> words_;
   const core::MatchText* words_text_ = nullptr;
   std::vector<Exclusion> exclusions_;

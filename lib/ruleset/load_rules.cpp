@@ -33,9 +33,10 @@ class Loader {
 
   void load() {
     load_fragments();
+    load_tokens();
     for (const auto& [path, text] : texts_) {
       out_->files.push_back({path, text.origin});
-      if (path == "common/fragments.yaml") continue;
+      if (path == "common/fragments.yaml" || path == "common/tokens.yaml") continue;
       if (path == "gazetteer/divisions.yaml") {
         if (auto places = ruleset::read_division_lines(text.content)) {
           add_divisions(std::move(*places));
@@ -105,9 +106,85 @@ class Loader {
       }
       raw[name] = kv.second.as<std::string>();
       fragment_lines_[name] = line_of(kv.first);
+      fragment_raw_[name] = raw[name];
     }
     if (Status s = fragments_.define(raw); !s.ok()) {
       throw ruleset::RuleError{Status::bad_rules(s.message(), {.file = file, .line = 1})};
+    }
+  }
+
+  // rules/common/tokens.yaml: the figures and word classes of the token rules. Read before the
+  // metric files, whose `tokens` name its classes.
+  void load_tokens() {
+    auto it = texts_.find("common/tokens.yaml");
+    if (it == texts_.end()) return;
+    const std::string& file = it->first;
+    const YAML::Node root = ruleset::parse_yaml(file, it->second.content);
+    check_keys(file, root, {"number", "classes"});
+    metrics::TokenClasses& t = out_->token_classes;
+    const YAML::Node n = root["number"];
+    if (!n) fail_at(file, root, "missing key 'number'");
+    check_keys(file, n,
+               {"digits", "group_marks", "points", "multipliers", "cn_digits", "cn_units",
+                "cn_points", "negative"});
+    t.number.digits = to_u32(get_string(file, n, "digits", true));
+    t.number.group_marks = to_u32(get_string(file, n, "group_marks", false));
+    t.number.points = to_u32(get_string(file, n, "points", false));
+    t.number.multipliers = to_u32(get_string(file, n, "multipliers", false));
+    t.number.cn_digits = to_u32(get_string(file, n, "cn_digits", true));
+    t.number.cn_units = to_u32(get_string(file, n, "cn_units", true));
+    t.number.cn_points = to_u32(get_string(file, n, "cn_points", false));
+    t.number.negative = to_u32(get_string(file, n, "negative", false));
+    check_same_chars(file, n["cn_digits"], "cn_digit", t.number.cn_digits);
+    check_same_chars(file, n["cn_units"], "cn_unit", t.number.cn_units);
+    for (const auto& kv : root["classes"]) {
+      const std::string name = kv.first.as<std::string>();
+      if (name == "NUM") fail_at(file, kv.first, "'NUM' is the figure, not a class");
+      std::vector<std::u32string> words;
+      std::vector<std::string> written;
+      if (kv.second.IsScalar()) {
+        // A string: each of its characters is a word of the class.
+        for (const char32_t c : to_u32(kv.second.as<std::string>())) {
+          words.push_back(std::u32string(1, c));
+          written.emplace_back();
+          core::append_utf8(&written.back(), c);
+        }
+      } else if (kv.second.IsSequence()) {
+        for (const auto& w : kv.second) {
+          written.push_back(w.as<std::string>());
+          if (written.back().empty()) fail_at(file, w, "empty word");
+          words.push_back(to_u32(written.back()));
+        }
+      }
+      if (words.empty()) {
+        fail_at(
+            file, kv.second,
+            fmt::format("class '{}': expected a list of words or a string of characters", name));
+      }
+      // While regex rules use a fragment of the same name, both must read the same words.
+      if (auto f = fragment_raw_.find(name); f != fragment_raw_.end()) {
+        const std::string alternation = "(?:" + fmt::format("{}", fmt::join(written, "|")) + ")";
+        if (f->second != alternation) {
+          fail_at(file, kv.first,
+                  fmt::format("class '{}' differs from fragment {{{}}} in fragments.yaml (the "
+                              "same words in the same order)",
+                              name, name));
+        }
+      }
+      t.words[name] = std::move(words);
+    }
+  }
+
+  // A set of `chars` must be the character class of the fragment `fragment`, when there is one.
+  void check_same_chars(const std::string& file, const YAML::Node& node, const char* fragment,
+                        const std::u32string& chars) {
+    auto f = fragment_raw_.find(fragment);
+    if (f == fragment_raw_.end()) return;
+    if (to_u32(f->second) != U"[" + chars + U"]") {
+      fail_at(file, node,
+              fmt::format("differs from fragment {{{}}} in fragments.yaml (the same characters "
+                          "in the same order)",
+                          fragment));
     }
   }
 
@@ -683,7 +760,9 @@ class Loader {
       fail_at(file, root["rules"], "'rules' is empty: a metric rule file needs at least one rule");
     }
     for (const auto& n : root["rules"]) {
-      check_keys(file, n, {"id", "pattern", "set", "examples", "counter_examples", "requires"});
+      check_keys(file, n,
+                 {"id", "pattern", "tokens", "oracle_pattern", "set", "examples",
+                  "counter_examples", "requires"});
       MetricRule r;
       r.id = get_string(file, n, "id", true);
       claim_id(file, n, r.id);
@@ -695,8 +774,23 @@ class Loader {
       r.file = file;
       r.line = line_of(n);
       r.context_year = context_year;
-      if (!n["pattern"]) fail_at(file, n, "missing key 'pattern'");
-      r.regex = compile(file, n["pattern"], r.id);
+      if (n["tokens"]) {
+        if (n["pattern"]) fail_at(file, n, "a rule has 'pattern' or 'tokens', not both");
+        if (n["requires"]) fail_at(file, n["requires"], "'requires' gates regex rules only");
+        auto seq = metrics::compile_token_sequence(get_string(file, n, "tokens", true),
+                                                   out_->token_classes);
+        if (!seq.ok())
+          fail_at(file, n["tokens"], fmt::format("rule '{}': {}", r.id, seq.status().message()));
+        r.tokens = std::make_shared<const metrics::TokenSequence>(std::move(seq.value()));
+        if (n["oracle_pattern"]) {
+          r.regex = compile(file, n["oracle_pattern"], r.id);
+          r.has_oracle = true;
+        }
+      } else {
+        if (!n["pattern"]) fail_at(file, n, "missing key 'pattern'");
+        if (n["oracle_pattern"]) fail_at(file, n, "'oracle_pattern' belongs to a 'tokens' rule");
+        r.regex = compile(file, n["pattern"], r.id);
+      }
       if (n["set"]) r.set = string_map(file, n["set"]);
       r.required = load_required(file, n, r.id);
       for (const auto& e : n["examples"]) {
@@ -706,6 +800,11 @@ class Loader {
       }
       for (const auto& c : n["counter_examples"]) r.counter_examples.push_back(c.as<std::string>());
       if (r.examples.empty()) fail_at(file, n, fmt::format("rule '{}' has no examples", r.id));
+      if (r.tokens) {
+        // The token matcher fills the captures itself; no group numbers.
+        out_->metric_rules.push_back(std::move(r));
+        continue;
+      }
       MetricRule::Groups& g = r.g;
       g.value = r.regex.group("value");
       g.tenths = r.regex.group("tenths");
@@ -802,6 +901,7 @@ class Loader {
       texts_.begin(), texts_.end(), [](const auto& t) { return t.second.origin == "built-in"; });
   ruleset::Fragments fragments_;
   std::map<std::string, int> fragment_lines_;
+  std::map<std::string, std::string> fragment_raw_;  // as written, before expansion
   std::set<std::string> ids_;
   std::vector<std::pair<std::string, int>> keys_;
   std::vector<std::pair<std::string, YAML::Node>> group_nodes_;
@@ -880,7 +980,8 @@ bool RuleSet::prefilter_pays(size_t bytes) const {
 const metrics::BlockPrefilter& RuleSet::prefilter() const {
   std::call_once(prefilter_once_, [this] {
     std::vector<std::string> patterns;
-    for (const MetricRule& r : metric_rules) patterns.push_back(r.regex.source());
+    // A token rule is no regex to prefilter (its oracle is never run on blocks): "" stays out.
+    for (const MetricRule& r : metric_rules) patterns.push_back(r.tokens ? "" : r.regex.source());
     for (const PatternRule& r : exclusions) patterns.push_back(r.regex.source());
     prefilter_ = std::make_unique<const metrics::BlockPrefilter>(patterns);
   });

@@ -16,6 +16,7 @@
 #include "jianbao/ruleset.h"
 #include "metrics/block_prefilter.h"
 #include "metrics/place_matcher.h"
+#include "metrics/token_rule.h"
 
 namespace jianbao {
 
@@ -204,7 +205,12 @@ struct RuleExample {
 struct MetricRule {
   std::string id;
   MetricKind kind = MetricKind::kNumber;
+  // The rule's regex (`pattern`), or for a rule written as a token sequence (`tokens`) its
+  // `oracle_pattern`: the regex it replaced, which rules test compares it with. A token rule
+  // without an oracle has no regex (has_oracle false: do not use `regex`).
   core::Regex regex;
+  std::shared_ptr<const metrics::TokenSequence> tokens;  // null: a regex rule
+  bool has_oracle = false;
   std::map<std::string, std::string> set;  // fields forced by the rule
   std::vector<RuleExample> examples;
   std::vector<std::string> counter_examples;
@@ -287,6 +293,7 @@ class RuleSet {
   OfficialRules official;
   core::NumeralTable numerals;
   MetricTables tables;
+  metrics::TokenClasses token_classes;  // rules/common/tokens.yaml
   std::vector<MetricRule> metric_rules;
   std::vector<PatternRule> exclusions;
   // Text in which no province is taken: addresses and site footers (地址：…, ICP备…).

@@ -333,6 +333,41 @@ TEST_CASE("load_rules: bad rule files fail with FILE:LINE:COL") {
        .want_line = 3,
        .want_column = 5,
        .want_message = "an alias of a mapping or sequence"},
+      {.name = "a token rule names an unknown class",
+       .file = "metrics/zz_bad.yaml",
+       .text = "kind: count\n"
+               "rules:\n"
+               "  - id: count_zz_tokens\n"
+               "    tokens: \"value=NUM unit=no_class\"\n"
+               "    examples:\n"
+               "      - {text: 3项, expect: {value: 3}}\n",
+       .want_line = 4,
+       .want_column = 13,
+       .want_message = "unknown token class 'no_class'"},
+      {.name = "a rule with a pattern and tokens",
+       .file = "metrics/zz_bad.yaml",
+       .text = "kind: count\n"
+               "rules:\n"
+               "  - id: count_zz_both\n"
+               "    pattern: '[0-9]+项'\n"
+               "    tokens: \"value=NUM 项\"\n"
+               "    examples:\n"
+               "      - {text: 3项, expect: {value: 3}}\n",
+       .want_line = 3,
+       .want_column = 5,
+       .want_message = "'pattern' or 'tokens', not both"},
+      // a class and the fragment of the same name must not drift apart while both are used
+      {.name = "a token class that differs from its fragment",
+       .file = "common/tokens.yaml",
+       .text = "number:\n"
+               "  digits: \"0123456789\"\n"
+               "  cn_digits: \"〇零一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖\"\n"
+               "  cn_units: \"十拾百佰千仟万萬亿億\"\n"
+               "classes:\n"
+               "  cmp_before: [超过]\n",
+       .want_line = 6,
+       .want_column = 3,
+       .want_message = "class 'cmp_before' differs from fragment {cmp_before}"},
       {.name = "unknown rule file",
        .file = "misc/zz_unknown.yaml",
        .text = "a: 1\n",

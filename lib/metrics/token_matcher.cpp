@@ -1,0 +1,370 @@
+#include "metrics/token_matcher.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <array>
+
+#include "core/utf8.h"
+
+namespace jianbao::metrics {
+namespace {
+
+// token_fields() order.
+constexpr std::array kFieldMembers = {
+    &Captures::value,    &Captures::tenths, &Captures::unit, &Captures::cmp,   &Captures::cmpb,
+    &Captures::change,   &Captures::y,      &Captures::m,    &Captures::d,     &Captures::y2,
+    &Captures::m2,       &Captures::d2,     &Captures::part, &Captures::part2, &Captures::eom,
+    &Captures::thisyear, &Captures::value2, &Captures::half, &Captures::half2, &Captures::per,
+    &Captures::yrel};
+
+constexpr size_t kMaskBits = 64;
+
+// \p{Han}, as the regex rules read it.
+std::vector<std::pair<char32_t, int>>::const_iterator words_from(const TokenItem& t, char32_t c) {
+  return std::lower_bound(t.by_char.begin(), t.by_char.end(), std::pair<char32_t, int>{c, -1});
+}
+
+bool is_han(char32_t c) {
+  return u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SCRIPT) == USCRIPT_HAN;
+}
+constexpr int kGroupWidth = 4;  // ",123"
+
+}  // namespace
+
+const std::string& captured_field(const Captures& c, size_t field) {
+  static const std::string none;
+  return field < kFieldMembers.size() ? c.*kFieldMembers[field] : none;
+}
+
+TokenMatcher::TokenMatcher(const TokenClasses& classes, std::vector<const MetricRule*> rules)
+    : rules_(std::move(rules)),
+      number_class_(kTable, 0),
+      starts_(kTable, 0),
+      anchor_starts_(kTable, 0) {
+  const NumberChars& n = classes.number;
+  auto mark = [&](const std::u32string& chars, uint8_t bit) {
+    for (const char32_t c : chars) {
+      if (c < kTable) number_class_[c] |= bit;
+    }
+  };
+  mark(n.digits, kDigit);
+  mark(n.group_marks, kGroup);
+  mark(n.points, kPoint);
+  mark(n.multipliers, kMultiplier);
+  mark(n.cn_digits, kCnDigit);
+  mark(n.cn_units, kCnUnit);
+  mark(n.cn_points, kCnPoint);
+  mark(n.negative, kNegative);
+  for (size_t r = 0; r < rules_.size(); ++r) {
+    for (const char32_t c : rules_[r]->tokens->first_chars) {
+      if (c < kTable && r < kMaskBits) {
+        starts_[c] |= uint64_t{1} << r;
+      } else {
+        wide_starts_.emplace_back(c, r);
+      }
+    }
+    const TokenSequence& seq = *rules_[r]->tokens;
+    if (seq.anchor >= 0 && r < kMaskBits) {
+      const TokenItem& a = seq.items[static_cast<size_t>(seq.anchor)];
+      for (const std::u32string& w : a.words) {
+        if (w.front() < kTable) {
+          anchor_starts_[w.front()] |= uint64_t{1} << r;
+        } else {
+          unanchored_ |= uint64_t{1} << r;
+        }
+      }
+    } else if (r < kMaskBits) {
+      unanchored_ |= uint64_t{1} << r;
+    }
+  }
+  static_assert(kFieldMembers.size() == 21, "one member per token field");
+  found_.resize(rules_.size());
+  nouns_.resize(rules_.size());
+  resume_.resize(rules_.size());
+  cap_begin_.assign(token_fields().size(), -1);
+  cap_end_.assign(token_fields().size(), -1);
+  size_t items = 0;
+  for (const MetricRule* r : rules_) items = std::max(items, r->tokens->items.size());
+  open_at_.assign(items, -1);
+}
+
+void TokenMatcher::arabic_ends(int pos, std::vector<int>* out) {
+  // [0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?, its ends in the order a backtracking regex tries them:
+  // the longest decimals first, then fewer thousands groups, then fewer digits.
+  int d = pos;
+  while (is(d, kDigit)) ++d;
+  if (d == pos) return;
+  int g = d;
+  int groups = 0;
+  while (is(g, kGroup) && is(g + 1, kDigit) && is(g + 2, kDigit) && is(g + 3, kDigit)) {
+    g += kGroupWidth;
+    ++groups;
+  }
+  if (is(g, kPoint) && is(g + 1, kDigit)) {
+    int f = g + 1;
+    while (is(f, kDigit)) ++f;
+    for (int e = f; e > g + 1; --e) out->push_back(e);
+  }
+  for (int k = groups; k >= 0; --k) out->push_back(d + k * kGroupWidth);
+  for (int e = d - 1; e > pos; --e) out->push_back(e);
+}
+
+void TokenMatcher::number_ends(int pos) {
+  if (is(pos, kDigit)) {
+    // arabic(?:M(?:arabic)?)*: only the longest reading of a part can be followed by a
+    // multiplier, so the tries form a chain; each level's other ends come after the deeper
+    // ones. tails_ holds each level's other ends, level_ where each level's begin.
+    tails_.clear();
+    levels_.clear();
+    levels_.push_back(0);
+    arabic_ends(pos, &tails_);
+    int e = tails_.front();
+    tails_.erase(tails_.begin());
+    while (is(e, kMultiplier)) {
+      levels_.push_back(static_cast<int>(tails_.size()));
+      const size_t from = tails_.size();
+      arabic_ends(e + 1, &tails_);
+      if (tails_.size() > from) {
+        const int next = tails_[from];
+        tails_.erase(tails_.begin() + static_cast<std::ptrdiff_t>(from));
+        tails_.push_back(e + 1);
+        tails_.push_back(e);
+        e = next;
+      } else {
+        tails_.push_back(e);
+        e = e + 1;
+      }
+    }
+    ends_.push_back(e);
+    size_t stop = tails_.size();
+    for (size_t k = levels_.size(); k-- > 0;) {
+      const auto begin = static_cast<size_t>(levels_[k]);
+      ends_.insert(ends_.end(), tails_.begin() + static_cast<std::ptrdiff_t>(begin),
+                   tails_.begin() + static_cast<std::ptrdiff_t>(stop));
+      stop = begin;
+    }
+    return;
+  }
+  // 负?(?:digit|unit)+(?:点digit+)?
+  int q = is(pos, kNegative) ? pos + 1 : pos;
+  int r = q;
+  while (is(r, kCnDigit | kCnUnit)) ++r;
+  if (r == q) return;
+  if (is(r, kCnPoint) && is(r + 1, kCnDigit)) {
+    int f = r + 1;
+    while (is(f, kCnDigit)) ++f;
+    for (int e = f; e > r + 1; --e) ends_.push_back(e);
+  }
+  for (int e = r; e > q; --e) ends_.push_back(e);
+}
+
+int TokenMatcher::word_at(const std::u32string& w, int pos) const {
+  if (pos + static_cast<int>(w.size()) > size_) return -1;
+  for (size_t k = 0; k < w.size(); ++k) {
+    if (cps_[static_cast<size_t>(pos) + k] != w[k]) return -1;
+  }
+  return pos + static_cast<int>(w.size());
+}
+
+bool TokenMatcher::match_from(size_t i, int pos) {
+  ++steps_;
+  const std::vector<TokenItem>& items = seq_->items;
+  if (i == items.size()) {
+    end_ = pos;
+    return true;
+  }
+  const TokenItem& t = items[i];
+  // Capture [pos, e) for t (restored when the rest fails) and go on from `next` at e.
+  auto take = [&](int e, size_t next) {
+    if (t.field < 0) return match_from(next, e);
+    const auto f = static_cast<size_t>(t.field);
+    const int b0 = cap_begin_[f];
+    const int e0 = cap_end_[f];
+    cap_begin_[f] = pos;
+    cap_end_[f] = e;
+    if (match_from(next, e)) return true;
+    cap_begin_[f] = b0;
+    cap_end_[f] = e0;
+    return false;
+  };
+  switch (t.type) {
+    case TokenItem::Type::kWords: {
+      if (pos >= size_) break;
+      const char32_t c = cps_[static_cast<size_t>(pos)];
+      for (auto it = words_from(t, c); it != t.by_char.end() && it->first == c; ++it) {
+        const int e = word_at(t.words[static_cast<size_t>(it->second)], pos);
+        if (e >= 0 && take(e, i + 1)) return true;
+      }
+      break;
+    }
+    case TokenItem::Type::kNumber: {
+      const size_t base = ends_.size();
+      // Most rules read a figure at the same place in turn: read it once.
+      if (cached_at_ != pos) {
+        cached_at_ = pos;
+        const size_t from = ends_.size();
+        number_ends(pos);
+        cached_.assign(ends_.begin() + static_cast<std::ptrdiff_t>(from), ends_.end());
+      } else {
+        ends_.insert(ends_.end(), cached_.begin(), cached_.end());
+      }
+      for (size_t k = base; k < ends_.size(); ++k) {
+        const int e = ends_[k];
+        if (!t.follow_any && (e >= size_ || !std::binary_search(t.follow.begin(), t.follow.end(),
+                                                                cps_[static_cast<size_t>(e)]))) {
+          continue;
+        }
+        if (take(e, i + 1)) {
+          ends_.resize(base);
+          return true;
+        }
+      }
+      ends_.resize(base);
+      break;
+    }
+    case TokenItem::Type::kHan: {
+      int run = 0;
+      while (run < t.max && pos + run < size_ && is_han(cps_[static_cast<size_t>(pos + run)])) {
+        ++run;
+      }
+      for (int k = run; k >= t.min; --k) {
+        if (take(pos + k, i + 1)) return true;
+      }
+      break;
+    }
+    case TokenItem::Type::kSpaces: {
+      int run = 0;
+      while (pos + run < size_ && cps_[static_cast<size_t>(pos + run)] == U' ') ++run;
+      for (int k = run; k >= 0; --k) {
+        if (take(pos + k, i + 1)) return true;
+      }
+      return false;
+    }
+    case TokenItem::Type::kNotAfter:
+      if (pos > 0) {
+        const char32_t c = cps_[static_cast<size_t>(pos - 1)];
+        for (auto it = words_from(t, c); it != t.by_char.end() && it->first == c; ++it) {
+          const std::u32string& w = t.words[static_cast<size_t>(it->second)];
+          const int from = pos - static_cast<int>(w.size());
+          if (from >= 0 && word_at(w, from) == pos) return false;
+        }
+      }
+      return match_from(i + 1, pos);
+    case TokenItem::Type::kNotWords:
+      if (pos < size_) {
+        const char32_t c = cps_[static_cast<size_t>(pos)];
+        for (auto it = words_from(t, c); it != t.by_char.end() && it->first == c; ++it) {
+          if (word_at(t.words[static_cast<size_t>(it->second)], pos) >= 0) return false;
+        }
+      }
+      return match_from(i + 1, pos);
+    case TokenItem::Type::kOpen: {
+      const int before = open_at_[i];
+      open_at_[i] = pos;
+      if (match_from(i + 1, pos)) return true;
+      open_at_[i] = before;
+      break;
+    }
+    case TokenItem::Type::kClose: {
+      const auto open = static_cast<size_t>(t.close);
+      if (t.field < 0) return match_from(i + 1, pos);
+      const auto f = static_cast<size_t>(t.field);
+      const int b0 = cap_begin_[f];
+      const int e0 = cap_end_[f];
+      cap_begin_[f] = open_at_[open];
+      cap_end_[f] = pos;
+      if (match_from(i + 1, pos)) return true;
+      cap_begin_[f] = b0;
+      cap_end_[f] = e0;
+      return false;
+    }
+  }
+  if (!t.optional) return false;
+  // Not taken: an optional group goes on after its close.
+  const size_t next = t.type == TokenItem::Type::kOpen ? static_cast<size_t>(t.close) + 1 : i + 1;
+  return match_from(next, pos);
+}
+
+void TokenMatcher::find(std::string_view text) {
+  for (std::vector<Candidate>& f : found_) f.clear();
+  for (std::vector<int>& n : nouns_) n.clear();
+  if (rules_.empty()) return;
+  cps_.clear();
+  bytes_.clear();
+  size_t at = 0;
+  while (at < text.size()) {
+    bytes_.push_back(at);
+    cps_.push_back(core::next_code_point(text, &at));
+  }
+  bytes_.push_back(text.size());
+  size_ = static_cast<int>(cps_.size());
+  std::fill(resume_.begin(), resume_.end(), 0);
+  cached_at_ = -1;
+  auto text_of = [&](int b, int e) {
+    const size_t from = bytes_[static_cast<size_t>(b)];
+    return std::string(text.substr(from, bytes_[static_cast<size_t>(e)] - from));
+  };
+  auto attempt = [&](size_t r, int pos) {
+    if (pos < resume_[r]) return;
+    seq_ = rules_[r]->tokens.get();
+    // A failed attempt restores what it set, so only a match leaves captures to clear.
+    if (!match_from(0, pos) || end_ <= pos) return;
+    Candidate c;
+    c.rule = rules_[r];
+    c.begin = pos;
+    c.end = end_;
+    c.groups.whole = text_of(pos, end_);
+    int noun = -1;
+    for (const int f : seq_->fields) {
+      const auto k = static_cast<size_t>(f);
+      if (cap_begin_[k] < 0) continue;
+      if (f == kNounField) {
+        noun = cap_begin_[k];
+      } else {
+        c.groups.*kFieldMembers[k] = text_of(cap_begin_[k], cap_end_[k]);
+      }
+    }
+    for (const int f : seq_->fields) {
+      cap_begin_[static_cast<size_t>(f)] = -1;
+      cap_end_[static_cast<size_t>(f)] = -1;
+    }
+    found_[r].push_back(std::move(c));
+    nouns_[r].push_back(noun);
+    resume_[r] = end_;
+  };
+  // The rules whose anchor words the block holds; the others cannot match in it.
+  uint64_t present = unanchored_;
+  const uint64_t all =
+      rules_.size() >= kMaskBits ? ~uint64_t{0} : (uint64_t{1} << rules_.size()) - 1;
+  for (int pos = 0; pos < size_ && present != all; ++pos) {
+    const char32_t c = cps_[static_cast<size_t>(pos)];
+    if (c >= kTable) continue;
+    for (uint64_t bits = anchor_starts_[c] & ~present; bits != 0; bits &= bits - 1) {
+      const auto r = static_cast<size_t>(__builtin_ctzll(bits));
+      const TokenSequence& seq = *rules_[r]->tokens;
+      const TokenItem& a = seq.items[static_cast<size_t>(seq.anchor)];
+      for (const std::u32string& w : a.words) {
+        if (w.front() == c && word_at(w, pos) >= 0) {
+          present |= uint64_t{1} << r;
+          break;
+        }
+      }
+    }
+  }
+  if (present == 0 && wide_starts_.empty()) return;
+  for (int pos = 0; pos < size_; ++pos) {
+    const char32_t c = cps_[static_cast<size_t>(pos)];
+    if (c < kTable) {
+      for (uint64_t bits = starts_[c] & present; bits != 0; bits &= bits - 1) {
+        attempt(static_cast<size_t>(__builtin_ctzll(bits)), pos);
+      }
+    }
+    for (const auto& [wc, r] : wide_starts_) {
+      if (wc == c) attempt(r, pos);
+    }
+  }
+}
+
+}  // namespace jianbao::metrics

@@ -1,0 +1,93 @@
+// Runs the metric rules written as token sequences (metrics/token_rule.h) over a block in one
+// pass: each code point is looked up once in a table of the rules that may begin there, and
+// only those are tried. Each rule's matches are found as a regex search finds them: leftmost
+// first, the next one searched from where the last one ended.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "metrics/candidate.h"
+#include "metrics/token_rule.h"
+#include "ruleset/rule_set.h"
+
+namespace jianbao::metrics {
+
+// The text of field `field` (an index in token_fields()) of `c`; "" for the noun, which a
+// Candidate holds in its unit once it is cut (noun_at).
+const std::string& captured_field(const Captures& c, size_t field);
+
+class TokenMatcher {
+ public:
+  // `rules`: the rules to run, each with a token sequence; they must outlive the matcher.
+  TokenMatcher(const TokenClasses& classes, std::vector<const MetricRule*> rules);
+
+  bool empty() const { return rules_.empty(); }
+
+  // Finds the matches in `text` (UTF-8, as the rules see it); matches(r) then holds rule r's
+  // (r indexes the rules given), in text order. Offsets are code points.
+  void find(std::string_view text);
+  std::vector<Candidate>& matches(size_t r) { return found_[r]; }
+  // Where the k-th match of rule r captured its noun (code points), -1 when it did not.
+  int noun_at(size_t r, size_t k) const { return nouns_[r][k]; }
+  // The items tried since construction: the matching work, counted without a clock.
+  long long steps() const { return steps_; }
+
+ private:
+  // Classes of a code point for figures (NumberChars), as bits.
+  enum : uint8_t {
+    kDigit = 1,
+    kGroup = 2,
+    kPoint = 4,
+    kMultiplier = 8,
+    kCnDigit = 16,
+    kCnUnit = 32,
+    kCnPoint = 64,
+    kNegative = 128,
+  };
+  uint8_t char_class(int pos) const {
+    if (pos < 0 || pos >= size_) return 0;
+    const char32_t c = cps_[static_cast<size_t>(pos)];
+    return c < kTable ? number_class_[c] : 0;
+  }
+  bool is(int pos, uint8_t bits) const { return (char_class(pos) & bits) != 0; }
+  // The ends of the figures that start at `pos`, in the order a backtracking regex tries them
+  // (appended to ends_).
+  void number_ends(int pos);
+  void arabic_ends(int pos, std::vector<int>* out);
+  // Whether rule_'s items from `i` on match at `pos`; sets end_ and the captures when so.
+  bool match_from(size_t i, int pos);
+  int word_at(const std::u32string& w, int pos) const;
+
+  static constexpr char32_t kTable = 0x10000;
+  std::vector<const MetricRule*> rules_;
+  std::vector<uint8_t> number_class_;  // per code point below kTable
+  // starts_[c]: the rules (bits, by index in rules_) that may begin at code point c; rules past
+  // 64 and code points past the table are in wide_starts_.
+  std::vector<uint64_t> starts_;
+  std::vector<std::pair<char32_t, size_t>> wide_starts_;
+  // anchor_starts_[c]: the rules whose anchor (TokenSequence::anchor) has a word beginning with
+  // c; unanchored_: the rules (of the first 64) searched in every block.
+  std::vector<uint64_t> anchor_starts_;
+  uint64_t unanchored_ = 0;
+
+  // The block being matched, and the state of one match attempt.
+  std::u32string cps_;
+  std::vector<size_t> bytes_;  // byte offset of each code point, plus the end
+  int size_ = 0;
+  const TokenSequence* seq_ = nullptr;
+  std::vector<int> cap_begin_, cap_end_;  // per field
+  std::vector<int> open_at_;              // per item: where its group began
+  std::vector<int> ends_;                 // figure ends, a stack shared by the attempt's frames
+  int cached_at_ = -1;                    // where the figure of cached_ begins
+  std::vector<int> cached_;
+  std::vector<int> tails_, levels_;  // number_ends' chain
+  int end_ = 0;
+  long long steps_ = 0;
+  std::vector<int> resume_;  // per rule: where its next search starts
+  std::vector<std::vector<Candidate>> found_;
+  std::vector<std::vector<int>> nouns_;
+};
+
+}  // namespace jianbao::metrics

@@ -1,0 +1,89 @@
+// Metric rules written as a short sequence of token classes instead of a regex (issue 12):
+//
+//   tokens: "cmpb=cmp_before? value=NUM 个? unit=count_unit cmp=cmp_after?"
+//
+// Items are separated by spaces. An item is
+//   NUM           a figure (TokenClasses::number: Arabic with thousands groups, decimals and
+//                 multipliers such as 1.5万, or a run of Chinese numerals 三千五百 / 负三点五)
+//   count_unit    a word class of rules/common/tokens.yaml (its words tried in the listed order)
+//   个, 余|多     literal words (any item that is not ASCII), alternatives split by |
+//   HAN{1,8}      a run of Han characters, longest first (the counted noun after 个)
+//   SP            any run of spaces, longest first (PDF text's "3 至 5家")
+//   ( ... )       a group of items
+// followed by ? when optional, and preceded by field= to capture its text into a field of the
+// metric's captures (value, unit, cmp, ... as the regex rules' named groups). !item is "not
+// followed by item" and <!item "not preceded by item" (both take no text).
+//
+// Matching backtracks like a regex: an optional item is tried taken first, a class's words in
+// their order, a figure's possible ends longest first, and the first way through the whole
+// sequence wins. So a sequence reads the same text as the regex it replaces, written with the
+// same alternatives in the same order (the rule's oracle_pattern checks it, rules test).
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jianbao/status.h"
+
+namespace jianbao::metrics {
+
+// The characters a figure (NUM) is made of. Read from rules/common/tokens.yaml.
+struct NumberChars {
+  std::u32string digits;       // 0-9: a run of them is an Arabic figure
+  std::u32string group_marks;  // ",": a thousands group follows (three digits)
+  std::u32string points;       // ".": decimals follow
+  std::u32string multipliers;  // 万 亿 after an Arabic figure (1.5万, 5万4千)
+  std::u32string cn_digits;    // 一 二 两 ...
+  std::u32string cn_units;     // 十 百 千 万 亿 ...
+  std::u32string cn_points;    // 点: Chinese decimals follow (三点五)
+  std::u32string negative;     // 负 before a Chinese figure
+};
+
+struct TokenClasses {
+  NumberChars number;
+  std::map<std::string, std::vector<std::u32string>> words;  // class name -> words, in order
+};
+
+// The capture fields a sequence may write (the regex rules' group names). The last one, noun,
+// is the counted noun that the candidate finder cuts by word breaks (kNounField).
+const std::vector<std::string>& token_fields();
+constexpr int kNounField = 21;
+
+// One item of a compiled sequence. Groups are flattened: an open item names its close item.
+struct TokenItem {
+  enum class Type { kWords, kNumber, kHan, kSpaces, kOpen, kClose, kNotWords, kNotAfter };
+  Type type = Type::kWords;
+  bool optional = false;
+  int field = -1;  // index in token_fields(), -1: not captured
+  int close = -1;  // kOpen: index of its kClose; kClose: index of its kOpen
+  int min = 1;     // kHan: how many characters, at least and at most
+  int max = 1;
+  std::vector<std::u32string> words;  // kWords, kNotWords, kNotAfter
+  // (first code point, index in words) sorted, so a match looks only at the words that can
+  // begin at a position, in their order; for kNotAfter by the last code point.
+  std::vector<std::pair<char32_t, int>> by_char;
+  // kNumber: the code points what follows it can begin with (sorted), or follow_any: anything
+  // (the rest may take no text, or begins with HAN). A reading of the figure that ends before
+  // anything else is not tried.
+  std::u32string follow;
+  bool follow_any = true;
+};
+
+struct TokenSequence {
+  std::string source;  // as written
+  std::vector<TokenItem> items;
+  std::vector<int> fields;  // fields captured, in the order they first appear
+  // Code points a match can begin with (through leading optional items).
+  std::u32string first_chars;
+  // A words item every match holds (outside groups, not optional), the one with the fewest
+  // words; -1 when there is none. A block without any of its words is not searched.
+  int anchor = -1;
+};
+
+// Compiles `text`; a bad item (unknown class, unknown field, unbalanced group, a sequence that
+// can match nothing) gives kBadRules naming it.
+Result<TokenSequence> compile_token_sequence(std::string_view text, const TokenClasses& classes);
+
+}  // namespace jianbao::metrics

@@ -1,0 +1,273 @@
+// The token rules' compiler and matcher (lib/metrics/token_rule.h, token_matcher.h): what a
+// sequence reads, in the order a backtracking regex would read it, and what the compiler refuses.
+#include "metrics/token_rule.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/icu_regex.h"
+#include "core/utf8.h"
+#include "metrics/token_matcher.h"
+#include "ruleset/rule_set.h"
+#include "support/builtin_rules.h"
+
+namespace jianbao::metrics {
+namespace {
+
+const TokenClasses& classes() { return testing::builtin_rules().token_classes; }
+
+// "begin-end whole field=text ..." for each match of `tokens` in `text`.
+std::vector<std::string> read(const std::string& tokens, const std::string& text) {
+  auto seq = compile_token_sequence(tokens, classes());
+  REQUIRE(seq.ok());
+  MetricRule rule;
+  rule.tokens = std::make_shared<const TokenSequence>(seq.value());
+  TokenMatcher m(classes(), {&rule});
+  m.find(text);
+  std::vector<std::string> out;
+  for (const Candidate& c : m.matches(0)) {
+    std::string s = std::to_string(c.begin) + "-" + std::to_string(c.end) + " " + c.groups.whole;
+    for (size_t f = 0; f < token_fields().size(); ++f) {
+      const std::string& v = captured_field(c.groups, f);
+      if (!v.empty()) s += " " + token_fields()[f] + "=" + v;
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+TEST_CASE("token rules: a sequence reads figures, classes and literals as a regex would") {
+  struct Row {
+    const char* name;
+    const char* tokens;
+    const char* text;
+    std::vector<std::string> want;
+  };
+  const std::string count = "cmpb=cmp_before? value=NUM 个? unit=count_unit cmp=cmp_after?";
+  const Row rows[] = {
+      {.name = "plain count",
+       .tokens = count.c_str(),
+       .text = "包含111项",
+       .want = {"2-6 111项 value=111 unit=项"}},
+      // 个? taken first, then given back so that 个 is the unit
+      {.name = "optional given back",
+       .tokens = count.c_str(),
+       .text = "5个",
+       .want = {"0-2 5个 value=5 unit=个"}},
+      {.name = "comparators",
+       .tokens = count.c_str(),
+       .text = "超过5项以上",
+       .want = {"0-6 超过5项以上 value=5 unit=项 cmp=以上 cmpb=超过"}},
+      // the longest figure first: 3千 then the unit 米, as the regex reads it
+      {.name = "longest figure first",
+       .tokens = count.c_str(),
+       .text = "3千米",
+       .want = {"0-3 3千米 value=3千 unit=米"}},
+      // a shorter figure when the longer one leaves no unit: 12.5 then 万吨
+      {.name = "figure given back",
+       .tokens = "value=NUM unit=万吨",
+       .text = "12.5万吨",
+       .want = {"0-6 12.5万吨 value=12.5 unit=万吨"}},
+      {.name = "thousands and multipliers",
+       .tokens = count.c_str(),
+       .text = "1,234.5万人",
+       .want = {"0-9 1,234.5万人 value=1,234.5万 unit=人"}},
+      {.name = "chain of multipliers",
+       .tokens = count.c_str(),
+       .text = "5万4千6百人",
+       .want = {"0-7 5万4千6百人 value=5万4千6百 unit=人"}},
+      {.name = "chinese figure",
+       .tokens = count.c_str(),
+       .text = "负三点五吨",
+       .want = {"0-5 负三点五吨 value=负三点五 unit=吨"}},
+      // a figure inside a run that no reading of its start ends well: the search moves on
+      {.name = "search moves on",
+       .tokens = count.c_str(),
+       .text = "1,23项",
+       .want = {"2-5 23项 value=23 unit=项"}},
+      {.name = "two matches",
+       .tokens = count.c_str(),
+       .text = "3家和4人",
+       .want = {"0-2 3家 value=3 unit=家", "3-5 4人 value=4 unit=人"}},
+      {.name = "alternatives",
+       .tokens = "value=NUM cmp=余|多 unit=count_unit",
+       .text = "30多家",
+       .want = {"0-4 30多家 value=30 unit=家 cmp=多"}},
+      {.name = "group captured",
+       .tokens = "change=( 同比? 下降 了? )? value=NUM 元",
+       .text = "同比下降了5元",
+       .want = {"0-7 同比下降了5元 value=5 change=同比下降了"}},
+      {.name = "group left out",
+       .tokens = "change=( 同比? 下降 了? )? value=NUM 元",
+       .text = "共5元",
+       .want = {"1-3 5元 value=5"}},
+      {.name = "not followed by",
+       .tokens = "value=NUM 个 !月|年 unit=count_unit",
+       .text = "3个月5个人",
+       .want = {"3-6 5个人 value=5 unit=人"}},
+      // a Han run, longest first, given back to what follows it
+      {.name = "han run",
+       .tokens = "value=NUM 个 HAN{1,3} 的",
+       .text = "5个工作组的",
+       .want = {"0-6 5个工作组的 value=5"}},
+      // spaces around a connector, and no range that begins inside a longer figure
+      {.name = "spaces",
+       .tokens = "<!figure_char value=NUM SP range_sep SP value2=NUM 家",
+       .text = "每组3 至 5家",
+       .want = {"2-8 3 至 5家 value=3 value2=5"}},
+      {.name = "not preceded by",
+       .tokens = "<!figure_char value=NUM SP range_sep SP value2=NUM 家",
+       .text = "三5-6家",
+       .want = {}},
+      {.name = "no figure", .tokens = count.c_str(), .text = "各地认真落实", .want = {}},
+  };
+  for (const Row& r : rows) {
+    const std::string name = r.name;
+    const std::vector<std::string> got = read(r.tokens, r.text);
+    std::string shown;
+    for (const std::string& g : got) shown += "[" + g + "] ";
+    CAPTURE(name);
+    CAPTURE(shown);
+    CHECK(got == r.want);
+  }
+}
+
+TEST_CASE("token rules: the compiler refuses a bad sequence with its reason") {
+  std::string many_items = "NUM";
+  for (int i = 0; i < 64; ++i) many_items += " 元";
+  struct Row {
+    const char* tokens;
+    const char* why;
+  };
+  const Row rows[] = {
+      {.tokens = "value=NUM unit=no_such_class", .why = "unknown token class 'no_such_class'"},
+      {.tokens = "valu=NUM 元", .why = "unknown field 'valu'"},
+      {.tokens = "( NUM 元", .why = "'(' is never closed"},
+      {.tokens = "NUM 元 )", .why = "')' closes no group"},
+      {.tokens = "NUM? 元?", .why = "every item is optional"},
+      {.tokens = "cmp=!元 NUM", .why = "a '!' item takes no text"},
+      {.tokens = "NUM 元|", .why = "empty word"},
+      {.tokens = "HAN{1,8} NUM", .why = "cannot begin with HAN"},
+      {.tokens = "NUM HAN{3,1}", .why = "1 <= min <= max"},
+      {.tokens = "NUM SP? 元", .why = "'SP' is already optional"},
+      {.tokens = many_items.c_str(), .why = "more than 64 items"},
+      {.tokens = "noun=NUM 元", .why = "noun= takes the last item, a HAN run"},
+      {.tokens = "NUM <!元? 元", .why = "cannot be optional"},
+  };
+  for (const Row& r : rows) {
+    const std::string tokens = r.tokens;
+    CAPTURE(tokens);
+    auto seq = compile_token_sequence(r.tokens, classes());
+    REQUIRE_FALSE(seq.ok());
+    CHECK(seq.status().message().find(r.why) != std::string::npos);
+  }
+}
+
+TEST_CASE("token rules: where a match may begin") {
+  auto seq = compile_token_sequence("cmpb=cmp_before? value=NUM 元", classes());
+  REQUIRE(seq.ok());
+  const std::u32string& first = seq.value().first_chars;
+  for (const char32_t c : std::u32string(U"0九十负不超约")) {
+    CAPTURE(static_cast<int>(c));
+    CHECK(first.find(c) != std::u32string::npos);
+  }
+  CHECK(first.find(U'元') == std::u32string::npos);
+}
+
+}  // namespace
+}  // namespace jianbao::metrics
+
+namespace jianbao::metrics {
+namespace {
+
+// "begin-end field=text ..." of every match, by the token matcher or by the rule's oracle.
+std::vector<std::string> by_tokens(const MetricRule& r, const std::string& text) {
+  TokenMatcher m(classes(), {&r});
+  m.find(text);
+  std::vector<std::string> out;
+  const std::vector<Candidate>& found = m.matches(0);
+  for (size_t k = 0; k < found.size(); ++k) {
+    const Candidate& c = found[k];
+    std::string s = std::to_string(c.begin) + "-" + std::to_string(c.end);
+    for (size_t f = 0; f < token_fields().size(); ++f) {
+      const std::string& v = captured_field(c.groups, f);
+      if (!v.empty()) s += " " + token_fields()[f] + "=" + v;
+    }
+    if (m.noun_at(0, k) >= 0) s += " noun@" + std::to_string(m.noun_at(0, k));
+    out.push_back(s);
+  }
+  return out;
+}
+
+std::vector<std::string> by_oracle(const MetricRule& r, const std::string& text) {
+  core::Match m(r.regex, text, testing::builtin_rules().layout.regex_time_limit);
+  std::vector<std::string> out;
+  while (m.find()) {
+    if (m.end() <= m.start()) continue;
+    std::string s = std::to_string(m.start()) + "-" + std::to_string(m.end());
+    for (const std::string& f : token_fields()) {
+      if (f == "noun") continue;
+      const std::string v = m.group(f.c_str());
+      if (!v.empty()) s += " " + f + "=" + v;
+    }
+    if (!m.group("noun").empty()) {
+      const std::string whole = m.text();
+      const std::string noun = m.group("noun");
+      // the noun runs to the match's end
+      const size_t noun_chars = core::count_code_points(noun);
+      s += " noun@" + std::to_string(m.end() - static_cast<int>(noun_chars));
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+TEST_CASE("token rules: read random text of figures, units and connectors as their oracles") {
+  // Texts drawn from the characters the migrated rules read, so that every item meets its
+  // boundary cases (runs of digits, commas, points, 万 after figures, spaces, ranges, 个 + noun).
+  // Figures are drawn most often, then the words after them.
+  const std::vector<std::string> alphabet = {
+      "1",    "2",  "0",  "9",  "1",      "2",    "5",    "3",    "三",       "两",
+      "十",   "1",  "7",  "4",  ",",      ".",    " ",    "万",   "千",       "负",
+      "点",   "个", "个", "项", "家",     "人",   "米",   "千米", "元",       "元",
+      "余",   "多", "至", "-",  "—",      "以上", "超过", "约",   "个百分点", "同比",
+      "下降", "了", "月", "年", "工作组", "的",   "省份", "。",   "不同",     "左右"};
+  uint64_t state = 12345;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(state >> 33);
+  };
+  int compared = 0;
+  int matched = 0;  // texts where the oracle matched: the comparison is not all "nothing"
+  for (const MetricRule& r : testing::builtin_rules().metric_rules) {
+    if (!r.tokens || !r.has_oracle) continue;
+    const std::string id = r.id;
+    CAPTURE(id);
+    for (int n = 0; n < 3000; ++n) {
+      std::string text;
+      const size_t len = 1 + next() % 12;
+      for (size_t k = 0; k < len; ++k) text += alphabet[next() % alphabet.size()];
+      const auto got = by_tokens(r, text);
+      const auto want = by_oracle(r, text);
+      ++compared;
+      matched += want.empty() ? 0 : 1;
+      if (got == want) continue;
+      std::string g;
+      std::string w;
+      for (const auto& s : got) g += "[" + s + "] ";
+      for (const auto& s : want) w += "[" + s + "] ";
+      CAPTURE(text);
+      CAPTURE(g);
+      CAPTURE(w);
+      FAIL_CHECK("the token rule and its oracle_pattern read the text differently");
+      break;
+    }
+  }
+  MESSAGE(compared << " texts compared, " << matched << " with a match");
+  CHECK(matched > compared / 20);
+}
+
+}  // namespace
+}  // namespace jianbao::metrics
