@@ -402,9 +402,17 @@ void remove_zone_page_numbers(std::vector<Line>* lines, const LayoutRules& r,
       }
     }
     if (!found) continue;
+    bool started_page = false;
     for (size_t j : pieces) {
+      started_page = started_page || ls[j].page_start;
       ls[j].removed = true;
       out->removed.push_back({"page_number", ls[j].number, std::string(ls[j].raw)});
+    }
+    // A number that opened its page ("\f2") leaves the page to the next kept line, so the
+    // footers above it and the headers below are still seen at a page boundary.
+    if (started_page) {
+      const size_t n = next_kept(ls, pieces.back());
+      if (n < ls.size()) ls[n].page_start = true;
     }
   }
 }
@@ -565,6 +573,13 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
   std::set<std::string> at_top;  // texts standing at a page's head
   for (const auto& [i, top] : boundary) {
     if (!is_short(ls[i]) || tail.dated_next(ls, i)) continue;
+    // The date atop a page under a short line that ends no sentence is a signature's date, its
+    // issuing office left at the foot of the page before ("某某办公室" / "— 3 —" / "2024年9月3日"),
+    // even where the masthead's date reads the same.
+    const size_t p = prev_kept(ls, i);
+    if (top && p != static_cast<size_t>(-1) && is_short(ls[p]) && !ls[p].ends_sentence &&
+        tail.opens_with_date(ls[i]))
+      continue;
     ++repeats[squeezed(ls[i].text)];
     if (top) at_top.insert(squeezed(ls[i].text));
   }

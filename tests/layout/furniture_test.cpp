@@ -207,6 +207,35 @@ TEST_CASE("layout: a footer below a page's number is a footer, the next page's n
   CHECK(kinds["第2页"] == std::vector<std::string>{"page_number"});
 }
 
+TEST_CASE("layout: a number opening its page leaves the page to the next line") {
+  // pdftotext where the page number is printed in the page's header: "\f2" atop page 2, the
+  // footer "内部资料" / "注意保存" (cut at its space) at the foot of every page.
+  std::string t = "应急管理工作简报\n第 4 期\n某省应急管理厅办公室\n";
+  for (int page = 1; page <= 3; ++page) {
+    if (page > 1) t += "\f" + std::to_string(page) + "\n\n";
+    t += "第" + std::to_string(page) + "页的正文内容，各地要压紧压实安全责任。\n";
+    t += "\n内部资料\n\n注意保存\n\n";
+  }
+  const CleanText c = clean(t);
+  std::map<std::string, std::vector<std::string>> kinds;
+  for (const Removed& rm : c.removed) kinds[rm.text].push_back(rm.kind);
+  CHECK(kinds["内部资料"] == std::vector<std::string>(3, "footer"));
+  CHECK(kinds["注意保存"] == std::vector<std::string>(3, "footer"));
+  CHECK(kinds["2"] == std::vector<std::string>{"page_number"});
+}
+
+TEST_CASE("layout: a signature's date atop the next page is no running header") {
+  // The issuing office at the foot of page 2, the date (the masthead's date too) atop page 3.
+  const std::string date = "2024 年 9 月 3 日";
+  std::string t = "防汛工作简报\n第 9 期\n某省防汛抗旱指挥部办公室\n" + date + "\n";
+  t += "全省防汛工作会议召开，会议要求各地压紧压实防汛责任。\n";
+  t += "\f- 2 -\n各地组织开展应急演练，累计覆盖群众约 9.2 万人次。\n某省防汛抗旱指挥部办公室\n";
+  t += "\f- 3 -\n" + date + "\n编辑：林某　审核：张某\n";
+  t += "抄报：省委办公厅，省政府办公厅，国务院安委会办公室，应急管理部各司局。\n共印 268 份\n";
+  const CleanText c = clean(t);
+  for (const Removed& rm : c.removed) CHECK(rm.text != date);
+}
+
 TEST_CASE("layout: the masthead's title cut over two lines, repeated atop a later page") {
   // pdftotext -raw on a letter-spaced title too wide for one line; page 2 prints the name as its
   // header once, on one line.
