@@ -202,8 +202,12 @@ std::optional<Masthead> read_masthead(const std::vector<layout::Block>& blocks,
       // A field wrapped over two lines ("安全生产专项整治" / "简报", "2022 年 3 月" / "22 日").
       trial = mh;
       if (i + 1 >= at.size() || !read_line(text_at(i) + text_at(i + 1), &trial, &key)) break;
-      // Only a title or a date is cut so; an office name joined from two lines is a title.
-      if (trial.title == mh.title && trial.date == mh.date) break;
+      // Only a title or a date is cut so, and only one not read yet: an office name joined
+      // from two lines is a title, and a date inside the first paragraph ("自2024年4月15日起")
+      // joined to the title above it is no second masthead date.
+      const bool new_title = mh.title.empty() && !trial.title.empty();
+      const bool new_date = mh.date.empty() && !trial.date.empty();
+      if (!new_title && !new_date) break;
       taken = 2;
     }
     mh = trial;

@@ -78,6 +78,21 @@ TEST_CASE("structure: masthead variants") {
   }
 }
 
+TEST_CASE("structure: a date in the first paragraph is not the masthead's") {
+  // A one-paragraph-a-line export: the first item's title, then a paragraph holding a date; the
+  // two joined read like a wrapped date, which the masthead already has.
+  const Document d = outline(
+      "应急管理信息\n第38期\n某省应急管理厅办公室　　2024年5月27日\n"
+      "省自然资源厅召开全省城镇燃气安全工作视频会议\n"
+      "为切实防范化解城镇燃气领域重大安全风险，省自然资源厅自2024年4月15日起开展专项整治。\n");
+  REQUIRE(d.masthead.has_value());
+  CHECK(d.masthead->date == "2024-05-27");
+  CHECK(d.masthead->last_line == 3);
+  REQUIRE(d.sections.size() == 1);
+  REQUIRE(d.sections[0].items.size() == 1);
+  CHECK(d.sections[0].items[0].title == "省自然资源厅召开全省城镇燃气安全工作视频会议");
+}
+
 TEST_CASE("structure: the tail: distribution lists, colophon and signature") {
   struct Row {
     const char* name;
