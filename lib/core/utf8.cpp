@@ -58,6 +58,13 @@ char32_t next_code_point_slow(std::string_view s, size_t* pos) {
   return c;
 }
 
+std::u32string to_u32(std::string_view s) {
+  std::u32string out;
+  size_t pos = 0;
+  while (pos < s.size()) out.push_back(next_code_point(s, &pos));
+  return out;
+}
+
 size_t find_invalid_utf8(std::string_view s) {
   size_t pos = 0;
   while (pos < s.size()) {

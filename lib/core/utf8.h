@@ -12,6 +12,10 @@ namespace jianbao::core {
 // Returns the byte offset of the first malformed UTF-8 sequence, or npos when `s` is valid.
 size_t find_invalid_utf8(std::string_view s);
 
+// The code points of `s` (malformed bytes as U+FFFD, as next_code_point reads them): for rule
+// words and character sets, which are short.
+std::u32string to_u32(std::string_view s);
+
 // Bytes in the sequence `lead` starts: 1 for ASCII and for a byte that starts none. For stepping
 // through text that is valid by construction, such as a rule's pattern.
 inline size_t lead_length(unsigned char lead) {

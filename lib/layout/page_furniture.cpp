@@ -50,6 +50,12 @@ size_t next_kept(const std::vector<Line>& lines, size_t i) {
   return lines.size();
 }
 
+// A page whose first line went away (a header, a page number) starts at the next kept line.
+void start_page_after(std::vector<Line>* lines, size_t i) {
+  const size_t n = next_kept(*lines, i);
+  if (n < lines->size()) (*lines)[n].page_start = true;
+}
+
 // Index of the previous line that is not removed, or npos.
 size_t prev_kept(const std::vector<Line>& lines, size_t i) {
   for (size_t j = i; j-- > 0;) {
@@ -410,10 +416,7 @@ void remove_zone_page_numbers(std::vector<Line>* lines, const LayoutRules& r,
     }
     // A number that opened its page ("\f2") leaves the page to the next kept line, so the
     // footers above it and the headers below are still seen at a page boundary.
-    if (started_page) {
-      const size_t n = next_kept(ls, pieces.back());
-      if (n < ls.size()) ls[n].page_start = true;
-    }
+    if (started_page) start_page_after(&ls, pieces.back());
   }
 }
 
@@ -517,12 +520,7 @@ void remove_section_name_headers(std::vector<Line>* lines, const IsShort& is_sho
     if (it == titles.end() || it->second == i) continue;
     ls[i].removed = true;
     out->removed.push_back({"running_header", ls[i].number, std::string(ls[i].raw)});
-    for (size_t j = i + 1; j < ls.size(); ++j) {
-      if (!ls[j].removed) {
-        ls[j].page_start = true;
-        break;
-      }
-    }
+    start_page_after(&ls, i);
   }
 }
 
@@ -607,11 +605,7 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     ls[i].removed = true;
     out->removed.push_back(
         {top ? "running_header" : "footer", ls[i].number, std::string(ls[i].raw)});
-    // A page whose header went away starts at the next kept line.
-    if (top) {
-      const size_t n = next_kept(ls, i);
-      if (n < ls.size()) ls[n].page_start = true;
-    }
+    if (top) start_page_after(&ls, i);
   }
   // 2. A page's first line that names a section headed elsewhere ("专项整治" over a page of the
   //    section "一、专项整治"): the section name printed as the page's running header.

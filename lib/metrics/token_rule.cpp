@@ -12,13 +12,6 @@ namespace {
 
 constexpr size_t kMaxItems = 64;
 
-std::u32string decode_word(std::string_view s) {
-  std::u32string out;
-  size_t pos = 0;
-  while (pos < s.size()) out.push_back(core::next_code_point(s, &pos));
-  return out;
-}
-
 bool is_class_name(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -120,7 +113,7 @@ class SequenceCompiler {
           size_t bar = item.find('|', from);
           if (bar == std::string_view::npos) bar = item.size();
           if (bar == from) return bad(fmt::format("empty word in '{}'", item));
-          t.words.push_back(decode_word(item.substr(from, bar - from)));
+          t.words.push_back(core::to_u32(item.substr(from, bar - from)));
           from = bar + 1;
         }
       }

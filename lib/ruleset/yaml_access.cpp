@@ -119,13 +119,6 @@ int get_int_in(const std::string& file, const YAML::Node& map, const char* key, 
   return static_cast<int>(v);
 }
 
-std::u32string to_u32(const std::string& utf8) {
-  std::u32string out;
-  size_t pos = 0;
-  while (pos < utf8.size()) out.push_back(core::next_code_point(utf8, &pos));
-  return out;
-}
-
 int line_of(const YAML::Node& node) {
   const YAML::Mark m = node.Mark();
   return m.is_null() ? 0 : m.line + 1;

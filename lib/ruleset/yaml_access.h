@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <string>
 
+#include "core/utf8.h"
 #include "jianbao/status.h"
 
 namespace jianbao::ruleset {
@@ -34,7 +35,7 @@ double get_number(const std::string& file, const YAML::Node& map, const char* ke
                   double fallback = 0);
 // A required whole number within [min, max]; anything else throws with the value's position.
 int get_int_in(const std::string& file, const YAML::Node& map, const char* key, int min, int max);
-std::u32string to_u32(const std::string& utf8);
+using core::to_u32;  // rule words as code points
 int line_of(const YAML::Node& node);
 
 }  // namespace jianbao::ruleset
