@@ -496,7 +496,7 @@ std::map<std::string, size_t> section_titles(const std::vector<Line>& ls, const 
     const int group = p.regex.group("title");
     if (group < 0) continue;
     for (size_t i = 0; i < ls.size(); ++i) {
-      if (ls[i].removed || ls[i].ends_sentence) continue;
+      if (ls[i].removed || ls[i].ends_sentence || !p.regex.may_match(ls[i].text)) continue;
       core::Match m(p.regex, core::normalize_width(ls[i].text), rules.layout.regex_time_limit);
       if (m.matches()) out.emplace(std::string(core::trim(m.group("title"))), i);
     }
