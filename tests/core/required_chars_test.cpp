@@ -17,7 +17,7 @@ using Chars = std::vector<std::string>;
 
 TEST_CASE("required ideographs: only what every match must hold") {
   CHECK(core::required_ideographs("(?<p>[^\\s]{1,20}?)\\s*〔(?<y>[0-9]{4})〕\\s*号") ==
-        Chars{"号"});
+        Chars{"〔", "〕", "号"});
   CHECK(core::required_ideographs("印发\\s*$") == Chars{"印", "发"});
   CHECK(core::required_ideographs("号+") == Chars{"号"});
   CHECK(core::required_ideographs("号{1,3}") == Chars{"号"});
