@@ -53,6 +53,81 @@ bool allows_zero(std::string_view p, size_t i) {
   return j > i + 1 && j < p.size() && (p[j] == ',' || p[j] == '}');
 }
 
+void add_unique(std::vector<std::string>* out, const std::string& c) {
+  if (std::find(out->begin(), out->end(), c) == out->end()) out->push_back(c);
+}
+
+// Reads a sequence from *i up to the ')' that closes it (left for the caller) or the end, and
+// returns the characters every match of it holds: its own required literals and those of its
+// required groups. A sequence with an alternation of its own requires nothing. *unreadable is
+// set for what is not read plainly (free-spacing flags).
+std::vector<std::string> read_sequence(std::string_view p, size_t* i, bool* unreadable) {
+  std::vector<std::string> out;
+  bool alternation = false;
+  while (*i < p.size() && !*unreadable) {
+    const char c = p[*i];
+    if (c == ')') break;
+    if (c == '|') {
+      alternation = true;
+      ++*i;
+      continue;
+    }
+    if (c == '\\') {
+      *i = skip_escape(p, *i);
+      continue;
+    }
+    if (c == '[') {
+      *i = skip_class(p, *i);
+      continue;
+    }
+    if (c == '(') {
+      size_t j = *i + 1;
+      bool counts = true;  // a negative lookaround's text need not be there
+      if (j < p.size() && p[j] == '?') {
+        ++j;
+        if (p.compare(j, 1, "#") == 0) {  // a comment
+          const size_t close = p.find(')', j);
+          *i = close == std::string_view::npos ? p.size() : close + 1;
+          continue;
+        }
+        if (p.compare(j, 1, "!") == 0 || p.compare(j, 2, "<!") == 0) counts = false;
+        if (p.compare(j, 1, "=") == 0 || p.compare(j, 1, "!") == 0 || p.compare(j, 1, ">") == 0 ||
+            p.compare(j, 1, ":") == 0) {
+          ++j;
+        } else if (p.compare(j, 2, "<=") == 0 || p.compare(j, 2, "<!") == 0) {
+          j += 2;
+        } else if (p.compare(j, 1, "<") == 0) {  // a named group
+          const size_t close = p.find('>', j);
+          j = close == std::string_view::npos ? p.size() : close + 1;
+        } else {  // flags: "(?i)", "(?i-m:"
+          while (j < p.size() && (std::isalpha(static_cast<unsigned char>(p[j])) || p[j] == '-')) {
+            if (p[j] == 'x') *unreadable = true;
+            ++j;
+          }
+          if (j < p.size() && p[j] == ')') {
+            *i = j + 1;
+            continue;
+          }
+          ++j;  // ':'
+        }
+      }
+      *i = j;
+      std::vector<std::string> inner = read_sequence(p, i, unreadable);
+      if (*i < p.size()) ++*i;  // ')'
+      if (counts && !allows_zero(p, *i)) {
+        for (const std::string& x : inner) add_unique(&out, x);
+      }
+      continue;
+    }
+    const size_t at = *i;
+    const char32_t cp = next_code_point(p, i);
+    if (is_ideograph(cp) && !allows_zero(p, *i))
+      add_unique(&out, std::string(p.substr(at, *i - at)));
+  }
+  if (alternation) return {};
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string> required_ideographs(std::string_view p) {
@@ -60,45 +135,11 @@ std::vector<std::string> required_ideographs(std::string_view p) {
       p.find("[^]") != std::string_view::npos) {
     return {};
   }
-  std::vector<std::string> out;
-  int depth = 0;
   size_t i = 0;
-  while (i < p.size()) {
-    const char c = p[i];
-    if (c == '\\') {
-      i = skip_escape(p, i);
-      continue;
-    }
-    if (c == '[') {
-      i = skip_class(p, i);
-      continue;
-    }
-    if (c == '(') {
-      // A flag group: "(?x)", "(?ix:" turn on free spacing, where text is not literal.
-      if (i + 1 < p.size() && p[i + 1] == '?') {
-        size_t j = i + 2;
-        while (j < p.size() && (std::isalpha(static_cast<unsigned char>(p[j])) || p[j] == '-')) {
-          if (p[j] == 'x') return {};
-          ++j;
-        }
-      }
-      ++depth;
-      ++i;
-      continue;
-    }
-    if (c == ')') {
-      --depth;
-      ++i;
-      continue;
-    }
-    if (c == '|' && depth == 0) return {};
-    const size_t at = i;
-    const char32_t cp = next_code_point(p, &i);
-    if (depth == 0 && is_ideograph(cp) && !allows_zero(p, i)) {
-      std::string s(p.substr(at, i - at));
-      if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
-    }
-  }
+  bool unreadable = false;
+  std::vector<std::string> out = read_sequence(p, &i, &unreadable);
+  // A ')' with no group to close, or free spacing: not read.
+  if (unreadable || i < p.size()) return {};
   return out;
 }
 

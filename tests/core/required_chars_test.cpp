@@ -31,13 +31,24 @@ TEST_CASE("required ideographs: only what every match must hold") {
   CHECK(core::required_ideographs("号*").empty());
   CHECK(core::required_ideographs("号{0,2}").empty());
   CHECK(core::required_ideographs("号{0}").empty());
-  CHECK(core::required_ideographs("(号)").empty());
+  CHECK(core::required_ideographs("(号)?").empty());
+  CHECK(core::required_ideographs("(?:号文)*").empty());
+  CHECK(core::required_ideographs("(?!号)令") == Chars{"令"});
+  CHECK(core::required_ideographs("(?<!号)令") == Chars{"令"});
+  CHECK(core::required_ideographs("(?#号)令") == Chars{"令"});
   CHECK(core::required_ideographs("(?:号|令)").empty());
   CHECK(core::required_ideographs("[号令]").empty());
   CHECK(core::required_ideographs("[[号]&&[令]]").empty());
   CHECK(core::required_ideographs("\\x{53F7}").empty());
   CHECK(core::required_ideographs("号|令").empty());
-  CHECK(core::required_ideographs("令(?=号)").size() == 1);
+  // A required group's own literals are required, lookarounds' too (the text holds them).
+  CHECK(core::required_ideographs("(号)") == Chars{"号"});
+  CHECK(core::required_ideographs("^(?<m>(?<n>[一二]{1,3})是)") == Chars{"是"});
+  CHECK(core::required_ideographs("(?i)号") == Chars{"号"});
+  CHECK(core::required_ideographs("令(?=号)") == Chars{"令", "号"});
+  CHECK(core::required_ideographs("(?<=号)令") == Chars{"号", "令"});
+  CHECK(core::required_ideographs("(?:第(?<n>[一二])|首先)").empty());
+  CHECK(core::required_ideographs("号)").empty());  // not a pattern ICU reads
   // Free spacing (a comment may hold any text) and quoting are not read.
   CHECK(core::required_ideographs("(?x) 号 # 令").empty());
   CHECK(core::required_ideographs("\\Q号\\E").empty());
@@ -51,7 +62,11 @@ std::string random_pattern(std::mt19937& rng, int depth) {
   const int n = 1 + static_cast<int>(rng() % 4);
   for (int i = 0; i < n; ++i) {
     if (depth < 2 && rng() % 4 == 0) {
-      p += "(?:" + random_pattern(rng, depth + 1);
+      static const char* kOpen[] = {"(?:", "(", "(?<g", "(?=", "(?!", "(?<=", "(?<!", "(?>"};
+      static int names = 0;
+      std::string open = kOpen[rng() % std::size(kOpen)];
+      if (open == "(?<g") open += std::to_string(++names) + ">";
+      p += open + random_pattern(rng, depth + 1);
       if (rng() % 2) p += "|" + random_pattern(rng, depth + 1);
       p += ")";
     } else {
@@ -66,11 +81,12 @@ std::string random_pattern(std::mt19937& rng, int depth) {
 TEST_CASE("required ideographs: a text ICU finds a match in holds every one") {
   std::mt19937 rng(11);
   static const char* kText[] = {"号", "文", "件", "a", " ", "令"};
-  int matched = 0, skipped = 0;
+  int matched = 0, skipped = 0, compiled = 0;
   for (int k = 0; k < 3000; ++k) {
     const std::string pattern = random_pattern(rng, 0);
     auto re = core::Regex::compile(pattern);
-    REQUIRE_MESSAGE(re.ok(), pattern);
+    if (!re.ok()) continue;  // an unbounded look-behind, a quantified look-ahead: ICU says no
+    ++compiled;
     for (int t = 0; t < 12; ++t) {
       std::string text;
       const int len = static_cast<int>(rng() % 8);
@@ -85,8 +101,9 @@ TEST_CASE("required ideographs: a text ICU finds a match in holds every one") {
     }
   }
   // The test says something only if both happen often.
+  CHECK(compiled > 2000);
   CHECK(matched > 5000);
-  CHECK(skipped > 5000);
+  CHECK(skipped > 3000);
 }
 
 TEST_CASE("required ideographs: no built-in rule's example is skipped where it matches") {
