@@ -28,7 +28,7 @@ size_t skip_escape(std::string_view p, size_t i) {
 }
 
 // Past a character class at `i`, nested sets ("[[a-z]&&[^c]]") and escapes included.
-size_t skip_class(std::string_view p, size_t i) {
+size_t skip_char_class(std::string_view p, size_t i) {
   int depth = 0;
   while (i < p.size()) {
     if (p[i] == '\\') {
@@ -77,7 +77,7 @@ std::vector<std::string> read_sequence(std::string_view p, size_t* i, bool* unre
       continue;
     }
     if (c == '[') {
-      *i = skip_class(p, *i);
+      *i = skip_char_class(p, *i);
       continue;
     }
     if (c == '(') {
