@@ -7,6 +7,8 @@
 #include <climits>
 #include <cstring>
 #include <iostream>
+#include <memory>
+#include <vector>
 
 #include "jianbao/batch.h"
 
@@ -124,6 +126,11 @@ std::shared_ptr<const RuleSet> load_rules_or_report(const std::string& dir) {
     report(rules.status());
     return nullptr;
   }
+  // Kept until the process ends, never destroyed: freeing its hundred thousand small objects at
+  // exit was 3% of a one-bulletin run. (Reachable from here, so no leak checker reports it.)
+  static std::vector<std::shared_ptr<const RuleSet>>* kept =
+      new std::vector<std::shared_ptr<const RuleSet>>;
+  kept->push_back(rules.value());
   return rules.value();
 }
 

@@ -55,8 +55,8 @@ const CatalogEntry* find_entry(std::string_view id) {
 
 constexpr const char* kConfigPath = "check/checks.yaml";
 
-CheckSpec read_spec(const std::string& file, const YAML::Node& key, const YAML::Node& node,
-                    const CatalogEntry& entry) {
+CheckSpec read_spec(const std::string& file, const ruleset::RuleNode& key,
+                    const ruleset::RuleNode& node, const CatalogEntry& entry) {
   using ruleset::fail_at;
   CheckSpec spec;
   spec.id = std::string(entry.id);
@@ -94,9 +94,10 @@ CheckSpec read_spec(const std::string& file, const YAML::Node& key, const YAML::
 
 CheckConfig read_config(const std::string& file, const std::string& text) {
   using ruleset::fail_at;
-  const YAML::Node root = ruleset::parse_yaml(file, text);
+  const auto tree = ruleset::parse_yaml(file, text);
+  const ruleset::RuleNode root = tree->root();
   ruleset::check_keys(file, root, {"checks"});
-  const YAML::Node checks = root["checks"];
+  const ruleset::RuleNode checks = root["checks"];
   if (!checks || !checks.IsMap())
     fail_at(file, root, "expected 'checks:' with one entry per check id");
   std::map<std::string, CheckSpec> by_id;

@@ -10,7 +10,7 @@ namespace {
 
 using ruleset::fail_at;
 
-int read_count(const std::string& file, const YAML::Node& n, const char* what) {
+int read_count(const std::string& file, const ruleset::RuleNode& n, const char* what) {
   double v = 0;
   try {
     v = n.as<double>();
@@ -22,17 +22,17 @@ int read_count(const std::string& file, const YAML::Node& n, const char* what) {
   return static_cast<int>(v);
 }
 
-std::string read_scalar(const std::string& file, const YAML::Node& n, const char* what) {
+std::string read_scalar(const std::string& file, const ruleset::RuleNode& n, const char* what) {
   if (!n.IsScalar()) fail_at(file, n, fmt::format("{} must be a string", what));
   return n.Scalar();
 }
 
-void require_list(const std::string& file, const YAML::Node& n, const char* key) {
+void require_list(const std::string& file, const ruleset::RuleNode& n, const char* key) {
   if (!n.IsSequence()) fail_at(file, n, fmt::format("'{}' must be a list", key));
 }
 
 // A province by canonical name, short name or code.
-Expectations::Province read_province(const std::string& file, const YAML::Node& n,
+Expectations::Province read_province(const std::string& file, const ruleset::RuleNode& n,
                                      const RuleSet& rules) {
   const std::string text = read_scalar(file, n, "a province");
   const Gazetteer& gz = rules.gazetteer;
@@ -52,7 +52,7 @@ Expectations::Province read_province(const std::string& file, const YAML::Node& 
   return {place->name, place->code, ruleset::line_of(n)};
 }
 
-Expectations::Section read_section(const std::string& file, const YAML::Node& n) {
+Expectations::Section read_section(const std::string& file, const ruleset::RuleNode& n) {
   Expectations::Section s;
   s.line = ruleset::line_of(n);
   if (n.IsScalar()) {
@@ -66,7 +66,7 @@ Expectations::Section read_section(const std::string& file, const YAML::Node& n)
   return s;
 }
 
-Expectations::MetricNeed read_metric(const std::string& file, const YAML::Node& n) {
+Expectations::MetricNeed read_metric(const std::string& file, const ruleset::RuleNode& n) {
   Expectations::MetricNeed need;
   need.line = ruleset::line_of(n);
   if (!n.IsScalar()) {
@@ -75,8 +75,7 @@ Expectations::MetricNeed read_metric(const std::string& file, const YAML::Node& 
     need.unit = ruleset::get_string(file, n, "unit", false);
     if (n["min_count"]) need.min_count = read_count(file, n["min_count"], "min_count");
   }
-  // A YAML::Node is a reference: assigning one node to another would overwrite `n`.
-  const YAML::Node kind = n.IsScalar() ? n : n["kind"];
+  const ruleset::RuleNode kind = n.IsScalar() ? n : n["kind"];
   const std::string name = read_scalar(file, kind, "kind");
   if (!parse_metric_kind(name, &need.kind))
     fail_at(file, kind, fmt::format("unknown metric kind '{}'", name));
@@ -87,32 +86,33 @@ Expectations read(const std::string& file, const std::string& text, const CheckC
                   const RuleSet& rules) {
   Expectations e;
   e.file = file;
-  const YAML::Node root = ruleset::parse_yaml(file, text);
+  const auto tree = ruleset::parse_yaml(file, text);
+  const ruleset::RuleNode root = tree->root();
   if (!root || root.IsNull()) return e;  // an empty file promises nothing
   ruleset::check_keys(file, root,
                       {"required_sections", "min_items", "allowed_provinces", "required_provinces",
                        "required_metrics", "checks"});
-  if (const YAML::Node n = root["required_sections"]) {
+  if (const ruleset::RuleNode n = root["required_sections"]) {
     require_list(file, n, "required_sections");
     for (const auto& s : n) e.sections.push_back(read_section(file, s));
   }
-  if (const YAML::Node n = root["min_items"]) {
+  if (const ruleset::RuleNode n = root["min_items"]) {
     e.min_items = read_count(file, n, "min_items");
     e.min_items_line = ruleset::line_of(n);
   }
-  if (const YAML::Node n = root["allowed_provinces"]) {
+  if (const ruleset::RuleNode n = root["allowed_provinces"]) {
     require_list(file, n, "allowed_provinces");
     for (const auto& p : n) e.allowed_provinces.push_back(read_province(file, p, rules));
   }
-  if (const YAML::Node n = root["required_provinces"]) {
+  if (const ruleset::RuleNode n = root["required_provinces"]) {
     require_list(file, n, "required_provinces");
     for (const auto& p : n) e.required_provinces.push_back(read_province(file, p, rules));
   }
-  if (const YAML::Node n = root["required_metrics"]) {
+  if (const ruleset::RuleNode n = root["required_metrics"]) {
     require_list(file, n, "required_metrics");
     for (const auto& m : n) e.metrics.push_back(read_metric(file, m));
   }
-  if (const YAML::Node n = root["checks"]) {
+  if (const ruleset::RuleNode n = root["checks"]) {
     if (!n.IsMap()) fail_at(file, n, "'checks' must map check ids to error, warning or off");
     for (const auto& kv : n) {
       const std::string id = kv.first.as<std::string>();

@@ -11,6 +11,7 @@
 
 #include "core/alternation_guard.h"
 #include "core/group_names.h"
+#include "core/required_chars.h"
 #include "core/utf8.h"
 
 namespace jianbao::core {
@@ -32,6 +33,8 @@ struct Regex::State {
   std::unique_ptr<icu::RegexPattern> compiled;
   std::optional<GroupNames> names;  // a deferred pattern's groups, until and after it compiles
   std::once_flag once;
+  std::vector<std::string> required;  // required_ideographs(source), made at the first test
+  std::once_flag required_once;
 };
 
 namespace {
@@ -116,6 +119,13 @@ const icu::RegexPattern& Regex::pattern() const {
 }
 
 const std::string& Regex::source() const { return state_->source; }
+
+bool Regex::may_match(std::string_view text) const {
+  State& s = *state_;
+  std::call_once(s.required_once, [&s] { s.required = required_ideographs(s.source); });
+  return std::all_of(s.required.begin(), s.required.end(),
+                     [&](const std::string& c) { return text.find(c) != std::string_view::npos; });
+}
 
 int Regex::group(const char* name) const {
   if (state_->names) {

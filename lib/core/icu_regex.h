@@ -40,6 +40,10 @@ class Regex {
   // find_next() below, which gives every match the whole limit.
   std::unique_ptr<icu::RegexMatcher> new_matcher(int time_limit) const;
 
+  // False when `text` (UTF-8, raw or width-normalised) lacks an ideograph that every match
+  // holds (core/required_chars.h), so the caller need not run ICU; true means "try it".
+  bool may_match(std::string_view text) const;
+
  private:
   struct State;
   const icu::RegexPattern& pattern() const;  // compiles a deferred pattern, once

@@ -492,13 +492,20 @@ namespace {
 // pattern), with the line that announces each.
 std::map<std::string, size_t> section_titles(const std::vector<Line>& ls, const RuleSet& rules) {
   std::map<std::string, size_t> out;
+  icu::UnicodeString u16;  // the matcher refers to it, so it outlives the matcher
   for (const PatternRule& p : rules.structure.sections) {
     const int group = p.regex.group("title");
     if (group < 0) continue;
+    // One matcher per pattern for every line: making one costs more than most matches.
+    const auto m = p.regex.new_matcher(rules.layout.regex_time_limit);
     for (size_t i = 0; i < ls.size(); ++i) {
-      if (ls[i].removed || ls[i].ends_sentence) continue;
-      core::Match m(p.regex, core::normalize_width(ls[i].text), rules.layout.regex_time_limit);
-      if (m.matches()) out.emplace(std::string(core::trim(m.group("title"))), i);
+      if (ls[i].removed || ls[i].ends_sentence || !p.regex.may_match(ls[i].text)) continue;
+      core::to_normalized_u16(ls[i].text, &u16);
+      m->reset(u16);  // also restarts the time limit
+      UErrorCode status = U_ZERO_ERROR;
+      if (m->matches(status) && U_SUCCESS(status)) {
+        out.emplace(std::string(core::trim(core::group_text(*m, group))), i);
+      }
     }
   }
   return out;

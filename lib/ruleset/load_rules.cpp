@@ -12,6 +12,7 @@
 #include "ruleset/fragments.h"
 #include "ruleset/rule_files.h"
 #include "ruleset/rule_set.h"
+#include "ruleset/rule_snapshots.h"
 #include "ruleset/yaml_access.h"
 
 namespace jianbao {
@@ -22,6 +23,7 @@ using ruleset::fail_at;
 using ruleset::get_number;
 using ruleset::get_string;
 using ruleset::line_of;
+using ruleset::RuleNode;
 using ruleset::to_u32;
 
 // The most ICU steps (about a millisecond each) rules may give one match attempt.
@@ -43,7 +45,7 @@ class Loader {
           continue;
         }
       }
-      const YAML::Node root = ruleset::parse_yaml(path, text.content);
+      const RuleNode root = read_tree(path, text);
       if (path == "common/numerals.yaml") {
         load_numerals(path, root);
       } else if (path == "common/tables.yaml") {
@@ -90,11 +92,21 @@ class Loader {
   }
 
  private:
+  // A built-in file's tree from the build-time snapshot; any other file parsed here. The trees
+  // stay with the loader: group nodes are read after the last file.
+  RuleNode read_tree(const std::string& path, const ruleset::RuleText& text) {
+    std::unique_ptr<ruleset::RuleTree> tree;
+    if (text.origin == "built-in") tree = ruleset::builtin_tree(path);
+    if (!tree) tree = ruleset::parse_yaml(path, text.content);
+    trees_.push_back(std::move(tree));
+    return trees_.back()->root();
+  }
+
   void load_fragments() {
     auto it = texts_.find("common/fragments.yaml");
     if (it == texts_.end()) return;
     const std::string& file = it->first;
-    const YAML::Node root = ruleset::parse_yaml(file, it->second.content);
+    const RuleNode root = read_tree(file, it->second);
     check_keys(file, root, {"fragments"});
     std::map<std::string, std::string> raw;
     for (const auto& kv : root["fragments"]) {
@@ -119,10 +131,10 @@ class Loader {
     auto it = texts_.find("common/tokens.yaml");
     if (it == texts_.end()) return;
     const std::string& file = it->first;
-    const YAML::Node root = ruleset::parse_yaml(file, it->second.content);
+    const RuleNode root = read_tree(file, it->second);
     check_keys(file, root, {"number", "classes"});
     metrics::TokenClasses& t = out_->token_classes;
-    const YAML::Node n = root["number"];
+    const RuleNode n = root["number"];
     if (!n) fail_at(file, root, "missing key 'number'");
     check_keys(file, n,
                {"digits", "group_marks", "points", "multipliers", "cn_digits", "cn_units",
@@ -176,7 +188,7 @@ class Loader {
   }
 
   // A set of `chars` must be the character class of the fragment `fragment`, when there is one.
-  void check_same_chars(const std::string& file, const YAML::Node& node, const char* fragment,
+  void check_same_chars(const std::string& file, const RuleNode& node, const char* fragment,
                         const std::u32string& chars) {
     auto f = fragment_raw_.find(fragment);
     if (f == fragment_raw_.end()) return;
@@ -188,7 +200,7 @@ class Loader {
     }
   }
 
-  core::Regex compile(const std::string& file, const YAML::Node& node, const std::string& id) {
+  core::Regex compile(const std::string& file, const RuleNode& node, const std::string& id) {
     const std::string source = node.as<std::string>();
     std::string expanded;
     std::string unknown;
@@ -203,17 +215,17 @@ class Loader {
     return regex.value();
   }
 
-  void claim_id(const std::string& file, const YAML::Node& node, const std::string& id) {
+  void claim_id(const std::string& file, const RuleNode& node, const std::string& id) {
     if (id.empty()) fail_at(file, node, "missing key 'id'");
     if (!ids_.insert(id).second) fail_at(file, node, fmt::format("duplicate rule id '{}'", id));
   }
 
   // A rule's `requires` list: literals one of which every match holds (rules/README.md). They are
   // width-normalised like the text the patterns run on, so ％ and % are one literal.
-  static std::vector<std::string> load_required(const std::string& file, const YAML::Node& n,
+  static std::vector<std::string> load_required(const std::string& file, const RuleNode& n,
                                                 const std::string& id) {
     std::vector<std::string> out;
-    const YAML::Node list = n["requires"];
+    const RuleNode list = n["requires"];
     if (!list) return out;
     if (!list.IsSequence() || list.size() == 0) {
       fail_at(file, list, fmt::format("rule '{}': 'requires' must be a list of strings", id));
@@ -228,7 +240,7 @@ class Loader {
   }
 
   // `gated`: the rule may declare `requires` (exclusions; metric rules are read elsewhere).
-  PatternRule load_pattern_rule(const std::string& file, const YAML::Node& n, int index,
+  PatternRule load_pattern_rule(const std::string& file, const RuleNode& n, int index,
                                 const std::string& id_prefix, bool gated) {
     PatternRule r;
     if (n.IsScalar()) {
@@ -254,7 +266,7 @@ class Loader {
     return r;
   }
 
-  std::vector<PatternRule> load_pattern_list(const std::string& file, const YAML::Node& list,
+  std::vector<PatternRule> load_pattern_list(const std::string& file, const RuleNode& list,
                                              const std::string& id_prefix, bool gated = false) {
     if (!list.IsSequence()) fail_at(file, list, "expected a list of patterns");
     std::vector<PatternRule> out;
@@ -263,12 +275,12 @@ class Loader {
     return out;
   }
 
-  void load_numerals(const std::string& file, const YAML::Node& root) {
+  void load_numerals(const std::string& file, const RuleNode& root) {
     check_keys(file, root,
                {"digits", "small_units", "large_units", "decimal_points", "negative_signs",
                 "zero_fillers", "fraction_marker", "separators"});
     core::NumeralTable& t = out_->numerals;
-    auto single_char = [&](const YAML::Node& key) {
+    auto single_char = [&](const RuleNode& key) {
       const std::u32string k = to_u32(key.as<std::string>());
       if (k.size() != 1) fail_at(file, key, "expected a single character");
       return k[0];
@@ -287,7 +299,7 @@ class Loader {
     t.separators = to_u32(get_string(file, root, "separators", false));
   }
 
-  void load_tables(const std::string& file, const YAML::Node& root) {
+  void load_tables(const std::string& file, const RuleNode& root) {
     check_keys(file, root,
                {"comparators", "changes", "duration_units", "periods", "relative_years",
                 "per_signs", "list_joiners", "noun_stops", "noun_max_chars", "noun_max_words",
@@ -336,7 +348,7 @@ class Loader {
     t.prefilter_after_bytes =
         static_cast<long long>(get_number(file, root, "prefilter_after_bytes", false, 0));
     if (t.prefilter_after_bytes < 0) fail_at(file, root["prefilter_after_bytes"], "must be >= 0");
-    if (const YAML::Node seam = root["line_seam"]) {
+    if (const RuleNode seam = root["line_seam"]) {
       check_keys(file, seam, {"min_line_share", "long_line_rank", "reach_chars", "figure_chars"});
       LineSeamRules& ls = t.line_seam;
       ls.min_line_share = get_number(file, seam, "min_line_share", true);
@@ -355,7 +367,7 @@ class Loader {
     }
   }
 
-  void load_layout(const std::string& file, const YAML::Node& root) {
+  void load_layout(const std::string& file, const RuleNode& root) {
     check_keys(file, root,
                {"sentence_final",
                 "closing_marks",
@@ -481,7 +493,7 @@ class Loader {
     }
   }
 
-  void load_read(const std::string& file, const YAML::Node& root) {
+  void load_read(const std::string& file, const RuleNode& root) {
     check_keys(file, root, {"furniture_top_zone",  "furniture_bottom_zone",
                             "furniture_min_pages", "furniture_max_size",
                             "baseline_tolerance",  "space_gap",
@@ -538,7 +550,7 @@ class Loader {
     r.docx_line_height = number("docx_line_height");
   }
 
-  void load_structure(const std::string& file, const YAML::Node& root) {
+  void load_structure(const std::string& file, const RuleNode& root) {
     check_keys(file, root,
                {"section_patterns", "section_names", "region_title_marks", "point_patterns",
                 "distribution", "colophon_patterns", "masthead", "inline_point_patterns",
@@ -569,7 +581,7 @@ class Loader {
         }
       }
     }
-    const YAML::Node d = root["distribution"];
+    const RuleNode d = root["distribution"];
     check_keys(file, d, {"pattern", "fields", "separators", "brackets", "strip_final"});
     DistributionRules& dist = s.distribution;
     dist.pattern = compile(file, d["pattern"], "distribution");
@@ -590,7 +602,7 @@ class Loader {
     }
     dist.strip_final = to_u32(get_string(file, d, "strip_final", false));
     s.colophon = load_pattern_list(file, root["colophon_patterns"], "colophon");
-    const YAML::Node m = root["masthead"];
+    const RuleNode m = root["masthead"];
     check_keys(file, m,
                {"max_lines", "title_pattern", "issue_pattern", "total_issue_pattern",
                 "date_pattern", "publisher_pattern", "note_pattern"});
@@ -604,7 +616,7 @@ class Loader {
     mh.note = compile(file, m["note_pattern"], "masthead_note");
   }
 
-  void load_official(const std::string& file, const YAML::Node& root) {
+  void load_official(const std::string& file, const RuleNode& root) {
     check_keys(file, root,
                {"detection",
                 "copy_number_pattern",
@@ -646,7 +658,7 @@ class Loader {
                 "addressee_tail_pattern",
                 "imprint_pattern"});
     OfficialRules& o = out_->official;
-    const YAML::Node d = root["detection"];
+    const RuleNode d = root["detection"];
     check_keys(file, d, {"head_lines", "threshold", "weights"});
     o.head_lines = static_cast<int>(get_number(file, d, "head_lines", true));
     o.threshold = static_cast<int>(get_number(file, d, "threshold", true));
@@ -724,7 +736,7 @@ class Loader {
     o.loaded = true;
   }
 
-  void load_exclusions(const std::string& file, const YAML::Node& root) {
+  void load_exclusions(const std::string& file, const RuleNode& root) {
     check_keys(file, root, {"exclusions", "place_exclusions"});
     out_->exclusions = load_pattern_list(file, root["exclusions"], "exclusion", true);
     if (root["place_exclusions"]) {
@@ -733,15 +745,14 @@ class Loader {
     }
   }
 
-  static std::map<std::string, std::string> string_map(const std::string& file,
-                                                       const YAML::Node& n) {
+  static std::map<std::string, std::string> string_map(const std::string& file, const RuleNode& n) {
     if (!n.IsMap()) fail_at(file, n, "expected a mapping");
     std::map<std::string, std::string> out;
     for (const auto& kv : n) out[kv.first.as<std::string>()] = kv.second.as<std::string>();
     return out;
   }
 
-  void load_metric_file(const std::string& file, const YAML::Node& root) {
+  void load_metric_file(const std::string& file, const RuleNode& root) {
     check_keys(file, root, {"kind", "context", "rules"});
     MetricKind kind;
     const std::string kind_name = get_string(file, root, "kind", true);
@@ -832,7 +843,7 @@ class Loader {
     }
   }
 
-  void load_provinces(const std::string& file, const YAML::Node& root) {
+  void load_provinces(const std::string& file, const RuleNode& root) {
     check_keys(file, root, {"provinces"});
     for (const auto& n : root["provinces"]) {
       check_keys(file, n, {"name", "code", "aliases", "abbr", "abbr_alt"});
@@ -846,7 +857,7 @@ class Loader {
     }
   }
 
-  void load_divisions(const std::string& file, const YAML::Node& root) {
+  void load_divisions(const std::string& file, const RuleNode& root) {
     check_keys(file, root, {"divisions"});
     std::vector<Place> places;
     for (const auto& n : root["divisions"]) {
@@ -864,7 +875,7 @@ class Loader {
     }
   }
 
-  void load_groups(const std::string& file, const YAML::Node& root) {
+  void load_groups(const std::string& file, const RuleNode& root) {
     check_keys(file, root, {"groups"});
     group_nodes_.emplace_back(file, root["groups"]);
   }
@@ -896,6 +907,7 @@ class Loader {
   }
 
   const ruleset::RuleTexts& texts_;
+  std::vector<std::unique_ptr<ruleset::RuleTree>> trees_;
   RuleSet* out_;
   const bool builtin_only_ = std::all_of(
       texts_.begin(), texts_.end(), [](const auto& t) { return t.second.origin == "built-in"; });
@@ -904,7 +916,7 @@ class Loader {
   std::map<std::string, std::string> fragment_raw_;  // as written, before expansion
   std::set<std::string> ids_;
   std::vector<std::pair<std::string, int>> keys_;
-  std::vector<std::pair<std::string, YAML::Node>> group_nodes_;
+  std::vector<std::pair<std::string, RuleNode>> group_nodes_;
 };
 
 // The hash of a rule set's paths and texts, which batch manifests record.

@@ -11,14 +11,14 @@
 
 namespace jianbao::ruleset {
 
-void fail_at(const std::string& file, const YAML::Node& node, const std::string& msg) {
-  const YAML::Mark m = node.Mark();
+namespace {
+
+[[noreturn]] void fail_at_mark(const std::string& file, const YAML::Mark& m,
+                               const std::string& msg) {
   throw RuleError{Status::bad_rules(msg, {.file = file,
                                           .line = m.is_null() ? 0 : m.line + 1,
                                           .column = m.is_null() ? 0 : m.column + 1})};
 }
-
-namespace {
 
 // Depth-first, with an explicit stack: a rule file nested deeply must not overflow ours. A mapping
 // or sequence met twice is an alias of it: refused, since an alias can make the graph a cycle
@@ -32,18 +32,18 @@ void reject_duplicate_keys(const std::string& file, const YAML::Node& root) {
     todo.pop_back();
     if ((n.IsMap() || n.IsSequence()) && !n.Mark().is_null() &&
         !seen_collections.emplace(n.Mark().pos, static_cast<int>(n.Type())).second) {
-      fail_at(file, n,
-              "an alias of a mapping or sequence (rule files may alias scalars only: an alias "
-              "can make a cycle)");
+      fail_at_mark(file, n.Mark(),
+                   "an alias of a mapping or sequence (rule files may alias scalars only: an alias "
+                   "can make a cycle)");
     }
     if (n.IsMap()) {
       std::map<std::string, int> seen;
       for (const auto& kv : n) {
         if (kv.first.IsScalar()) {
           const std::string key = kv.first.Scalar();
-          if (auto [it, fresh] = seen.emplace(key, line_of(kv.first)); !fresh) {
-            fail_at(file, kv.first,
-                    fmt::format("duplicate key '{}' (first at line {})", key, it->second));
+          if (auto [it, fresh] = seen.emplace(key, kv.first.Mark().line + 1); !fresh) {
+            fail_at_mark(file, kv.first.Mark(),
+                         fmt::format("duplicate key '{}' (first at line {})", key, it->second));
           }
         }
         todo.push_back(kv.second);
@@ -56,7 +56,11 @@ void reject_duplicate_keys(const std::string& file, const YAML::Node& root) {
 
 }  // namespace
 
-YAML::Node parse_yaml(const std::string& file, const std::string& text) {
+void fail_at(const std::string& file, const RuleNode& node, const std::string& msg) {
+  fail_at_mark(file, node.Mark(), msg);
+}
+
+std::unique_ptr<RuleTree> parse_yaml(const std::string& file, const std::string& text) {
   YAML::Node root;
   try {
     root = YAML::Load(text);
@@ -65,10 +69,10 @@ YAML::Node parse_yaml(const std::string& file, const std::string& text) {
         e.msg, {.file = file, .line = e.mark.line + 1, .column = e.mark.column + 1})};
   }
   reject_duplicate_keys(file, root);
-  return root;
+  return tree_from_yaml(root);
 }
 
-void check_keys(const std::string& file, const YAML::Node& map,
+void check_keys(const std::string& file, const RuleNode& map,
                 std::initializer_list<const char*> allowed) {
   if (!map.IsMap()) fail_at(file, map, "expected a mapping");
   for (const auto& kv : map) {
@@ -79,9 +83,9 @@ void check_keys(const std::string& file, const YAML::Node& map,
   }
 }
 
-std::string get_string(const std::string& file, const YAML::Node& map, const char* key,
-                       bool required, const std::string& fallback) {
-  const YAML::Node n = map[key];
+std::string get_string(const std::string& file, const RuleNode& map, const char* key, bool required,
+                       const std::string& fallback) {
+  const RuleNode n = map[key];
   if (!n) {
     if (required) fail_at(file, map, fmt::format("missing key '{}'", key));
     return fallback;
@@ -90,9 +94,9 @@ std::string get_string(const std::string& file, const YAML::Node& map, const cha
   return n.as<std::string>();
 }
 
-double get_number(const std::string& file, const YAML::Node& map, const char* key, bool required,
+double get_number(const std::string& file, const RuleNode& map, const char* key, bool required,
                   double fallback) {
-  const YAML::Node n = map[key];
+  const RuleNode n = map[key];
   if (!n) {
     if (required) fail_at(file, map, fmt::format("missing key '{}'", key));
     return fallback;
@@ -104,8 +108,8 @@ double get_number(const std::string& file, const YAML::Node& map, const char* ke
   }
 }
 
-int get_int_in(const std::string& file, const YAML::Node& map, const char* key, int min, int max) {
-  const YAML::Node n = map[key];
+int get_int_in(const std::string& file, const RuleNode& map, const char* key, int min, int max) {
+  const RuleNode n = map[key];
   if (!n) fail_at(file, map, fmt::format("missing key '{}'", key));
   long long v = 0;
   try {
@@ -119,7 +123,7 @@ int get_int_in(const std::string& file, const YAML::Node& map, const char* key, 
   return static_cast<int>(v);
 }
 
-int line_of(const YAML::Node& node) {
+int line_of(const RuleNode& node) {
   const YAML::Mark m = node.Mark();
   return m.is_null() ? 0 : m.line + 1;
 }

@@ -3,13 +3,13 @@
 // the one place that also catches yaml-cpp's own exceptions (which carry the same marks).
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include <initializer_list>
+#include <memory>
 #include <string>
 
 #include "core/utf8.h"
 #include "jianbao/status.h"
+#include "ruleset/rule_tree.h"
 
 namespace jianbao::ruleset {
 
@@ -18,24 +18,25 @@ struct RuleError {
 };
 
 // Throws RuleError with the node's position.
-[[noreturn]] void fail_at(const std::string& file, const YAML::Node& node, const std::string& msg);
+[[noreturn]] void fail_at(const std::string& file, const RuleNode& node, const std::string& msg);
 
-// Parses `text`; throws RuleError with the parser's position on a syntax error, and on a key
-// repeated in one mapping (yaml-cpp keeps the first silently; the author meant one of them).
-YAML::Node parse_yaml(const std::string& file, const std::string& text);
+// Parses `text` with yaml-cpp into a RuleTree; throws RuleError with the parser's position on a
+// syntax error, and on a key repeated in one mapping (yaml-cpp keeps the first silently; the
+// author meant one of them).
+std::unique_ptr<RuleTree> parse_yaml(const std::string& file, const std::string& text);
 
 // Throws on a key of `map` that is not in `allowed` ("unknown key 'patern'").
-void check_keys(const std::string& file, const YAML::Node& map,
+void check_keys(const std::string& file, const RuleNode& map,
                 std::initializer_list<const char*> allowed);
 
 // Typed access; `required` keys that are missing throw, optional ones give the fallback.
-std::string get_string(const std::string& file, const YAML::Node& map, const char* key,
-                       bool required, const std::string& fallback = "");
-double get_number(const std::string& file, const YAML::Node& map, const char* key, bool required,
+std::string get_string(const std::string& file, const RuleNode& map, const char* key, bool required,
+                       const std::string& fallback = "");
+double get_number(const std::string& file, const RuleNode& map, const char* key, bool required,
                   double fallback = 0);
 // A required whole number within [min, max]; anything else throws with the value's position.
-int get_int_in(const std::string& file, const YAML::Node& map, const char* key, int min, int max);
+int get_int_in(const std::string& file, const RuleNode& map, const char* key, int min, int max);
 using core::to_u32;  // rule words as code points
-int line_of(const YAML::Node& node);
+int line_of(const RuleNode& node);
 
 }  // namespace jianbao::ruleset

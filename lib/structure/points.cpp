@@ -35,6 +35,7 @@ std::vector<int> PointMatcher::inline_starts(const std::string& text, int first_
   for (size_t i = 0; i < inline_.size(); ++i) {
     icu::RegexMatcher& m = *inline_[i];
     const core::Regex& re = rules_.structure.inline_points[i].regex;
+    if (!re.may_match(text)) continue;
     const int n_group = re.group("n");
     m.reset(text_);
     std::vector<int> cuts;
@@ -59,6 +60,7 @@ std::vector<int> PointMatcher::inline_starts(const std::string& text, int first_
 std::optional<PointStart> PointMatcher::match(std::string_view text) {
   core::to_normalized_u16(text, &text_);
   for (size_t i = 0; i < matchers_.size(); ++i) {
+    if (!rules_.structure.points[i].regex.may_match(text)) continue;
     icu::RegexMatcher& m = *matchers_[i];
     m.reset(text_);  // also restarts the time limit
     UErrorCode status = U_ZERO_ERROR;

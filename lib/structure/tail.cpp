@@ -19,7 +19,7 @@ enum class TailLine { kOther, kDistribution, kListLine, kColophon, kOffice, kDat
 // the blocks looked at, each text converted once.
 class TailMatcher {
  public:
-  explicit TailMatcher(const RuleSet& rules) {
+  explicit TailMatcher(const RuleSet& rules) : rules_(rules) {
     const int limit = rules.layout.regex_time_limit;
     distribution_ = rules.structure.distribution.pattern.new_matcher(limit);
     for (const PatternRule& p : rules.structure.colophon) {
@@ -53,6 +53,21 @@ class TailMatcher {
     return all;
   }
 
+  // Whether a distribution list runs on past the block, given whether one ran on into it: what
+  // is_tail_block leaves in `open`, without classifying the lines where no list is open (a line
+  // that opens no list leaves `open` false whatever it is), so a pass over the whole body costs
+  // one distribution test a line.
+  void advance_open(const layout::Block& b, bool* open) {
+    for (const layout::BlockLine& l : b.lines) {
+      const std::string_view text = b.line_text(l);
+      if (is_distribution(text)) {
+        *open = !ends_final(text);
+      } else if (*open) {
+        *open = classify(text) == TailLine::kOther && !ends_final(text);
+      }
+    }
+  }
+
   // What a line of the tail is, given whether a distribution list runs on into it; `open` is
   // updated for the next line. A line that is a tail line of its own never continues a list.
   TailLine line_kind(std::string_view text, bool* open, size_t* pattern = nullptr) {
@@ -83,6 +98,7 @@ class TailMatcher {
   TailLine classify(std::string_view line, size_t* pattern = nullptr) {
     core::to_normalized_u16(line, &text_);
     for (size_t k = 0; k < colophon_.size(); ++k) {
+      if (!rules_.structure.colophon[k].regex.may_match(line)) continue;
       icu::RegexMatcher& m = *colophon_[k];
       m.reset(text_);
       int32_t from = 0;
@@ -93,7 +109,7 @@ class TailMatcher {
     }
     const std::string squeezed = without_spaces(core::normalize_width(line));
     core::to_normalized_u16(squeezed, &text_);
-    if (whole(*date_)) return TailLine::kDate;
+    if (rules_.structure.masthead.date.may_match(squeezed) && whole(*date_)) return TailLine::kDate;
     // Offices side by side on one line ("某省应急管理厅　某省公安厅") are each an office.
     for (const std::string& part : split_spaces(core::normalize_width(line))) {
       core::to_normalized_u16(part, &text_);
@@ -125,6 +141,7 @@ class TailMatcher {
   }
 
  private:
+  const RuleSet& rules_;
   // The pattern matches the whole of text_.
   bool whole(icu::RegexMatcher& m) {
     m.reset(text_);
@@ -185,9 +202,7 @@ size_t find_tail(const std::vector<layout::Block>& blocks, size_t body_begin,
   bool open = false;
   for (size_t i = body_begin; i < blocks.size(); ++i) {
     open_before[i] = open;
-    bool has_date = false;
-    bool has_colophon = false;
-    tail.is_tail_block(blocks[i], &open, &has_date, &has_colophon);
+    tail.advance_open(blocks[i], &open);
   }
   size_t begin = blocks.size();
   // Office lines alone are tail only where a date or a colophon line (印发) follows them: the

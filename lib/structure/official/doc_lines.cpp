@@ -106,6 +106,7 @@ std::string Hit::group_in(const std::string& original, const std::string& name) 
 Hit run(const core::Regex& re, const std::string& text, const RuleSet& rules,
         std::initializer_list<const char*> names, bool whole) {
   Hit h;
+  if (!re.may_match(text)) return h;
   const core::MatchText mt(text);
   auto m = re.new_matcher(rules.layout.regex_time_limit);
   m->reset(mt.u16());
