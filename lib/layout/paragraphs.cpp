@@ -156,7 +156,7 @@ class BlockBuilder {
     if (!geo_.wrapped) return l.width <= r_.max_title_width;
     if (runs_into_last_line(i)) return false;
     if (is_full(i)) return is_bare_full_title(i);
-    if (is_indented_start(i)) return runs_on_as_title(i);
+    if (is_indented_start(i)) return runs_on_as_title(i) || stands_over_first_line(i);
     // "据统计，一季度全国共接报火灾" + a full line running on: a paragraph's first line. So is a
     // long line holding a clause mark (pdftotext drops the indent, digits change the width).
     const bool next_runs_on =
@@ -186,13 +186,36 @@ class BlockBuilder {
            !starts_marker(i + 1) && !is_section_heading(i + 1);
   }
 
+  // A title as wide as an indented first line, a paragraph's first line below it ("省水利厅举办
+  // ……业务培训班" / "据统计，8 月 8 日至 16 日……" / its second line): a paragraph's first line is
+  // followed by a full line or by its last line, which ends a sentence, never by another first
+  // line that runs on. Where a title may stand, and holding no clause mark, as titles do.
+  bool stands_over_first_line(size_t i) const {
+    if (i + 2 >= lines_.size() || !opens_after_end(i) || has_clause_mark(i)) return false;
+    const Line& next = *lines_[i + 1];
+    return !next.page_start && !next.ends_sentence && !next.spread && !is_full(i + 1) &&
+           is_indented_start(i + 1) && !starts_marker(i + 1) && !is_section_heading(i + 1) &&
+           !lines_[i + 2]->page_start && goes_on_as_body(i + 2);
+  }
+
+  // A paragraph's second line: its last (ending a sentence) or one at least as wide as an
+  // indented first line (digits narrow a full line by a column or three). A short line running
+  // on is a title's or a heading's.
+  bool goes_on_as_body(size_t i) const {
+    return lines_[i]->ends_sentence ||
+           lines_[i]->fixed_width >= geo_.indent_width - r_.indent_tolerance;
+  }
+
+  // Line i stands where a block may open: after a paragraph's end, a heading or the masthead.
+  bool opens_after_end(size_t i) const {
+    return i == 0 || lines_[i - 1]->ends_sentence || is_section_heading(i - 1) ||
+           is_lone_bare_heading(i - 1) || closes_masthead(i - 1);
+  }
+
   // A title as wide as the text: a full line holding no clause or sentence mark (but a region's
   // colon), after a paragraph's end or a heading (body lines that wide nearly always hold one).
   bool is_bare_full_title(size_t i) const {
-    if (i > 0 && !lines_[i - 1]->ends_sentence && !is_section_heading(i - 1) &&
-        !is_lone_bare_heading(i - 1) && !closes_masthead(i - 1)) {
-      return false;
-    }
+    if (!opens_after_end(i)) return false;
     const std::string_view t = lines_[i]->text;
     const std::u32string& region_marks = rules_.structure.region_title_marks;
     size_t pos = 0;

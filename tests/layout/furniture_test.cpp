@@ -405,6 +405,32 @@ TEST_CASE("layout: a title as wide as an indented first line, its rest on the ne
   CHECK(c.blocks[8].text == indented + full + "查整治各类风险隐患。");
 }
 
+TEST_CASE("layout: a title as wide as an indented first line, a paragraph's first line below") {
+  // pdftotext of a section heading, a one-line title two characters short of a full line, then
+  // a paragraph whose first line is as wide: a first line is followed by a full line or by its
+  // last line, never by another first line running on, so the upper one is a title. A first
+  // line below a paragraph's end, followed by a full line, stays a paragraph's.
+  const std::string indented = "各地认真贯彻落实全国安全生产电视电话会议精神全";  // 46 columns
+  const std::string full = "各地认真贯彻落实全国安全生产电视电话会议精神全面排";  // 50 columns
+  std::string t = "工作动态\n";
+  for (int i = 0; i < 6; ++i) t += indented + "\n" + full + "\n查整治各类风险隐患。\n";
+  t += "一、专项整治\n";
+  t += "省水利厅举办全省危险化学品安全监管执法培训会议\n";  // 46 columns, no clause mark
+  t += "据统计，一季度全省危险化学品领域共发生事故一百\n";  // 46 columns
+  t += "七十余起，事故起数同比减少一成半，安全生产形势总体\n稳定。\n";
+  const CleanText c = clean(t);
+  REQUIRE(c.wrapped);
+  REQUIRE(c.indent_width == 46);
+  REQUIRE(c.blocks.size() == 10);
+  CHECK(c.blocks[7].text == "一、专项整治");
+  CHECK(c.blocks[8].shape == Block::Shape::kTitle);
+  CHECK(c.blocks[8].text == "省水利厅举办全省危险化学品安全监管执法培训会议");
+  CHECK(c.blocks[9].shape == Block::Shape::kParagraph);
+  CHECK(c.blocks[9].text.rfind("据统计，", 0) == 0);
+  // The six paragraphs above open with a first line as wide, no clause mark in it: paragraphs.
+  for (size_t k = 1; k < 7; ++k) CHECK(c.blocks[k].shape == Block::Shape::kParagraph);
+}
+
 TEST_CASE("layout: one leading space is a page start only in text that is never indented") {
   // docx2txt and pdftotext -layout centre lines with spaces, an odd margin giving one: " 工作部署"
   // is centred, and the office line above it no running header. pdftotext's own text has no
