@@ -195,6 +195,7 @@ class TailLineMatcher {
   explicit TailLineMatcher(const RuleSet& rules) {
     const int limit = rules.layout.regex_time_limit;
     date_ = rules.structure.masthead.date.new_matcher(limit);
+    title_ = rules.structure.masthead.title.new_matcher(limit);
     for (const PatternRule& p : rules.structure.colophon) {
       colophon_.push_back(p.regex.new_matcher(limit));
     }
@@ -221,6 +222,15 @@ class TailLineMatcher {
     return false;
   }
 
+  // The line reads as a bulletin's name ("安全生产工作动态"): printed atop a page, it is the
+  // page's running header, even over the signature's date; an office signs, a bulletin never.
+  bool names_bulletin(const Line& l) {
+    core::to_normalized_u16(l.text, &text_);
+    title_->reset(text_);
+    UErrorCode status = U_ZERO_ERROR;
+    return title_->matches(status) && U_SUCCESS(status);
+  }
+
   // The next kept line after line i on the same page opens with a date.
   bool dated_next(const std::vector<Line>& ls, size_t i) {
     const size_t n = next_kept(ls, i);
@@ -236,6 +246,7 @@ class TailLineMatcher {
 
   icu::UnicodeString text_;  // the matchers refer to it: declared (and so outliving them) first
   std::unique_ptr<icu::RegexMatcher> date_;
+  std::unique_ptr<icu::RegexMatcher> title_;
   std::vector<std::unique_ptr<icu::RegexMatcher>> colophon_;
 };
 
@@ -570,7 +581,11 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
   std::map<std::string, int> repeats;
   std::set<std::string> at_top;  // texts standing at a page's head
   for (const auto& [i, top] : boundary) {
-    if (!is_short(ls[i]) || tail.dated_next(ls, i)) continue;
+    if (!is_short(ls[i])) continue;
+    // A line over a date is an office signing, but for a bulletin's name atop a page: the
+    // header printed on some pages only ("安全生产工作动态" / "2022 年 9 月 3 日"), the office at
+    // the foot of the page before.
+    if (tail.dated_next(ls, i) && !(top && tail.names_bulletin(ls[i]))) continue;
     // The date atop a page under a short line that ends no sentence is a signature's date, its
     // issuing office left at the foot of the page before ("某某办公室" / "— 3 —" / "2024年9月3日"),
     // even where the masthead's date reads the same.

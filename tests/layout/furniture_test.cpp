@@ -261,6 +261,35 @@ TEST_CASE("layout: the masthead's title cut over two lines, repeated atop a late
   }
 }
 
+TEST_CASE("layout: a bulletin's name atop a page over the signature's date is a header") {
+  // The header printed on even pages only, so once: atop page 2, over the date of the signature
+  // whose office ends page 1. The masthead prints the name too (cut over two lines). An office
+  // signing atop a page over its date stays.
+  struct Row {
+    const char* name;
+    const char* page2_top;
+    std::vector<std::string> removed;
+  };
+  const Row rows[] = {
+      {"bulletin's name", "安全生产工作动态\n", {"— 1 —", "安全生产工作动态", "— 2 —"}},
+      {"office", "某省消防安全委员会办公室\n", {"— 1 —", "— 2 —"}},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.name);
+    const std::string t = std::string(
+                              "内部资料\n\n请勿外传\n\n安全生产工作动\n态\n第 16 期\n"
+                              "某省消防安全委员会办公室\n\n2022 年 9 月 3 日\n【工作动态】\n"
+                              "全省召开消防安全工作会议\n"
+                              "近日，省政府印发通知，从责任落实、隐患治理等方面提出\n具体要求。\n"
+                              "某省消防安全委员会办公室\n\n— 1 —\n\n\f") +
+                          r.page2_top + "\n2022 年 9 月 3 日\n送：各市人民政府。\n\n— 2 —\n";
+    const CleanText c = clean(t);
+    std::vector<std::string> removed;
+    for (const Removed& rm : c.removed) removed.push_back(rm.text);
+    CHECK(removed == r.removed);
+  }
+}
+
 TEST_CASE("layout: the signature and the issuing office at a page's foot are no furniture") {
   // The office signs at the foot of page 1 and issues at the foot of page 2: printed twice at a
   // page's foot, as a footer is, but each time over a date. The signature's date just before a
