@@ -515,6 +515,18 @@ std::map<std::string, size_t> section_titles(const std::vector<Line>& ls, const 
   return out;
 }
 
+// The furniture line a page number is glued to ("-2内部资料": "内部资料", squeezed), or "" when
+// line l holds no glued page number (layout.yaml, glued_page_number_patterns).
+std::string glued_page_number_rest(const Line& l, const LayoutRules& r) {
+  if (r.glued_page_numbers.empty()) return "";
+  const std::string norm = core::normalize_width(l.text);
+  for (const PatternRule& p : r.glued_page_numbers) {
+    core::Match m(p.regex, norm, r.regex_time_limit);
+    if (m.matches()) return squeezed(m.group("rest"));
+  }
+  return "";
+}
+
 template <class IsShort>
 void remove_section_name_headers(std::vector<Line>* lines, const IsShort& is_short,
                                  const RuleSet& rules, CleanText* out) {
@@ -580,6 +592,17 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
   // bulletin's name, printed there only once.
   std::map<std::string, int> repeats;
   std::set<std::string> at_top;  // texts standing at a page's head
+  // A page number glued to a footer ("-2内部资料") counts as the footer's line.
+  std::map<size_t, std::string> glued;
+  for (const auto& [i, top] : boundary) {
+    if (std::string rest = glued_page_number_rest(ls[i], r); !rest.empty()) {
+      glued.emplace(i, std::move(rest));
+    }
+  }
+  auto key_of = [&](size_t i) {
+    const auto it = glued.find(i);
+    return it != glued.end() ? it->second : squeezed(ls[i].text);
+  };
   for (const auto& [i, top] : boundary) {
     if (!is_short(ls[i])) continue;
     // A line over a date is an office signing, but for a bulletin's name atop a page: the
@@ -593,8 +616,8 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     if (top && p != static_cast<size_t>(-1) && is_short(ls[p]) && !ls[p].ends_sentence &&
         tail.opens_with_date(ls[i]))
       continue;
-    ++repeats[squeezed(ls[i].text)];
-    if (top) at_top.insert(squeezed(ls[i].text));
+    ++repeats[key_of(i)];
+    if (top) at_top.insert(key_of(i));
   }
   int masthead_lines = 0;
   for (size_t j = 0; j < ls.size() && masthead_lines < rules.structure.masthead.max_lines; ++j) {
@@ -615,11 +638,11 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     }
   }
   for (const auto& [i, top] : boundary) {
-    const bool repeated = repeats[squeezed(ls[i].text)] >= r.min_repeats;
+    const bool repeated = repeats[key_of(i)] >= r.min_repeats;
     if (ls[i].removed || !repeated || !is_short(ls[i])) continue;
     ls[i].removed = true;
-    out->removed.push_back(
-        {top ? "running_header" : "footer", ls[i].number, std::string(ls[i].raw)});
+    const char* kind = glued.count(i) ? "page_number" : top ? "running_header" : "footer";
+    out->removed.push_back({kind, ls[i].number, std::string(ls[i].raw)});
     if (top) start_page_after(&ls, i);
   }
   // 2. A page's first line that names a section headed elsewhere ("专项整治" over a page of the

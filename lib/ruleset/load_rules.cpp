@@ -386,6 +386,7 @@ class Loader {
                 "page_number_max_split_lines",
                 "page_number_piece_max_width",
                 "page_end_number_patterns",
+                "glued_page_number_patterns",
                 "flat_separator",
                 "min_flat_paragraphs",
                 "spread_gap_columns",
@@ -475,6 +476,16 @@ class Loader {
     if (root["page_end_number_patterns"]) {
       l.page_end_numbers =
           load_pattern_list(file, root["page_end_number_patterns"], "page_end_number");
+    }
+    if (root["glued_page_number_patterns"]) {
+      l.glued_page_numbers =
+          load_pattern_list(file, root["glued_page_number_patterns"], "glued_page_number");
+      for (const PatternRule& p : l.glued_page_numbers) {
+        if (p.regex.group("rest") < 0) {
+          fail_at(file, root["glued_page_number_patterns"],
+                  fmt::format("rule '{}': needs a group named 'rest'", p.id));
+        }
+      }
     }
     if (root["separator_patterns"]) {
       l.separators = load_pattern_list(file, root["separator_patterns"], "separator");
@@ -951,6 +962,7 @@ std::vector<RuleInfo> list_rules(const RuleSet& rules) {
   };
   for (const PatternRule& p : rules.layout.page_numbers) add(p.id, "layout", p.file, p.line);
   for (const PatternRule& p : rules.layout.page_end_numbers) add(p.id, "layout", p.file, p.line);
+  for (const PatternRule& p : rules.layout.glued_page_numbers) add(p.id, "layout", p.file, p.line);
   for (const PatternRule& p : rules.structure.sections) add(p.id, "structure", p.file, p.line);
   for (const PatternRule& p : rules.structure.points) add(p.id, "structure", p.file, p.line);
   for (const PatternRule& p : rules.structure.colophon) add(p.id, "structure", p.file, p.line);

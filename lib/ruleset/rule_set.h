@@ -88,6 +88,8 @@ struct LayoutRules {
   std::u32string glued_row_rate_marks;
   std::vector<PatternRule> page_numbers;
   std::vector<PatternRule> page_end_numbers;  // page numbers only where a page ends
+  // A page number glued to the furniture line after it ("-2内部资料"), with a `rest` group.
+  std::vector<PatternRule> glued_page_numbers;
   std::vector<PatternRule> separators;
   // Text flattened onto one line (web pages): paragraphs separated by this run of spaces.
   std::string flat_separator;

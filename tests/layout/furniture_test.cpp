@@ -207,6 +207,25 @@ TEST_CASE("layout: a footer below a page's number is a footer, the next page's n
   CHECK(kinds["第2页"] == std::vector<std::string>{"page_number"});
 }
 
+TEST_CASE("layout: a page number glued to the footer below it is a page number") {
+  // pdftotext takes the closing hyphen of "-2-" for a word break and joins the footer's line to
+  // it: "-2内部资料". Page 1 has no number, its footer stands alone; the glued line counts as it.
+  std::string t = "应急管理工作简报\n第 4 期\n某省应急管理厅办公室\n";
+  for (int page = 1; page <= 3; ++page) {
+    if (page > 1) t += "\f";
+    t += "第" + std::to_string(page) + "页的正文内容，各地要压紧压实安全责任。\n\n";
+    t += (page > 1 ? "-" + std::to_string(page) : std::string()) + "内部资料\n\n注意保存\n\n";
+  }
+  const CleanText c = clean(t);
+  std::map<std::string, std::vector<std::string>> kinds;
+  for (const Removed& rm : c.removed) kinds[rm.text].push_back(rm.kind);
+  CHECK(kinds["内部资料"] == std::vector<std::string>{"footer"});
+  CHECK(kinds["-2内部资料"] == std::vector<std::string>{"page_number"});
+  CHECK(kinds["-3内部资料"] == std::vector<std::string>{"page_number"});
+  CHECK(kinds["注意保存"] == std::vector<std::string>(3, "footer"));
+  for (const Block& b : c.blocks) CHECK(b.text.find("内部资料") == std::string::npos);
+}
+
 TEST_CASE("layout: a number opening its page leaves the page to the next line") {
   // pdftotext where the page number is printed in the page's header: "\f2" atop page 2, the
   // footer "内部资料" / "注意保存" (cut at its space) at the foot of every page.
