@@ -153,7 +153,7 @@ class BlockBuilder {
     if (is_glued_row(l.text)) return false;
     if (l.ends_sentence) return is_title_prefix(i);
     if (l.reader_title) return true;  // the reader knows: centred and larger, or a heading style
-    if (!geo_.wrapped) return l.width <= r_.max_title_width;
+    if (!geo_.wrapped) return l.width <= r_.max_title_width && !cut_before_last_line(i);
     if (runs_into_last_line(i)) return false;
     if (is_full(i)) return is_bare_full_title(i);
     if (is_indented_start(i)) return runs_on_as_title(i) || stands_over_first_line(i);
@@ -175,6 +175,20 @@ class BlockBuilder {
     const Line& next = *lines_[i + 1];
     return !next.page_start && next.ends_sentence && !is_full(i + 1) && !starts_marker(i + 1) &&
            !is_section_heading(i + 1);
+  }
+
+  // In text read as one paragraph a line (a one-page bulletin has too few full lines to tell
+  // its width), a long line running on with a clause mark, then one no wider that ends a
+  // sentence: a wrapped paragraph's first and last lines ("柯坪县以……，统筹发展和安全，着" /
+  // "力构建……体系。"), one paragraph. A paragraph a line is never cut inside a sentence, and a
+  // title's rest ends none.
+  bool cut_before_last_line(size_t i) const {
+    if (i + 1 >= lines_.size()) return false;
+    const Line& l = *lines_[i];
+    const Line& next = *lines_[i + 1];
+    return !l.ends_sentence && !l.spread && l.fixed_width >= r_.min_full_width &&
+           has_clause_mark(i) && !next.page_start && next.ends_sentence && !next.spread &&
+           next.fixed_width <= l.fixed_width && !starts_marker(i + 1) && !is_section_heading(i + 1);
   }
 
   // A title as wide as an indented first line, its rest on the next line: a paragraph's last
@@ -498,7 +512,7 @@ class BlockBuilder {
     if (lines_[i + 1]->reader_flow != Flow::kUnknown) {
       return lines_[i + 1]->reader_flow != Flow::kContinues;
     }
-    if (!geo_.wrapped) return true;
+    if (!geo_.wrapped) return !cut_before_last_line(i);
     const Line& l = *lines_[i];
     // A short line before a point ends its paragraph even without a full stop: "（一）自查自改
     // 阶段（6月25日至7月10日）" / "（二）……".
