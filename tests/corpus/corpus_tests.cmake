@@ -7,19 +7,19 @@ set(JB_CORPUS_FLOORS
   --floor titles=99.9
   --floor item_kind=99.9
   --floor item_lines=99.9
-  --floor sections=99.7
+  --floor sections=99.9
   --floor points=99.9
   --floor masthead=99.9
-  --floor distribution=99.5
-  --floor colophon=99.5
-  --floor removed=99.6
-  --floor removed_kind=99.8
+  --floor distribution=99.9
+  --floor colophon=99.9
+  --floor removed=99.9
+  --floor removed_kind=99.9
   --floor metrics_recall=99.9
-  --floor metrics_precision=99.8
+  --floor metrics_precision=99.9
   --floor provinces=99.9
-  --floor signature=99.5
-  --floor genre=99
-  --floor document=99.5
+  --floor signature=99.9
+  --floor genre=99.9
+  --floor document=99.9
   --floor series=99.9)
 add_test(NAME corpus_score
          COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/corpus/score.py --jianbao $<TARGET_FILE:jianbao>
