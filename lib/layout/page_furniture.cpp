@@ -222,10 +222,11 @@ class TailLineMatcher {
     return false;
   }
 
-  // The line reads as a bulletin's name ("安全生产工作动态"): printed atop a page, it is the
-  // page's running header, even over the signature's date; an office signs, a bulletin never.
+  // The line reads as a bulletin's name ("安全生产工作动态", letter-spaced or not): printed atop a
+  // page, it is the page's running header, even over the signature's date; an office signs, a
+  // bulletin never.
   bool names_bulletin(const Line& l) {
-    core::to_normalized_u16(l.text, &text_);
+    core::to_normalized_u16(squeezed(l.text), &text_);
     title_->reset(text_);
     UErrorCode status = U_ZERO_ERROR;
     return title_->matches(status) && U_SUCCESS(status);

@@ -291,6 +291,7 @@ TEST_CASE("layout: a bulletin's name atop a page over the signature's date is a 
   };
   const Row rows[] = {
       {"bulletin's name", "安全生产工作动态\n", {"— 1 —", "安全生产工作动态", "— 2 —"}},
+      {"letter-spaced", "安 全 生 产 工 作 动 态\n", {"— 1 —", "安 全 生 产 工 作 动 态", "— 2 —"}},
       {"office", "某省消防安全委员会办公室\n", {"— 1 —", "— 2 —"}},
   };
   for (const Row& r : rows) {
