@@ -528,6 +528,36 @@ std::string glued_page_number_rest(const Line& l, const LayoutRules& r) {
   return "";
 }
 
+// A note line ("内部资料", "内部资料　注意保存": the masthead's note pattern) in a page's foot zone
+// is the page's footer, even printed once (a one-page bulletin has no second page to repeat it):
+// atop the first page it is the masthead's note, at a page's foot it is never text. A zone that
+// reaches up to its page's first line is the whole page, no foot.
+void remove_foot_notes(std::vector<Line>* lines, const RuleSet& rules, CleanText* out) {
+  std::vector<Line>& ls = *lines;
+  const LayoutRules& r = rules.layout;
+  if (r.page_zone_max_lines <= 0) return;
+  const size_t first = next_kept(ls, static_cast<size_t>(-1));
+  std::vector<size_t> ends;  // where a page's foot zone ends: a page start, or the text's end
+  for (size_t i = 1; i < ls.size(); ++i) {
+    if (ls[i].page_start && !ls[i].removed) ends.push_back(i);
+  }
+  ends.push_back(ls.size());
+  for (size_t end : ends) {
+    const std::vector<size_t> zone = page_zone(ls, end, true, r);
+    if (zone.empty() || zone.front() == first || ls[zone.front()].page_start) continue;
+    for (size_t j : zone) {
+      // A page number glued to the note ("-2内部资料") goes with it.
+      const std::string glued = glued_page_number_rest(ls[j], r);
+      const std::string note = glued.empty() ? core::normalize_width(ls[j].text) : glued;
+      core::Match m(rules.structure.masthead.note, note, r.regex_time_limit);
+      if (!m.matches()) continue;
+      ls[j].removed = true;
+      out->removed.push_back(
+          {glued.empty() ? "footer" : "page_number", ls[j].number, std::string(ls[j].raw)});
+    }
+  }
+}
+
 template <class IsShort>
 void remove_section_name_headers(std::vector<Line>* lines, const IsShort& is_short,
                                  const RuleSet& rules, CleanText* out) {
@@ -557,6 +587,7 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
   const double max_width = geo.wrapped ? r.running_header_max_share * geo.full_width
                                        : static_cast<double>(r.max_title_width);
   auto is_short = [&](const Line& l) { return l.width <= max_width; };
+  remove_foot_notes(&ls, rules, out);
   TailLineMatcher tail(rules);
   // Boundary positions: the first line of each page after the first, and the last line before.
   std::vector<std::pair<size_t, bool>> boundary;  // index, at page top
@@ -571,7 +602,11 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     for (size_t j : page_zone(ls, i, false, r)) boundary.emplace_back(j, true);
     for (size_t j : page_zone(ls, i, true, r)) boundary.emplace_back(j, false);
   }
-  if (!seen_page_break) return;
+  auto by_line = [](const Removed& a, const Removed& b) { return a.line < b.line; };
+  if (!seen_page_break) {
+    std::sort(out->removed.begin(), out->removed.end(), by_line);
+    return;
+  }
   // The first page's top line repeats the bulletin's name too; but where a masthead follows it
   // (第N期, a date) it is the masthead's title and stays.
   const size_t first = next_kept(ls, static_cast<size_t>(-1));
@@ -672,8 +707,7 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     out->removed.push_back({"running_header", ls[i].number, std::string(ls[i].raw)});
     out->page_sections.push_back({ls[page_first].number, std::string(ls[i].text), ls[i].number});
   }
-  std::sort(out->removed.begin(), out->removed.end(),
-            [](const Removed& a, const Removed& b) { return a.line < b.line; });
+  std::sort(out->removed.begin(), out->removed.end(), by_line);
 }
 
 }  // namespace jianbao::layout

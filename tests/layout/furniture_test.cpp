@@ -189,6 +189,26 @@ TEST_CASE("layout: a footer on every page, the last one included, is removed") {
   CHECK(footers == 3);
 }
 
+TEST_CASE("layout: a note at the foot of a one-page bulletin is its footer") {
+  // pdftotext of one page: the footer "内部资料　注意保存" (cut at its space) printed once, under
+  // the tail, with no second page to repeat it. The same note atop the page is the masthead's.
+  const std::string t =
+      "内部资料\n\n安全生产工作动态\n第 25 期\n国家矿山安全监察局综合司\n\n2023 年 7 月 1 日\n\n"
+      "一、 监管执法\n\n国家防总办公室部署开展危险化学品安全专项整治\n"
+      "为切实防范化解危险化学品领域重大安全风险，国家防总\n"
+      "办公室自 2023 年 2 月 21 日起在全省集中开展为期三个月的执\n法检查。\n"
+      "报：国务院安委会办公室，省委、省政府领导。\n\n共印 89 份\n\n内部资料\n\n注意保存\n\n";
+  const CleanText c = clean(t);
+  std::vector<std::pair<std::string, int>> removed;
+  for (const Removed& rm : c.removed) {
+    CHECK(rm.kind == "footer");
+    removed.emplace_back(rm.text, rm.line);
+  }
+  CHECK(removed == std::vector<std::pair<std::string, int>>{{"内部资料", 19}, {"注意保存", 21}});
+  REQUIRE_FALSE(c.blocks.empty());
+  CHECK(c.blocks.front().text.rfind("内部资料", 0) == 0);
+}
+
 TEST_CASE("layout: a footer below a page's number is a footer, the next page's name a header") {
   // pdftotext on a page whose foot holds "第1页" over "内部资料　注意保存" (cut at its space):
   // the number does not start a page there, the form feed after the footer does.
