@@ -154,7 +154,7 @@ class BlockBuilder {
     if (l.ends_sentence) return is_title_prefix(i);
     if (l.reader_title) return true;  // the reader knows: centred and larger, or a heading style
     if (!geo_.wrapped) return l.width <= r_.max_title_width && !cut_before_last_line(i);
-    if (runs_into_last_line(i)) return false;
+    if (runs_into_last_line(i) || widens_past_title(i)) return false;
     if (is_full(i)) return is_bare_full_title(i);
     if (is_indented_start(i)) return runs_on_as_title(i) || stands_over_first_line(i);
     // "据统计，一季度全国共接报火灾" + a full line running on: a paragraph's first line. So is a
@@ -469,6 +469,24 @@ class BlockBuilder {
       ++n;
     }
     return n;
+  }
+
+  // A wrapped title's lines are no wider than its first, but for a character or two a line-break
+  // rule moved (layout.yaml, title_line_max_widening): a line wider still, after a title's long
+  // first line and its shorter rest, opens the paragraph below ("上海市：……隐患排查" / "治理" /
+  // "上海市把……的重要内", cut short where a comma may not open the next line, then a full line).
+  // A short line over it (a masthead's date, a heading) is no title's first line.
+  bool widens_past_title(size_t i) const {
+    if (r_.title_line_max_widening <= 0 || i < 2) return false;
+    const Line& first = *lines_[i - 2];
+    const Line& last = *lines_[i - 1];
+    return !last.page_start && !lines_[i]->page_start && !first.ends_sentence &&
+           first.fixed_width >= r_.long_line_share * geo_.full_width &&
+           last.fixed_width < first.fixed_width &&
+           lines_[i]->fixed_width > first.fixed_width + r_.title_line_max_widening &&
+           i + 1 < lines_.size() && is_full(i + 1) && !is_section_heading(i - 2) &&
+           !is_section_heading(i - 1) && !closes_masthead(i - 2) && !closes_masthead(i - 1) &&
+           !is_lone_bare_heading(i - 1) && title_like(i - 2) && title_like(i - 1);
   }
 
   // A wrapped title's lines are no wider than its first: a full line after a short one that runs

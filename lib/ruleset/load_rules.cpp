@@ -374,6 +374,7 @@ class Loader {
                 "clause_marks",
                 "min_wrapped_share",
                 "max_title_lines",
+                "title_line_max_widening",
                 "indent_tolerance",
                 "running_header_max_share",
                 "min_repeats",
@@ -430,6 +431,8 @@ class Loader {
     l.clause_marks = to_u32(get_string(file, root, "clause_marks", true));
     l.min_wrapped_share = get_number(file, root, "min_wrapped_share", true);
     l.max_title_lines = static_cast<int>(get_number(file, root, "max_title_lines", true));
+    l.title_line_max_widening =
+        static_cast<int>(get_number(file, root, "title_line_max_widening", false, 0));
     l.indent_tolerance = static_cast<int>(get_number(file, root, "indent_tolerance", true));
     l.running_header_max_share = get_number(file, root, "running_header_max_share", true);
     l.min_repeats = static_cast<int>(get_number(file, root, "min_repeats", true));

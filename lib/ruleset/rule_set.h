@@ -58,6 +58,7 @@ struct LayoutRules {
   std::u32string clause_marks;
   double min_wrapped_share = 0;
   int max_title_lines = 0;
+  int title_line_max_widening = 0;  // columns a title's later line may be wider than its first
   int indent_tolerance = 0;
   double running_header_max_share = 0;
   int min_repeats = 0;
