@@ -195,6 +195,7 @@ class TailLineMatcher {
   explicit TailLineMatcher(const RuleSet& rules) {
     const int limit = rules.layout.regex_time_limit;
     date_ = rules.structure.masthead.date.new_matcher(limit);
+    title_ = rules.structure.masthead.title.new_matcher(limit);
     for (const PatternRule& p : rules.structure.colophon) {
       colophon_.push_back(p.regex.new_matcher(limit));
     }
@@ -221,6 +222,16 @@ class TailLineMatcher {
     return false;
   }
 
+  // The line reads as a bulletin's name ("安全生产工作动态", letter-spaced or not): printed atop a
+  // page, it is the page's running header, even over the signature's date; an office signs, a
+  // bulletin never.
+  bool names_bulletin(const Line& l) {
+    core::to_normalized_u16(squeezed(l.text), &text_);
+    title_->reset(text_);
+    UErrorCode status = U_ZERO_ERROR;
+    return title_->matches(status) && U_SUCCESS(status);
+  }
+
   // The next kept line after line i on the same page opens with a date.
   bool dated_next(const std::vector<Line>& ls, size_t i) {
     const size_t n = next_kept(ls, i);
@@ -236,6 +247,7 @@ class TailLineMatcher {
 
   icu::UnicodeString text_;  // the matchers refer to it: declared (and so outliving them) first
   std::unique_ptr<icu::RegexMatcher> date_;
+  std::unique_ptr<icu::RegexMatcher> title_;
   std::vector<std::unique_ptr<icu::RegexMatcher>> colophon_;
 };
 
@@ -511,6 +523,48 @@ std::map<std::string, size_t> section_titles(const std::vector<Line>& ls, const 
   return out;
 }
 
+// The furniture line a page number is glued to ("-2内部资料": "内部资料", squeezed), or "" when
+// line l holds no glued page number (layout.yaml, glued_page_number_patterns).
+std::string glued_page_number_rest(const Line& l, const LayoutRules& r) {
+  if (r.glued_page_numbers.empty()) return "";
+  const std::string norm = core::normalize_width(l.text);
+  for (const PatternRule& p : r.glued_page_numbers) {
+    core::Match m(p.regex, norm, r.regex_time_limit);
+    if (m.matches()) return squeezed(m.group("rest"));
+  }
+  return "";
+}
+
+// A note line ("内部资料", "内部资料　注意保存": the masthead's note pattern) in a page's foot zone
+// is the page's footer, even printed once (a one-page bulletin has no second page to repeat it):
+// atop the first page it is the masthead's note, at a page's foot it is never text. A zone that
+// reaches up to its page's first line is the whole page, no foot.
+void remove_foot_notes(std::vector<Line>* lines, const RuleSet& rules, CleanText* out) {
+  std::vector<Line>& ls = *lines;
+  const LayoutRules& r = rules.layout;
+  if (r.page_zone_max_lines <= 0) return;
+  const size_t first = next_kept(ls, static_cast<size_t>(-1));
+  std::vector<size_t> ends;  // where a page's foot zone ends: a page start, or the text's end
+  for (size_t i = 1; i < ls.size(); ++i) {
+    if (ls[i].page_start && !ls[i].removed) ends.push_back(i);
+  }
+  ends.push_back(ls.size());
+  for (size_t end : ends) {
+    const std::vector<size_t> zone = page_zone(ls, end, true, r);
+    if (zone.empty() || zone.front() == first || ls[zone.front()].page_start) continue;
+    for (size_t j : zone) {
+      // A page number glued to the note ("-2内部资料") goes with it.
+      const std::string glued = glued_page_number_rest(ls[j], r);
+      const std::string note = glued.empty() ? core::normalize_width(ls[j].text) : glued;
+      core::Match m(rules.structure.masthead.note, note, r.regex_time_limit);
+      if (!m.matches()) continue;
+      ls[j].removed = true;
+      out->removed.push_back(
+          {glued.empty() ? "footer" : "page_number", ls[j].number, std::string(ls[j].raw)});
+    }
+  }
+}
+
 template <class IsShort>
 void remove_section_name_headers(std::vector<Line>* lines, const IsShort& is_short,
                                  const RuleSet& rules, CleanText* out) {
@@ -540,6 +594,7 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
   const double max_width = geo.wrapped ? r.running_header_max_share * geo.full_width
                                        : static_cast<double>(r.max_title_width);
   auto is_short = [&](const Line& l) { return l.width <= max_width; };
+  remove_foot_notes(&ls, rules, out);
   TailLineMatcher tail(rules);
   // Boundary positions: the first line of each page after the first, and the last line before.
   std::vector<std::pair<size_t, bool>> boundary;  // index, at page top
@@ -554,7 +609,11 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     for (size_t j : page_zone(ls, i, false, r)) boundary.emplace_back(j, true);
     for (size_t j : page_zone(ls, i, true, r)) boundary.emplace_back(j, false);
   }
-  if (!seen_page_break) return;
+  auto by_line = [](const Removed& a, const Removed& b) { return a.line < b.line; };
+  if (!seen_page_break) {
+    std::sort(out->removed.begin(), out->removed.end(), by_line);
+    return;
+  }
   // The first page's top line repeats the bulletin's name too; but where a masthead follows it
   // (第N期, a date) it is the masthead's title and stays.
   const size_t first = next_kept(ls, static_cast<size_t>(-1));
@@ -576,8 +635,23 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
   // bulletin's name, printed there only once.
   std::map<std::string, int> repeats;
   std::set<std::string> at_top;  // texts standing at a page's head
+  // A page number glued to a footer ("-2内部资料") counts as the footer's line.
+  std::map<size_t, std::string> glued;
   for (const auto& [i, top] : boundary) {
-    if (!is_short(ls[i]) || tail.dated_next(ls, i)) continue;
+    if (std::string rest = glued_page_number_rest(ls[i], r); !rest.empty()) {
+      glued.emplace(i, std::move(rest));
+    }
+  }
+  auto key_of = [&](size_t i) {
+    const auto it = glued.find(i);
+    return it != glued.end() ? it->second : squeezed(ls[i].text);
+  };
+  for (const auto& [i, top] : boundary) {
+    if (!is_short(ls[i])) continue;
+    // A line over a date is an office signing, but for a bulletin's name atop a page: the
+    // header printed on some pages only ("安全生产工作动态" / "2022 年 9 月 3 日"), the office at
+    // the foot of the page before.
+    if (tail.dated_next(ls, i) && !(top && tail.names_bulletin(ls[i]))) continue;
     // The date atop a page under a short line that ends no sentence is a signature's date, its
     // issuing office left at the foot of the page before ("某某办公室" / "— 3 —" / "2024年9月3日"),
     // even where the masthead's date reads the same.
@@ -585,8 +659,8 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     if (top && p != static_cast<size_t>(-1) && is_short(ls[p]) && !ls[p].ends_sentence &&
         tail.opens_with_date(ls[i]))
       continue;
-    ++repeats[squeezed(ls[i].text)];
-    if (top) at_top.insert(squeezed(ls[i].text));
+    ++repeats[key_of(i)];
+    if (top) at_top.insert(key_of(i));
   }
   int masthead_lines = 0;
   for (size_t j = 0; j < ls.size() && masthead_lines < rules.structure.masthead.max_lines; ++j) {
@@ -607,11 +681,11 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     }
   }
   for (const auto& [i, top] : boundary) {
-    const bool repeated = repeats[squeezed(ls[i].text)] >= r.min_repeats;
+    const bool repeated = repeats[key_of(i)] >= r.min_repeats;
     if (ls[i].removed || !repeated || !is_short(ls[i])) continue;
     ls[i].removed = true;
-    out->removed.push_back(
-        {top ? "running_header" : "footer", ls[i].number, std::string(ls[i].raw)});
+    const char* kind = glued.count(i) ? "page_number" : top ? "running_header" : "footer";
+    out->removed.push_back({kind, ls[i].number, std::string(ls[i].raw)});
     if (top) start_page_after(&ls, i);
   }
   // 2. A page's first line that names a section headed elsewhere ("专项整治" over a page of the
@@ -640,8 +714,7 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     out->removed.push_back({"running_header", ls[i].number, std::string(ls[i].raw)});
     out->page_sections.push_back({ls[page_first].number, std::string(ls[i].text), ls[i].number});
   }
-  std::sort(out->removed.begin(), out->removed.end(),
-            [](const Removed& a, const Removed& b) { return a.line < b.line; });
+  std::sort(out->removed.begin(), out->removed.end(), by_line);
 }
 
 }  // namespace jianbao::layout

@@ -153,10 +153,10 @@ class BlockBuilder {
     if (is_glued_row(l.text)) return false;
     if (l.ends_sentence) return is_title_prefix(i);
     if (l.reader_title) return true;  // the reader knows: centred and larger, or a heading style
-    if (!geo_.wrapped) return l.width <= r_.max_title_width;
-    if (runs_into_last_line(i)) return false;
+    if (!geo_.wrapped) return l.width <= r_.max_title_width && !cut_before_last_line(i);
+    if (runs_into_last_line(i) || widens_past_title(i)) return false;
     if (is_full(i)) return is_bare_full_title(i);
-    if (is_indented_start(i)) return runs_on_as_title(i);
+    if (is_indented_start(i)) return runs_on_as_title(i) || stands_over_first_line(i);
     // "据统计，一季度全国共接报火灾" + a full line running on: a paragraph's first line. So is a
     // long line holding a clause mark (pdftotext drops the indent, digits change the width).
     const bool next_runs_on =
@@ -177,6 +177,20 @@ class BlockBuilder {
            !is_section_heading(i + 1);
   }
 
+  // In text read as one paragraph a line (a one-page bulletin has too few full lines to tell
+  // its width), a long line running on with a clause mark, then one no wider that ends a
+  // sentence: a wrapped paragraph's first and last lines ("柯坪县以……，统筹发展和安全，着" /
+  // "力构建……体系。"), one paragraph. A paragraph a line is never cut inside a sentence, and a
+  // title's rest ends none.
+  bool cut_before_last_line(size_t i) const {
+    if (i + 1 >= lines_.size()) return false;
+    const Line& l = *lines_[i];
+    const Line& next = *lines_[i + 1];
+    return !l.ends_sentence && !l.spread && l.fixed_width >= r_.min_full_width &&
+           has_clause_mark(i) && !next.page_start && next.ends_sentence && !next.spread &&
+           next.fixed_width <= l.fixed_width && !starts_marker(i + 1) && !is_section_heading(i + 1);
+  }
+
   // A title as wide as an indented first line, its rest on the next line: a paragraph's last
   // line ends a sentence, a title's rest does not ("……责任制落" / "实落细").
   bool runs_on_as_title(size_t i) const {
@@ -186,13 +200,36 @@ class BlockBuilder {
            !starts_marker(i + 1) && !is_section_heading(i + 1);
   }
 
+  // A title as wide as an indented first line, a paragraph's first line below it ("省水利厅举办
+  // ……业务培训班" / "据统计，8 月 8 日至 16 日……" / its second line): a paragraph's first line is
+  // followed by a full line or by its last line, which ends a sentence, never by another first
+  // line that runs on. Where a title may stand, and holding no clause mark, as titles do.
+  bool stands_over_first_line(size_t i) const {
+    if (i + 2 >= lines_.size() || !opens_after_end(i) || has_clause_mark(i)) return false;
+    const Line& next = *lines_[i + 1];
+    return !next.page_start && !next.ends_sentence && !next.spread && !is_full(i + 1) &&
+           is_indented_start(i + 1) && !starts_marker(i + 1) && !is_section_heading(i + 1) &&
+           !lines_[i + 2]->page_start && goes_on_as_body(i + 2);
+  }
+
+  // A paragraph's second line: its last (ending a sentence) or one at least as wide as an
+  // indented first line (digits narrow a full line by a column or three). A short line running
+  // on is a title's or a heading's.
+  bool goes_on_as_body(size_t i) const {
+    return lines_[i]->ends_sentence ||
+           lines_[i]->fixed_width >= geo_.indent_width - r_.indent_tolerance;
+  }
+
+  // Line i stands where a block may open: after a paragraph's end, a heading or the masthead.
+  bool opens_after_end(size_t i) const {
+    return i == 0 || lines_[i - 1]->ends_sentence || is_section_heading(i - 1) ||
+           is_lone_bare_heading(i - 1) || closes_masthead(i - 1);
+  }
+
   // A title as wide as the text: a full line holding no clause or sentence mark (but a region's
   // colon), after a paragraph's end or a heading (body lines that wide nearly always hold one).
   bool is_bare_full_title(size_t i) const {
-    if (i > 0 && !lines_[i - 1]->ends_sentence && !is_section_heading(i - 1) &&
-        !is_lone_bare_heading(i - 1) && !closes_masthead(i - 1)) {
-      return false;
-    }
+    if (!opens_after_end(i)) return false;
     const std::string_view t = lines_[i]->text;
     const std::u32string& region_marks = rules_.structure.region_title_marks;
     size_t pos = 0;
@@ -434,6 +471,24 @@ class BlockBuilder {
     return n;
   }
 
+  // A wrapped title's lines are no wider than its first, but for a character or two a line-break
+  // rule moved (layout.yaml, title_line_max_widening): a line wider still, after a title's long
+  // first line and its shorter rest, opens the paragraph below ("上海市：……隐患排查" / "治理" /
+  // "上海市把……的重要内", cut short where a comma may not open the next line, then a full line).
+  // A short line over it (a masthead's date, a heading) is no title's first line.
+  bool widens_past_title(size_t i) const {
+    if (r_.title_line_max_widening <= 0 || i < 2) return false;
+    const Line& first = *lines_[i - 2];
+    const Line& last = *lines_[i - 1];
+    return !last.page_start && !lines_[i]->page_start && !first.ends_sentence &&
+           first.fixed_width >= r_.long_line_share * geo_.full_width &&
+           last.fixed_width < first.fixed_width &&
+           lines_[i]->fixed_width > first.fixed_width + r_.title_line_max_widening &&
+           i + 1 < lines_.size() && is_full(i + 1) && !is_section_heading(i - 2) &&
+           !is_section_heading(i - 1) && !closes_masthead(i - 2) && !closes_masthead(i - 1) &&
+           !is_lone_bare_heading(i - 1) && title_like(i - 2) && title_like(i - 1);
+  }
+
   // A wrapped title's lines are no wider than its first: a full line after a short one that runs
   // on ("督查督办", "……安全生产责" / "任") opens a block of its own. A region cut from its title
   // ("吉林省：") ends in a mark and may be followed by the rest of the title, as wide as the text.
@@ -475,7 +530,7 @@ class BlockBuilder {
     if (lines_[i + 1]->reader_flow != Flow::kUnknown) {
       return lines_[i + 1]->reader_flow != Flow::kContinues;
     }
-    if (!geo_.wrapped) return true;
+    if (!geo_.wrapped) return !cut_before_last_line(i);
     const Line& l = *lines_[i];
     // A short line before a point ends its paragraph even without a full stop: "（一）自查自改
     // 阶段（6月25日至7月10日）" / "（二）……".

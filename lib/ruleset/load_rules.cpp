@@ -386,6 +386,7 @@ class Loader {
                 "clause_marks",
                 "min_wrapped_share",
                 "max_title_lines",
+                "title_line_max_widening",
                 "indent_tolerance",
                 "running_header_max_share",
                 "min_repeats",
@@ -398,6 +399,7 @@ class Loader {
                 "page_number_max_split_lines",
                 "page_number_piece_max_width",
                 "page_end_number_patterns",
+                "glued_page_number_patterns",
                 "flat_separator",
                 "min_flat_paragraphs",
                 "spread_gap_columns",
@@ -441,6 +443,8 @@ class Loader {
     l.clause_marks = to_u32(get_string(file, root, "clause_marks", true));
     l.min_wrapped_share = get_number(file, root, "min_wrapped_share", true);
     l.max_title_lines = static_cast<int>(get_number(file, root, "max_title_lines", true));
+    l.title_line_max_widening =
+        static_cast<int>(get_number(file, root, "title_line_max_widening", false, 0));
     l.indent_tolerance = static_cast<int>(get_number(file, root, "indent_tolerance", true));
     l.running_header_max_share = get_number(file, root, "running_header_max_share", true);
     l.min_repeats = static_cast<int>(get_number(file, root, "min_repeats", true));
@@ -487,6 +491,16 @@ class Loader {
     if (root["page_end_number_patterns"]) {
       l.page_end_numbers =
           load_pattern_list(file, root["page_end_number_patterns"], "page_end_number");
+    }
+    if (root["glued_page_number_patterns"]) {
+      l.glued_page_numbers =
+          load_pattern_list(file, root["glued_page_number_patterns"], "glued_page_number");
+      for (const PatternRule& p : l.glued_page_numbers) {
+        if (p.regex.group("rest") < 0) {
+          fail_at(file, root["glued_page_number_patterns"],
+                  fmt::format("rule '{}': needs a group named 'rest'", p.id));
+        }
+      }
     }
     if (root["separator_patterns"]) {
       l.separators = load_pattern_list(file, root["separator_patterns"], "separator");
@@ -963,6 +977,7 @@ std::vector<RuleInfo> list_rules(const RuleSet& rules) {
   };
   for (const PatternRule& p : rules.layout.page_numbers) add(p.id, "layout", p.file, p.line);
   for (const PatternRule& p : rules.layout.page_end_numbers) add(p.id, "layout", p.file, p.line);
+  for (const PatternRule& p : rules.layout.glued_page_numbers) add(p.id, "layout", p.file, p.line);
   for (const PatternRule& p : rules.structure.sections) add(p.id, "structure", p.file, p.line);
   for (const PatternRule& p : rules.structure.points) add(p.id, "structure", p.file, p.line);
   for (const PatternRule& p : rules.structure.colophon) add(p.id, "structure", p.file, p.line);

@@ -58,6 +58,7 @@ struct LayoutRules {
   std::u32string clause_marks;
   double min_wrapped_share = 0;
   int max_title_lines = 0;
+  int title_line_max_widening = 0;  // columns a title's later line may be wider than its first
   int indent_tolerance = 0;
   double running_header_max_share = 0;
   int min_repeats = 0;
@@ -88,6 +89,8 @@ struct LayoutRules {
   std::u32string glued_row_rate_marks;
   std::vector<PatternRule> page_numbers;
   std::vector<PatternRule> page_end_numbers;  // page numbers only where a page ends
+  // A page number glued to the furniture line after it ("-2内部资料"), with a `rest` group.
+  std::vector<PatternRule> glued_page_numbers;
   std::vector<PatternRule> separators;
   // Text flattened onto one line (web pages): paragraphs separated by this run of spaces.
   std::string flat_separator;

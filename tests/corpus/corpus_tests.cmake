@@ -7,19 +7,19 @@ set(JB_CORPUS_FLOORS
   --floor titles=99.9
   --floor item_kind=99.9
   --floor item_lines=99.9
-  --floor sections=99.7
+  --floor sections=99.9
   --floor points=99.9
   --floor masthead=99.9
-  --floor distribution=99.5
-  --floor colophon=99.5
-  --floor removed=99.6
-  --floor removed_kind=99.8
+  --floor distribution=99.9
+  --floor colophon=99.9
+  --floor removed=99.9
+  --floor removed_kind=99.9
   --floor metrics_recall=99.9
-  --floor metrics_precision=99.8
+  --floor metrics_precision=99.9
   --floor provinces=99.9
-  --floor signature=99.5
-  --floor genre=99
-  --floor document=99.5
+  --floor signature=99.9
+  --floor genre=99.9
+  --floor document=99.9
   --floor series=99.9)
 add_test(NAME corpus_score
          COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/corpus/score.py --jianbao $<TARGET_FILE:jianbao>
@@ -30,13 +30,24 @@ add_test(NAME corpus_gold_lines
          COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/corpus/check_gold.py
                  --corpus ${CMAKE_SOURCE_DIR}/tests/corpus)
 # Bulletins rendered after the rules were written (tests/heldout/README.md): floors at the
-# figures of 3 December, below tests/corpus's, which the rules were tuned on.
+# figures of 4 December. Its failures have been tuned on since: tests/heldout98, rendered on
+# 4 December with seed 98, is the set nobody has tuned on (tests/heldout98/README.md), its floors
+# at the figures it reached, below the others'.
 add_test(NAME heldout_score
          COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/corpus/score.py --jianbao $<TARGET_FILE:jianbao>
                  --corpus ${CMAKE_SOURCE_DIR}/tests/heldout -n 3
-                 --floor titles=98.5 --floor item_kind=99.9 --floor item_lines=99.9
-                 --floor sections=99.0 --floor points=99.9 --floor masthead=99.9
-                 --floor distribution=99.7 --floor colophon=99.4 --floor signature=94.5
-                 --floor removed=98.8 --floor removed_kind=99.9 --floor metrics_recall=99.9
+                 --floor titles=99.9 --floor item_kind=99.9 --floor item_lines=99.9
+                 --floor sections=99.9 --floor points=99.9 --floor masthead=99.9
+                 --floor distribution=99.9 --floor colophon=99.9 --floor signature=99.9
+                 --floor removed=99.9 --floor removed_kind=99.9 --floor metrics_recall=99.9
                  --floor metrics_precision=99.9 --floor provinces=99.9 --floor genre=99.9)
 set_tests_properties(heldout_score PROPERTIES TIMEOUT 300)
+add_test(NAME heldout98_score
+         COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/corpus/score.py --jianbao $<TARGET_FILE:jianbao>
+                 --corpus ${CMAKE_SOURCE_DIR}/tests/heldout98 -n 3
+                 --floor titles=99.3 --floor item_kind=99.6 --floor item_lines=98.9
+                 --floor sections=99.8 --floor points=99.8 --floor masthead=99.9
+                 --floor distribution=99.9 --floor colophon=99.9 --floor signature=99.9
+                 --floor removed=98.8 --floor removed_kind=99.9 --floor metrics_recall=99.8
+                 --floor metrics_precision=99.9 --floor provinces=99.9 --floor genre=99.9)
+set_tests_properties(heldout98_score PROPERTIES TIMEOUT 300)

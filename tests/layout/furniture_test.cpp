@@ -189,6 +189,26 @@ TEST_CASE("layout: a footer on every page, the last one included, is removed") {
   CHECK(footers == 3);
 }
 
+TEST_CASE("layout: a note at the foot of a one-page bulletin is its footer") {
+  // pdftotext of one page: the footer "内部资料　注意保存" (cut at its space) printed once, under
+  // the tail, with no second page to repeat it. The same note atop the page is the masthead's.
+  const std::string t =
+      "内部资料\n\n安全生产工作动态\n第 25 期\n国家矿山安全监察局综合司\n\n2023 年 7 月 1 日\n\n"
+      "一、 监管执法\n\n国家防总办公室部署开展危险化学品安全专项整治\n"
+      "为切实防范化解危险化学品领域重大安全风险，国家防总\n"
+      "办公室自 2023 年 2 月 21 日起在全省集中开展为期三个月的执\n法检查。\n"
+      "报：国务院安委会办公室，省委、省政府领导。\n\n共印 89 份\n\n内部资料\n\n注意保存\n\n";
+  const CleanText c = clean(t);
+  std::vector<std::pair<std::string, int>> removed;
+  for (const Removed& rm : c.removed) {
+    CHECK(rm.kind == "footer");
+    removed.emplace_back(rm.text, rm.line);
+  }
+  CHECK(removed == std::vector<std::pair<std::string, int>>{{"内部资料", 19}, {"注意保存", 21}});
+  REQUIRE_FALSE(c.blocks.empty());
+  CHECK(c.blocks.front().text.rfind("内部资料", 0) == 0);
+}
+
 TEST_CASE("layout: a footer below a page's number is a footer, the next page's name a header") {
   // pdftotext on a page whose foot holds "第1页" over "内部资料　注意保存" (cut at its space):
   // the number does not start a page there, the form feed after the footer does.
@@ -205,6 +225,25 @@ TEST_CASE("layout: a footer below a page's number is a footer, the next page's n
   CHECK(kinds["注意保存"] == std::vector<std::string>(3, "footer"));
   CHECK(kinds["防汛抗旱工作简报"] == std::vector<std::string>(2, "running_header"));
   CHECK(kinds["第2页"] == std::vector<std::string>{"page_number"});
+}
+
+TEST_CASE("layout: a page number glued to the footer below it is a page number") {
+  // pdftotext takes the closing hyphen of "-2-" for a word break and joins the footer's line to
+  // it: "-2内部资料". Page 1 has no number, its footer stands alone; the glued line counts as it.
+  std::string t = "应急管理工作简报\n第 4 期\n某省应急管理厅办公室\n";
+  for (int page = 1; page <= 3; ++page) {
+    if (page > 1) t += "\f";
+    t += "第" + std::to_string(page) + "页的正文内容，各地要压紧压实安全责任。\n\n";
+    t += (page > 1 ? "-" + std::to_string(page) : std::string()) + "内部资料\n\n注意保存\n\n";
+  }
+  const CleanText c = clean(t);
+  std::map<std::string, std::vector<std::string>> kinds;
+  for (const Removed& rm : c.removed) kinds[rm.text].push_back(rm.kind);
+  CHECK(kinds["内部资料"] == std::vector<std::string>{"footer"});
+  CHECK(kinds["-2内部资料"] == std::vector<std::string>{"page_number"});
+  CHECK(kinds["-3内部资料"] == std::vector<std::string>{"page_number"});
+  CHECK(kinds["注意保存"] == std::vector<std::string>(3, "footer"));
+  for (const Block& b : c.blocks) CHECK(b.text.find("内部资料") == std::string::npos);
 }
 
 TEST_CASE("layout: a number opening its page leaves the page to the next line") {
@@ -258,6 +297,36 @@ TEST_CASE("layout: the masthead's title cut over two lines, repeated atop a late
     for (const Removed& rm : c.removed) headers += rm.kind == "running_header";
     CHECK(headers == 1);
     for (const Block& b : c.blocks) CHECK(b.text != "森林防火工作简报");
+  }
+}
+
+TEST_CASE("layout: a bulletin's name atop a page over the signature's date is a header") {
+  // The header printed on even pages only, so once: atop page 2, over the date of the signature
+  // whose office ends page 1. The masthead prints the name too (cut over two lines). An office
+  // signing atop a page over its date stays.
+  struct Row {
+    const char* name;
+    const char* page2_top;
+    std::vector<std::string> removed;
+  };
+  const Row rows[] = {
+      {"bulletin's name", "安全生产工作动态\n", {"— 1 —", "安全生产工作动态", "— 2 —"}},
+      {"letter-spaced", "安 全 生 产 工 作 动 态\n", {"— 1 —", "安 全 生 产 工 作 动 态", "— 2 —"}},
+      {"office", "某省消防安全委员会办公室\n", {"— 1 —", "— 2 —"}},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.name);
+    const std::string t = std::string(
+                              "内部资料\n\n请勿外传\n\n安全生产工作动\n态\n第 16 期\n"
+                              "某省消防安全委员会办公室\n\n2022 年 9 月 3 日\n【工作动态】\n"
+                              "全省召开消防安全工作会议\n"
+                              "近日，省政府印发通知，从责任落实、隐患治理等方面提出\n具体要求。\n"
+                              "某省消防安全委员会办公室\n\n— 1 —\n\n\f") +
+                          r.page2_top + "\n2022 年 9 月 3 日\n送：各市人民政府。\n\n— 2 —\n";
+    const CleanText c = clean(t);
+    std::vector<std::string> removed;
+    for (const Removed& rm : c.removed) removed.push_back(rm.text);
+    CHECK(removed == r.removed);
   }
 }
 
@@ -403,6 +472,32 @@ TEST_CASE("layout: a title as wide as an indented first line, its rest on the ne
   CHECK(c.blocks[7].shape == Block::Shape::kTitle);
   CHECK(c.blocks[7].text == "省应急管理厅推动危险化学品企业全员安全生产责任制落实落细");
   CHECK(c.blocks[8].text == indented + full + "查整治各类风险隐患。");
+}
+
+TEST_CASE("layout: a title as wide as an indented first line, a paragraph's first line below") {
+  // pdftotext of a section heading, a one-line title two characters short of a full line, then
+  // a paragraph whose first line is as wide: a first line is followed by a full line or by its
+  // last line, never by another first line running on, so the upper one is a title. A first
+  // line below a paragraph's end, followed by a full line, stays a paragraph's.
+  const std::string indented = "各地认真贯彻落实全国安全生产电视电话会议精神全";  // 46 columns
+  const std::string full = "各地认真贯彻落实全国安全生产电视电话会议精神全面排";  // 50 columns
+  std::string t = "工作动态\n";
+  for (int i = 0; i < 6; ++i) t += indented + "\n" + full + "\n查整治各类风险隐患。\n";
+  t += "一、专项整治\n";
+  t += "省水利厅举办全省危险化学品安全监管执法培训会议\n";  // 46 columns, no clause mark
+  t += "据统计，一季度全省危险化学品领域共发生事故一百\n";  // 46 columns
+  t += "七十余起，事故起数同比减少一成半，安全生产形势总体\n稳定。\n";
+  const CleanText c = clean(t);
+  REQUIRE(c.wrapped);
+  REQUIRE(c.indent_width == 46);
+  REQUIRE(c.blocks.size() == 10);
+  CHECK(c.blocks[7].text == "一、专项整治");
+  CHECK(c.blocks[8].shape == Block::Shape::kTitle);
+  CHECK(c.blocks[8].text == "省水利厅举办全省危险化学品安全监管执法培训会议");
+  CHECK(c.blocks[9].shape == Block::Shape::kParagraph);
+  CHECK(c.blocks[9].text.rfind("据统计，", 0) == 0);
+  // The six paragraphs above open with a first line as wide, no clause mark in it: paragraphs.
+  for (size_t k = 1; k < 7; ++k) CHECK(c.blocks[k].shape == Block::Shape::kParagraph);
 }
 
 TEST_CASE("layout: one leading space is a page start only in text that is never indented") {

@@ -42,6 +42,24 @@ TEST_CASE("layout: a one-line title before a full line a character short stands 
         "南昌市把渔业船舶安全作为防范化解重大风险的重要内容，坚持标本兼治，推动安全形势向好。");
 }
 
+TEST_CASE("layout: a line wider than a wrapped title's first opens the paragraph below") {
+  // A title over two lines, its rest short, then a paragraph whose first line fell short (its
+  // last character went down with the comma after it) and holds no clause mark: wider than the
+  // title's first line, so no third line of the title.
+  const std::string text = kFirstItem +
+                           "上海市：聚焦重点环节深化建筑施工\n"  // 32 columns
+                           "隐患排查治理\n"
+                           "上海市把建筑施工安全作为防范化解重大风险的\n"  // 42 columns
+                           "重要内容，坚持标本兼治、综合施策，推动安全形势向好。\n";
+  const CleanText clean = run(text);
+  REQUIRE(clean.wrapped);
+  REQUIRE(clean.blocks.size() == 4);
+  CHECK(clean.blocks[2].shape == Block::Shape::kTitle);
+  CHECK(clean.blocks[2].text == "上海市：聚焦重点环节深化建筑施工隐患排查治理");
+  CHECK(clean.blocks[3].shape == Block::Shape::kParagraph);
+  CHECK(clean.blocks[3].text.rfind("上海市把", 0) == 0);
+}
+
 TEST_CASE("layout: a title three characters short of a full line is no full line") {
   // 21 characters where a line holds 24: beyond full_line_slack, so a title, not a paragraph's
   // first line running on.

@@ -439,6 +439,19 @@ TEST_CASE("load_rules: regex_time_limit outside 1..1000 fails at its value") {
   }
 }
 
+TEST_CASE("load_rules: a glued page number pattern needs its rest group") {
+  // The rest is the footer line the number is glued to: without it nothing can be counted.
+  const std::string builtin = ruleset::builtin_rule_texts().at("layout/layout.yaml").content;
+  const size_t at = builtin.find("(?<rest>");
+  REQUIRE(at != std::string::npos);
+  const TempRulesDir dir;
+  dir.write("layout/layout.yaml", builtin.substr(0, at) + "(?<tail>" + builtin.substr(at + 8));
+  const auto rules = load_rules({.override_dir = dir.path()});
+  REQUIRE_FALSE(rules.ok());
+  CHECK(rules.status().where().file == "layout/layout.yaml");
+  CHECK(rules.status().message().find("needs a group named 'rest'") != std::string::npos);
+}
+
 TEST_CASE("load_rules: a rule id that duplicates a built-in one") {
   const auto builtin = load_rules({});
   REQUIRE(builtin.ok());

@@ -275,6 +275,54 @@ TEST_CASE("structure: a name below the masthead's date is the first section's he
   CHECK(doc.sections[0].items[0].title == "省应急管理厅督导检查燃气安全工作");
 }
 
+// pdftotext of a one-page bulletin with one item: one full line, too few to tell the text width,
+// so the text is read as one paragraph a line. The title cut over two lines is still one title;
+// the paragraph's first line, which holds clause marks and runs on into a shorter line ending
+// a sentence, is no third line of it. A Word export's title holding a comma, over a paragraph
+// wider than it, stays a title.
+TEST_CASE("structure: a paragraph's first line in text read one paragraph a line is no title") {
+  struct Row {
+    const char* name;
+    const char* body;
+    const char* title;
+    std::vector<std::string> paragraphs;
+  };
+  const Row rows[] = {
+      {"pdftotext",
+       "柯坪县：建立矿山安全风险\n“四色”分级管控机制\n"
+       "柯坪县以矿山安全专项整治为抓手，统筹发展和安全，着\n"
+       "力构建责任明确、运转高效的安全管理体系。\n",
+       "柯坪县：建立矿山安全风险“四色”分级管控机制",
+       {"柯坪县以矿山安全专项整治为抓手，统筹发展和安全，着力构建责任明确、运转高效的安全管理体系"
+        "。"}},
+      {"Word export",
+       "柯坪县：坚持问题导向，建立矿山安全风险分级管控机制\n"
+       "柯坪县以矿山安全专项整治为抓手，统筹发展和安全，着力构建责任明确、运转高效的安全管理体系。"
+       "\n",
+       "柯坪县：坚持问题导向，建立矿山安全风险分级管控机制",
+       {"柯坪县以矿山安全专项整治为抓手，统筹发展和安全，着力构建责任明确、运转高效的安全管理体系"
+        "。"}},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.name);
+    const std::string t =
+        std::string(
+            "内部资料\n\n请勿外传\n\n应急管理工作简\n报\n"
+            "2022 年第 23 期（总第 230 期）\n新疆维吾尔自治区消防安全委员会办公室\n"
+            "2022 年 10 月 26 日\n\n") +
+        r.body + "编辑：陈磊\n\n审核：张华\n\n报：应急管理部。\n发：各有关单位。\n";
+    const Document doc = outline(t);
+    REQUIRE(doc.sections.size() == 1);
+    REQUIRE(doc.sections[0].items.size() == 1);
+    const Item& item = doc.sections[0].items[0];
+    CHECK(item.title == r.title);
+    CHECK(item.kind == "local_experience");
+    std::vector<std::string> paragraphs;
+    for (const Paragraph& p : item.paragraphs) paragraphs.push_back(p.text);
+    CHECK(paragraphs == r.paragraphs);
+  }
+}
+
 // pdftotext broke the paragraph before （二）, which opens a line: that paragraph's run goes on
 // with （三）, not with another （二）.
 TEST_CASE("structure: a run of inline points cut before its second point goes on after it") {
