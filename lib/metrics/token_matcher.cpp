@@ -66,9 +66,8 @@ TokenMatcher::TokenMatcher(const TokenClasses& classes, std::vector<const Metric
       }
     }
     const TokenSequence& seq = *rules_[r]->tokens;
-    if (seq.anchor >= 0 && r < kMaskBits) {
-      const TokenItem& a = seq.items[static_cast<size_t>(seq.anchor)];
-      for (const std::u32string& w : a.words) {
+    if (!seq.anchor_words.empty() && r < kMaskBits) {
+      for (const std::u32string& w : seq.anchor_words) {
         if (w.front() < kTable) {
           anchor_starts_[w.front()] |= uint64_t{1} << r;
         } else {
@@ -83,6 +82,7 @@ TokenMatcher::TokenMatcher(const TokenClasses& classes, std::vector<const Metric
   found_.resize(rules_.size());
   nouns_.resize(rules_.size());
   resume_.resize(rules_.size());
+  next_anchor_.resize(rules_.size());
   cap_begin_.assign(token_fields().size(), -1);
   cap_end_.assign(token_fields().size(), -1);
   size_t items = 0;
@@ -381,19 +381,21 @@ void TokenMatcher::find(std::string_view text) {
     nouns_[r].push_back(noun);
     resume_[r] = end_;
   };
-  // The rules whose anchor words the block holds; the others cannot match in it.
+  // The rules whose anchor words the block holds; the others cannot match in it. anchors_[p]:
+  // the rules (of the first 64) with an anchor word at p; non_spaces_[p]: the code points other
+  // than spaces before p.
   uint64_t present = unanchored_;
-  const uint64_t all =
-      rules_.size() >= kMaskBits ? ~uint64_t{0} : (uint64_t{1} << rules_.size()) - 1;
-  for (int pos = 0; pos < size_ && present != all; ++pos) {
+  anchors_.assign(static_cast<size_t>(size_), 0);
+  non_spaces_.assign(static_cast<size_t>(size_) + 1, 0);
+  for (int pos = 0; pos < size_; ++pos) {
     const char32_t c = cps_[static_cast<size_t>(pos)];
+    non_spaces_[static_cast<size_t>(pos) + 1] = non_spaces_[static_cast<size_t>(pos)] + (c != U' ');
     if (c >= kTable) continue;
-    for (uint64_t bits = anchor_starts_[c] & ~present; bits != 0; bits &= bits - 1) {
+    for (uint64_t bits = anchor_starts_[c]; bits != 0; bits &= bits - 1) {
       const auto r = static_cast<size_t>(__builtin_ctzll(bits));
-      const TokenSequence& seq = *rules_[r]->tokens;
-      const TokenItem& a = seq.items[static_cast<size_t>(seq.anchor)];
-      for (const std::u32string& w : a.words) {
+      for (const std::u32string& w : rules_[r]->tokens->anchor_words) {
         if (w.front() == c && word_at(w, pos) >= 0) {
+          anchors_[static_cast<size_t>(pos)] |= uint64_t{1} << r;
           present |= uint64_t{1} << r;
           break;
         }
@@ -401,11 +403,25 @@ void TokenMatcher::find(std::string_view text) {
     }
   }
   if (present == 0 && wide_starts_.empty()) return;
+  std::fill(next_anchor_.begin(), next_anchor_.end(), -1);
+  // Whether rule r's anchor word is near enough to `pos` for a match to begin there.
+  auto anchor_in_reach = [&](size_t r, int pos) {
+    const int reach = rules_[r]->tokens->anchor_reach;
+    if (reach < 0 || r >= kMaskBits) return true;
+    int& next = next_anchor_[r];  // the first anchor word at or after the last pos asked
+    if (next < pos) {
+      next = pos;
+      while (next < size_ && (anchors_[static_cast<size_t>(next)] >> r & 1) == 0) ++next;
+    }
+    return next < size_ &&
+           non_spaces_[static_cast<size_t>(next)] - non_spaces_[static_cast<size_t>(pos)] <= reach;
+  };
   for (int pos = 0; pos < size_; ++pos) {
     const char32_t c = cps_[static_cast<size_t>(pos)];
     if (c < kTable) {
       for (uint64_t bits = starts_[c] & present; bits != 0; bits &= bits - 1) {
-        attempt(static_cast<size_t>(__builtin_ctzll(bits)), pos);
+        const auto r = static_cast<size_t>(__builtin_ctzll(bits));
+        if (anchor_in_reach(r, pos)) attempt(r, pos);
       }
     }
     for (const auto& [wc, r] : wide_starts_) {

@@ -157,16 +157,9 @@ class SequenceCompiler {
     if (seq_.items.size() > kMaxItems) {
       return bad(fmt::format("more than {} items: split the rule", kMaxItems));
     }
-    int depth = 0;
-    for (size_t i = 0; i < seq_.items.size(); ++i) {
-      const TokenItem& t = seq_.items[i];
-      if (t.type == TokenItem::Type::kOpen) ++depth;
-      if (t.type == TokenItem::Type::kClose) --depth;
-      if (depth > 0 || t.optional || t.type != TokenItem::Type::kWords) continue;
-      if (seq_.anchor < 0 ||
-          t.words.size() < seq_.items[static_cast<size_t>(seq_.anchor)].words.size()) {
-        seq_.anchor = static_cast<int>(i);
-      }
+    int reach = 0;
+    if (find_anchor(0, static_cast<int>(seq_.items.size()), &seq_.anchor_words, &reach)) {
+      seq_.anchor_reach = reach < kUnbounded ? reach : -1;
     }
     for (TokenItem& t : seq_.items) {
       for (size_t w = 0; w < t.words.size(); ++w) {
@@ -379,16 +372,61 @@ class SequenceCompiler {
     return Status{};
   }
 
+  // The words one of which every match of items [from, to) holds: a words item taken in every
+  // match, or a group each of whose alternatives holds one (the union of theirs); of those the
+  // one with the fewest words. reach: the most code points other than spaces before it.
+  bool find_anchor(int from, int to, std::vector<std::u32string>* words, int* reach) const {
+    bool found = false;
+    int before = 0;  // non-space code points items [from, i) can read
+    for (int i = from; i < to; ++i) {
+      const TokenItem& t = seq_.items[static_cast<size_t>(i)];
+      std::vector<std::u32string> w;
+      int r = 0;
+      bool candidate = false;
+      if (!t.optional && t.type == TokenItem::Type::kWords) {
+        w = t.words;
+        candidate = true;
+      } else if (!t.optional && t.type == TokenItem::Type::kOpen &&
+                 t.look == TokenItem::Look::kNone) {
+        candidate = true;
+        int from_alt = i + 1;
+        for (size_t k = 0; k <= t.alts.size() && candidate; ++k) {
+          const int to_alt = k < t.alts.size() ? t.alts[k] : t.close;
+          std::vector<std::u32string> alt_words;
+          int alt_reach = 0;
+          candidate = find_anchor(from_alt, to_alt, &alt_words, &alt_reach);
+          w.insert(w.end(), alt_words.begin(), alt_words.end());
+          r = std::max(r, alt_reach);
+          from_alt = to_alt + 1;
+        }
+      }
+      if (candidate && (!found || w.size() < words->size())) {
+        found = true;
+        *words = std::move(w);
+        *reach = std::min(kUnbounded, before + r);
+      }
+      if (t.type == TokenItem::Type::kOpen) {
+        before = std::min(
+            kUnbounded,
+            before + (t.look == TokenItem::Look::kNone ? group_lengths(i, true).second : 0));
+        i = t.close;
+      } else {
+        before = std::min(kUnbounded, before + lengths(i, i + 1, true).second);
+      }
+    }
+    return found;
+  }
+
   // The fewest and most code points the group opened at item `open` can read: its shortest
   // and its longest alternative.
-  std::pair<int, int> group_lengths(int open) const {
+  std::pair<int, int> group_lengths(int open, bool spaces_free = false) const {
     const TokenItem& t = seq_.items[static_cast<size_t>(open)];
     int lo = kUnbounded;
     int hi = 0;
     int from = open + 1;
     for (size_t k = 0; k <= t.alts.size(); ++k) {
       const int to = k < t.alts.size() ? t.alts[k] : t.close;
-      const auto [a, b] = lengths(from, to);
+      const auto [a, b] = lengths(from, to, spaces_free);
       lo = std::min(lo, a);
       hi = std::max(hi, b);
       from = to + 1;
@@ -396,8 +434,9 @@ class SequenceCompiler {
     return {lo, hi};
   }
 
-  // The fewest and most code points items [from, to) can read (kUnbounded: no bound).
-  std::pair<int, int> lengths(int from, int to) const {
+  // The fewest and most code points items [from, to) can read (kUnbounded: no bound); with
+  // spaces_free, spaces are not counted (SP reads none).
+  std::pair<int, int> lengths(int from, int to, bool spaces_free = false) const {
     int lo = 0;
     int hi = 0;
     for (int i = from; i < to; ++i) {
@@ -416,13 +455,16 @@ class SequenceCompiler {
         case TokenItem::Type::kRun:
           a = t.min;
           b = t.max;
+          if (spaces_free && t.chars == U" ") a = b = 0;
           break;
         case TokenItem::Type::kNumber:
-        case TokenItem::Type::kSpaces:
           b = kUnbounded;
           break;
+        case TokenItem::Type::kSpaces:
+          b = spaces_free ? 0 : kUnbounded;
+          break;
         case TokenItem::Type::kOpen:
-          if (t.look == TokenItem::Look::kNone) std::tie(a, b) = group_lengths(i);
+          if (t.look == TokenItem::Look::kNone) std::tie(a, b) = group_lengths(i, spaces_free);
           i = t.close;
           break;
         default:

@@ -102,9 +102,13 @@ struct TokenSequence {
   std::vector<int> fields;  // fields captured, in the order they first appear
   // Code points a match can begin with (through leading optional items).
   std::u32string first_chars;
-  // A words item every match holds (outside groups, not optional), the one with the fewest
-  // words; -1 when there is none. A block without any of its words is not searched.
-  int anchor = -1;
+  // Words one of which every match holds (a words item taken in every match, or the union of
+  // one per alternative of a group taken in every match; the fewest words of those), empty when
+  // there are none. A block without any of them is not searched.
+  std::vector<std::u32string> anchor_words;
+  // The most code points other than spaces a match reads before its anchor word (-1: no bound):
+  // no match begins where the next anchor word is further.
+  int anchor_reach = -1;
 };
 
 // Compiles `text`; a bad item (unknown class, unknown field, unbalanced group, a sequence that
