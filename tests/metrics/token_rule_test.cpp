@@ -176,6 +176,27 @@ TEST_CASE("token rules: where a match may begin") {
   CHECK(first.find(U'元') == std::u32string::npos);
 }
 
+TEST_CASE("token rules: the anchor words of a sequence, and how far before them a match begins") {
+  // a word taken in every match: 月, after at most 4 + 1 (年) + 2 (the month) non-space
+  // code points
+  auto date = compile_token_sequence("{date_head} m=months SP 月", classes());
+  REQUIRE(date.ok());
+  CHECK(date.value().anchor_words == std::vector<std::u32string>{U"月"});
+  CHECK(date.value().anchor_reach == 7);
+  // a group each of whose alternatives holds a word: the union; a figure has no bound
+  auto units = compile_token_sequence("NUM unit=( 个月|天 | 个? 小时 )", classes());
+  REQUIRE(units.ok());
+  CHECK(units.value().anchor_words == std::vector<std::u32string>{U"个月", U"天", U"小时"});
+  CHECK(units.value().anchor_reach == -1);
+  // an optional group is no anchor
+  auto none = compile_token_sequence("digit{1,3} ( 个 )? SP", classes());
+  REQUIRE(none.ok());
+  CHECK(none.value().anchor_words.empty());
+  // spaces do not count towards the reach: the match is still found
+  CHECK(read("{date_head} m=months SP 月", "于 2024   年  5   月") ==
+        std::vector<std::string>{"2-17 2024   年  5   月 y=2024 m=5"});
+}
+
 }  // namespace
 }  // namespace jianbao::metrics
 
