@@ -213,10 +213,7 @@ bool TokenMatcher::match_from(size_t i, int pos) {
       }
       for (size_t k = base; k < ends_.size(); ++k) {
         const int e = ends_[k];
-        if (!t.follow_any && (e >= size_ || !std::binary_search(t.follow.begin(), t.follow.end(),
-                                                                cps_[static_cast<size_t>(e)]))) {
-          continue;
-        }
+        if (!follows(t, e)) continue;
         if (take(e, i + 1)) {
           ends_.resize(base);
           return true;
@@ -231,6 +228,7 @@ bool TokenMatcher::match_from(size_t i, int pos) {
         ++run;
       }
       for (int k = run; k >= t.min; --k) {
+        if (!follows(t, pos + k)) continue;
         if (take(pos + k, i + 1)) return true;
       }
       break;
@@ -269,6 +267,7 @@ bool TokenMatcher::match_from(size_t i, int pos) {
         ++run;
       }
       for (int k = run; k >= t.min; --k) {
+        if (!follows(t, pos + k)) continue;
         if (take(pos + k, i + 1)) return true;
       }
       break;

@@ -4,6 +4,7 @@
 // first, the next one searched from where the last one ended.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -63,6 +64,11 @@ class TokenMatcher {
   // Whether the lookaround opened at item i finds its text at `pos` (before it: a lookbehind).
   bool look_finds(size_t i, int pos);
   int word_at(const std::u32string& w, int pos) const;
+  // Whether what follows item t may begin at `pos` (TokenItem::follow).
+  bool follows(const TokenItem& t, int pos) const {
+    return t.follow_any || (pos < size_ && std::binary_search(t.follow.begin(), t.follow.end(),
+                                                              cps_[static_cast<size_t>(pos)]));
+  }
 
   static constexpr char32_t kTable = 0x10000;
   std::vector<const MetricRule*> rules_;

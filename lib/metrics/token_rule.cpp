@@ -175,9 +175,20 @@ class SequenceCompiler {
     }
     // Matches are tried only where a listed character begins one.
     if (han_first_) return bad("a sequence cannot begin with HAN");
+    // A figure, run or Han run ends only where what follows it can begin (inside a lookaround,
+    // anywhere: its end is the lookaround's, not the sequence's).
+    std::vector<int> looks;  // the lookarounds open at item i (their kClose)
     for (size_t i = 0; i < seq_.items.size(); ++i) {
       TokenItem& t = seq_.items[i];
-      if (t.type != TokenItem::Type::kNumber) continue;
+      while (!looks.empty() && looks.back() < static_cast<int>(i)) looks.pop_back();
+      if (t.type == TokenItem::Type::kOpen && t.look != TokenItem::Look::kNone) {
+        looks.push_back(t.close);
+      }
+      if (t.type != TokenItem::Type::kNumber && t.type != TokenItem::Type::kRun &&
+          t.type != TokenItem::Type::kHan) {
+        continue;
+      }
+      if (!looks.empty()) continue;  // follow_any
       han_first_ = false;
       const bool rest_empty =
           first_chars(static_cast<int>(i) + 1, static_cast<int>(seq_.items.size()), &t.follow);

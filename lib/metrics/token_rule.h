@@ -89,7 +89,8 @@ struct TokenItem {
   // (first code point, index in words) sorted, so a match looks only at the words that can
   // begin at a position, in their order; for kNotAfter by the last code point.
   std::vector<std::pair<char32_t, int>> by_char;
-  // kNumber: the code points what follows it can begin with (sorted), or follow_any: anything
+  // kNumber, kRun, kHan: the code points what follows it can begin with (sorted), or
+  // follow_any: anything
   // (the rest may take no text, or begins with HAN). A reading of the figure that ends before
   // anything else is not tried.
   std::u32string follow;
