@@ -381,14 +381,15 @@ void TokenMatcher::find(std::string_view text) {
     resume_[r] = end_;
   };
   // The rules whose anchor words the block holds; the others cannot match in it. anchors_[p]:
-  // the rules (of the first 64) with an anchor word at p; non_spaces_[p]: the code points other
-  // than spaces before p.
+  // the rules (of the first 64) with an anchor word at p; counted_[p]: the code points before p
+  // that anchor_reach counts (not spaces, not ASCII digits).
   uint64_t present = unanchored_;
   anchors_.assign(static_cast<size_t>(size_), 0);
-  non_spaces_.assign(static_cast<size_t>(size_) + 1, 0);
+  counted_.assign(static_cast<size_t>(size_) + 1, 0);
   for (int pos = 0; pos < size_; ++pos) {
     const char32_t c = cps_[static_cast<size_t>(pos)];
-    non_spaces_[static_cast<size_t>(pos) + 1] = non_spaces_[static_cast<size_t>(pos)] + (c != U' ');
+    const bool counted = c != U' ' && (c < U'0' || c > U'9');
+    counted_[static_cast<size_t>(pos) + 1] = counted_[static_cast<size_t>(pos)] + (counted ? 1 : 0);
     if (c >= kTable) continue;
     for (uint64_t bits = anchor_starts_[c]; bits != 0; bits &= bits - 1) {
       const auto r = static_cast<size_t>(__builtin_ctzll(bits));
@@ -413,7 +414,7 @@ void TokenMatcher::find(std::string_view text) {
       while (next < size_ && (anchors_[static_cast<size_t>(next)] >> r & 1) == 0) ++next;
     }
     return next < size_ &&
-           non_spaces_[static_cast<size_t>(next)] - non_spaces_[static_cast<size_t>(pos)] <= reach;
+           counted_[static_cast<size_t>(next)] - counted_[static_cast<size_t>(pos)] <= reach;
   };
   for (int pos = 0; pos < size_; ++pos) {
     const char32_t c = cps_[static_cast<size_t>(pos)];

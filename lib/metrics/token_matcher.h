@@ -98,7 +98,7 @@ class TokenMatcher {
   long long steps_ = 0;
   std::vector<int> resume_;        // per rule: where its next search starts
   std::vector<uint64_t> anchors_;  // per code point: the rules with an anchor word there
-  std::vector<int> non_spaces_;    // per code point: how many before it are not spaces
+  std::vector<int> counted_;       // per code point: how many before it anchor_reach counts
   std::vector<int> next_anchor_;   // per rule: its next anchor word (find's anchor_in_reach)
   std::vector<std::vector<Candidate>> found_;
   std::vector<std::vector<int>> nouns_;

@@ -15,6 +15,9 @@ constexpr size_t kMaxItems = 96;
 constexpr int kMaxExpansion = 8;  // named sequences within named sequences
 constexpr int kUnbounded = 1 << 20;
 
+// What anchor_reach does not count: spaces and ASCII digits (TokenSequence::anchor_reach).
+bool uncounted(char32_t c) { return c == U' ' || (c >= U'0' && c <= U'9'); }
+
 bool is_class_name(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -385,10 +388,11 @@ class SequenceCompiler {
 
   // The words one of which every match of items [from, to) holds: a words item taken in every
   // match, or a group each of whose alternatives holds one (the union of theirs); of those the
-  // one with the fewest words. reach: the most code points other than spaces before it.
+  // one with the fewest words. reach: the most code points other than spaces and ASCII digits
+  // before it.
   bool find_anchor(int from, int to, std::vector<std::u32string>* words, int* reach) const {
     bool found = false;
-    int before = 0;  // non-space code points items [from, i) can read
+    int before = 0;  // counted code points items [from, i) can read
     for (int i = from; i < to; ++i) {
       const TokenItem& t = seq_.items[static_cast<size_t>(i)];
       std::vector<std::u32string> w;
@@ -446,7 +450,7 @@ class SequenceCompiler {
   }
 
   // The fewest and most code points items [from, to) can read (kUnbounded: no bound); with
-  // spaces_free, spaces are not counted (SP reads none).
+  // spaces_free, spaces and ASCII digits are not counted (SP and digit{1,} read none).
   std::pair<int, int> lengths(int from, int to, bool spaces_free = false) const {
     int lo = 0;
     int hi = 0;
@@ -466,7 +470,7 @@ class SequenceCompiler {
         case TokenItem::Type::kRun:
           a = t.min;
           b = t.max;
-          if (spaces_free && t.chars == U" ") a = b = 0;
+          if (spaces_free && std::all_of(t.chars.begin(), t.chars.end(), uncounted)) a = b = 0;
           break;
         case TokenItem::Type::kNumber:
           b = kUnbounded;

@@ -107,8 +107,9 @@ struct TokenSequence {
   // one per alternative of a group taken in every match; the fewest words of those), empty when
   // there are none. A block without any of them is not searched.
   std::vector<std::u32string> anchor_words;
-  // The most code points other than spaces a match reads before its anchor word (-1: no bound):
-  // no match begins where the next anchor word is further.
+  // The most code points other than spaces and ASCII digits a match reads before its anchor
+  // word (-1: no bound): no match begins where the next anchor word is further. Digits are not
+  // counted so that a figure of digit runs (digit{1,3} ( . digit{1,} )?) has a bound.
   int anchor_reach = -1;
 };
 

@@ -177,8 +177,8 @@ TEST_CASE("token rules: where a match may begin") {
 }
 
 TEST_CASE("token rules: the anchor words of a sequence, and how far before them a match begins") {
-  // a word taken in every match: 月, after at most 4 + 1 (年) + 2 (the month) non-space
-  // code points
+  // a word taken in every match: 月, after at most 4 (二〇二四) + 1 (年) + 2 (十一) code points
+  // that are no spaces and no ASCII digits
   auto date = compile_token_sequence("{date_head} m=months SP 月", classes());
   REQUIRE(date.ok());
   CHECK(date.value().anchor_words == std::vector<std::u32string>{U"月"});
@@ -188,6 +188,16 @@ TEST_CASE("token rules: the anchor words of a sequence, and how far before them 
   REQUIRE(units.ok());
   CHECK(units.value().anchor_words == std::vector<std::u32string>{U"个月", U"天", U"小时"});
   CHECK(units.value().anchor_reach == -1);
+  // digits are not counted: a figure of digit runs has a bound (4 for 一百二十, 2 for ——, 4
+  // again), and spaces and digits do not keep a match from being found
+  auto range = compile_token_sequence(
+      "value=( {small_number} ) SP range_sep SP value2=( {small_number} ) 天", classes());
+  REQUIRE(range.ok());
+  CHECK(range.value().anchor_words == std::vector<std::u32string>{U"天"});
+  CHECK(range.value().anchor_reach == 10);
+  CHECK(read("value=( {small_number} ) SP range_sep SP value2=( {small_number} ) 天",
+             "停产 12.5  至 34.75天") ==
+        std::vector<std::string>{"3-17 12.5  至 34.75天 value=12.5 value2=34.75"});
   // an optional group is no anchor
   auto none = compile_token_sequence("digit{1,3} ( 个 )? SP", classes());
   REQUIRE(none.ok());
