@@ -66,9 +66,8 @@ TokenMatcher::TokenMatcher(const TokenClasses& classes, std::vector<const Metric
       }
     }
     const TokenSequence& seq = *rules_[r]->tokens;
-    if (seq.anchor >= 0 && r < kMaskBits) {
-      const TokenItem& a = seq.items[static_cast<size_t>(seq.anchor)];
-      for (const std::u32string& w : a.words) {
+    if (!seq.anchor_words.empty() && r < kMaskBits) {
+      for (const std::u32string& w : seq.anchor_words) {
         if (w.front() < kTable) {
           anchor_starts_[w.front()] |= uint64_t{1} << r;
         } else {
@@ -83,11 +82,13 @@ TokenMatcher::TokenMatcher(const TokenClasses& classes, std::vector<const Metric
   found_.resize(rules_.size());
   nouns_.resize(rules_.size());
   resume_.resize(rules_.size());
+  next_anchor_.resize(rules_.size());
   cap_begin_.assign(token_fields().size(), -1);
   cap_end_.assign(token_fields().size(), -1);
   size_t items = 0;
   for (const MetricRule* r : rules_) items = std::max(items, r->tokens->items.size());
   open_at_.assign(items, -1);
+  look_end_.assign(items, -1);
 }
 
 void TokenMatcher::arabic_ends(int pos, std::vector<int>* out) {
@@ -212,10 +213,7 @@ bool TokenMatcher::match_from(size_t i, int pos) {
       }
       for (size_t k = base; k < ends_.size(); ++k) {
         const int e = ends_[k];
-        if (!t.follow_any && (e >= size_ || !std::binary_search(t.follow.begin(), t.follow.end(),
-                                                                cps_[static_cast<size_t>(e)]))) {
-          continue;
-        }
+        if (!follows(t, e)) continue;
         if (take(e, i + 1)) {
           ends_.resize(base);
           return true;
@@ -230,6 +228,7 @@ bool TokenMatcher::match_from(size_t i, int pos) {
         ++run;
       }
       for (int k = run; k >= t.min; --k) {
+        if (!follows(t, pos + k)) continue;
         if (take(pos + k, i + 1)) return true;
       }
       break;
@@ -260,15 +259,39 @@ bool TokenMatcher::match_from(size_t i, int pos) {
         }
       }
       return match_from(i + 1, pos);
+    case TokenItem::Type::kRun: {
+      int run = 0;
+      while (run < t.max && pos + run < size_ &&
+             std::binary_search(t.chars.begin(), t.chars.end(),
+                                cps_[static_cast<size_t>(pos + run)])) {
+        ++run;
+      }
+      for (int k = run; k >= t.min; --k) {
+        if (!follows(t, pos + k)) continue;
+        if (take(pos + k, i + 1)) return true;
+      }
+      break;
+    }
     case TokenItem::Type::kOpen: {
+      if (t.look != TokenItem::Look::kNone) {
+        // Atomic, as a regex's: found or not, the rest goes on from here once.
+        if (look_finds(i, pos) == t.negative) return false;
+        return match_from(static_cast<size_t>(t.close) + 1, pos);
+      }
       const int before = open_at_[i];
       open_at_[i] = pos;
-      if (match_from(i + 1, pos)) return true;
+      if (alternatives_from(i, pos)) return true;
       open_at_[i] = before;
       break;
     }
+    case TokenItem::Type::kAlt:
+      // An alternative read to its end: the group closes.
+      return match_from(static_cast<size_t>(t.close), pos);
     case TokenItem::Type::kClose: {
       const auto open = static_cast<size_t>(t.close);
+      const TokenItem& o = items[open];
+      if (o.look == TokenItem::Look::kAhead) return true;
+      if (o.look == TokenItem::Look::kBehind) return pos == look_end_[open];
       if (t.field < 0) return match_from(i + 1, pos);
       const auto f = static_cast<size_t>(t.field);
       const int b0 = cap_begin_[f];
@@ -285,6 +308,29 @@ bool TokenMatcher::match_from(size_t i, int pos) {
   // Not taken: an optional group goes on after its close.
   const size_t next = t.type == TokenItem::Type::kOpen ? static_cast<size_t>(t.close) + 1 : i + 1;
   return match_from(next, pos);
+}
+
+bool TokenMatcher::alternatives_from(size_t i, int pos) {
+  const TokenItem& t = seq_->items[i];
+  if (match_from(i + 1, pos)) return true;
+  for (const int a : t.alts) {
+    if (match_from(static_cast<size_t>(a) + 1, pos)) return true;
+  }
+  return false;
+}
+
+bool TokenMatcher::look_finds(size_t i, int pos) {
+  const TokenItem& t = seq_->items[i];
+  if (t.look == TokenItem::Look::kAhead) return alternatives_from(i, pos);
+  // A lookbehind: some text of an allowed length that ends at pos.
+  for (int len = t.min; len <= t.max && len <= pos; ++len) {
+    const int before = look_end_[i];
+    look_end_[i] = pos;
+    const bool found = alternatives_from(i, pos - len);
+    look_end_[i] = before;
+    if (found) return true;
+  }
+  return false;
 }
 
 void TokenMatcher::find(std::string_view text) {
@@ -334,19 +380,22 @@ void TokenMatcher::find(std::string_view text) {
     nouns_[r].push_back(noun);
     resume_[r] = end_;
   };
-  // The rules whose anchor words the block holds; the others cannot match in it.
+  // The rules whose anchor words the block holds; the others cannot match in it. anchors_[p]:
+  // the rules (of the first 64) with an anchor word at p; counted_[p]: the code points before p
+  // that anchor_reach counts (not spaces, not ASCII digits).
   uint64_t present = unanchored_;
-  const uint64_t all =
-      rules_.size() >= kMaskBits ? ~uint64_t{0} : (uint64_t{1} << rules_.size()) - 1;
-  for (int pos = 0; pos < size_ && present != all; ++pos) {
+  anchors_.assign(static_cast<size_t>(size_), 0);
+  counted_.assign(static_cast<size_t>(size_) + 1, 0);
+  for (int pos = 0; pos < size_; ++pos) {
     const char32_t c = cps_[static_cast<size_t>(pos)];
+    const bool counted = c != U' ' && (c < U'0' || c > U'9');
+    counted_[static_cast<size_t>(pos) + 1] = counted_[static_cast<size_t>(pos)] + (counted ? 1 : 0);
     if (c >= kTable) continue;
-    for (uint64_t bits = anchor_starts_[c] & ~present; bits != 0; bits &= bits - 1) {
+    for (uint64_t bits = anchor_starts_[c]; bits != 0; bits &= bits - 1) {
       const auto r = static_cast<size_t>(__builtin_ctzll(bits));
-      const TokenSequence& seq = *rules_[r]->tokens;
-      const TokenItem& a = seq.items[static_cast<size_t>(seq.anchor)];
-      for (const std::u32string& w : a.words) {
+      for (const std::u32string& w : rules_[r]->tokens->anchor_words) {
         if (w.front() == c && word_at(w, pos) >= 0) {
+          anchors_[static_cast<size_t>(pos)] |= uint64_t{1} << r;
           present |= uint64_t{1} << r;
           break;
         }
@@ -354,11 +403,25 @@ void TokenMatcher::find(std::string_view text) {
     }
   }
   if (present == 0 && wide_starts_.empty()) return;
+  std::fill(next_anchor_.begin(), next_anchor_.end(), -1);
+  // Whether rule r's anchor word is near enough to `pos` for a match to begin there.
+  auto anchor_in_reach = [&](size_t r, int pos) {
+    const int reach = rules_[r]->tokens->anchor_reach;
+    if (reach < 0 || r >= kMaskBits) return true;
+    int& next = next_anchor_[r];  // the first anchor word at or after the last pos asked
+    if (next < pos) {
+      next = pos;
+      while (next < size_ && (anchors_[static_cast<size_t>(next)] >> r & 1) == 0) ++next;
+    }
+    return next < size_ &&
+           counted_[static_cast<size_t>(next)] - counted_[static_cast<size_t>(pos)] <= reach;
+  };
   for (int pos = 0; pos < size_; ++pos) {
     const char32_t c = cps_[static_cast<size_t>(pos)];
     if (c < kTable) {
       for (uint64_t bits = starts_[c] & present; bits != 0; bits &= bits - 1) {
-        attempt(static_cast<size_t>(__builtin_ctzll(bits)), pos);
+        const auto r = static_cast<size_t>(__builtin_ctzll(bits));
+        if (anchor_in_reach(r, pos)) attempt(r, pos);
       }
     }
     for (const auto& [wc, r] : wide_starts_) {

@@ -4,6 +4,7 @@
 // first, the next one searched from where the last one ended.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -58,7 +59,16 @@ class TokenMatcher {
   void arabic_ends(int pos, std::vector<int>* out);
   // Whether rule_'s items from `i` on match at `pos`; sets end_ and the captures when so.
   bool match_from(size_t i, int pos);
+  // Whether one of the alternatives of the group opened at item i matches from `pos`.
+  bool alternatives_from(size_t i, int pos);
+  // Whether the lookaround opened at item i finds its text at `pos` (before it: a lookbehind).
+  bool look_finds(size_t i, int pos);
   int word_at(const std::u32string& w, int pos) const;
+  // Whether what follows item t may begin at `pos` (TokenItem::follow).
+  bool follows(const TokenItem& t, int pos) const {
+    return t.follow_any || (pos < size_ && std::binary_search(t.follow.begin(), t.follow.end(),
+                                                              cps_[static_cast<size_t>(pos)]));
+  }
 
   static constexpr char32_t kTable = 0x10000;
   std::vector<const MetricRule*> rules_;
@@ -79,13 +89,17 @@ class TokenMatcher {
   const TokenSequence* seq_ = nullptr;
   std::vector<int> cap_begin_, cap_end_;  // per field
   std::vector<int> open_at_;              // per item: where its group began
+  std::vector<int> look_end_;             // per item: where its lookbehind's text must end
   std::vector<int> ends_;                 // figure ends, a stack shared by the attempt's frames
   int cached_at_ = -1;                    // where the figure of cached_ begins
   std::vector<int> cached_;
   std::vector<int> tails_, levels_;  // number_ends' chain
   int end_ = 0;
   long long steps_ = 0;
-  std::vector<int> resume_;  // per rule: where its next search starts
+  std::vector<int> resume_;        // per rule: where its next search starts
+  std::vector<uint64_t> anchors_;  // per code point: the rules with an anchor word there
+  std::vector<int> counted_;       // per code point: how many before it anchor_reach counts
+  std::vector<int> next_anchor_;   // per rule: its next anchor word (find's anchor_in_reach)
   std::vector<std::vector<Candidate>> found_;
   std::vector<std::vector<int>> nouns_;
 };

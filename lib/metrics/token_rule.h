@@ -9,10 +9,16 @@
 //   个, 余|多     literal words (any item that is not ASCII), alternatives split by |
 //   HAN{1,8}      a run of Han characters, longest first (the counted noun after 个)
 //   SP            any run of spaces, longest first (PDF text's "3 至 5家")
-//   ( ... )       a group of items
+//   ( ... )       a group of items; ( a b | c ) a group of alternatives, tried in order
+//   digit{2,4}    a run of characters of a class whose words are single characters, longest
+//                 first ({2,} for no upper bound); SP{0,1} a run of spaces so bounded
+//   {year_any}    a named sequence of rules/common/tokens.yaml (`sequences`), written in place
 // followed by ? when optional, and preceded by field= to capture its text into a field of the
 // metric's captures (value, unit, cmp, ... as the regex rules' named groups). !item is "not
-// followed by item" and <!item "not preceded by item" (both take no text).
+// followed by item" and <!item "not preceded by item" (both take no text). Lookarounds of a
+// word item or a group, as in a regex: ?=x, ?!x (followed / not followed by), ?<=x, ?<!x
+// (preceded / not preceded by; the group's length must be bounded: no SP, no NUM). Like a
+// regex's, a lookaround is atomic and captures nothing.
 //
 // Matching backtracks like a regex: an optional item is tried taken first, a class's words in
 // their order, a figure's possible ends longest first, and the first way through the whole
@@ -44,6 +50,7 @@ struct NumberChars {
 struct TokenClasses {
   NumberChars number;
   std::map<std::string, std::vector<std::u32string>> words;  // class name -> words, in order
+  std::map<std::string, std::string> sequences;  // name -> items, written in place of {name}
 };
 
 // The capture fields a sequence may write (the regex rules' group names). The last one, noun,
@@ -53,18 +60,37 @@ constexpr int kNounField = 21;
 
 // One item of a compiled sequence. Groups are flattened: an open item names its close item.
 struct TokenItem {
-  enum class Type { kWords, kNumber, kHan, kSpaces, kOpen, kClose, kNotWords, kNotAfter };
+  enum class Type {
+    kWords,
+    kNumber,
+    kHan,
+    kSpaces,
+    kRun,  // a bounded run of the characters in `chars`
+    kOpen,
+    kAlt,  // ends an alternative of its group (the '|' before the next one)
+    kClose,
+    kNotWords,
+    kNotAfter
+  };
+  // kOpen: a plain group, or a lookaround that takes no text.
+  enum class Look { kNone, kAhead, kBehind };
   Type type = Type::kWords;
   bool optional = false;
   int field = -1;  // index in token_fields(), -1: not captured
-  int close = -1;  // kOpen: index of its kClose; kClose: index of its kOpen
-  int min = 1;     // kHan: how many characters, at least and at most
-  int max = 1;
+  // kOpen: index of its kClose; kClose: index of its kOpen; kAlt: index of its group's kClose
+  int close = -1;
+  int min = 1;  // kHan, kRun: how many characters, at least and at most; kOpen of a
+  int max = 1;  // lookbehind: how long the text it reads can be
+  Look look = Look::kNone;
+  bool negative = false;              // kOpen of a lookaround: "not followed / preceded by"
+  std::vector<int> alts;              // kOpen: its kAlt items, in order
+  std::u32string chars;               // kRun: sorted
   std::vector<std::u32string> words;  // kWords, kNotWords, kNotAfter
   // (first code point, index in words) sorted, so a match looks only at the words that can
   // begin at a position, in their order; for kNotAfter by the last code point.
   std::vector<std::pair<char32_t, int>> by_char;
-  // kNumber: the code points what follows it can begin with (sorted), or follow_any: anything
+  // kNumber, kRun, kHan: the code points what follows it can begin with (sorted), or
+  // follow_any: anything
   // (the rest may take no text, or begins with HAN). A reading of the figure that ends before
   // anything else is not tried.
   std::u32string follow;
@@ -77,9 +103,14 @@ struct TokenSequence {
   std::vector<int> fields;  // fields captured, in the order they first appear
   // Code points a match can begin with (through leading optional items).
   std::u32string first_chars;
-  // A words item every match holds (outside groups, not optional), the one with the fewest
-  // words; -1 when there is none. A block without any of its words is not searched.
-  int anchor = -1;
+  // Words one of which every match holds (a words item taken in every match, or the union of
+  // one per alternative of a group taken in every match; the fewest words of those), empty when
+  // there are none. A block without any of them is not searched.
+  std::vector<std::u32string> anchor_words;
+  // The most code points other than spaces and ASCII digits a match reads before its anchor
+  // word (-1: no bound): no match begins where the next anchor word is further. Digits are not
+  // counted so that a figure of digit runs (digit{1,3} ( . digit{1,} )?) has a bound.
+  int anchor_reach = -1;
 };
 
 // Compiles `text`; a bad item (unknown class, unknown field, unbalanced group, a sequence that

@@ -132,7 +132,7 @@ class Loader {
     if (it == texts_.end()) return;
     const std::string& file = it->first;
     const RuleNode root = read_tree(file, it->second);
-    check_keys(file, root, {"number", "classes"});
+    check_keys(file, root, {"number", "classes", "sequences"});
     metrics::TokenClasses& t = out_->token_classes;
     const RuleNode n = root["number"];
     if (!n) fail_at(file, root, "missing key 'number'");
@@ -184,6 +184,14 @@ class Loader {
         }
       }
       t.words[name] = std::move(words);
+    }
+    // Named sequences: a rule's `tokens` writes {name} for the items of one.
+    for (const auto& kv : root["sequences"]) {
+      const std::string name = kv.first.as<std::string>();
+      if (!kv.second.IsScalar() || kv.second.as<std::string>().empty()) {
+        fail_at(file, kv.second, fmt::format("sequence '{}': expected a string of items", name));
+      }
+      t.sequences[name] = kv.second.as<std::string>();
     }
   }
 

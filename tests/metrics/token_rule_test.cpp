@@ -136,7 +136,7 @@ TEST_CASE("token rules: a sequence reads figures, classes and literals as a rege
 
 TEST_CASE("token rules: the compiler refuses a bad sequence with its reason") {
   std::string many_items = "NUM";
-  for (int i = 0; i < 64; ++i) many_items += " 元";
+  for (int i = 0; i < 96; ++i) many_items += " 元";
   struct Row {
     const char* tokens;
     const char* why;
@@ -152,7 +152,7 @@ TEST_CASE("token rules: the compiler refuses a bad sequence with its reason") {
       {.tokens = "HAN{1,8} NUM", .why = "cannot begin with HAN"},
       {.tokens = "NUM HAN{3,1}", .why = "1 <= min <= max"},
       {.tokens = "NUM SP? 元", .why = "'SP' is already optional"},
-      {.tokens = many_items.c_str(), .why = "more than 64 items"},
+      {.tokens = many_items.c_str(), .why = "more than 96 items"},
       {.tokens = "noun=NUM 元", .why = "noun= takes the last item, a HAN run"},
       {.tokens = "NUM <!元? 元", .why = "cannot be optional"},
   };
@@ -174,6 +174,37 @@ TEST_CASE("token rules: where a match may begin") {
     CHECK(first.find(c) != std::u32string::npos);
   }
   CHECK(first.find(U'元') == std::u32string::npos);
+}
+
+TEST_CASE("token rules: the anchor words of a sequence, and how far before them a match begins") {
+  // a word taken in every match: 月, after at most 4 (二〇二四) + 1 (年) + 2 (十一) code points
+  // that are no spaces and no ASCII digits
+  auto date = compile_token_sequence("{date_head} m=months SP 月", classes());
+  REQUIRE(date.ok());
+  CHECK(date.value().anchor_words == std::vector<std::u32string>{U"月"});
+  CHECK(date.value().anchor_reach == 7);
+  // a group each of whose alternatives holds a word: the union; a figure has no bound
+  auto units = compile_token_sequence("NUM unit=( 个月|天 | 个? 小时 )", classes());
+  REQUIRE(units.ok());
+  CHECK(units.value().anchor_words == std::vector<std::u32string>{U"个月", U"天", U"小时"});
+  CHECK(units.value().anchor_reach == -1);
+  // digits are not counted: a figure of digit runs has a bound (4 for 一百二十, 2 for ——, 4
+  // again), and spaces and digits do not keep a match from being found
+  auto range = compile_token_sequence(
+      "value=( {small_number} ) SP range_sep SP value2=( {small_number} ) 天", classes());
+  REQUIRE(range.ok());
+  CHECK(range.value().anchor_words == std::vector<std::u32string>{U"天"});
+  CHECK(range.value().anchor_reach == 10);
+  CHECK(read("value=( {small_number} ) SP range_sep SP value2=( {small_number} ) 天",
+             "停产 12.5  至 34.75天") ==
+        std::vector<std::string>{"3-17 12.5  至 34.75天 value=12.5 value2=34.75"});
+  // an optional group is no anchor
+  auto none = compile_token_sequence("digit{1,3} ( 个 )? SP", classes());
+  REQUIRE(none.ok());
+  CHECK(none.value().anchor_words.empty());
+  // spaces do not count towards the reach: the match is still found
+  CHECK(read("{date_head} m=months SP 月", "于 2024   年  5   月") ==
+        std::vector<std::string>{"2-17 2024   年  5   月 y=2024 m=5"});
 }
 
 }  // namespace
@@ -234,6 +265,16 @@ TEST_CASE("token rules: read random text of figures, units and connectors as the
       "点",   "个", "个", "项", "家",     "人",   "米",   "千米", "元",       "元",
       "余",   "多", "至", "-",  "—",      "以上", "超过", "约",   "个百分点", "同比",
       "下降", "了", "月", "年", "工作组", "的",   "省份", "。",   "不同",     "左右"};
+  // and of dates, deadlines and durations
+  const std::vector<std::string> dates = {
+      "1",    "2",          "0",      "3",    "9",    "5",         "2024",     "二〇二四", "12",
+      "十二", "十",         "二",     "一",   "三",   "年",        "月",       "月",       "日",
+      "号",   "份",         "底",     "末",   "前",   "至",        "-",        "—",        " ",
+      "今",   "去",         "半",     "天",   "起",   "上旬",      "下半年",   "季度",     "第",
+      "个",   "周",         "小时",   "内",   "以上", "多",        "余",       "连续",     "超过",
+      "来",   "，",         "的",     "截至", "到",   "2024年",    "5月",      "12月",     "3日",
+      "30日", "二〇二四年", "十一月", "上旬", "下旬", "2023.6.14", "2023-06-", "底前",     "年底",
+      "小时", "一季度",     "两年"};
   uint64_t state = 12345;
   auto next = [&] {
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -245,10 +286,43 @@ TEST_CASE("token rules: read random text of figures, units and connectors as the
     if (!r.tokens || !r.has_oracle) continue;
     const std::string id = r.id;
     CAPTURE(id);
-    for (int n = 0; n < 3000; ++n) {
+    const int matched_before = matched;
+    // The rule's own examples, each changed at one to three places by a piece of the
+    // alphabets, meet its boundaries more often than random text does.
+    std::vector<std::string> seeds;
+    for (const auto& e : r.examples) seeds.push_back(e.text);
+    for (const auto& c : r.counter_examples) seeds.push_back(c);
+    auto mutated = [&] {
+      std::u32string t = core::to_u32(seeds[next() % seeds.size()]);
+      for (size_t edits = 1 + next() % 3; edits > 0; --edits) {
+        const std::vector<std::string>& pieces = next() % 2 == 0 ? alphabet : dates;
+        const std::u32string piece = core::to_u32(pieces[next() % pieces.size()]);
+        const size_t at = t.empty() ? 0 : next() % t.size();
+        switch (next() % 3) {
+          case 0:
+            t.insert(at, piece);
+            break;
+          case 1:
+            if (!t.empty()) t.erase(at, 1);
+            break;
+          default:
+            t.replace(at, t.empty() ? 0 : 1, piece);
+            break;
+        }
+      }
+      std::string out;
+      for (const char32_t c : t) core::append_utf8(&out, c);
+      return out;
+    };
+    for (int n = 0; n < 6000; ++n) {
+      const std::vector<std::string>& chars = n % 2 == 0 ? alphabet : dates;
       std::string text;
-      const size_t len = 1 + next() % 12;
-      for (size_t k = 0; k < len; ++k) text += alphabet[next() % alphabet.size()];
+      if (n % 3 == 2) {
+        text = mutated();
+      } else {
+        const size_t len = 1 + next() % 12;
+        for (size_t k = 0; k < len; ++k) text += chars[next() % chars.size()];
+      }
       const auto got = by_tokens(r, text);
       const auto want = by_oracle(r, text);
       ++compared;
@@ -264,9 +338,128 @@ TEST_CASE("token rules: read random text of figures, units and connectors as the
       FAIL_CHECK("the token rule and its oracle_pattern read the text differently");
       break;
     }
+    // each rule meets texts it reads, so the comparison is not all "nothing"
+    CHECK(matched - matched_before >= 50);
   }
   MESSAGE(compared << " texts compared, " << matched << " with a match");
-  CHECK(matched > compared / 20);
+}
+
+}  // namespace
+}  // namespace jianbao::metrics
+
+namespace jianbao::metrics {
+namespace {
+
+// The syntax the date and duration rules need (alternatives of sequences, bounded runs,
+// lookarounds of a group), each item against the regex it stands for, on random texts of
+// dates' characters.
+TEST_CASE("token rules: alternatives, runs and lookarounds read random text as a regex does") {
+  const std::string month = "(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])";
+  const std::string day =
+      "(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|"
+      "[一二三四五六七八九])";
+  const std::string sep = "(?:至|到|——|—|–|--|-|～|~|－)";
+  struct Pair {
+    const char* name;
+    std::string tokens;
+    std::string regex;
+  };
+  const Pair pairs[] = {
+      {"bounded run", "value=digit{2,4} 年", "(?<value>[0-9]{2,4})年"},
+      {"run without upper bound", "value=( digit{1,} ( . digit{1,} )? ) 天",
+       "(?<value>[0-9]+(?:\\.[0-9]+)?)天"},
+      {"optional run", "value=cn_year_digit{2,4}? 月",
+       "(?<value>[〇零一二三四五六七八九]{2,4})?月"},
+      {"month and day classes", "m=months SP 月 SP d=days SP 日|号",
+       "(?<m>" + month + ") *月 *(?<d>" + day + ") *[日号]"},
+      {"alternatives with a lookbehind group",
+       "( y=digit{2,4} SP 年 SP | yrel=今|去 SP 年 SP | ?<!( no_year_char SP{0,1} ) ) m=months "
+       "SP 月",
+       "(?:(?<y>[0-9]{2,4}) *年 *|(?<yrel>今|去) *年 *|(?<![0-9年\\-—–~] ?))(?<m>" + month +
+           ") *月"},
+      {"alternatives captured", "y=( digit{2,4} | cn_year_digit{2,4} ) 年 ( m=months 月 )?",
+       "(?<y>[0-9]{2,4}|[〇零一二三四五六七八九]{2,4})年(?:(?<m>" + month + ")月)?"},
+      {"optional alternatives", "( 今 | 去 年 )? m=months 月", "(?:今|去年)?(?<m>" + month + ")月"},
+      {"lookahead of a sequence",
+       "m=months SP 月 份? ?!( SP ( days SP 日|号 | 底 | 末 | range_sep ) )",
+       "(?<m>" + month + ") *月份?(?! *(?:" + day + " *[日号]|底|末|" + sep + "))"},
+      {"positive lookahead", "?=( digit | 半 ) value=digit{1,3}? 半? unit=年|天",
+       "(?=[0-9半])(?<value>[0-9]{1,3})?半?(?<unit>年|天)"},
+      {"lookbehind of a word", "value=digit{1,3} unit=年|天|月 half2=( ?<=年|天 半 )?",
+       "(?<value>[0-9]{1,3})(?<unit>年|天|月)(?<half2>(?<=[年天])半)?"},
+      {"negative lookbehind of a word", "?<!十|前 value=digit{1,3} 天",
+       "(?<![十前])(?<value>[0-9]{1,3})天"},
+      {"lookbehind of alternatives", "?<=( 至 | 年 SP{0,1} ) value=digit{1,2} 月",
+       "(?<=(?:至|年 ?))(?<value>[0-9]{1,2})月"},
+  };
+  const std::vector<std::string> alphabet = {
+      "1",  "2",  "0",  "3",  "9",  "5",  "1",    "2",        "十", "二",   "一",  "三", "〇", "年",
+      "月", "月", "日", "号", "份", "底", "末",   "至",       "-",  "—",    " ",   " ",  "今", "去",
+      "半", "天", "前", "起", ".",  "的", "2024", "二〇二四", "12", "十二", "5月", "3日"};
+  uint64_t state = 777;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(state >> 33);
+  };
+  for (const Pair& p : pairs) {
+    const std::string name = p.name;
+    CAPTURE(name);
+    auto seq = compile_token_sequence(p.tokens, classes());
+    if (!seq.ok()) MESSAGE(seq.status().message());
+    REQUIRE(seq.ok());
+    auto regex = core::Regex::compile(p.regex);
+    REQUIRE(regex.ok());
+    MetricRule rule;
+    rule.tokens = std::make_shared<const TokenSequence>(seq.value());
+    rule.regex = regex.value();
+    int matched = 0;
+    for (int n = 0; n < 10000; ++n) {
+      std::string text;
+      const size_t len = 1 + next() % 10;
+      for (size_t k = 0; k < len; ++k) text += alphabet[next() % alphabet.size()];
+      const auto got = by_tokens(rule, text);
+      const auto want = by_oracle(rule, text);
+      matched += want.empty() ? 0 : 1;
+      if (got == want) continue;
+      std::string g;
+      std::string w;
+      for (const auto& s : got) g += "[" + s + "] ";
+      for (const auto& s : want) w += "[" + s + "] ";
+      CAPTURE(text);
+      CAPTURE(g);
+      CAPTURE(w);
+      FAIL_CHECK("the token sequence and its regex read the text differently");
+      break;
+    }
+    MESSAGE(name << ": " << matched << " of 10000 texts with a match");
+    CHECK(matched > 50);
+  }
+}
+
+TEST_CASE("token rules: the compiler refuses bad alternatives, runs and lookarounds") {
+  struct Row {
+    const char* tokens;
+    const char* why;
+  };
+  const Row rows[] = {
+      {.tokens = "NUM | 元", .why = "'|' outside a group"},
+      {.tokens = "NUM ?<=( SP 元 )", .why = "bounded length"},
+      {.tokens = "NUM ?=( value=NUM )", .why = "takes no text to capture"},
+      {.tokens = "NUM ?!( NUM )", .why = "NUM inside a lookaround"},
+      {.tokens = "NUM ?!( 元 )?", .why = "cannot be optional"},
+      {.tokens = "NUM count_unit{1,2}", .why = "single characters"},
+      {.tokens = "NUM digit{3,1}", .why = "0 <= min <= max"},
+      {.tokens = "NUM digit{x}", .why = "NAME{min,max}"},
+      {.tokens = "NUM {no_such_sequence}", .why = "unknown sequence"},
+      {.tokens = "?!digit", .why = "match empty text"},
+  };
+  for (const Row& r : rows) {
+    const std::string tokens = r.tokens;
+    CAPTURE(tokens);
+    auto seq = compile_token_sequence(r.tokens, classes());
+    REQUIRE_FALSE(seq.ok());
+    CHECK(seq.status().message().find(r.why) != std::string::npos);
+  }
 }
 
 }  // namespace
