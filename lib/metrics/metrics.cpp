@@ -152,7 +152,7 @@ void drop_excluded_places(const std::string& text, const RuleSet& rules,
 void roll_up_provinces(Item* item) {
   for (const Metric& m : item->metrics) {
     if (m.kind != MetricKind::kProvince) continue;
-    const std::string& name = std::get<std::string>(m.value);
+    const std::string& name = std::get<InternedText>(m.value);
     auto it = std::find_if(item->provinces.begin(), item->provinces.end(),
                            [&](const ProvinceCount& p) { return p.name == name; });
     if (it == item->provinces.end()) {
