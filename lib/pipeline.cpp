@@ -1,6 +1,9 @@
 #include "jianbao/pipeline.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -41,6 +44,77 @@ class ClaimedLines {
   std::vector<char> claimed_;
 };
 
+// What account_for_lines reads of the source lines, in one string: their number and trimmed
+// text, the blank ones left out. The SourceLines (a std::string and 48 bytes each) are given up
+// for this once layout is done, so they are not held through the structure stage.
+class LineTexts {
+ public:
+  explicit LineTexts(const std::vector<decode::SourceLine>& lines) {
+    reserve(lines);
+    for (const decode::SourceLine& l : lines) add(l);
+  }
+  // Frees each source line as it is copied, and then the vector.
+  explicit LineTexts(std::vector<decode::SourceLine>&& lines) {
+    reserve(lines);
+    for (decode::SourceLine& l : lines) {
+      add(l);
+      std::string().swap(l.text);
+    }
+    std::vector<decode::SourceLine>().swap(lines);
+  }
+  int last_line() const { return last_line_; }
+  template <typename F>
+  void for_each(F&& f) const {
+    size_t from = 0;
+    for (const Entry& e : entries_) {
+      f(e.number, std::string_view(text_).substr(from, e.end - from));
+      from = e.end;
+    }
+  }
+
+ private:
+  struct Entry {
+    int number;
+    uint32_t end;  // of its text in text_
+  };
+  void reserve(const std::vector<decode::SourceLine>& lines) {
+    size_t bytes = 0;
+    for (const decode::SourceLine& l : lines) bytes += l.text.size();
+    text_.reserve(bytes);
+  }
+  void add(const decode::SourceLine& l) {
+    last_line_ = std::max(last_line_, l.number);
+    const std::string_view t = core::trim(l.text);
+    if (t.empty()) return;
+    text_ += t;
+    entries_.push_back({l.number, static_cast<uint32_t>(text_.size())});
+  }
+  std::string text_;
+  std::vector<Entry> entries_;
+  int last_line_ = 0;
+};
+
+void account_for_lines(const LineTexts& text, Document* doc) {
+  ClaimedLines claimed(text.last_line());
+  if (doc->masthead) claimed.mark_range(doc->masthead->first_line, doc->masthead->last_line);
+  for (const Section& s : doc->sections) {
+    for (const Item& i : s.items) claimed.mark_range(i.first_line, i.last_line);
+  }
+  claimed.mark_range(doc->distribution.first_line, doc->distribution.last_line);
+  if (doc->signature) claimed.mark_range(doc->signature->first_line, doc->signature->last_line);
+  for (const Removed& r : doc->removed) claimed.insert(r.line);
+  claimed.insert(doc->colophon_lines.begin(), doc->colophon_lines.end());
+  if (doc->document) claimed.insert(doc->document->lines.begin(), doc->document->lines.end());
+  for (const Section& s : doc->sections) {
+    claimed.insert(s.heading_lines.begin(), s.heading_lines.end());
+  }
+  // By line number only: a line is claimed where a stage put it, never because similar text
+  // appears elsewhere in the document.
+  text.for_each([&](int number, std::string_view t) {
+    if (!claimed.count(number)) doc->unclaimed.push_back({number, std::string(t)});
+  });
+}
+
 // What parse_bulletin does once the bytes are read; `decoded` is given up stage by stage.
 Result<Document> parse_decoded(decode::DecodedText decoded, const std::string& path,
                                const RuleSet& rules, const ParseOptions& options) {
@@ -49,14 +123,18 @@ Result<Document> parse_decoded(decode::DecodedText decoded, const std::string& p
   {
     // The blocks are needed by structure and metrics only.
     layout::CleanText clean = layout::clean_layout(decoded, rules);
-    doc = structure::build_outline(clean, rules, options.genre);
-    doc.source = {path,        decoded.sha256, decoded.bytes, decoded.encoding,
-                  decoded.bom, decoded.reader};
-    // The outline claims every line it will (metrics claim none), so the unclaimed ones are
-    // known, and the source lines need not be held through the metrics stage.
-    account_for_lines(decoded, &doc);
     // Facts that do not match the lines one for one are not used.
     if (decoded.facts.size() == decoded.lines.size()) facts = std::move(decoded.facts);
+    // Layout was the last stage to read the source lines whole.
+    {
+      const LineTexts lines(std::move(decoded.lines));
+      doc = structure::build_outline(clean, rules, options.genre);
+      // The outline claims every line it will (metrics claim none), so the unclaimed ones are
+      // known, and the line texts need not be held through the metrics stage.
+      account_for_lines(lines, &doc);
+    }
+    doc.source = {path,        decoded.sha256, decoded.bytes, decoded.encoding,
+                  decoded.bom, decoded.reader};
     decoded = {};
     metrics::extract_metrics(std::move(clean), rules, options.metrics, &doc);
   }
@@ -98,28 +176,7 @@ void place_in_file(const std::vector<decode::LineFacts>& line_facts, Document* d
 }
 
 void account_for_lines(const decode::DecodedText& text, Document* doc) {
-  int last_line = 0;
-  for (const decode::SourceLine& l : text.lines) last_line = std::max(last_line, l.number);
-  ClaimedLines claimed(last_line);
-  if (doc->masthead) claimed.mark_range(doc->masthead->first_line, doc->masthead->last_line);
-  for (const Section& s : doc->sections) {
-    for (const Item& i : s.items) claimed.mark_range(i.first_line, i.last_line);
-  }
-  claimed.mark_range(doc->distribution.first_line, doc->distribution.last_line);
-  if (doc->signature) claimed.mark_range(doc->signature->first_line, doc->signature->last_line);
-  for (const Removed& r : doc->removed) claimed.insert(r.line);
-  claimed.insert(doc->colophon_lines.begin(), doc->colophon_lines.end());
-  if (doc->document) claimed.insert(doc->document->lines.begin(), doc->document->lines.end());
-  for (const Section& s : doc->sections) {
-    claimed.insert(s.heading_lines.begin(), s.heading_lines.end());
-  }
-  // By line number only: a line is claimed where a stage put it, never because similar text
-  // appears elsewhere in the document.
-  for (const decode::SourceLine& l : text.lines) {
-    const std::string_view t = core::trim(l.text);
-    if (t.empty() || claimed.count(l.number)) continue;
-    doc->unclaimed.push_back({l.number, std::string(t)});
-  }
+  account_for_lines(LineTexts(text.lines), doc);
 }
 
 Result<Document> parse_bulletin(std::string_view bytes, const std::string& path,

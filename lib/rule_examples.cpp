@@ -33,7 +33,7 @@ std::vector<Metric> metrics_of(const std::string& text, const RuleSet& rules, in
 
 std::string value_text(const Value& v) {
   if (std::holds_alternative<double>(v)) return core::format_number(std::get<double>(v));
-  if (std::holds_alternative<std::string>(v)) return std::get<std::string>(v);
+  if (std::holds_alternative<InternedText>(v)) return std::get<InternedText>(v);
   return "";
 }
 

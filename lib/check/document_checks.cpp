@@ -15,7 +15,10 @@
 namespace jianbao::check {
 namespace {
 
-const std::string* string_of(const Value& v) { return std::get_if<std::string>(&v); }
+const std::string* string_of(const Value& v) {
+  const auto* s = std::get_if<InternedText>(&v);
+  return s ? &s->str() : nullptr;
+}
 const double* number_of(const Value& v) { return std::get_if<double>(&v); }
 
 void check_percent(const Document& doc, const Metric& m, const Context& ctx) {

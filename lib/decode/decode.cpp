@@ -182,7 +182,7 @@ size_t count_lines(std::string_view text) {
 std::vector<SourceLine> split_lines(std::string_view text) {
   std::vector<SourceLine> lines;
   lines.reserve(count_lines(text));  // no growth slack on a large input
-  SourceLine current{1, "", false};
+  SourceLine current{"", 1, false};
   size_t start = 0;  // of the run of ordinary bytes not yet copied into current.text
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
@@ -195,7 +195,7 @@ std::vector<SourceLine> split_lines(std::string_view text) {
     }
     if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') start = ++i + 1;
     lines.push_back(std::move(current));
-    current = SourceLine{static_cast<int>(lines.size()) + 1, "", false};
+    current = SourceLine{"", static_cast<int>(lines.size()) + 1, false};
   }
   current.text.append(text.substr(start));
   if (!current.text.empty() || current.form_feed) lines.push_back(std::move(current));

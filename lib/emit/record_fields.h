@@ -70,8 +70,8 @@ template <class W>
 void value(W& w, const Value& v) {
   if (std::holds_alternative<double>(v)) {
     number(w, std::get<double>(v));
-  } else if (std::holds_alternative<std::string>(v)) {
-    w.str(std::get<std::string>(v));
+  } else if (std::holds_alternative<InternedText>(v)) {
+    w.str(std::get<InternedText>(v));
   } else {
     w.null();
   }

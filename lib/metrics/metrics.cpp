@@ -152,7 +152,7 @@ void drop_excluded_places(const std::string& text, const RuleSet& rules,
 void roll_up_provinces(Item* item) {
   for (const Metric& m : item->metrics) {
     if (m.kind != MetricKind::kProvince) continue;
-    const std::string& name = std::get<std::string>(m.value);
+    const std::string& name = std::get<InternedText>(m.value);
     auto it = std::find_if(item->provinces.begin(), item->provinces.end(),
                            [&](const ProvinceCount& p) { return p.name == name; });
     if (it == item->provinces.end()) {
@@ -201,18 +201,25 @@ void keep_seam_figures(BlockFinds* up, BlockFinds* down) {
 }
 
 // A candidate held until the year is known, its capture texts in one string: a Candidate holds
-// each group in a std::string of its own (700 bytes, most of them empty).
+// each group in a std::string of its own (700 bytes, most of them empty). The groups' ends are
+// 16-bit (96 bytes a candidate, not 136); the rare figure whose captures are longer is held
+// whole.
 class PackedCandidate {
  public:
   explicit PackedCandidate(const Candidate& c) : rule_(c.rule), begin_(c.begin), end_(c.end) {
     for (size_t i = 0; i < kGroups.size(); ++i) {
       texts_ += c.groups.*kGroups[i];
-      ends_[i] = static_cast<uint32_t>(texts_.size());
+      ends_[i] = static_cast<uint16_t>(texts_.size());
+    }
+    if (texts_.size() > UINT16_MAX) {
+      whole_ = std::make_unique<Candidate>(c);
+      std::string().swap(texts_);
     }
   }
   Candidate unpack() const {
+    if (whole_) return *whole_;
     Candidate c{rule_, begin_, end_, {}};
-    uint32_t from = 0;
+    uint16_t from = 0;
     for (size_t i = 0; i < kGroups.size(); ++i) {
       c.groups.*kGroups[i] = texts_.substr(from, ends_[i] - from);
       from = ends_[i];
@@ -233,7 +240,8 @@ class PackedCandidate {
   int begin_;
   int end_;
   std::string texts_;
-  std::array<uint32_t, kGroups.size()> ends_;
+  std::array<uint16_t, kGroups.size()> ends_;
+  std::unique_ptr<const Candidate> whole_;  // when texts_ would not fit 16-bit ends
 };
 
 std::vector<PackedCandidate> pack(const std::vector<Candidate>& candidates) {

@@ -100,11 +100,11 @@ TEST_CASE("line seams: a date cut between month and day, and table cells left ap
       "省安委办部署开展安全生产大检查，检查定于 3 月\n25 日起在全省各地全面展开，为期一个月。\n"));
   const Metric* cut_day = find_text(ms, "8月16日");
   REQUIRE(cut_day != nullptr);
-  CHECK(std::get<std::string>(cut_day->value) == "2024-08-16");
+  CHECK(std::get<InternedText>(cut_day->value) == "2024-08-16");
   CHECK(cut_day->line == 3);
   const Metric* cut_month = find_text(ms, "3月25日");
   REQUIRE(cut_month != nullptr);
-  CHECK(std::get<std::string>(cut_month->value) == "2024-03-25");
+  CHECK(std::get<InternedText>(cut_month->value) == "2024-03-25");
   CHECK(cut_month->line == 5);
   // "4003" and "77.9%" stand on short lines of their own: two cells, not one figure.
   const Metric* cell = find_text(ms, "77.9%");

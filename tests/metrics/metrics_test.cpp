@@ -32,7 +32,7 @@ std::vector<Metric> metrics(const Document& doc) {
 }
 
 std::string str(const Value& v) {
-  if (std::holds_alternative<std::string>(v)) return std::get<std::string>(v);
+  if (std::holds_alternative<InternedText>(v)) return std::get<InternedText>(v);
   if (std::holds_alternative<double>(v)) return std::to_string(std::get<double>(v));
   return "";
 }

@@ -69,8 +69,8 @@ TEST_CASE("mixed grain: a day to the end of a month is one range, ending on its 
     REQUIRE(!ms.empty());
     const Metric& m = ms.front();
     CHECK(m.kind == MetricKind::kDateRange);
-    CHECK(std::get<std::string>(m.start) == r.start);
-    CHECK(std::get<std::string>(m.end) == r.end);
+    CHECK(std::get<InternedText>(m.start) == r.start);
+    CHECK(std::get<InternedText>(m.end) == r.end);
     for (const Metric& other : ms) CHECK(other.kind != MetricKind::kDate);
   }
 }

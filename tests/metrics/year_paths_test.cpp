@@ -76,7 +76,7 @@ TEST_CASE("metrics: a year counted from the text gives what the same year given 
   REQUIRE(has("6.2%") != nullptr);
   CHECK(has("6.2%")->change == "decrease");
   REQUIRE(has("3月5日") != nullptr);
-  CHECK(std::get<std::string>(has("3月5日")->value) == "2023-03-05");
+  CHECK(std::get<InternedText>(has("3月5日")->value) == "2023-03-05");
   CHECK(has("2月29日") == nullptr);
   CHECK(has("山东省") != nullptr);
   std::vector<std::string> passed_a;

@@ -24,7 +24,7 @@ std::string value_string(const Value& v) {
     const double d = std::get<double>(v);
     return d == std::floor(d) ? fmt::format("{}", static_cast<long long>(d)) : fmt::format("{}", d);
   }
-  if (std::holds_alternative<std::string>(v)) return std::get<std::string>(v);
+  if (std::holds_alternative<InternedText>(v)) return std::get<InternedText>(v);
   return "";
 }
 
@@ -59,8 +59,8 @@ std::string describe(const Metric& m) {
   if (!std::holds_alternative<std::monostate>(m.start)) {
     s += fmt::format(" {}..{}", value_string(m.start), value_string(m.end));
   }
-  if (!m.unit.empty()) s += " unit=" + m.unit;
-  if (!m.comparator.empty()) s += " cmp=" + m.comparator;
+  if (!m.unit.empty()) s += " unit=" + m.unit.str();
+  if (!m.comparator.empty()) s += " cmp=" + m.comparator.str();
   return s + fmt::format(" (line {})", m.line);
 }
 

@@ -22,9 +22,11 @@ struct DecodeOptions {
   std::string encoding;
 };
 
+// The text first, so the number and the flag share one word (40 bytes, not 48: a large input
+// has hundreds of thousands of lines).
 struct SourceLine {
-  int number = 0;          // 1-based
   std::string text;        // UTF-8, without the line ending or form feeds
+  int number = 0;          // 1-based
   bool form_feed = false;  // a form feed preceded this line's text: a new page starts here
 };
 

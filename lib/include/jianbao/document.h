@@ -33,9 +33,6 @@ const char* to_string(MetricKind kind);
 // Parses "date_range" and the like. Returns false for an unknown name.
 bool parse_metric_kind(std::string_view name, MetricKind* kind);
 
-// A normalised value: nothing, a number (counts, years, yuan) or a string (dates, names).
-using Value = std::variant<std::monostate, double, std::string>;
-
 // A text held once however many copies are made of it: every figure of a sentence quotes the
 // same sentence. Reads as a std::string; assigning a string makes a new one (never shared
 // writes).
@@ -57,26 +54,62 @@ class SharedText {
   std::shared_ptr<const std::string> text_;
 };
 
+// A short text from a small set (a unit, a code, a rule id, a date), held once for the whole
+// process however many figures carry it: one pointer instead of a std::string's 32 bytes. Reads
+// as a std::string; the empty text is a null pointer. Never freed: only for values whose set is
+// bounded by the rules, the gazetteer or the calendar, never for free text.
+class InternedText {
+ public:
+  InternedText() = default;
+  InternedText(std::string_view text);  // NOLINT: implicit by design, it reads as a string
+  InternedText(const std::string& text) : InternedText(std::string_view(text)) {}  // NOLINT
+  InternedText(const char* text) : InternedText(std::string_view(text)) {}         // NOLINT
+  const std::string& str() const {
+    static const std::string kEmpty;
+    return text_ ? *text_ : kEmpty;
+  }
+  operator std::string_view() const { return str(); }    // NOLINT: implicit by design
+  operator const std::string&() const { return str(); }  // NOLINT: implicit by design
+  bool empty() const { return !text_; }
+  size_t size() const { return str().size(); }
+  const char* c_str() const { return str().c_str(); }
+  // Equal texts are one pointer.
+  friend bool operator==(const InternedText& a, const InternedText& b) {
+    return a.text_ == b.text_;
+  }
+  friend bool operator==(const InternedText& a, std::string_view b) { return a.str() == b; }
+  friend bool operator==(const InternedText& a, const char* b) { return a.str() == b; }
+  friend bool operator==(const InternedText& a, const std::string& b) { return a.str() == b; }
+  friend bool operator<(const InternedText& a, const InternedText& b) { return a.str() < b.str(); }
+
+ private:
+  const std::string* text_ = nullptr;
+};
+
+// A normalised value: nothing, a number (counts, years, yuan) or an interned string (dates,
+// province names).
+using Value = std::variant<std::monostate, double, InternedText>;
+
 // Its fields are ordered by size, so that no padding is left between them: a large bulletin
-// holds a hundred thousand of these.
+// holds a hundred thousand of these. The short strings are interned (8 bytes each).
 struct Metric {
   MetricKind kind = MetricKind::kNumber;
   int line = 0;    // 1-based source line of the first character
   int column = 0;  // 1-based column, in code points, of the first character
   bool year_inferred = false;
-  std::string text;     // as written in the source (after layout joined its lines)
-  std::string item_id;  // the item it belongs to; empty outside items
-  SharedText sentence;  // the sentence it was found in (shared by the figures in it)
-  std::string rule_id;  // the rule that made it (shown with --explain)
+  std::string text;      // as written in the source (after layout joined its lines)
+  InternedText item_id;  // the item it belongs to; empty outside items
+  SharedText sentence;   // the sentence it was found in (shared by the figures in it)
+  InternedText rule_id;  // the rule that made it (shown with --explain)
   Value value;
   Value start;  // date_range, year_range, and a range of figures (200～800元)
   Value end;
-  std::string unit;        // count: the noun; duration: year|month|week|day; amount: yuan
-  std::string comparator;  // ">=", "<=", ">", "<", "~" or empty for exact
-  std::string change;      // increase | decrease | empty
-  std::string code;        // province or division: GB/T 2260 code
-  std::string group;       // province expanded from a group name (京津冀)
-  std::string part;  // official documents: the part it was found in (body, attachment_1); else ""
+  InternedText unit;        // count: the noun; duration: year|month|week|day; amount: yuan
+  InternedText comparator;  // ">=", "<=", ">", "<", "~" or empty for exact
+  InternedText change;      // increase | decrease | empty
+  InternedText code;        // province or division: GB/T 2260 code
+  InternedText group;       // province expanded from a group name (京津冀)
+  InternedText part;  // official documents: the part it was found in (body, attachment_1); else ""
   // date, deadline, date_range whose year is unknown: value (or start and end) stays empty and
   // the month and day are given here; day 0 is a month grain. end_*: the end of a range.
   int month = 0;
