@@ -42,7 +42,8 @@ TokenMatcher::TokenMatcher(const TokenClasses& classes, std::vector<const Metric
     : rules_(std::move(rules)),
       number_class_(kTable, 0),
       starts_(kTable, 0),
-      anchor_starts_(kTable, 0) {
+      anchor_starts_(kTable, 0),
+      figures_(classes.figure) {
   const NumberChars& n = classes.number;
   auto mark = [&](const std::u32string& chars, uint8_t bit) {
     for (const char32_t c : chars) {
@@ -160,6 +161,19 @@ void TokenMatcher::number_ends(int pos) {
   for (int e = r; e > q; --e) ends_.push_back(e);
 }
 
+int TokenMatcher::figure_end(int pos, const FigureForm& form) {
+  if (figure_at_ != pos) {
+    figure_at_ = pos;
+    figure_ends_.clear();
+  }
+  for (const auto& [f, e] : figure_ends_) {
+    if (*f == form) return e;
+  }
+  const int e = figures_.read(cps_.data(), size_, pos, form);
+  figure_ends_.emplace_back(&form, e);
+  return e;
+}
+
 int TokenMatcher::word_at(const std::u32string& w, int pos) const {
   if (pos + static_cast<int>(w.size()) > size_) return -1;
   for (size_t k = 0; k < w.size(); ++k) {
@@ -222,6 +236,11 @@ bool TokenMatcher::match_from(size_t i, int pos) {
         }
       }
       ends_.resize(base);
+      break;
+    }
+    case TokenItem::Type::kFigure: {
+      const int e = figure_end(pos, t.figure);
+      if (e >= 0 && take(e, i + 1)) return true;
       break;
     }
     case TokenItem::Type::kHan: {
@@ -302,6 +321,7 @@ void TokenMatcher::find(std::string_view text) {
   size_ = static_cast<int>(cps_.size());
   std::fill(resume_.begin(), resume_.end(), 0);
   cached_at_ = -1;
+  figure_at_ = -1;
   auto text_of = [&](int b, int e) {
     const size_t from = bytes_[static_cast<size_t>(b)];
     return std::string(text.substr(from, bytes_[static_cast<size_t>(e)] - from));

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "metrics/candidate.h"
+#include "metrics/figure_reader.h"
 #include "metrics/token_rule.h"
 #include "ruleset/rule_set.h"
 
@@ -82,6 +83,11 @@ class TokenMatcher {
   std::vector<int> ends_;                 // figure ends, a stack shared by the attempt's frames
   int cached_at_ = -1;                    // where the figure of cached_ begins
   std::vector<int> cached_;
+  FigureReader figures_;  // NUMX
+  // The NUMX figures read at figure_at_, by form (rules read the same one in turn).
+  int figure_at_ = -1;
+  std::vector<std::pair<const FigureForm*, int>> figure_ends_;
+  int figure_end(int pos, const FigureForm& form);
   std::vector<int> tails_, levels_;  // number_ends' chain
   int end_ = 0;
   long long steps_ = 0;

@@ -95,6 +95,10 @@ class SequenceCompiler {
             t.max < t.min) {
           return bad(fmt::format("'{}': write HAN{{min,max}} with 1 <= min <= max", item));
         }
+      } else if (item == "NUMX" || item.rfind("NUMX+", 0) == 0) {
+        if (zero_width) return bad("'!NUMX' is not supported");
+        t.type = TokenItem::Type::kFigure;
+        if (Status s = figure_form(item.substr(4), &t.figure); !s.ok()) return s;
       } else if (item == "NUM") {
         if (zero_width) return bad("'!NUM' is not supported");
         t.type = TokenItem::Type::kNumber;
@@ -170,6 +174,28 @@ class SequenceCompiler {
   }
 
  private:
+  // "+sign+kilo", "+whole", "+打": what a NUMX item reads around its figure.
+  Status figure_form(std::string_view mods, FigureForm* form) const {
+    while (!mods.empty()) {
+      if (mods.front() != '+') return bad("write NUMX+sign, NUMX+kilo, NUMX+whole or NUMX+word");
+      mods.remove_prefix(1);
+      std::string_view m = mods.substr(0, mods.find('+'));
+      mods.remove_prefix(m.size());
+      if (m == "sign" && !form->sign) {
+        form->sign = true;
+      } else if (m == "kilo" && !form->kilo) {
+        form->kilo = true;
+      } else if (m == "whole" && !form->whole) {
+        form->whole = true;
+      } else if (!m.empty() && !is_class_name(m) && form->suffix.empty()) {
+        form->suffix = core::to_u32(m);
+      } else {
+        return bad(fmt::format("NUMX: unknown or repeated '+{}'", m));
+      }
+    }
+    return Status();
+  }
+
   Status bad(const std::string& why) const {
     return Status::bad_rules(fmt::format("tokens '{}': {}", text_, why));
   }
@@ -197,6 +223,9 @@ class SequenceCompiler {
           add_first_chars(out, n.negative);
           break;
         }
+        case TokenItem::Type::kFigure:
+          add_first_chars(out, figure_first_chars(classes_.figure));
+          break;
         case TokenItem::Type::kWords:
           for (const std::u32string& w : t.words) add_first_chars(out, w.substr(0, 1));
           break;

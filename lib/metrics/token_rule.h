@@ -5,6 +5,11 @@
 // Items are separated by spaces. An item is
 //   NUM           a figure (TokenClasses::number: Arabic with thousands groups, decimals and
 //                 multipliers such as 1.5万, or a run of Chinese numerals 三千五百 / 负三点五)
+//   NUMX          a figure as the {num_cn} fragment's atomic group reads it (FigureReader: one
+//                 reading, 三千 八百, 十余万, 一千零五); NUMX+sign reads {num_sign} before it,
+//                 +kilo {num_kilo} after it, +打 (any other word) an optional " *打" after it,
+//                 all inside the group; +whole refuses a figure ending in a digit that another
+//                 digit follows (二三十)
 //   count_unit    a word class of rules/common/tokens.yaml (its words tried in the listed order)
 //   个, 余|多     literal words (any item that is not ASCII), alternatives split by |
 //   HAN{1,8}      a run of Han characters, longest first (the counted noun after 个)
@@ -26,6 +31,7 @@
 #include <vector>
 
 #include "jianbao/status.h"
+#include "metrics/figure_reader.h"
 
 namespace jianbao::metrics {
 
@@ -43,6 +49,7 @@ struct NumberChars {
 
 struct TokenClasses {
   NumberChars number;
+  FigureChars figure;                                        // NUMX
   std::map<std::string, std::vector<std::u32string>> words;  // class name -> words, in order
 };
 
@@ -53,7 +60,7 @@ constexpr int kNounField = 21;
 
 // One item of a compiled sequence. Groups are flattened: an open item names its close item.
 struct TokenItem {
-  enum class Type { kWords, kNumber, kHan, kSpaces, kOpen, kClose, kNotWords, kNotAfter };
+  enum class Type { kWords, kNumber, kFigure, kHan, kSpaces, kOpen, kClose, kNotWords, kNotAfter };
   Type type = Type::kWords;
   bool optional = false;
   int field = -1;  // index in token_fields(), -1: not captured
@@ -69,6 +76,7 @@ struct TokenItem {
   // anything else is not tried.
   std::u32string follow;
   bool follow_any = true;
+  FigureForm figure;  // kFigure: what it reads around the figure
 };
 
 struct TokenSequence {

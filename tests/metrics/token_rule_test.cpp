@@ -122,6 +122,15 @@ TEST_CASE("token rules: a sequence reads figures, classes and literals as a rege
        .text = "三5-6家",
        .want = {}},
       {.name = "no figure", .tokens = count.c_str(), .text = "各地认真落实", .want = {}},
+      // NUMX: one reading, the sign and the spaces after it inside the figure
+      {.name = "figure as running text",
+       .tokens = "value=NUMX+sign SP %",
+       .text = "约负 3.9%",
+       .want = {"1-7 负 3.9% value=负 3.9"}},
+      {.name = "figure has one reading",
+       .tokens = "value=NUMX 万吨",
+       .text = "12.5万吨",
+       .want = {}},
   };
   for (const Row& r : rows) {
     const std::string name = r.name;
@@ -155,6 +164,8 @@ TEST_CASE("token rules: the compiler refuses a bad sequence with its reason") {
       {.tokens = many_items.c_str(), .why = "more than 64 items"},
       {.tokens = "noun=NUM 元", .why = "noun= takes the last item, a HAN run"},
       {.tokens = "NUM <!元? 元", .why = "cannot be optional"},
+      {.tokens = "NUMX+sgn 元", .why = "unknown or repeated '+sgn'"},
+      {.tokens = "NUMX+sign+sign 元", .why = "unknown or repeated '+sign'"},
   };
   for (const Row& r : rows) {
     const std::string tokens = r.tokens;
