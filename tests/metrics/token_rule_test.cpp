@@ -240,11 +240,12 @@ TEST_CASE("token rules: read random text of figures, units and connectors as the
   // boundary cases (runs of digits, commas, points, 万 after figures, spaces, ranges, 个 + noun).
   // Figures are drawn most often, then the words after them.
   const std::vector<std::string> alphabet = {
-      "1",    "2",  "0",  "9",  "1",      "2",    "5",    "3",    "三",       "两",
-      "十",   "1",  "7",  "4",  ",",      ".",    " ",    "万",   "千",       "负",
-      "点",   "个", "个", "项", "家",     "人",   "米",   "千米", "元",       "元",
-      "余",   "多", "至", "-",  "—",      "以上", "超过", "约",   "个百分点", "同比",
-      "下降", "了", "月", "年", "工作组", "的",   "省份", "。",   "不同",     "左右"};
+      "1", "2", "0", "9", "1", "2", "5", "3", "三", "两", "十", "1", "7", "4", ",", ".", " ", "万",
+      "千", "负", "点", "个", "个", "项", "家", "人", "米", "千米", "元", "元", "余", "多", "至",
+      "-", "—", "以上", "超过", "约", "个百分点", "同比", "下降", "了", "月", "年", "工作组", "的",
+      "省份", "。", "不同", "左右",
+      // the figures of NUMX and the percentage rules
+      "%", "%", "零", "半", "百", "個", "k", "二"};
   uint64_t state = 12345;
   auto next = [&] {
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -258,7 +259,7 @@ TEST_CASE("token rules: read random text of figures, units and connectors as the
     CAPTURE(id);
     for (int n = 0; n < 3000; ++n) {
       std::string text;
-      const size_t len = 1 + next() % 12;
+      const size_t len = 1 + next() % 16;
       for (size_t k = 0; k < len; ++k) text += alphabet[next() % alphabet.size()];
       const auto got = by_tokens(r, text);
       const auto want = by_oracle(r, text);
