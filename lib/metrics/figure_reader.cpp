@@ -252,7 +252,8 @@ FigureReader::FigureReader(const FigureChars& chars) : table_(kTable, 0) {
 }
 
 std::u32string figure_first_chars(const FigureChars& chars) {
-  std::u32string first;
+  // {num_group}'s {num_coef}? *[十拾] begins with the spaces before 十 when it has no coefficient
+  std::u32string first = U" ";
   for (const std::u32string* set :
        {&chars.arabic, &chars.points, &chars.digits, &chars.zeros, &chars.tens, &chars.hundreds,
         &chars.thousands, &chars.halves, &chars.negative, &chars.minus}) {

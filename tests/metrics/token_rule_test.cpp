@@ -127,6 +127,11 @@ TEST_CASE("token rules: a sequence reads figures, classes and literals as a rege
        .tokens = "value=NUMX+sign SP %",
        .text = "约负 3.9%",
        .want = {"1-7 负 3.9% value=负 3.9"}},
+      // {num_coef}? *十: the figure of the regex begins at the spaces before a bare 十
+      {.name = "figure begins with spaces",
+       .tokens = "value=NUMX SP ‰",
+       .text = "共 十‰",
+       .want = {"1-4  十‰ value= 十"}},
       {.name = "figure has one reading",
        .tokens = "value=NUMX 万吨",
        .text = "12.5万吨",
@@ -245,7 +250,7 @@ TEST_CASE("token rules: read random text of figures, units and connectors as the
       "-", "—", "以上", "超过", "约", "个百分点", "同比", "下降", "了", "月", "年", "工作组", "的",
       "省份", "。", "不同", "左右",
       // the figures of NUMX and the percentage rules
-      "%", "%", "零", "半", "百", "個", "k", "二"};
+      "%", "%", "零", "半", "百", "個", "k", "二", "‰", "6", "8", "%"};
   uint64_t state = 12345;
   auto next = [&] {
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;
