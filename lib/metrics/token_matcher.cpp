@@ -89,6 +89,7 @@ TokenMatcher::TokenMatcher(const TokenClasses& classes, std::vector<const Metric
   size_t items = 0;
   for (const MetricRule* r : rules_) items = std::max(items, r->tokens->items.size());
   open_at_.assign(items, -1);
+  look_end_.assign(items, -1);
 }
 
 void TokenMatcher::arabic_ends(int pos, std::vector<int>* out) {
@@ -279,15 +280,38 @@ bool TokenMatcher::match_from(size_t i, int pos) {
         }
       }
       return match_from(i + 1, pos);
+    case TokenItem::Type::kRun: {
+      int run = 0;
+      while (run < t.max && pos + run < size_ &&
+             std::binary_search(t.chars.begin(), t.chars.end(),
+                                cps_[static_cast<size_t>(pos + run)])) {
+        ++run;
+      }
+      for (int k = run; k >= t.min; --k) {
+        if (take(pos + k, i + 1)) return true;
+      }
+      break;
+    }
     case TokenItem::Type::kOpen: {
+      if (t.look != TokenItem::Look::kNone) {
+        // Atomic, as a regex's: found or not, the rest goes on from here once.
+        if (look_finds(i, pos) == t.negative) return false;
+        return match_from(static_cast<size_t>(t.close) + 1, pos);
+      }
       const int before = open_at_[i];
       open_at_[i] = pos;
-      if (match_from(i + 1, pos)) return true;
+      if (alternatives_from(i, pos)) return true;
       open_at_[i] = before;
       break;
     }
+    case TokenItem::Type::kAlt:
+      // An alternative read to its end: the group closes.
+      return match_from(static_cast<size_t>(t.close), pos);
     case TokenItem::Type::kClose: {
       const auto open = static_cast<size_t>(t.close);
+      const TokenItem& o = items[open];
+      if (o.look == TokenItem::Look::kAhead) return true;
+      if (o.look == TokenItem::Look::kBehind) return pos == look_end_[open];
       if (t.field < 0) return match_from(i + 1, pos);
       const auto f = static_cast<size_t>(t.field);
       const int b0 = cap_begin_[f];
@@ -304,6 +328,29 @@ bool TokenMatcher::match_from(size_t i, int pos) {
   // Not taken: an optional group goes on after its close.
   const size_t next = t.type == TokenItem::Type::kOpen ? static_cast<size_t>(t.close) + 1 : i + 1;
   return match_from(next, pos);
+}
+
+bool TokenMatcher::alternatives_from(size_t i, int pos) {
+  const TokenItem& t = seq_->items[i];
+  if (match_from(i + 1, pos)) return true;
+  for (const int a : t.alts) {
+    if (match_from(static_cast<size_t>(a) + 1, pos)) return true;
+  }
+  return false;
+}
+
+bool TokenMatcher::look_finds(size_t i, int pos) {
+  const TokenItem& t = seq_->items[i];
+  if (t.look == TokenItem::Look::kAhead) return alternatives_from(i, pos);
+  // A lookbehind: some text of an allowed length that ends at pos.
+  for (int len = t.min; len <= t.max && len <= pos; ++len) {
+    const int before = look_end_[i];
+    look_end_[i] = pos;
+    const bool found = alternatives_from(i, pos - len);
+    look_end_[i] = before;
+    if (found) return true;
+  }
+  return false;
 }
 
 void TokenMatcher::find(std::string_view text) {

@@ -59,6 +59,10 @@ class TokenMatcher {
   void arabic_ends(int pos, std::vector<int>* out);
   // Whether rule_'s items from `i` on match at `pos`; sets end_ and the captures when so.
   bool match_from(size_t i, int pos);
+  // Whether one of the alternatives of the group opened at item i matches from `pos`.
+  bool alternatives_from(size_t i, int pos);
+  // Whether the lookaround opened at item i finds its text at `pos` (before it: a lookbehind).
+  bool look_finds(size_t i, int pos);
   int word_at(const std::u32string& w, int pos) const;
 
   static constexpr char32_t kTable = 0x10000;
@@ -80,6 +84,7 @@ class TokenMatcher {
   const TokenSequence* seq_ = nullptr;
   std::vector<int> cap_begin_, cap_end_;  // per field
   std::vector<int> open_at_;              // per item: where its group began
+  std::vector<int> look_end_;             // per item: where its lookbehind's text must end
   std::vector<int> ends_;                 // figure ends, a stack shared by the attempt's frames
   int cached_at_ = -1;                    // where the figure of cached_ begins
   std::vector<int> cached_;

@@ -4,13 +4,16 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <tuple>
 
 #include "core/utf8.h"
 
 namespace jianbao::metrics {
 namespace {
 
-constexpr size_t kMaxItems = 64;
+constexpr size_t kMaxItems = 96;
+constexpr int kMaxExpansion = 8;  // named sequences within named sequences
+constexpr int kUnbounded = 1 << 20;
 
 bool is_class_name(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
@@ -31,27 +34,39 @@ class SequenceCompiler {
 
   Result<TokenSequence> compile() {
     seq_.source = std::string(text_);
+    std::vector<std::string> words;
+    if (Status s = expand(text_, 0, &words); !s.ok()) return s;
     std::vector<int> open;  // indices of the groups not closed yet
-    size_t pos = 0;
-    while (pos < text_.size()) {
-      while (pos < text_.size() && text_[pos] == ' ') ++pos;
-      if (pos == text_.size()) break;
-      size_t end = text_.find(' ', pos);
-      if (end == std::string_view::npos) end = text_.size();
-      std::string_view item = text_.substr(pos, end - pos);
-      pos = end;
+    // A lookaround of one word item (?<=年|天) is a lookaround group around it: closed at once.
+    bool close_now = false;
+    for (const std::string& written : words) {
+      std::string_view item = written;
       if (item == ")" || item == ")?") {
         if (open.empty()) return bad("')' closes no group");
-        TokenItem close;
-        close.type = TokenItem::Type::kClose;
-        close.close = open.back();
-        TokenItem& o = seq_.items[static_cast<size_t>(open.back())];
-        o.close = static_cast<int>(seq_.items.size());
-        o.optional = item == ")?";
-        close.field = o.field;
-        open.pop_back();
-        seq_.items.push_back(std::move(close));
+        if (item == ")?" &&
+            seq_.items[static_cast<size_t>(open.back())].look != TokenItem::Look::kNone) {
+          return bad("a lookaround cannot be optional");
+        }
+        close_group(&open, item == ")?");
         continue;
+      }
+      if (item == "|") {
+        if (open.empty()) return bad("'|' outside a group");
+        TokenItem alt;
+        alt.type = TokenItem::Type::kAlt;
+        seq_.items[static_cast<size_t>(open.back())].alts.push_back(
+            static_cast<int>(seq_.items.size()));
+        seq_.items.push_back(std::move(alt));
+        continue;
+      }
+      TokenItem look;
+      if (Status s = lookaround_prefix(&item, &look); !s.ok()) return s;
+      if (look.look != TokenItem::Look::kNone) {
+        look.type = TokenItem::Type::kOpen;
+        open.push_back(static_cast<int>(seq_.items.size()));
+        seq_.items.push_back(std::move(look));
+        if (item == "(") continue;
+        close_now = true;
       }
       TokenItem t;
       if (const size_t eq = item.find('='); eq != std::string_view::npos) {
@@ -66,6 +81,7 @@ class SequenceCompiler {
         item.remove_prefix(eq + 1);
       }
       if (item == "(") {
+        if (close_now) return bad("write a lookaround of a group as ?=( ... )");
         t.type = TokenItem::Type::kOpen;
         open.push_back(static_cast<int>(seq_.items.size()));
         seq_.items.push_back(std::move(t));
@@ -105,6 +121,10 @@ class SequenceCompiler {
       } else if (item == "SP") {
         if (zero_width || t.optional) return bad("'SP' is already optional (any run of spaces)");
         t.type = TokenItem::Type::kSpaces;
+      } else if (const size_t brace = item.find('{');
+                 brace != std::string_view::npos && brace > 0 && item.back() == '}') {
+        if (zero_width) return bad("a run cannot follow '!' or '<!': write ?!( ... )");
+        if (Status st = run_item(item, brace, &t); !st.ok()) return st;
       } else if (is_class_name(item)) {
         const auto it = classes_.words.find(std::string(item));
         if (it == classes_.words.end()) {
@@ -122,8 +142,13 @@ class SequenceCompiler {
         }
       }
       seq_.items.push_back(std::move(t));
+      if (close_now) {
+        close_group(&open, false);
+        close_now = false;
+      }
     }
     if (!open.empty()) return bad("'(' is never closed");
+    if (Status s = check_lookarounds(); !s.ok()) return s;
     // The finder cuts the noun from where it begins to the match's end (word breaks).
     for (size_t i = 0; i < seq_.items.size(); ++i) {
       const TokenItem& t = seq_.items[i];
@@ -232,9 +257,29 @@ class SequenceCompiler {
         case TokenItem::Type::kHan:
           han_first_ = true;
           break;
-        case TokenItem::Type::kOpen:
-          empty = first_chars(i + 1, t.close, out) || t.optional;
+        case TokenItem::Type::kRun:
+          add_first_chars(out, t.chars);
+          empty = t.optional || t.min == 0;
+          break;
+        case TokenItem::Type::kOpen: {
+          if (t.look != TokenItem::Look::kNone) {
+            empty = true;  // takes no text: what follows begins the match
+          } else {
+            int from_alt = i + 1;
+            empty = t.optional;
+            for (size_t a = 0; a <= t.alts.size(); ++a) {
+              const int to_alt = a < t.alts.size() ? t.alts[a] : t.close;
+              empty = first_chars(from_alt, to_alt, out) || empty;
+              from_alt = to_alt + 1;
+            }
+          }
           i = t.close;
+          break;
+        }
+        case TokenItem::Type::kAlt:
+          // the end of an alternative (from a figure inside it): on after the group
+          i = t.close - 1;
+          empty = true;
           break;
         case TokenItem::Type::kClose:
           empty = true;  // what follows a group's end goes on from there
@@ -243,6 +288,183 @@ class SequenceCompiler {
       if (!empty) return false;
     }
     return true;
+  }
+
+  // The items of `text`, with each {name} replaced by the items of that named sequence.
+  Status expand(std::string_view text, int depth, std::vector<std::string>* out) const {
+    size_t pos = 0;
+    while (pos < text.size()) {
+      while (pos < text.size() && text[pos] == ' ') ++pos;
+      if (pos == text.size()) break;
+      size_t end = text.find(' ', pos);
+      if (end == std::string_view::npos) end = text.size();
+      const std::string_view item = text.substr(pos, end - pos);
+      pos = end;
+      if (item.size() > 2 && item.front() == '{' && item.back() == '}' &&
+          is_class_name(item.substr(1, item.size() - 2))) {
+        const auto it = classes_.sequences.find(std::string(item.substr(1, item.size() - 2)));
+        if (it == classes_.sequences.end()) {
+          return bad(fmt::format("unknown sequence '{}' (rules/common/tokens.yaml)", item));
+        }
+        if (depth >= kMaxExpansion) return bad(fmt::format("'{}' names itself", item));
+        if (Status s = expand(it->second, depth + 1, out); !s.ok()) return s;
+        continue;
+      }
+      out->emplace_back(item);
+    }
+    return Status{};
+  }
+
+  // ?= ?! ?<= ?<! (and !( <!( for a group): sets look's kind and removes the prefix.
+  Status lookaround_prefix(std::string_view* item, TokenItem* look) const {
+    struct Prefix {
+      std::string_view text;
+      TokenItem::Look look;
+      bool negative;
+    };
+    static constexpr Prefix kPrefixes[] = {
+        {"?<=", TokenItem::Look::kBehind, false}, {"?<!", TokenItem::Look::kBehind, true},
+        {"?=", TokenItem::Look::kAhead, false},   {"?!", TokenItem::Look::kAhead, true},
+        {"<!(", TokenItem::Look::kBehind, true},  {"!(", TokenItem::Look::kAhead, true}};
+    for (const Prefix& p : kPrefixes) {
+      if (item->rfind(p.text, 0) != 0) continue;
+      look->look = p.look;
+      look->negative = p.negative;
+      item->remove_prefix(p.text.back() == '(' ? p.text.size() - 1 : p.text.size());
+      if (item->empty()) return bad("a lookaround of nothing");
+      if (item->back() == '?' && item->size() > 1) return bad("a lookaround cannot be optional");
+      return Status{};
+    }
+    return Status{};
+  }
+
+  // NAME{min,max} or NAME{min,}: a run of a class of single characters, or of spaces (SP).
+  Status run_item(std::string_view item, size_t brace, TokenItem* t) const {
+    const std::string_view name = item.substr(0, brace);
+    const std::string counts(item.substr(brace + 1, item.size() - brace - 2));
+    t->type = TokenItem::Type::kRun;
+    int consumed = 0;
+    if (std::sscanf(counts.c_str(), "%d,%n", &t->min, &consumed) != 1 || consumed == 0) {
+      return bad(fmt::format("'{}': write NAME{{min,max}} or NAME{{min,}}", item));
+    }
+    if (static_cast<size_t>(consumed) == counts.size()) {
+      t->max = kUnbounded;
+    } else if (std::sscanf(counts.c_str() + consumed, "%d", &t->max) != 1) {
+      return bad(fmt::format("'{}': write NAME{{min,max}} or NAME{{min,}}", item));
+    }
+    if (t->min < 0 || t->max < t->min || t->max == 0) {
+      return bad(fmt::format("'{}': write NAME{{min,max}} with 0 <= min <= max, max > 0", item));
+    }
+    if (name == "SP") {
+      t->chars.push_back(U' ');
+      return Status{};
+    }
+    const auto it = classes_.words.find(std::string(name));
+    if (!is_class_name(name) || it == classes_.words.end()) {
+      return bad(fmt::format("unknown token class '{}' (rules/common/tokens.yaml)", name));
+    }
+    for (const std::u32string& w : it->second) {
+      if (w.size() != 1) {
+        return bad(fmt::format("'{}': a run needs a class of single characters", item));
+      }
+      t->chars.push_back(w.front());
+    }
+    std::sort(t->chars.begin(), t->chars.end());
+    return Status{};
+  }
+
+  void close_group(std::vector<int>* open, bool optional) {
+    TokenItem close;
+    close.type = TokenItem::Type::kClose;
+    close.close = open->back();
+    TokenItem& o = seq_.items[static_cast<size_t>(open->back())];
+    const int at = static_cast<int>(seq_.items.size());
+    o.close = at;
+    o.optional = optional;
+    close.field = o.field;
+    for (const int a : o.alts) seq_.items[static_cast<size_t>(a)].close = at;
+    open->pop_back();
+    seq_.items.push_back(std::move(close));
+  }
+
+  // A lookaround captures nothing and holds no figure; a lookbehind reads a bounded length.
+  Status check_lookarounds() {
+    for (size_t i = 0; i < seq_.items.size(); ++i) {
+      TokenItem& t = seq_.items[i];
+      if (t.type != TokenItem::Type::kOpen || t.look == TokenItem::Look::kNone) continue;
+      if (t.field >= 0) return bad("a lookaround takes no text to capture");
+      for (int k = static_cast<int>(i) + 1; k < t.close; ++k) {
+        const TokenItem& in = seq_.items[static_cast<size_t>(k)];
+        if (in.field >= 0) return bad("a lookaround takes no text to capture");
+        if (in.type == TokenItem::Type::kNumber || in.type == TokenItem::Type::kFigure) {
+          return bad("NUM inside a lookaround");
+        }
+      }
+      if (t.look == TokenItem::Look::kBehind) {
+        const auto [lo, hi] = group_lengths(static_cast<int>(i));
+        if (hi >= kUnbounded) return bad("a lookbehind must read a bounded length (no SP)");
+        t.min = lo;
+        t.max = hi;
+      }
+    }
+    return Status{};
+  }
+
+  // The fewest and most code points the group opened at item `open` can read: its shortest
+  // and its longest alternative.
+  std::pair<int, int> group_lengths(int open) const {
+    const TokenItem& t = seq_.items[static_cast<size_t>(open)];
+    int lo = kUnbounded;
+    int hi = 0;
+    int from = open + 1;
+    for (size_t k = 0; k <= t.alts.size(); ++k) {
+      const int to = k < t.alts.size() ? t.alts[k] : t.close;
+      const auto [a, b] = lengths(from, to);
+      lo = std::min(lo, a);
+      hi = std::max(hi, b);
+      from = to + 1;
+    }
+    return {lo, hi};
+  }
+
+  // The fewest and most code points items [from, to) can read (kUnbounded: no bound).
+  std::pair<int, int> lengths(int from, int to) const {
+    int lo = 0;
+    int hi = 0;
+    for (int i = from; i < to; ++i) {
+      const TokenItem& t = seq_.items[static_cast<size_t>(i)];
+      int a = 0;
+      int b = 0;
+      switch (t.type) {
+        case TokenItem::Type::kWords:
+          a = kUnbounded;
+          for (const std::u32string& w : t.words) {
+            a = std::min(a, static_cast<int>(w.size()));
+            b = std::max(b, static_cast<int>(w.size()));
+          }
+          break;
+        case TokenItem::Type::kHan:
+        case TokenItem::Type::kRun:
+          a = t.min;
+          b = t.max;
+          break;
+        case TokenItem::Type::kNumber:
+        case TokenItem::Type::kFigure:
+        case TokenItem::Type::kSpaces:
+          b = kUnbounded;
+          break;
+        case TokenItem::Type::kOpen:
+          if (t.look == TokenItem::Look::kNone) std::tie(a, b) = group_lengths(i);
+          i = t.close;
+          break;
+        default:
+          break;
+      }
+      if (t.optional) a = 0;
+      lo = std::min(kUnbounded, lo + a);
+      hi = std::min(kUnbounded, hi + b);
+    }
+    return {lo, hi};
   }
 
   std::string_view text_;

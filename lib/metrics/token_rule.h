@@ -14,10 +14,16 @@
 //   个, 余|多     literal words (any item that is not ASCII), alternatives split by |
 //   HAN{1,8}      a run of Han characters, longest first (the counted noun after 个)
 //   SP            any run of spaces, longest first (PDF text's "3 至 5家")
-//   ( ... )       a group of items
+//   ( ... )       a group of items; ( a b | c ) a group of alternatives, tried in order
+//   digit{2,4}    a run of characters of a class whose words are single characters, longest
+//                 first ({2,} for no upper bound); SP{0,1} a run of spaces so bounded
+//   {year_any}    a named sequence of rules/common/tokens.yaml (`sequences`), written in place
 // followed by ? when optional, and preceded by field= to capture its text into a field of the
 // metric's captures (value, unit, cmp, ... as the regex rules' named groups). !item is "not
-// followed by item" and <!item "not preceded by item" (both take no text).
+// followed by item" and <!item "not preceded by item" (both take no text). Lookarounds of a
+// word item or a group, as in a regex: ?=x, ?!x (followed / not followed by), ?<=x, ?<!x
+// (preceded / not preceded by; the group's length must be bounded: no SP, no NUM). Like a
+// regex's, a lookaround is atomic and captures nothing.
 //
 // Matching backtracks like a regex: an optional item is tried taken first, a class's words in
 // their order, a figure's possible ends longest first, and the first way through the whole
@@ -51,6 +57,7 @@ struct TokenClasses {
   NumberChars number;
   FigureChars figure;                                        // NUMX
   std::map<std::string, std::vector<std::u32string>> words;  // class name -> words, in order
+  std::map<std::string, std::string> sequences;  // name -> items, written in place of {name}
 };
 
 // The capture fields a sequence may write (the regex rules' group names). The last one, noun,
@@ -60,13 +67,32 @@ constexpr int kNounField = 21;
 
 // One item of a compiled sequence. Groups are flattened: an open item names its close item.
 struct TokenItem {
-  enum class Type { kWords, kNumber, kFigure, kHan, kSpaces, kOpen, kClose, kNotWords, kNotAfter };
+  enum class Type {
+    kWords,
+    kNumber,
+    kFigure,
+    kHan,
+    kSpaces,
+    kRun,  // a bounded run of the characters in `chars`
+    kOpen,
+    kAlt,  // ends an alternative of its group (the '|' before the next one)
+    kClose,
+    kNotWords,
+    kNotAfter
+  };
+  // kOpen: a plain group, or a lookaround that takes no text.
+  enum class Look { kNone, kAhead, kBehind };
   Type type = Type::kWords;
   bool optional = false;
   int field = -1;  // index in token_fields(), -1: not captured
-  int close = -1;  // kOpen: index of its kClose; kClose: index of its kOpen
-  int min = 1;     // kHan: how many characters, at least and at most
-  int max = 1;
+  // kOpen: index of its kClose; kClose: index of its kOpen; kAlt: index of its group's kClose
+  int close = -1;
+  int min = 1;  // kHan, kRun: how many characters, at least and at most; kOpen of a
+  int max = 1;  // lookbehind: how long the text it reads can be
+  Look look = Look::kNone;
+  bool negative = false;              // kOpen of a lookaround: "not followed / preceded by"
+  std::vector<int> alts;              // kOpen: its kAlt items, in order
+  std::u32string chars;               // kRun: sorted
   std::vector<std::u32string> words;  // kWords, kNotWords, kNotAfter
   // (first code point, index in words) sorted, so a match looks only at the words that can
   // begin at a position, in their order; for kNotAfter by the last code point.

@@ -120,7 +120,7 @@ class Loader {
     if (it == texts_.end()) return;
     const std::string& file = it->first;
     const YAML::Node root = ruleset::parse_yaml(file, it->second.content);
-    check_keys(file, root, {"number", "figure", "classes"});
+    check_keys(file, root, {"number", "figure", "classes", "sequences"});
     metrics::TokenClasses& t = out_->token_classes;
     const YAML::Node n = root["number"];
     if (!n) fail_at(file, root, "missing key 'number'");
@@ -173,6 +173,14 @@ class Loader {
         }
       }
       t.words[name] = std::move(words);
+    }
+    // Named sequences: a rule's `tokens` writes {name} for the items of one.
+    for (const auto& kv : root["sequences"]) {
+      const std::string name = kv.first.as<std::string>();
+      if (!kv.second.IsScalar() || kv.second.as<std::string>().empty()) {
+        fail_at(file, kv.second, fmt::format("sequence '{}': expected a string of items", name));
+      }
+      t.sequences[name] = kv.second.as<std::string>();
     }
   }
 

@@ -150,7 +150,7 @@ TEST_CASE("token rules: a sequence reads figures, classes and literals as a rege
 
 TEST_CASE("token rules: the compiler refuses a bad sequence with its reason") {
   std::string many_items = "NUM";
-  for (int i = 0; i < 64; ++i) many_items += " 元";
+  for (int i = 0; i < 96; ++i) many_items += " 元";
   struct Row {
     const char* tokens;
     const char* why;
@@ -166,7 +166,7 @@ TEST_CASE("token rules: the compiler refuses a bad sequence with its reason") {
       {.tokens = "HAN{1,8} NUM", .why = "cannot begin with HAN"},
       {.tokens = "NUM HAN{3,1}", .why = "1 <= min <= max"},
       {.tokens = "NUM SP? 元", .why = "'SP' is already optional"},
-      {.tokens = many_items.c_str(), .why = "more than 64 items"},
+      {.tokens = many_items.c_str(), .why = "more than 96 items"},
       {.tokens = "noun=NUM 元", .why = "noun= takes the last item, a HAN run"},
       {.tokens = "NUM <!元? 元", .why = "cannot be optional"},
       {.tokens = "NUMX+sgn 元", .why = "unknown or repeated '+sgn'"},
@@ -251,6 +251,13 @@ TEST_CASE("token rules: read random text of figures, units and connectors as the
       "省份", "。", "不同", "左右",
       // the figures of NUMX and the percentage rules
       "%", "%", "零", "半", "百", "個", "k", "二", "‰", "6", "8", "%"};
+  // and of dates, deadlines and durations
+  const std::vector<std::string> dates = {
+      "1",    "2",  "0",    "3",      "9",    "5",  "2024", "二〇二四", "12",   "十二",
+      "十",   "二", "一",   "三",     "年",   "月", "月",   "日",       "号",   "份",
+      "底",   "末", "前",   "至",     "-",    "—",  " ",    "今",       "去",   "半",
+      "天",   "起", "上旬", "下半年", "季度", "第", "个",   "周",       "小时", "内",
+      "以上", "多", "余",   "连续",   "超过", "来", "，",   "的",       "截至", "到"};
   uint64_t state = 12345;
   auto next = [&] {
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -262,10 +269,11 @@ TEST_CASE("token rules: read random text of figures, units and connectors as the
     if (!r.tokens || !r.has_oracle) continue;
     const std::string id = r.id;
     CAPTURE(id);
-    for (int n = 0; n < 3000; ++n) {
+    for (int n = 0; n < 6000; ++n) {
+      const std::vector<std::string>& chars = n % 2 == 0 ? alphabet : dates;
       std::string text;
-      const size_t len = 1 + next() % 16;
-      for (size_t k = 0; k < len; ++k) text += alphabet[next() % alphabet.size()];
+      const size_t len = 1 + next() % (n % 2 == 0 ? 16 : 12);
+      for (size_t k = 0; k < len; ++k) text += chars[next() % chars.size()];
       const auto got = by_tokens(r, text);
       const auto want = by_oracle(r, text);
       ++compared;
@@ -283,7 +291,125 @@ TEST_CASE("token rules: read random text of figures, units and connectors as the
     }
   }
   MESSAGE(compared << " texts compared, " << matched << " with a match");
-  CHECK(matched > compared / 20);
+  CHECK(matched > compared / 40);  // half the texts are of dates, which most rules never read
+}
+
+}  // namespace
+}  // namespace jianbao::metrics
+
+namespace jianbao::metrics {
+namespace {
+
+// The syntax the date and duration rules need (alternatives of sequences, bounded runs,
+// lookarounds of a group), each item against the regex it stands for, on random texts of
+// dates' characters.
+TEST_CASE("token rules: alternatives, runs and lookarounds read random text as a regex does") {
+  const std::string month = "(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])";
+  const std::string day =
+      "(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|"
+      "[一二三四五六七八九])";
+  const std::string sep = "(?:至|到|——|—|–|--|-|～|~|－)";
+  struct Pair {
+    const char* name;
+    std::string tokens;
+    std::string regex;
+  };
+  const Pair pairs[] = {
+      {"bounded run", "value=digit{2,4} 年", "(?<value>[0-9]{2,4})年"},
+      {"run without upper bound", "value=( digit{1,} ( . digit{1,} )? ) 天",
+       "(?<value>[0-9]+(?:\\.[0-9]+)?)天"},
+      {"optional run", "value=cn_year_digit{2,4}? 月",
+       "(?<value>[〇零一二三四五六七八九]{2,4})?月"},
+      {"month and day classes", "m=months SP 月 SP d=days SP 日|号",
+       "(?<m>" + month + ") *月 *(?<d>" + day + ") *[日号]"},
+      {"alternatives with a lookbehind group",
+       "( y=digit{2,4} SP 年 SP | yrel=今|去 SP 年 SP | ?<!( no_year_char SP{0,1} ) ) m=months "
+       "SP 月",
+       "(?:(?<y>[0-9]{2,4}) *年 *|(?<yrel>今|去) *年 *|(?<![0-9年\\-—–~] ?))(?<m>" + month +
+           ") *月"},
+      {"alternatives captured", "y=( digit{2,4} | cn_year_digit{2,4} ) 年 ( m=months 月 )?",
+       "(?<y>[0-9]{2,4}|[〇零一二三四五六七八九]{2,4})年(?:(?<m>" + month + ")月)?"},
+      {"optional alternatives", "( 今 | 去 年 )? m=months 月", "(?:今|去年)?(?<m>" + month + ")月"},
+      {"lookahead of a sequence",
+       "m=months SP 月 份? ?!( SP ( days SP 日|号 | 底 | 末 | range_sep ) )",
+       "(?<m>" + month + ") *月份?(?! *(?:" + day + " *[日号]|底|末|" + sep + "))"},
+      {"positive lookahead", "?=( digit | 半 ) value=digit{1,3}? 半? unit=年|天",
+       "(?=[0-9半])(?<value>[0-9]{1,3})?半?(?<unit>年|天)"},
+      {"lookbehind of a word", "value=digit{1,3} unit=年|天|月 half2=( ?<=年|天 半 )?",
+       "(?<value>[0-9]{1,3})(?<unit>年|天|月)(?<half2>(?<=[年天])半)?"},
+      {"negative lookbehind of a word", "?<!十|前 value=digit{1,3} 天",
+       "(?<![十前])(?<value>[0-9]{1,3})天"},
+      {"lookbehind of alternatives", "?<=( 至 | 年 SP{0,1} ) value=digit{1,2} 月",
+       "(?<=(?:至|年 ?))(?<value>[0-9]{1,2})月"},
+  };
+  const std::vector<std::string> alphabet = {
+      "1",  "2",  "0",  "3",  "9",  "5",  "1",    "2",        "十", "二",   "一",  "三", "〇", "年",
+      "月", "月", "日", "号", "份", "底", "末",   "至",       "-",  "—",    " ",   " ",  "今", "去",
+      "半", "天", "前", "起", ".",  "的", "2024", "二〇二四", "12", "十二", "5月", "3日"};
+  uint64_t state = 777;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(state >> 33);
+  };
+  for (const Pair& p : pairs) {
+    const std::string name = p.name;
+    CAPTURE(name);
+    auto seq = compile_token_sequence(p.tokens, classes());
+    if (!seq.ok()) MESSAGE(seq.status().message());
+    REQUIRE(seq.ok());
+    auto regex = core::Regex::compile(p.regex);
+    REQUIRE(regex.ok());
+    MetricRule rule;
+    rule.tokens = std::make_shared<const TokenSequence>(seq.value());
+    rule.regex = regex.value();
+    int matched = 0;
+    for (int n = 0; n < 10000; ++n) {
+      std::string text;
+      const size_t len = 1 + next() % 10;
+      for (size_t k = 0; k < len; ++k) text += alphabet[next() % alphabet.size()];
+      const auto got = by_tokens(rule, text);
+      const auto want = by_oracle(rule, text);
+      matched += want.empty() ? 0 : 1;
+      if (got == want) continue;
+      std::string g;
+      std::string w;
+      for (const auto& s : got) g += "[" + s + "] ";
+      for (const auto& s : want) w += "[" + s + "] ";
+      CAPTURE(text);
+      CAPTURE(g);
+      CAPTURE(w);
+      FAIL_CHECK("the token sequence and its regex read the text differently");
+      break;
+    }
+    MESSAGE(name << ": " << matched << " of 10000 texts with a match");
+    CHECK(matched > 50);
+  }
+}
+
+TEST_CASE("token rules: the compiler refuses bad alternatives, runs and lookarounds") {
+  struct Row {
+    const char* tokens;
+    const char* why;
+  };
+  const Row rows[] = {
+      {.tokens = "NUM | 元", .why = "'|' outside a group"},
+      {.tokens = "NUM ?<=( SP 元 )", .why = "bounded length"},
+      {.tokens = "NUM ?=( value=NUM )", .why = "takes no text to capture"},
+      {.tokens = "NUM ?!( NUM )", .why = "NUM inside a lookaround"},
+      {.tokens = "NUM ?!( 元 )?", .why = "cannot be optional"},
+      {.tokens = "NUM count_unit{1,2}", .why = "single characters"},
+      {.tokens = "NUM digit{3,1}", .why = "0 <= min <= max"},
+      {.tokens = "NUM digit{x}", .why = "NAME{min,max}"},
+      {.tokens = "NUM {no_such_sequence}", .why = "unknown sequence"},
+      {.tokens = "?!digit", .why = "match empty text"},
+  };
+  for (const Row& r : rows) {
+    const std::string tokens = r.tokens;
+    CAPTURE(tokens);
+    auto seq = compile_token_sequence(r.tokens, classes());
+    REQUIRE_FALSE(seq.ok());
+    CHECK(seq.status().message().find(r.why) != std::string::npos);
+  }
 }
 
 }  // namespace
