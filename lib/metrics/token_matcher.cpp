@@ -300,7 +300,27 @@ bool TokenMatcher::match_from(size_t i, int pos) {
       }
       const int before = open_at_[i];
       open_at_[i] = pos;
-      if (alternatives_from(i, pos)) return true;
+      if (t.atomic) {
+        // Read to its close once (the close records where), then the rest from there only.
+        if (alternatives_from(i, pos)) {
+          const int e = look_end_[i];
+          const auto close = static_cast<size_t>(t.close);
+          if (t.field < 0) {
+            if (match_from(close + 1, e)) return true;
+          } else {
+            const auto f = static_cast<size_t>(t.field);
+            const int b0 = cap_begin_[f];
+            const int e0 = cap_end_[f];
+            cap_begin_[f] = pos;
+            cap_end_[f] = e;
+            if (match_from(close + 1, e)) return true;
+            cap_begin_[f] = b0;
+            cap_end_[f] = e0;
+          }
+        }
+      } else if (alternatives_from(i, pos)) {
+        return true;
+      }
       open_at_[i] = before;
       break;
     }
@@ -311,6 +331,10 @@ bool TokenMatcher::match_from(size_t i, int pos) {
       const auto open = static_cast<size_t>(t.close);
       const TokenItem& o = items[open];
       if (o.look == TokenItem::Look::kAhead) return true;
+      if (o.atomic) {
+        look_end_[open] = pos;
+        return true;
+      }
       if (o.look == TokenItem::Look::kBehind) return pos == look_end_[open];
       if (t.field < 0) return match_from(i + 1, pos);
       const auto f = static_cast<size_t>(t.field);

@@ -80,9 +80,10 @@ class SequenceCompiler {
         }
         item.remove_prefix(eq + 1);
       }
-      if (item == "(") {
+      if (item == "(" || item == "(>") {
         if (close_now) return bad("write a lookaround of a group as ?=( ... )");
         t.type = TokenItem::Type::kOpen;
+        t.atomic = item == "(>";
         open.push_back(static_cast<int>(seq_.items.size()));
         seq_.items.push_back(std::move(t));
         continue;
@@ -391,6 +392,14 @@ class SequenceCompiler {
   Status check_lookarounds() {
     for (size_t i = 0; i < seq_.items.size(); ++i) {
       TokenItem& t = seq_.items[i];
+      if (t.type == TokenItem::Type::kOpen && t.atomic) {
+        // The matcher keeps no captures of a reading it commits to.
+        for (int k = static_cast<int>(i) + 1; k < t.close; ++k) {
+          if (seq_.items[static_cast<size_t>(k)].field >= 0) {
+            return bad("an atomic group (> ... ) captures nothing inside (capture the group)");
+          }
+        }
+      }
       if (t.type != TokenItem::Type::kOpen || t.look == TokenItem::Look::kNone) continue;
       if (t.field >= 0) return bad("a lookaround takes no text to capture");
       for (int k = static_cast<int>(i) + 1; k < t.close; ++k) {

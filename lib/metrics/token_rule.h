@@ -14,7 +14,9 @@
 //   个, 余|多     literal words (any item that is not ASCII), alternatives split by |
 //   HAN{1,8}      a run of Han characters, longest first (the counted noun after 个)
 //   SP            any run of spaces, longest first (PDF text's "3 至 5家")
-//   ( ... )       a group of items; ( a b | c ) a group of alternatives, tried in order
+//   ( ... )       a group of items; (> ... ) an atomic one, (?>...): once read, never read again
+//                 shorter when the rest fails (nothing captured inside, the group itself may be); (
+//                 a b | c ) a group of alternatives, tried in order
 //   digit{2,4}    a run of characters of a class whose words are single characters, longest
 //                 first ({2,} for no upper bound); SP{0,1} a run of spaces so bounded
 //   {year_any}    a named sequence of rules/common/tokens.yaml (`sequences`), written in place
@@ -90,7 +92,9 @@ struct TokenItem {
   int min = 1;  // kHan, kRun: how many characters, at least and at most; kOpen of a
   int max = 1;  // lookbehind: how long the text it reads can be
   Look look = Look::kNone;
-  bool negative = false;              // kOpen of a lookaround: "not followed / preceded by"
+  bool negative = false;  // kOpen of a lookaround: "not followed / preceded by"
+  // kOpen of (> ... ): atomic, as a regex's (?>...): its first reading is its only one
+  bool atomic = false;
   std::vector<int> alts;              // kOpen: its kAlt items, in order
   std::u32string chars;               // kRun: sorted
   std::vector<std::u32string> words;  // kWords, kNotWords, kNotAfter

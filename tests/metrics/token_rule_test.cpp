@@ -170,6 +170,7 @@ TEST_CASE("token rules: the compiler refuses a bad sequence with its reason") {
       {.tokens = "noun=NUM 元", .why = "noun= takes the last item, a HAN run"},
       {.tokens = "NUM <!元? 元", .why = "cannot be optional"},
       {.tokens = "NUMX+sgn 元", .why = "unknown or repeated '+sgn'"},
+      {.tokens = "(> value=NUM 元 )", .why = "an atomic group (> ... ) captures nothing inside"},
       {.tokens = "NUMX+sign+sign 元", .why = "unknown or repeated '+sign'"},
   };
   for (const Row& r : rows) {
@@ -341,6 +342,10 @@ TEST_CASE("token rules: alternatives, runs and lookarounds read random text as a
        "(?<![十前])(?<value>[0-9]{1,3})天"},
       {"lookbehind of alternatives", "?<=( 至 | 年 SP{0,1} ) value=digit{1,2} 月",
        "(?<=(?:至|年 ?))(?<value>[0-9]{1,2})月"},
+      // once read, an atomic group gives nothing back: 12年 alone matches nothing
+      {"atomic group", "value=(> digit{1,3} 年? ) 年|月", "(?<value>(?>[0-9]{1,3}年?))[年月]"},
+      {"optional atomic group", "value=(> digit{1,2} 月? )? 月 日",
+       "(?<value>(?>[0-9]{1,2}月?))?月日"},
   };
   const std::vector<std::string> alphabet = {
       "1",  "2",  "0",  "3",  "9",  "5",  "1",    "2",        "十", "二",   "一",  "三", "〇", "年",
