@@ -251,7 +251,8 @@ TEST_CASE("token rules: read random text of figures, units and connectors as the
       "-", "—", "以上", "超过", "约", "个百分点", "同比", "下降", "了", "月", "年", "工作组", "的",
       "省份", "。", "不同", "左右",
       // the figures of NUMX and the percentage rules
-      "%", "%", "零", "半", "百", "個", "k", "二", "‰", "6", "8", "%", "百分之", "千分之", "万"};
+      "%", "%", "零", "半", "百", "個", "k", "二", "‰", "6", "8", "%", "百分之", "千分之", "万",
+      "成", "成", "九", "员"};
   // and of dates, deadlines and durations
   const std::vector<std::string> dates = {
       "1",    "2",  "0",    "3",      "9",    "5",  "2024", "二〇二四", "12",   "十二",
@@ -273,7 +274,7 @@ TEST_CASE("token rules: read random text of figures, units and connectors as the
     for (int n = 0; n < 6000; ++n) {
       const std::vector<std::string>& chars = n % 2 == 0 ? alphabet : dates;
       std::string text;
-      const size_t len = 1 + next() % (n % 2 == 0 ? 16 : 12);
+      const size_t len = 1 + next() % (n % 2 == 0 ? 20 : 12);
       for (size_t k = 0; k < len; ++k) text += chars[next() % chars.size()];
       const auto got = by_tokens(r, text);
       const auto want = by_oracle(r, text);
