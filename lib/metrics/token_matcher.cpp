@@ -21,11 +21,13 @@ constexpr std::array kFieldMembers = {
 
 constexpr size_t kMaskBits = 64;
 
-// \p{Han}, as the regex rules read it.
+// The words of item t (their by_char entries) that begin with c.
 std::vector<std::pair<char32_t, int>>::const_iterator words_from(const TokenItem& t, char32_t c) {
+  if (((t.key_mask >> (c % 64)) & 1) == 0) return t.by_char.end();
   return std::lower_bound(t.by_char.begin(), t.by_char.end(), std::pair<char32_t, int>{c, -1});
 }
 
+// \p{Han}, as the regex rules read it.
 bool is_han(char32_t c) {
   return u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SCRIPT) == USCRIPT_HAN;
 }

@@ -178,6 +178,7 @@ class SequenceCompiler {
         const std::u32string& word = t.words[w];
         const char32_t key = t.type == TokenItem::Type::kNotAfter ? word.back() : word.front();
         t.by_char.emplace_back(key, static_cast<int>(w));
+        t.key_mask |= uint64_t{1} << (key % 64);
       }
       std::sort(t.by_char.begin(), t.by_char.end());
     }

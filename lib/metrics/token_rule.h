@@ -33,6 +33,7 @@
 // same alternatives in the same order (the rule's oracle_pattern checks it, rules test).
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -101,6 +102,9 @@ struct TokenItem {
   // (first code point, index in words) sorted, so a match looks only at the words that can
   // begin at a position, in their order; for kNotAfter by the last code point.
   std::vector<std::pair<char32_t, int>> by_char;
+  // Bit (c % 64) set for each key code point c of by_char: most code points are rejected by it
+  // without the search.
+  uint64_t key_mask = 0;
   // kNumber: the code points what follows it can begin with (sorted), or follow_any: anything
   // (the rest may take no text, or begins with HAN). A reading of the figure that ends before
   // anything else is not tried.
