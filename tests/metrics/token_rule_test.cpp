@@ -252,7 +252,7 @@ TEST_CASE("token rules: read random text of figures, units and connectors as the
       "省份", "。", "不同", "左右",
       // the figures of NUMX and the percentage rules
       "%", "%", "零", "半", "百", "個", "k", "二", "‰", "6", "8", "%", "百分之", "千分之", "万",
-      "成", "成", "九", "员", "折", "扣", "又", "分之", "两两", "陆"};
+      "成", "成", "九", "员", "折", "扣", "又", "分之", "两两", "陆", "/"};
   // and of dates, deadlines and durations
   const std::vector<std::string> dates = {
       "1",    "2",  "0",    "3",      "9",    "5",  "2024", "二〇二四", "12",   "十二",
