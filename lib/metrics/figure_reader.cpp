@@ -18,8 +18,6 @@ class FigureRest {
   bool (*call_)(const void*, int);
 };
 
-using R = FigureRest;
-
 // One reading of one figure: each function is a fragment of fragments.yaml (named in its
 // comment), tries its alternatives and repetitions in ICU's order and calls `k` at each end.
 class FigureParse {
@@ -40,7 +38,7 @@ class FigureParse {
   }
 
   // ` *`, longest first
-  bool spaces(int p, R k) const {
+  bool spaces(int p, FigureRest k) const {
     int e = p;
     while (space(e)) ++e;
     for (int q = e; q >= p; --q) {
@@ -48,16 +46,16 @@ class FigureParse {
     }
     return false;
   }
-  bool one(int p, uint32_t bits, R k) const { return is(p, bits) && k(p + 1); }
-  bool opt(int p, uint32_t bits, R k) const { return (is(p, bits) && k(p + 1)) || k(p); }
+  bool one(int p, uint32_t bits, FigureRest k) const { return is(p, bits) && k(p + 1); }
+  bool opt(int p, uint32_t bits, FigureRest k) const { return (is(p, bits) && k(p + 1)) || k(p); }
   // ` *` and then a character of `bits`
-  bool spaced(int p, uint32_t bits, R k) const {
+  bool spaced(int p, uint32_t bits, FigureRest k) const {
     return spaces(p, [&](int q) { return one(q, bits, k); });
   }
 
   // {num_arabic}: (?<=[0-9]\.)[0-9]+ | [0-9]+(?:,[0-9]{3})*(?:\.[0-9]+(?![.0-9]))? |
   // (?<![0-9.])\.[0-9]+
-  bool arabic(int p, R k) const {
+  bool arabic(int p, FigureRest k) const {
     if (is(p - 1, FigureReader::kPoint) && is(p - 2, FigureReader::kArabic)) {
       for (int q = run(p, FigureReader::kArabic); q > p; --q) {
         if (k(q)) return true;
@@ -74,7 +72,7 @@ class FigureParse {
     return false;
   }
   // (?:,[0-9]{3})* then (?:\.[0-9]+(?![.0-9]))?
-  bool thousands_groups(int d, R k) const {
+  bool thousands_groups(int d, FigureRest k) const {
     if (is(d, FigureReader::kGroupMark) && is(d + 1, FigureReader::kArabic) &&
         is(d + 2, FigureReader::kArabic) && is(d + 3, FigureReader::kArabic) &&
         thousands_groups(d + 4, k)) {
@@ -88,11 +86,11 @@ class FigureParse {
     return k(d);
   }
   // {num_coef}: {num_arabic} | {num_digit}
-  bool coef(int p, R k) const { return arabic(p, k) || one(p, FigureReader::kDigit, k); }
-  bool opt_coef(int p, R k) const { return coef(p, k) || k(p); }
+  bool coef(int p, FigureRest k) const { return arabic(p, k) || one(p, FigureReader::kDigit, k); }
+  bool opt_coef(int p, FigureRest k) const { return coef(p, k) || k(p); }
 
   // (?:(?:{num_coef}|半) *U|U(?= *{num_digit})), U the unit 千 or 百
-  bool unit_head(int p, uint32_t unit, R k) const {
+  bool unit_head(int p, uint32_t unit, FigureRest k) const {
     auto unit_then = [&](int q) { return spaced(q, unit, k); };
     if (coef(p, unit_then)) return true;
     if (is(p, FigureReader::kHalf) && unit_then(p + 1)) return true;
@@ -104,37 +102,37 @@ class FigureParse {
   }
   // (?: *[零〇]? *X)? where X is `body`
   template <class Body>
-  bool opt_part(int p, const Body& body, R k) const {
+  bool opt_part(int p, const Body& body, FigureRest k) const {
     auto after_zero = [&](int q) { return spaces(q, [&](int r) { return body(r, k); }); };
     if (spaces(p, [&](int q) { return opt(q, FigureReader::kZero, after_zero); })) return true;
     return k(p);
   }
   // (?: *[零〇]? *{num_coef} *[百佰])?
-  bool hundreds_part(int p, R k) const {
+  bool hundreds_part(int p, FigureRest k) const {
     return opt_part(
         p,
-        [&](int q, R k2) {
+        [&](int q, FigureRest k2) {
           return coef(q, [&](int r) { return spaced(r, FigureReader::kHundred, k2); });
         },
         k);
   }
   // (?: *[零〇]? *{num_coef}? *[十拾])?
-  bool tens_part(int p, R k) const {
+  bool tens_part(int p, FigureRest k) const {
     return opt_part(
         p,
-        [&](int q, R k2) {
+        [&](int q, FigureRest k2) {
           return opt_coef(q, [&](int r) { return spaced(r, FigureReader::kTen, k2); });
         },
         k);
   }
   // (?: *[零〇]? *{num_coef})?
-  bool ones_part(int p, R k) const {
+  bool ones_part(int p, FigureRest k) const {
     return opt_part(
-        p, [&](int q, R k2) { return coef(q, k2); }, k);
+        p, [&](int q, FigureRest k2) { return coef(q, k2); }, k);
   }
 
   // {num_group}
-  bool group(int p, R k) const {
+  bool group(int p, FigureRest k) const {
     auto after_tens = [&](int q) { return ones_part(q, k); };
     auto after_hundreds = [&](int q) { return tens_part(q, after_tens); };
     auto after_thousands = [&](int q) { return hundreds_part(q, after_hundreds); };
@@ -155,7 +153,7 @@ class FigureParse {
   }
 
   // {num_large}: (?: *[零〇])?(?: *[余多几幾])? *[万萬亿億兆]
-  bool large(int p, R k) const {
+  bool large(int p, FigureRest k) const {
     auto after_zero = [&](int q) {
       auto unit = [&](int r) { return spaced(r, FigureReader::kLarge, k); };
       return spaced(q, FigureReader::kApprox, unit) || unit(q);
@@ -163,26 +161,26 @@ class FigureParse {
     return spaced(p, FigureReader::kZero, after_zero) || after_zero(p);
   }
   // {num_large}+ and {num_large}*
-  bool large_plus(int p, R k) const {
+  bool large_plus(int p, FigureRest k) const {
     return large(p, [&](int q) { return large_star(q, k); });
   }
-  bool large_star(int p, R k) const { return large_plus(p, k) || k(p); }
+  bool large_star(int p, FigureRest k) const { return large_plus(p, k) || k(p); }
 
   // {num_integer}: {num_group}{num_large}+(?: *[零〇]? *{num_group}{num_large}+)*
   // (?: *[零〇]? *{num_group})? | {num_group}
-  bool integer(int p, R k) const {
+  bool integer(int p, FigureRest k) const {
     if (group(p, [&](int q) { return large_plus(q, [&](int r) { return more_groups(r, k); }); })) {
       return true;
     }
     return group(p, k);
   }
-  bool more_groups(int p, R k) const {
-    auto next = [&](int q, R k2) {
+  bool more_groups(int p, FigureRest k) const {
+    auto next = [&](int q, FigureRest k2) {
       return group(q,
                    [&](int r) { return large_plus(r, [&](int s) { return more_groups(s, k2); }); });
     };
-    auto last = [&](int q, R k2) { return group(q, k2); };
-    auto zero_then = [&](int q, auto body, R k2) {
+    auto last = [&](int q, FigureRest k2) { return group(q, k2); };
+    auto zero_then = [&](int q, auto body, FigureRest k2) {
       auto after_zero = [&](int r) { return spaces(r, [&](int s) { return body(s, k2); }); };
       return spaces(q, [&](int r) { return opt(r, FigureReader::kZero, after_zero); });
     };
@@ -191,26 +189,26 @@ class FigureParse {
   }
 
   // {num_point}: *[点點] *{num_decimal}(?: *{num_decimal})*
-  bool point(int p, R k) const {
+  bool point(int p, FigureRest k) const {
     return spaced(p, FigureReader::kCnPoint, [&](int q) {
       return spaced(q, FigureReader::kDecimal, [&](int r) { return decimals(r, k); });
     });
   }
-  bool decimals(int p, R k) const {
+  bool decimals(int p, FigureRest k) const {
     return spaced(p, FigureReader::kDecimal, [&](int q) { return decimals(q, k); }) || k(p);
   }
   // (?: *[万萬亿億兆])*
-  bool large_chain(int p, R k) const {
+  bool large_chain(int p, FigureRest k) const {
     return spaced(p, FigureReader::kLarge, [&](int q) { return large_chain(q, k); }) || k(p);
   }
 
   // {num_cn}: {num_integer}(?:{num_point}(?: *[万萬亿億兆])*)?
-  bool figure(int p, R k) const {
+  bool figure(int p, FigureRest k) const {
     return integer(
         p, [&](int q) { return point(q, [&](int r) { return large_chain(r, k); }) || k(q); });
   }
 
-  bool word(int p, const std::u32string& w, R k) const {
+  bool word(int p, const std::u32string& w, FigureRest k) const {
     if (p + static_cast<int>(w.size()) > size_) return false;
     for (size_t i = 0; i < w.size(); ++i) {
       if (cps_[static_cast<size_t>(p) + i] != w[i]) return false;

@@ -23,8 +23,8 @@ namespace jianbao::metrics {
 namespace {
 
 std::string expand_fragments(const std::string& pattern) {
-  static ruleset::Fragments* fragments = [] {
-    auto* f = new ruleset::Fragments();
+  static ruleset::Fragments fragments;
+  static const bool defined = [] {
     for (size_t i = 0; i < ruleset::kEmbeddedRuleCount; ++i) {
       const ruleset::EmbeddedRule& r = ruleset::kEmbeddedRules[i];
       if (std::string(r.path) != "common/fragments.yaml") continue;
@@ -33,13 +33,14 @@ std::string expand_fragments(const std::string& pattern) {
       for (const auto& kv : root["fragments"]) {
         raw[kv.first.as<std::string>()] = kv.second.as<std::string>();
       }
-      REQUIRE(f->define(raw).ok());
+      return fragments.define(raw).ok();
     }
-    return f;
+    return false;
   }();
+  REQUIRE(defined);
   std::string out;
   std::string unknown;
-  REQUIRE(fragments->expand(pattern, &out, &unknown));
+  REQUIRE(fragments.expand(pattern, &out, &unknown));
   return out;
 }
 
