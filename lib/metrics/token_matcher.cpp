@@ -21,11 +21,13 @@ constexpr std::array kFieldMembers = {
 
 constexpr size_t kMaskBits = 64;
 
-// \p{Han}, as the regex rules read it.
+// The words of item t (their by_char entries) that begin with c.
 std::vector<std::pair<char32_t, int>>::const_iterator words_from(const TokenItem& t, char32_t c) {
+  if (((t.key_mask >> (c % 64)) & 1) == 0) return t.by_char.end();
   return std::lower_bound(t.by_char.begin(), t.by_char.end(), std::pair<char32_t, int>{c, -1});
 }
 
+// \p{Han}, as the regex rules read it.
 bool is_han(char32_t c) {
   return u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SCRIPT) == USCRIPT_HAN;
 }
@@ -42,7 +44,8 @@ TokenMatcher::TokenMatcher(const TokenClasses& classes, std::vector<const Metric
     : rules_(std::move(rules)),
       number_class_(kTable, 0),
       starts_(kTable, 0),
-      anchor_starts_(kTable, 0) {
+      anchor_starts_(kTable, 0),
+      figures_(classes.figure) {
   const NumberChars& n = classes.number;
   auto mark = [&](const std::u32string& chars, uint8_t bit) {
     for (const char32_t c : chars) {
@@ -161,6 +164,19 @@ void TokenMatcher::number_ends(int pos) {
   for (int e = r; e > q; --e) ends_.push_back(e);
 }
 
+int TokenMatcher::figure_end(int pos, const FigureForm& form) {
+  if (figure_at_ != pos) {
+    figure_at_ = pos;
+    figure_ends_.clear();
+  }
+  for (const auto& [f, e] : figure_ends_) {
+    if (*f == form) return e;
+  }
+  const int e = figures_.read(cps_.data(), size_, pos, form);
+  figure_ends_.emplace_back(&form, e);
+  return e;
+}
+
 int TokenMatcher::word_at(const std::u32string& w, int pos) const {
   if (pos + static_cast<int>(w.size()) > size_) return -1;
   for (size_t k = 0; k < w.size(); ++k) {
@@ -222,6 +238,11 @@ bool TokenMatcher::match_from(size_t i, int pos) {
       ends_.resize(base);
       break;
     }
+    case TokenItem::Type::kFigure: {
+      const int e = figure_end(pos, t.figure);
+      if (e >= 0 && take(e, i + 1)) return true;
+      break;
+    }
     case TokenItem::Type::kHan: {
       int run = 0;
       while (run < t.max && pos + run < size_ && is_han(cps_[static_cast<size_t>(pos + run)])) {
@@ -280,7 +301,27 @@ bool TokenMatcher::match_from(size_t i, int pos) {
       }
       const int before = open_at_[i];
       open_at_[i] = pos;
-      if (alternatives_from(i, pos)) return true;
+      if (t.atomic) {
+        // Read to its close once (the close records where), then the rest from there only.
+        if (alternatives_from(i, pos)) {
+          const int e = look_end_[i];
+          const auto close = static_cast<size_t>(t.close);
+          if (t.field < 0) {
+            if (match_from(close + 1, e)) return true;
+          } else {
+            const auto f = static_cast<size_t>(t.field);
+            const int b0 = cap_begin_[f];
+            const int e0 = cap_end_[f];
+            cap_begin_[f] = pos;
+            cap_end_[f] = e;
+            if (match_from(close + 1, e)) return true;
+            cap_begin_[f] = b0;
+            cap_end_[f] = e0;
+          }
+        }
+      } else if (alternatives_from(i, pos)) {
+        return true;
+      }
       open_at_[i] = before;
       break;
     }
@@ -291,6 +332,10 @@ bool TokenMatcher::match_from(size_t i, int pos) {
       const auto open = static_cast<size_t>(t.close);
       const TokenItem& o = items[open];
       if (o.look == TokenItem::Look::kAhead) return true;
+      if (o.atomic) {
+        look_end_[open] = pos;
+        return true;
+      }
       if (o.look == TokenItem::Look::kBehind) return pos == look_end_[open];
       if (t.field < 0) return match_from(i + 1, pos);
       const auto f = static_cast<size_t>(t.field);
@@ -348,6 +393,7 @@ void TokenMatcher::find(std::string_view text) {
   size_ = static_cast<int>(cps_.size());
   std::fill(resume_.begin(), resume_.end(), 0);
   cached_at_ = -1;
+  figure_at_ = -1;
   auto text_of = [&](int b, int e) {
     const size_t from = bytes_[static_cast<size_t>(b)];
     return std::string(text.substr(from, bytes_[static_cast<size_t>(e)] - from));

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "metrics/candidate.h"
+#include "metrics/figure_reader.h"
 #include "metrics/token_rule.h"
 #include "ruleset/rule_set.h"
 
@@ -89,10 +90,16 @@ class TokenMatcher {
   const TokenSequence* seq_ = nullptr;
   std::vector<int> cap_begin_, cap_end_;  // per field
   std::vector<int> open_at_;              // per item: where its group began
-  std::vector<int> look_end_;             // per item: where its lookbehind's text must end
-  std::vector<int> ends_;                 // figure ends, a stack shared by the attempt's frames
-  int cached_at_ = -1;                    // where the figure of cached_ begins
+  std::vector<int>
+      look_end_;  // per item: where its lookbehind's text must end, or its atomic group ended
+  std::vector<int> ends_;  // figure ends, a stack shared by the attempt's frames
+  int cached_at_ = -1;     // where the figure of cached_ begins
   std::vector<int> cached_;
+  FigureReader figures_;  // NUMX
+  // The NUMX figures read at figure_at_, by form (rules read the same one in turn).
+  int figure_at_ = -1;
+  std::vector<std::pair<const FigureForm*, int>> figure_ends_;
+  int figure_end(int pos, const FigureForm& form);
   std::vector<int> tails_, levels_;  // number_ends' chain
   int end_ = 0;
   long long steps_ = 0;

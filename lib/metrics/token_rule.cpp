@@ -83,9 +83,10 @@ class SequenceCompiler {
         }
         item.remove_prefix(eq + 1);
       }
-      if (item == "(") {
+      if (item == "(" || item == "(>") {
         if (close_now) return bad("write a lookaround of a group as ?=( ... )");
         t.type = TokenItem::Type::kOpen;
+        t.atomic = item == "(>";
         open.push_back(static_cast<int>(seq_.items.size()));
         seq_.items.push_back(std::move(t));
         continue;
@@ -114,6 +115,10 @@ class SequenceCompiler {
             t.max < t.min) {
           return bad(fmt::format("'{}': write HAN{{min,max}} with 1 <= min <= max", item));
         }
+      } else if (item == "NUMX" || item.rfind("NUMX+", 0) == 0) {
+        if (zero_width) return bad("'!NUMX' is not supported");
+        t.type = TokenItem::Type::kFigure;
+        if (Status s = figure_form(item.substr(4), &t.figure); !s.ok()) return s;
       } else if (item == "NUM") {
         if (zero_width) return bad("'!NUM' is not supported");
         t.type = TokenItem::Type::kNumber;
@@ -169,6 +174,7 @@ class SequenceCompiler {
         const std::u32string& word = t.words[w];
         const char32_t key = t.type == TokenItem::Type::kNotAfter ? word.back() : word.front();
         t.by_char.emplace_back(key, static_cast<int>(w));
+        t.key_mask |= uint64_t{1} << (key % 64);
       }
       std::sort(t.by_char.begin(), t.by_char.end());
     }
@@ -202,6 +208,28 @@ class SequenceCompiler {
   }
 
  private:
+  // "+sign+kilo", "+whole", "+打": what a NUMX item reads around its figure.
+  Status figure_form(std::string_view mods, FigureForm* form) const {
+    while (!mods.empty()) {
+      if (mods.front() != '+') return bad("write NUMX+sign, NUMX+kilo, NUMX+whole or NUMX+word");
+      mods.remove_prefix(1);
+      std::string_view m = mods.substr(0, mods.find('+'));
+      mods.remove_prefix(m.size());
+      if (m == "sign" && !form->sign) {
+        form->sign = true;
+      } else if (m == "kilo" && !form->kilo) {
+        form->kilo = true;
+      } else if (m == "whole" && !form->whole) {
+        form->whole = true;
+      } else if (!m.empty() && !is_class_name(m) && form->suffix.empty()) {
+        form->suffix = core::to_u32(m);
+      } else {
+        return bad(fmt::format("NUMX: unknown or repeated '+{}'", m));
+      }
+    }
+    return Status();
+  }
+
   Status bad(const std::string& why) const {
     return Status::bad_rules(fmt::format("tokens '{}': {}", text_, why));
   }
@@ -229,6 +257,9 @@ class SequenceCompiler {
           add_first_chars(out, n.negative);
           break;
         }
+        case TokenItem::Type::kFigure:
+          add_first_chars(out, figure_first_chars(classes_.figure));
+          break;
         case TokenItem::Type::kWords:
           for (const std::u32string& w : t.words) add_first_chars(out, w.substr(0, 1));
           break;
@@ -369,12 +400,22 @@ class SequenceCompiler {
   Status check_lookarounds() {
     for (size_t i = 0; i < seq_.items.size(); ++i) {
       TokenItem& t = seq_.items[i];
+      if (t.type == TokenItem::Type::kOpen && t.atomic) {
+        // The matcher keeps no captures of a reading it commits to.
+        for (int k = static_cast<int>(i) + 1; k < t.close; ++k) {
+          if (seq_.items[static_cast<size_t>(k)].field >= 0) {
+            return bad("an atomic group (> ... ) captures nothing inside (capture the group)");
+          }
+        }
+      }
       if (t.type != TokenItem::Type::kOpen || t.look == TokenItem::Look::kNone) continue;
       if (t.field >= 0) return bad("a lookaround takes no text to capture");
       for (int k = static_cast<int>(i) + 1; k < t.close; ++k) {
         const TokenItem& in = seq_.items[static_cast<size_t>(k)];
         if (in.field >= 0) return bad("a lookaround takes no text to capture");
-        if (in.type == TokenItem::Type::kNumber) return bad("NUM inside a lookaround");
+        if (in.type == TokenItem::Type::kNumber || in.type == TokenItem::Type::kFigure) {
+          return bad("NUM inside a lookaround");
+        }
       }
       if (t.look == TokenItem::Look::kBehind) {
         const auto [lo, hi] = group_lengths(static_cast<int>(i));
@@ -473,6 +514,7 @@ class SequenceCompiler {
           if (spaces_free && std::all_of(t.chars.begin(), t.chars.end(), uncounted)) a = b = 0;
           break;
         case TokenItem::Type::kNumber:
+        case TokenItem::Type::kFigure:
           b = kUnbounded;
           break;
         case TokenItem::Type::kSpaces:

@@ -5,11 +5,18 @@
 // Items are separated by spaces. An item is
 //   NUM           a figure (TokenClasses::number: Arabic with thousands groups, decimals and
 //                 multipliers such as 1.5万, or a run of Chinese numerals 三千五百 / 负三点五)
+//   NUMX          a figure as the {num_cn} fragment's atomic group reads it (FigureReader: one
+//                 reading, 三千 八百, 十余万, 一千零五); NUMX+sign reads {num_sign} before it,
+//                 +kilo {num_kilo} after it, +打 (any other word) an optional " *打" after it,
+//                 all inside the group; +whole refuses a figure ending in a digit that another
+//                 digit follows (二三十)
 //   count_unit    a word class of rules/common/tokens.yaml (its words tried in the listed order)
 //   个, 余|多     literal words (any item that is not ASCII), alternatives split by |
 //   HAN{1,8}      a run of Han characters, longest first (the counted noun after 个)
 //   SP            any run of spaces, longest first (PDF text's "3 至 5家")
-//   ( ... )       a group of items; ( a b | c ) a group of alternatives, tried in order
+//   ( ... )       a group of items; (> ... ) an atomic one, (?>...): once read, never read again
+//                 shorter when the rest fails (nothing captured inside, the group itself may be); (
+//                 a b | c ) a group of alternatives, tried in order
 //   digit{2,4}    a run of characters of a class whose words are single characters, longest
 //                 first ({2,} for no upper bound); SP{0,1} a run of spaces so bounded
 //   {year_any}    a named sequence of rules/common/tokens.yaml (`sequences`), written in place
@@ -26,12 +33,14 @@
 // same alternatives in the same order (the rule's oracle_pattern checks it, rules test).
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "jianbao/status.h"
+#include "metrics/figure_reader.h"
 
 namespace jianbao::metrics {
 
@@ -49,6 +58,7 @@ struct NumberChars {
 
 struct TokenClasses {
   NumberChars number;
+  FigureChars figure;                                        // NUMX
   std::map<std::string, std::vector<std::u32string>> words;  // class name -> words, in order
   std::map<std::string, std::string> sequences;  // name -> items, written in place of {name}
 };
@@ -63,6 +73,7 @@ struct TokenItem {
   enum class Type {
     kWords,
     kNumber,
+    kFigure,
     kHan,
     kSpaces,
     kRun,  // a bounded run of the characters in `chars`
@@ -82,19 +93,25 @@ struct TokenItem {
   int min = 1;  // kHan, kRun: how many characters, at least and at most; kOpen of a
   int max = 1;  // lookbehind: how long the text it reads can be
   Look look = Look::kNone;
-  bool negative = false;              // kOpen of a lookaround: "not followed / preceded by"
+  bool negative = false;  // kOpen of a lookaround: "not followed / preceded by"
+  // kOpen of (> ... ): atomic, as a regex's (?>...): its first reading is its only one
+  bool atomic = false;
   std::vector<int> alts;              // kOpen: its kAlt items, in order
   std::u32string chars;               // kRun: sorted
   std::vector<std::u32string> words;  // kWords, kNotWords, kNotAfter
   // (first code point, index in words) sorted, so a match looks only at the words that can
   // begin at a position, in their order; for kNotAfter by the last code point.
   std::vector<std::pair<char32_t, int>> by_char;
+  // Bit (c % 64) set for each key code point c of by_char: most code points are rejected by it
+  // without the search.
+  uint64_t key_mask = 0;
   // kNumber, kRun, kHan: the code points what follows it can begin with (sorted), or
   // follow_any: anything
   // (the rest may take no text, or begins with HAN). A reading of the figure that ends before
   // anything else is not tried.
   std::u32string follow;
   bool follow_any = true;
+  FigureForm figure;  // kFigure: what it reads around the figure
 };
 
 struct TokenSequence {

@@ -132,7 +132,7 @@ class Loader {
     if (it == texts_.end()) return;
     const std::string& file = it->first;
     const RuleNode root = read_tree(file, it->second);
-    check_keys(file, root, {"number", "classes", "sequences"});
+    check_keys(file, root, {"number", "figure", "classes", "sequences"});
     metrics::TokenClasses& t = out_->token_classes;
     const RuleNode n = root["number"];
     if (!n) fail_at(file, root, "missing key 'number'");
@@ -149,6 +149,7 @@ class Loader {
     t.number.negative = to_u32(get_string(file, n, "negative", false));
     check_same_chars(file, n["cn_digits"], "cn_digit", t.number.cn_digits);
     check_same_chars(file, n["cn_units"], "cn_unit", t.number.cn_units);
+    load_figure(file, root["figure"]);
     for (const auto& kv : root["classes"]) {
       const std::string name = kv.first.as<std::string>();
       if (name == "NUM") fail_at(file, kv.first, "'NUM' is the figure, not a class");
@@ -193,6 +194,27 @@ class Loader {
       }
       t.sequences[name] = kv.second.as<std::string>();
     }
+  }
+
+  // `figure`: the characters of NUMX, each set the character class of its place in the num_*
+  // fragments.
+  void load_figure(const std::string& file, const RuleNode& n) {
+    if (!n) return;
+    metrics::FigureChars& f = out_->token_classes.figure;
+    const std::pair<const char*, std::u32string*> sets[] = {
+        {"arabic", &f.arabic},       {"group_marks", &f.group_marks}, {"points", &f.points},
+        {"digits", &f.digits},       {"decimals", &f.decimals},       {"zeros", &f.zeros},
+        {"tens", &f.tens},           {"hundreds", &f.hundreds},       {"thousands", &f.thousands},
+        {"large", &f.large},         {"approx", &f.approx},           {"halves", &f.halves},
+        {"cn_points", &f.cn_points}, {"negative", &f.negative},       {"minus", &f.minus},
+        {"kilo", &f.kilo},           {"letters", &f.letters}};
+    check_keys(file, n,
+               {"arabic", "group_marks", "points", "digits", "decimals", "zeros", "tens",
+                "hundreds", "thousands", "large", "approx", "halves", "cn_points", "negative",
+                "minus", "kilo", "letters"});
+    for (const auto& [key, set] : sets) *set = to_u32(get_string(file, n, key, true));
+    check_same_chars(file, n["digits"], "num_digit", f.digits);
+    check_same_chars(file, n["decimals"], "num_decimal", f.decimals);
   }
 
   // A set of `chars` must be the character class of the fragment `fragment`, when there is one.

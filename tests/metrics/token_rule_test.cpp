@@ -122,6 +122,20 @@ TEST_CASE("token rules: a sequence reads figures, classes and literals as a rege
        .text = "三5-6家",
        .want = {}},
       {.name = "no figure", .tokens = count.c_str(), .text = "各地认真落实", .want = {}},
+      // NUMX: one reading, the sign and the spaces after it inside the figure
+      {.name = "figure as running text",
+       .tokens = "value=NUMX+sign SP %",
+       .text = "约负 3.9%",
+       .want = {"1-7 负 3.9% value=负 3.9"}},
+      // {num_coef}? *十: the figure of the regex begins at the spaces before a bare 十
+      {.name = "figure begins with spaces",
+       .tokens = "value=NUMX SP ‰",
+       .text = "共 十‰",
+       .want = {"1-4  十‰ value= 十"}},
+      {.name = "figure has one reading",
+       .tokens = "value=NUMX 万吨",
+       .text = "12.5万吨",
+       .want = {}},
   };
   for (const Row& r : rows) {
     const std::string name = r.name;
@@ -155,6 +169,9 @@ TEST_CASE("token rules: the compiler refuses a bad sequence with its reason") {
       {.tokens = many_items.c_str(), .why = "more than 96 items"},
       {.tokens = "noun=NUM 元", .why = "noun= takes the last item, a HAN run"},
       {.tokens = "NUM <!元? 元", .why = "cannot be optional"},
+      {.tokens = "NUMX+sgn 元", .why = "unknown or repeated '+sgn'"},
+      {.tokens = "(> value=NUM 元 )", .why = "an atomic group (> ... ) captures nothing inside"},
+      {.tokens = "NUMX+sign+sign 元", .why = "unknown or repeated '+sign'"},
   };
   for (const Row& r : rows) {
     const std::string tokens = r.tokens;
@@ -260,11 +277,13 @@ TEST_CASE("token rules: read random text of figures, units and connectors as the
   // boundary cases (runs of digits, commas, points, 万 after figures, spaces, ranges, 个 + noun).
   // Figures are drawn most often, then the words after them.
   const std::vector<std::string> alphabet = {
-      "1",    "2",  "0",  "9",  "1",      "2",    "5",    "3",    "三",       "两",
-      "十",   "1",  "7",  "4",  ",",      ".",    " ",    "万",   "千",       "负",
-      "点",   "个", "个", "项", "家",     "人",   "米",   "千米", "元",       "元",
-      "余",   "多", "至", "-",  "—",      "以上", "超过", "约",   "个百分点", "同比",
-      "下降", "了", "月", "年", "工作组", "的",   "省份", "。",   "不同",     "左右"};
+      "1", "2", "0", "9", "1", "2", "5", "3", "三", "两", "十", "1", "7", "4", ",", ".", " ", "万",
+      "千", "负", "点", "个", "个", "项", "家", "人", "米", "千米", "元", "元", "余", "多", "至",
+      "-", "—", "以上", "超过", "约", "个百分点", "同比", "下降", "了", "月", "年", "工作组", "的",
+      "省份", "。", "不同", "左右",
+      // the figures of NUMX and the percentage rules
+      "%", "%", "零", "半", "百", "個", "k", "二", "‰", "6", "8", "%", "百分之", "千分之", "万",
+      "成", "成", "九", "员", "折", "扣", "又", "分之", "两两", "陆", "/"};
   // and of dates, deadlines and durations
   const std::vector<std::string> dates = {
       "1",    "2",          "0",      "3",    "9",    "5",         "2024",     "二〇二四", "12",
@@ -320,7 +339,7 @@ TEST_CASE("token rules: read random text of figures, units and connectors as the
       if (n % 3 == 2) {
         text = mutated();
       } else {
-        const size_t len = 1 + next() % 12;
+        const size_t len = 1 + next() % (n % 2 == 0 ? 20 : 12);
         for (size_t k = 0; k < len; ++k) text += chars[next() % chars.size()];
       }
       const auto got = by_tokens(r, text);
@@ -391,6 +410,10 @@ TEST_CASE("token rules: alternatives, runs and lookarounds read random text as a
        "(?<![十前])(?<value>[0-9]{1,3})天"},
       {"lookbehind of alternatives", "?<=( 至 | 年 SP{0,1} ) value=digit{1,2} 月",
        "(?<=(?:至|年 ?))(?<value>[0-9]{1,2})月"},
+      // once read, an atomic group gives nothing back: 12年 alone matches nothing
+      {"atomic group", "value=(> digit{1,3} 年? ) 年|月", "(?<value>(?>[0-9]{1,3}年?))[年月]"},
+      {"optional atomic group", "value=(> digit{1,2} 月? )? 月 日",
+       "(?<value>(?>[0-9]{1,2}月?))?月日"},
   };
   const std::vector<std::string> alphabet = {
       "1",  "2",  "0",  "3",  "9",  "5",  "1",    "2",        "十", "二",   "一",  "三", "〇", "年",
