@@ -40,8 +40,9 @@ max_len=${JB_FUZZ_MAX_LEN:-8192}
 # them one by one: flat from the 400th on), while a fuzzing run's live heap grows with the corpus
 # libFuzzer keeps (40 -> 71 MiB over 1,500 corpus units without ASan, 36 -> 41 MiB with
 # -entropic=0: its per-unit feature frequencies), and ASan's allocator keeps about 100 MiB of
-# freed chunks mapped. Under ASan that made about 85 KiB of RSS per corpus unit, and a 512 MiB
-# limit stopped 30-minute runs at 30,000-44,000 inputs. Our own memory is measured after the loop:
+# freed chunks mapped. Under ASan that made 85-145 KiB of RSS per corpus unit (a 30-minute run of
+# 4 December: 201 MiB at 383 units, 396 MiB at 1,727), and a 512 MiB limit stopped runs at
+# 30,000-44,000 inputs. Our own memory is measured after the loop:
 # the grown corpus is replayed one input at a time, nothing kept, under -rss_limit_mb=512.
 limits=(-rss_limit_mb=2048 -malloc_limit_mb=512 -timeout=30)
 # ASan keeps 256 MiB of freed memory in quarantine by default, which counts against -rss_limit_mb:
