@@ -13,6 +13,7 @@
 #   JB_FUZZ_READ_SECONDS  how long to fuzz the PDF and DOCX readers afterwards (default 30)
 #   JB_FUZZ_STREAM_SECONDS, JB_FUZZ_RULES_SECONDS  how long to fuzz --stream input and rule
 #                      files afterwards (default 10 each; a rule set loads in about 1 s under ASan)
+#   JB_FUZZ_REPLAY     0 to leave out the replay of the grown parse corpus at the end
 #   JB_FUZZ_MAX_LEN    largest input the fuzzer makes, in bytes (default 8192: the pipeline
 #                      costs about 0.1 ms per byte under ASan, 16 KiB of dense metrics takes about 12 s; see -timeout below)
 #
@@ -32,7 +33,18 @@ max_len=${JB_FUZZ_MAX_LEN:-8192}
 # The checks round-trip every output through JSON and YAML readers, so a metric-dense input costs
 # a lot under ASan: 16 KB of "2024年" (2,300 metrics) takes 12 s, growing linearly (4 s at 4 KB,
 # 6 s at 8 KB, mostly fixed start-up). A hang or a quadratic path exceeds 30 s by far.
-limits=(-rss_limit_mb=512 -timeout=30)
+# Memory: one allocation over 512 MiB is a finding (-malloc_limit_mb). The process as a whole
+# gets 2 GiB, because under libFuzzer it grows with the fuzzer's own bookkeeping, not ours
+# (measured 4 December 2026, docs/reliability.md "Fuzzer memory"): the pipeline's live heap stays
+# at 37 MiB (39 MiB without ASan) however many distinct inputs it has seen (replaying 1,706 of
+# them one by one: flat from the 400th on), while a fuzzing run's live heap grows with the corpus
+# libFuzzer keeps (40 -> 71 MiB over 1,500 corpus units without ASan, 36 -> 41 MiB with
+# -entropic=0: its per-unit feature frequencies), and ASan's allocator keeps about 100 MiB of
+# freed chunks mapped. Under ASan that made 85-145 KiB of RSS per corpus unit (a 30-minute run of
+# 4 December: 201 MiB at 383 units, 396 MiB at 1,727), and a 512 MiB limit stopped runs at
+# 30,000-44,000 inputs. Our own memory is measured after the loop:
+# the grown corpus is replayed one input at a time, nothing kept, under -rss_limit_mb=512.
+limits=(-rss_limit_mb=2048 -malloc_limit_mb=512 -timeout=30)
 # ASan keeps 256 MiB of freed memory in quarantine by default, which counts against -rss_limit_mb:
 # a dense input (2,000 metrics in 14 KB, tests/fuzz/regressions/metrics_sentence_quadratic) then
 # reads as 530 MiB. A smaller quarantine keeps the limit about the pipeline's own memory.
@@ -46,7 +58,8 @@ export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/fuzz/lsan.supp}
 # The fuzzer needs coverage instrumentation in the library as well as in the target. The flags
 # are the ones scripts/test.sh gives its sanitizer build, so that sharing it rebuilds nothing.
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DJB_FUZZ=ON -DJB_SANITIZE=ON \
-  -DJB_TESTS="${JB_FUZZ_TESTS:-OFF}" -DCMAKE_CXX_FLAGS="-O1 -fsanitize=fuzzer-no-link" >/dev/null
+  -DJB_TESTS="${JB_FUZZ_TESTS:-OFF}" -DJB_UNITY=ON -DCMAKE_CXX_FLAGS="-O1 -fsanitize=fuzzer-no-link" \
+  >/dev/null
 ninja -C "$build" jianbao_fuzz jianbao_read_fuzz jianbao_stream_fuzz jianbao_rules_fuzz
 
 seeds=$build/fuzz-seeds
@@ -119,3 +132,21 @@ for target in stream rules; do
   "$build/jianbao_${target}_fuzz" "$target_corpus" "$seeds/$target" -max_len=16384 "${limits[@]}" \
     -max_total_time="$target_seconds" -artifact_prefix="$artifacts/$target-" -print_final_stats=1
 done
+
+# Our memory, apart from libFuzzer's: every input of the grown parse corpus once, none kept, in one
+# process under the limit the regression inputs get. A cache that grows with distinct inputs, or a
+# leak LSan cannot see (memory still reachable), ends here on -rss_limit_mb. xargs may split a
+# large corpus over a few processes (each line below is one). JB_FUZZ_REPLAY=0 leaves it out
+# (scripts/test.sh, to keep CI's fuzz step at its 60 s).
+if [[ ${JB_FUZZ_REPLAY:-1} == 1 ]]; then
+  echo "== the parse corpus again, one input at a time (our memory, not libFuzzer's)"
+  replay_list=$build/fuzz-replay-list
+  find "$corpus" -type f | sort >"$replay_list"
+  echo "$(wc -l <"$replay_list") inputs"
+  # /usr/bin/time: peak RSS of the process; libFuzzer prints no final stats for single inputs.
+  if ! xargs -a "$replay_list" /usr/bin/time -f "peak RSS %M KiB, %e s" "$fuzzer" \
+    -rss_limit_mb=512 -timeout=60 -artifact_prefix="$artifacts/replay-" 2>&1 | grep -E "^peak RSS|ERROR|SUMMARY|parse_fuzzer:"; then
+    echo "FAILS: replay of $corpus"
+    exit 1
+  fi
+fi

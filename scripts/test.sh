@@ -40,5 +40,5 @@ LSAN_OPTIONS=suppressions=$PWD/tests/fuzz/lsan.supp ASAN_OPTIONS=detect_leaks=1:
 # Every fixed fuzz finding again, the large hostile inputs once, then a short fuzzing run seeded
 # from samples/ (scripts/fuzz.sh SECONDS fuzzes longer).
 echo "== fuzz (${JB_FUZZ_SECONDS:-60}s)"
-JB_FUZZ_BUILD_DIR="$PWD/build-asan" JB_FUZZ_TESTS=ON JB_FUZZ_BIG=0 bash scripts/fuzz.sh "${JB_FUZZ_SECONDS:-60}"
+JB_FUZZ_BUILD_DIR="$PWD/build-asan" JB_FUZZ_TESTS=ON JB_FUZZ_BIG=0 JB_FUZZ_REPLAY=0 bash scripts/fuzz.sh "${JB_FUZZ_SECONDS:-60}"
 echo "== all tests passed"
