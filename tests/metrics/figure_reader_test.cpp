@@ -18,6 +18,7 @@
 #include "ruleset/fragments.h"
 #include "ruleset/rule_set.h"
 #include "support/builtin_rules.h"
+#include "support/sanitized.h"
 
 namespace jianbao::metrics {
 namespace {
@@ -108,7 +109,7 @@ TEST_CASE("NUMX: the first reading of {num_cn} at every position, as ICU's atomi
     std::unique_ptr<icu::RegexPattern> re(
         icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), 0, parse, status));
     REQUIRE(U_SUCCESS(status));
-    for (int n = 0; n < 4000; ++n) {
+    for (int n = 0; n < test::rounds(4000); ++n) {
       std::string text;
       const size_t len = 1 + next() % 14;
       for (size_t k = 0; k < len; ++k) text += alphabet[next() % alphabet.size()];
