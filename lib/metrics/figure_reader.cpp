@@ -1,5 +1,7 @@
 #include "metrics/figure_reader.h"
 
+#include "metrics/char_table.h"
+
 namespace jianbao::metrics {
 namespace {
 
@@ -225,28 +227,23 @@ class FigureParse {
 }  // namespace
 
 FigureReader::FigureReader(const FigureChars& chars) : table_(kTable, 0) {
-  auto mark = [&](const std::u32string& set, uint32_t bit) {
-    for (const char32_t c : set) {
-      if (c < kTable) table_[c] |= bit;
-    }
-  };
-  mark(chars.arabic, kArabic);
-  mark(chars.group_marks, kGroupMark);
-  mark(chars.points, kPoint);
-  mark(chars.digits, kDigit);
-  mark(chars.decimals, kDecimal);
-  mark(chars.zeros, kZero);
-  mark(chars.tens, kTen);
-  mark(chars.hundreds, kHundred);
-  mark(chars.thousands, kThousand);
-  mark(chars.large, kLarge);
-  mark(chars.approx, kApprox);
-  mark(chars.halves, kHalf);
-  mark(chars.cn_points, kCnPoint);
-  mark(chars.negative, kNegative);
-  mark(chars.minus, kMinus);
-  mark(chars.kilo, kKilo);
-  mark(chars.letters, kLetter);
+  mark_chars(&table_, chars.arabic, kArabic);
+  mark_chars(&table_, chars.group_marks, kGroupMark);
+  mark_chars(&table_, chars.points, kPoint);
+  mark_chars(&table_, chars.digits, kDigit);
+  mark_chars(&table_, chars.decimals, kDecimal);
+  mark_chars(&table_, chars.zeros, kZero);
+  mark_chars(&table_, chars.tens, kTen);
+  mark_chars(&table_, chars.hundreds, kHundred);
+  mark_chars(&table_, chars.thousands, kThousand);
+  mark_chars(&table_, chars.large, kLarge);
+  mark_chars(&table_, chars.approx, kApprox);
+  mark_chars(&table_, chars.halves, kHalf);
+  mark_chars(&table_, chars.cn_points, kCnPoint);
+  mark_chars(&table_, chars.negative, kNegative);
+  mark_chars(&table_, chars.minus, kMinus);
+  mark_chars(&table_, chars.kilo, kKilo);
+  mark_chars(&table_, chars.letters, kLetter);
 }
 
 std::u32string figure_first_chars(const FigureChars& chars) {

@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 
 #include "core/utf8.h"
+#include "metrics/char_table.h"
 
 namespace jianbao::metrics {
 namespace {
@@ -18,8 +20,6 @@ constexpr std::array kFieldMembers = {
     &Captures::m2,       &Captures::d2,     &Captures::part, &Captures::part2, &Captures::eom,
     &Captures::thisyear, &Captures::value2, &Captures::half, &Captures::half2, &Captures::per,
     &Captures::yrel};
-
-constexpr size_t kMaskBits = 64;
 
 // The words of item t (their by_char entries) that begin with c.
 std::vector<std::pair<char32_t, int>>::const_iterator words_from(const TokenItem& t, char32_t c) {
@@ -40,52 +40,76 @@ const std::string& captured_field(const Captures& c, size_t field) {
   return field < kFieldMembers.size() ? c.*kFieldMembers[field] : none;
 }
 
+void TokenMatcher::ByChar::build(const std::vector<std::pair<char32_t, uint32_t>>& entries) {
+  class_of.assign(kTable, 0);
+  lists.assign(1, {});
+  wide.clear();
+  std::map<char32_t, std::vector<uint32_t>> by_char;
+  for (const auto& [c, i] : entries) {
+    if (c >= kTable) {
+      wide.emplace_back(c, i);
+      continue;
+    }
+    std::vector<uint32_t>& list = by_char[c];
+    if (std::find(list.begin(), list.end(), i) == list.end()) list.push_back(i);
+  }
+  std::sort(wide.begin(), wide.end());
+  wide.erase(std::unique(wide.begin(), wide.end()), wide.end());
+  std::map<std::vector<uint32_t>, uint32_t> seen;
+  for (auto& [c, list] : by_char) {
+    std::sort(list.begin(), list.end());
+    auto [it, added] = seen.emplace(list, static_cast<uint32_t>(lists.size()));
+    if (added) lists.push_back(list);
+    class_of[c] = it->second;
+  }
+}
+
 TokenMatcher::TokenMatcher(const TokenClasses& classes, std::vector<const MetricRule*> rules)
-    : rules_(std::move(rules)),
-      number_class_(kTable, 0),
-      starts_(kTable, 0),
-      anchor_starts_(kTable, 0),
-      figures_(classes.figure) {
+    : rules_(std::move(rules)), number_class_(kTable, 0), figures_(classes.figure) {
   const NumberChars& n = classes.number;
-  auto mark = [&](const std::u32string& chars, uint8_t bit) {
-    for (const char32_t c : chars) {
-      if (c < kTable) number_class_[c] |= bit;
-    }
-  };
-  mark(n.digits, kDigit);
-  mark(n.group_marks, kGroup);
-  mark(n.points, kPoint);
-  mark(n.multipliers, kMultiplier);
-  mark(n.cn_digits, kCnDigit);
-  mark(n.cn_units, kCnUnit);
-  mark(n.cn_points, kCnPoint);
-  mark(n.negative, kNegative);
+  mark_chars(&number_class_, n.digits, kDigit);
+  mark_chars(&number_class_, n.group_marks, kGroup);
+  mark_chars(&number_class_, n.points, kPoint);
+  mark_chars(&number_class_, n.multipliers, kMultiplier);
+  mark_chars(&number_class_, n.cn_digits, kCnDigit);
+  mark_chars(&number_class_, n.cn_units, kCnUnit);
+  mark_chars(&number_class_, n.cn_points, kCnPoint);
+  mark_chars(&number_class_, n.negative, kNegative);
+  std::vector<std::pair<char32_t, uint32_t>> starts;
+  std::vector<std::pair<char32_t, uint32_t>> anchor_starts;
+  rule_anchors_.resize(rules_.size());
   for (size_t r = 0; r < rules_.size(); ++r) {
-    for (const char32_t c : rules_[r]->tokens->first_chars) {
-      if (c < kTable && r < kMaskBits) {
-        starts_[c] |= uint64_t{1} << r;
-      } else {
-        wide_starts_.emplace_back(c, r);
-      }
-    }
     const TokenSequence& seq = *rules_[r]->tokens;
-    if (!seq.anchor_words.empty() && r < kMaskBits) {
-      for (const std::u32string& w : seq.anchor_words) {
-        if (w.front() < kTable) {
-          anchor_starts_[w.front()] |= uint64_t{1} << r;
-        } else {
-          unanchored_ |= uint64_t{1} << r;
+    for (const char32_t c : seq.first_chars) starts.emplace_back(c, static_cast<uint32_t>(r));
+    for (const TokenAnchor& a : seq.anchors) {
+      auto it = std::find_if(anchor_sets_.begin(), anchor_sets_.end(),
+                             [&](const AnchorSet& s) { return s.words == a.words; });
+      if (it == anchor_sets_.end()) {
+        AnchorSet set;
+        set.words = a.words;
+        for (size_t w = 0; w < a.words.size(); ++w) {
+          set.by_char.emplace_back(a.words[w].front(), static_cast<int>(w));
         }
+        std::sort(set.by_char.begin(), set.by_char.end());
+        it = anchor_sets_.insert(anchor_sets_.end(), std::move(set));
       }
-    } else if (r < kMaskBits) {
-      unanchored_ |= uint64_t{1} << r;
+      const auto id = static_cast<size_t>(it - anchor_sets_.begin());
+      it->bounded = it->bounded || a.reach >= 0;
+      rule_anchors_[r].push_back({id, a.reach});
     }
   }
+  for (size_t s = 0; s < anchor_sets_.size(); ++s) {
+    for (const std::u32string& w : anchor_sets_[s].words) {
+      anchor_starts.emplace_back(w.front(), static_cast<uint32_t>(s));
+    }
+  }
+  starts_.build(starts);
+  anchor_starts_.build(anchor_starts);
   static_assert(kFieldMembers.size() == 21, "one member per token field");
   found_.resize(rules_.size());
   nouns_.resize(rules_.size());
   resume_.resize(rules_.size());
-  next_anchor_.resize(rules_.size());
+  possible_.resize(rules_.size());
   cap_begin_.assign(token_fields().size(), -1);
   cap_end_.assign(token_fields().size(), -1);
   size_t items = 0;
@@ -378,36 +402,89 @@ bool TokenMatcher::look_finds(size_t i, int pos) {
   return false;
 }
 
+bool TokenMatcher::anchor_at(size_t s, int pos) const {
+  const AnchorSet& a = anchor_sets_[s];
+  const char32_t c = cps_[static_cast<size_t>(pos)];
+  auto it = std::lower_bound(a.by_char.begin(), a.by_char.end(), std::pair<char32_t, int>{c, -1});
+  for (; it != a.by_char.end() && it->first == c; ++it) {
+    if (word_at(a.words[static_cast<size_t>(it->second)], pos) >= 0) return true;
+  }
+  return false;
+}
+
+bool TokenMatcher::anchors_in_reach(size_t r, int pos) {
+  for (const RuleAnchor& ra : rule_anchors_[r]) {
+    if (ra.reach < 0) continue;  // the block holds it (possible_): no nearer bound
+    AnchorSet& a = anchor_sets_[ra.set];
+    while (a.next < a.at.size() && a.at[a.next] < pos) ++a.next;
+    if (a.next == a.at.size()) return false;
+    const auto q = static_cast<size_t>(a.at[a.next]);
+    if (counted_[q] - counted_[static_cast<size_t>(pos)] > ra.reach) return false;
+  }
+  return true;
+}
+
 void TokenMatcher::find(std::string_view text) {
   for (std::vector<Candidate>& f : found_) f.clear();
   for (std::vector<int>& n : nouns_) n.clear();
   if (rules_.empty()) return;
-  cps_.clear();
-  bytes_.clear();
+  // The code points and their byte offsets, written in place (the buffers keep their size
+  // from block to block); counted_[p]: the code points before p that a reach counts (not
+  // spaces, not ASCII digits).
+  cps_.resize(text.size());
+  bytes_.resize(text.size() + 1);
+  counted_.resize(text.size() + 1);
   size_t at = 0;
+  size_t n = 0;
+  int counted = 0;
   while (at < text.size()) {
-    bytes_.push_back(at);
-    cps_.push_back(core::next_code_point(text, &at));
+    bytes_[n] = at;
+    counted_[n] = counted;
+    const char32_t c = core::next_code_point(text, &at);
+    cps_[n++] = c;
+    counted += c != U' ' && (c < U'0' || c > U'9') ? 1 : 0;
   }
-  bytes_.push_back(text.size());
-  size_ = static_cast<int>(cps_.size());
+  bytes_[n] = text.size();
+  counted_[n] = counted;
+  cps_.resize(n);
+  size_ = static_cast<int>(n);
+  // Where the block holds each anchor set's words; a rule without one of its sets cannot match.
+  for (AnchorSet& a : anchor_sets_) {
+    a.at.clear();
+    a.next = 0;
+  }
+  for (int pos = 0; pos < size_; ++pos) {
+    anchor_starts_.for_each(cps_[static_cast<size_t>(pos)], [&](uint32_t s) {
+      AnchorSet& a = anchor_sets_[s];
+      // A set no rule bounds is only looked for once.
+      if ((a.bounded || a.at.empty()) && anchor_at(s, pos)) a.at.push_back(pos);
+    });
+  }
+  bool any = false;
+  for (size_t r = 0; r < rules_.size(); ++r) {
+    const std::vector<RuleAnchor>& anchors = rule_anchors_[r];
+    possible_[r] = std::all_of(anchors.begin(), anchors.end(), [&](const RuleAnchor& ra) {
+      return !anchor_sets_[ra.set].at.empty();
+    });
+    any = any || possible_[r];
+  }
+  if (!any) return;
   std::fill(resume_.begin(), resume_.end(), 0);
   cached_at_ = -1;
   figure_at_ = -1;
-  auto text_of = [&](int b, int e) {
+  auto text_of = [&](std::string* out, int b, int e) {
     const size_t from = bytes_[static_cast<size_t>(b)];
-    return std::string(text.substr(from, bytes_[static_cast<size_t>(e)] - from));
+    out->assign(text.data() + from, bytes_[static_cast<size_t>(e)] - from);
   };
   auto attempt = [&](size_t r, int pos) {
-    if (pos < resume_[r]) return;
     seq_ = rules_[r]->tokens.get();
     // A failed attempt restores what it set, so only a match leaves captures to clear.
     if (!match_from(0, pos) || end_ <= pos) return;
-    Candidate c;
+    Candidate& c = found_[r].emplace_back();
     c.rule = rules_[r];
     c.begin = pos;
     c.end = end_;
-    c.groups.whole = text_of(pos, end_);
+    text_of(&c.groups.whole, pos, end_);
     int noun = -1;
     for (const int f : seq_->fields) {
       const auto k = static_cast<size_t>(f);
@@ -415,64 +492,21 @@ void TokenMatcher::find(std::string_view text) {
       if (f == kNounField) {
         noun = cap_begin_[k];
       } else {
-        c.groups.*kFieldMembers[k] = text_of(cap_begin_[k], cap_end_[k]);
+        text_of(&(c.groups.*kFieldMembers[k]), cap_begin_[k], cap_end_[k]);
       }
     }
     for (const int f : seq_->fields) {
       cap_begin_[static_cast<size_t>(f)] = -1;
       cap_end_[static_cast<size_t>(f)] = -1;
     }
-    found_[r].push_back(std::move(c));
     nouns_[r].push_back(noun);
     resume_[r] = end_;
   };
-  // The rules whose anchor words the block holds; the others cannot match in it. anchors_[p]:
-  // the rules (of the first 64) with an anchor word at p; counted_[p]: the code points before p
-  // that anchor_reach counts (not spaces, not ASCII digits).
-  uint64_t present = unanchored_;
-  anchors_.assign(static_cast<size_t>(size_), 0);
-  counted_.assign(static_cast<size_t>(size_) + 1, 0);
   for (int pos = 0; pos < size_; ++pos) {
-    const char32_t c = cps_[static_cast<size_t>(pos)];
-    const bool counted = c != U' ' && (c < U'0' || c > U'9');
-    counted_[static_cast<size_t>(pos) + 1] = counted_[static_cast<size_t>(pos)] + (counted ? 1 : 0);
-    if (c >= kTable) continue;
-    for (uint64_t bits = anchor_starts_[c]; bits != 0; bits &= bits - 1) {
-      const auto r = static_cast<size_t>(__builtin_ctzll(bits));
-      for (const std::u32string& w : rules_[r]->tokens->anchor_words) {
-        if (w.front() == c && word_at(w, pos) >= 0) {
-          anchors_[static_cast<size_t>(pos)] |= uint64_t{1} << r;
-          present |= uint64_t{1} << r;
-          break;
-        }
-      }
-    }
-  }
-  if (present == 0 && wide_starts_.empty()) return;
-  std::fill(next_anchor_.begin(), next_anchor_.end(), -1);
-  // Whether rule r's anchor word is near enough to `pos` for a match to begin there.
-  auto anchor_in_reach = [&](size_t r, int pos) {
-    const int reach = rules_[r]->tokens->anchor_reach;
-    if (reach < 0 || r >= kMaskBits) return true;
-    int& next = next_anchor_[r];  // the first anchor word at or after the last pos asked
-    if (next < pos) {
-      next = pos;
-      while (next < size_ && (anchors_[static_cast<size_t>(next)] >> r & 1) == 0) ++next;
-    }
-    return next < size_ &&
-           counted_[static_cast<size_t>(next)] - counted_[static_cast<size_t>(pos)] <= reach;
-  };
-  for (int pos = 0; pos < size_; ++pos) {
-    const char32_t c = cps_[static_cast<size_t>(pos)];
-    if (c < kTable) {
-      for (uint64_t bits = starts_[c] & present; bits != 0; bits &= bits - 1) {
-        const auto r = static_cast<size_t>(__builtin_ctzll(bits));
-        if (anchor_in_reach(r, pos)) attempt(r, pos);
-      }
-    }
-    for (const auto& [wc, r] : wide_starts_) {
-      if (wc == c) attempt(r, pos);
-    }
+    starts_.for_each(cps_[static_cast<size_t>(pos)], [&](uint32_t i) {
+      const size_t r = i;
+      if (possible_[r] && pos >= resume_[r] && anchors_in_reach(r, pos)) attempt(r, pos);
+    });
   }
 }
 

@@ -72,16 +72,50 @@ class TokenMatcher {
   }
 
   static constexpr char32_t kTable = 0x10000;
+  // Lists of indices (rules or anchor sets) by code point: class_of[c] names c's list in
+  // lists (0: the empty one), so the table is small and code points that share a list share it.
+  struct ByChar {
+    std::vector<uint32_t> class_of;  // per code point below kTable
+    std::vector<std::vector<uint32_t>> lists;
+    std::vector<std::pair<char32_t, uint32_t>> wide;  // code points past the table, sorted
+    void build(const std::vector<std::pair<char32_t, uint32_t>>& entries);
+    // Calls f(index) for each index listed for c, in increasing order.
+    template <class F>
+    void for_each(char32_t c, F f) const {
+      if (c < kTable) {
+        for (const uint32_t i : lists[class_of[c]]) f(i);
+        return;
+      }
+      auto it = std::lower_bound(wide.begin(), wide.end(), std::pair<char32_t, uint32_t>{c, 0});
+      for (; it != wide.end() && it->first == c; ++it) f(it->second);
+    }
+  };
+  // Whether anchor set s has a word at `pos`.
+  bool anchor_at(size_t s, int pos) const;
+  // Whether each anchor set of rule r with a reach has a word near enough after `pos` for a
+  // match to begin there (TokenAnchor). Asked at increasing positions only.
+  bool anchors_in_reach(size_t r, int pos);
+
   std::vector<const MetricRule*> rules_;
   std::vector<uint8_t> number_class_;  // per code point below kTable
-  // starts_[c]: the rules (bits, by index in rules_) that may begin at code point c; rules past
-  // 64 and code points past the table are in wide_starts_.
-  std::vector<uint64_t> starts_;
-  std::vector<std::pair<char32_t, size_t>> wide_starts_;
-  // anchor_starts_[c]: the rules whose anchor (TokenSequence::anchor) has a word beginning with
-  // c; unanchored_: the rules (of the first 64) searched in every block.
-  std::vector<uint64_t> anchor_starts_;
-  uint64_t unanchored_ = 0;
+  ByChar starts_;  // the rules whose matches may begin with a code point (first_chars)
+  // The distinct word sets of the rules' anchors (TokenSequence::anchors), and for the current
+  // block where it holds a word of each.
+  struct AnchorSet {
+    std::vector<std::u32string> words;
+    std::vector<std::pair<char32_t, int>> by_char;  // (first code point, index in words), sorted
+    std::vector<int> at;                            // code points where one begins, increasing
+    size_t next = 0;       // anchors_in_reach: the first of `at` not before the last position asked
+    bool bounded = false;  // some rule gives it a reach: `at` lists every word, else the first
+  };
+  std::vector<AnchorSet> anchor_sets_;
+  ByChar anchor_starts_;  // the anchor sets with a word beginning with a code point
+  struct RuleAnchor {
+    size_t set;  // in anchor_sets_
+    int reach;   // TokenAnchor::reach
+  };
+  std::vector<std::vector<RuleAnchor>> rule_anchors_;  // per rule
+  std::vector<char> possible_;  // per rule: the block holds each of its anchor sets
 
   // The block being matched, and the state of one match attempt.
   std::u32string cps_;
@@ -103,10 +137,8 @@ class TokenMatcher {
   std::vector<int> tails_, levels_;  // number_ends' chain
   int end_ = 0;
   long long steps_ = 0;
-  std::vector<int> resume_;        // per rule: where its next search starts
-  std::vector<uint64_t> anchors_;  // per code point: the rules with an anchor word there
-  std::vector<int> counted_;       // per code point: how many before it anchor_reach counts
-  std::vector<int> next_anchor_;   // per rule: its next anchor word (find's anchor_in_reach)
+  std::vector<int> resume_;   // per rule: where its next search starts
+  std::vector<int> counted_;  // per code point: how many before it anchor_reach counts
   std::vector<std::vector<Candidate>> found_;
   std::vector<std::vector<int>> nouns_;
 };

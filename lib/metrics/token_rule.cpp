@@ -166,8 +166,12 @@ class SequenceCompiler {
       return bad(fmt::format("more than {} items: split the rule", kMaxItems));
     }
     int reach = 0;
-    if (find_anchor(0, static_cast<int>(seq_.items.size()), &seq_.anchor_words, &reach)) {
+    if (find_anchor(0, static_cast<int>(seq_.items.size()), &seq_.anchor_words, &reach,
+                    &seq_.anchors)) {
       seq_.anchor_reach = reach < kUnbounded ? reach : -1;
+    }
+    for (TokenAnchor& a : seq_.anchors) {
+      if (a.reach >= kUnbounded) a.reach = -1;
     }
     for (TokenItem& t : seq_.items) {
       for (size_t w = 0; w < t.words.size(); ++w) {
@@ -430,8 +434,9 @@ class SequenceCompiler {
   // The words one of which every match of items [from, to) holds: a words item taken in every
   // match, or a group each of whose alternatives holds one (the union of theirs); of those the
   // one with the fewest words. reach: the most code points other than spaces and ASCII digits
-  // before it.
-  bool find_anchor(int from, int to, std::vector<std::u32string>* words, int* reach) const {
+  // before it. `all`, when given, takes every one of them (TokenSequence::anchors).
+  bool find_anchor(int from, int to, std::vector<std::u32string>* words, int* reach,
+                   std::vector<TokenAnchor>* all = nullptr) const {
     bool found = false;
     int before = 0;  // counted code points items [from, i) can read
     for (int i = from; i < to; ++i) {
@@ -439,6 +444,9 @@ class SequenceCompiler {
       std::vector<std::u32string> w;
       int r = 0;
       bool candidate = false;
+      // a group of one alternative: every anchor inside it is one of the sequence's
+      std::vector<TokenAnchor> inner;
+      const bool one_way = all && t.type == TokenItem::Type::kOpen && t.alts.empty();
       if (!t.optional && t.type == TokenItem::Type::kWords) {
         w = t.words;
         candidate = true;
@@ -450,11 +458,18 @@ class SequenceCompiler {
           const int to_alt = k < t.alts.size() ? t.alts[k] : t.close;
           std::vector<std::u32string> alt_words;
           int alt_reach = 0;
-          candidate = find_anchor(from_alt, to_alt, &alt_words, &alt_reach);
+          candidate =
+              find_anchor(from_alt, to_alt, &alt_words, &alt_reach, one_way ? &inner : nullptr);
           w.insert(w.end(), alt_words.begin(), alt_words.end());
           r = std::max(r, alt_reach);
           from_alt = to_alt + 1;
         }
+      }
+      if (candidate && one_way) {
+        for (TokenAnchor& a : inner)
+          all->push_back({a.words, std::min(kUnbounded, before + a.reach)});
+      } else if (candidate && all) {
+        all->push_back({w, std::min(kUnbounded, before + r)});
       }
       if (candidate && (!found || w.size() < words->size())) {
         found = true;

@@ -114,6 +114,13 @@ struct TokenItem {
   FigureForm figure;  // kFigure: what it reads around the figure
 };
 
+// Words one of which every match holds, and the most code points other than spaces and ASCII
+// digits a match reads before it (-1: no bound).
+struct TokenAnchor {
+  std::vector<std::u32string> words;
+  int reach = -1;
+};
+
 struct TokenSequence {
   std::string source;  // as written
   std::vector<TokenItem> items;
@@ -128,6 +135,9 @@ struct TokenSequence {
   // word (-1: no bound): no match begins where the next anchor word is further. Digits are not
   // counted so that a figure of digit runs (digit{1,3} ( . digit{1,} )?) has a bound.
   int anchor_reach = -1;
+  // Every such word set (anchor_words among them), in the order of the items: the matcher tries
+  // a match only where each of them is found within its reach.
+  std::vector<TokenAnchor> anchors;
 };
 
 // Compiles `text`; a bad item (unknown class, unknown field, unbalanced group, a sequence that

@@ -225,6 +225,29 @@ TEST_CASE("token rules: the anchor words of a sequence, and how far before them 
         std::vector<std::string>{"2-17 2024   年  5   月 y=2024 m=5"});
 }
 
+TEST_CASE("token rules: every anchor of a sequence, each with its reach") {
+  // each words item taken in every match is an anchor, inside a group of one alternative too;
+  // the matcher tries a match only where each bounded one is near enough
+  auto range =
+      compile_token_sequence("{date_head} m=months SP 月 SP range_sep SP 底|末", classes());
+  REQUIRE(range.ok());
+  std::vector<std::pair<std::u32string, int>> firsts;
+  for (const TokenAnchor& a : range.value().anchors) firsts.emplace_back(a.words.front(), a.reach);
+  const std::vector<std::pair<std::u32string, int>> want = {
+      {U"10", 5}, {U"月", 7}, {U"至", 8}, {U"底", 10}};
+  CHECK(firsts == want);
+  auto grouped = compile_token_sequence("value=( NUM SP 个 ) 天", classes());
+  REQUIRE(grouped.ok());
+  REQUIRE(grouped.value().anchors.size() == 2);
+  CHECK(grouped.value().anchors[0].words == std::vector<std::u32string>{U"个"});
+  CHECK(grouped.value().anchors[0].reach == -1);
+  // a match is found only where the far anchor is within its reach, and is found there
+  const std::string rule = "{date_head} m=months SP 月 SP range_sep SP 底|末";
+  CHECK(read(rule, "5月至底") == std::vector<std::string>{"0-4 5月至底 m=5"});
+  CHECK(read(rule, "5月至2底").empty());
+  CHECK(read(rule, "5月，6月至底") == std::vector<std::string>{"3-7 6月至底 m=6"});
+}
+
 }  // namespace
 }  // namespace jianbao::metrics
 
