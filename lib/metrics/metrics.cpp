@@ -28,6 +28,7 @@ namespace {
 // Byte offsets of each code point of `text`, plus one past the end.
 std::vector<size_t> code_point_bytes(const std::string& text) {
   std::vector<size_t> out;
+  out.reserve(text.size() + 1);
   size_t pos = 0;
   while (pos < text.size()) {
     out.push_back(pos);
@@ -336,10 +337,18 @@ void extract_metrics_from(const layout::CleanText& text, layout::CleanText* spen
   auto prepare = [&](size_t id, const std::string& t) {
     if (id == current_block) return;
     current_block = id;
-    cps.clear();
+    // One pass for both, written in place (a block has at most as many code points as bytes).
+    cps.resize(t.size());
+    bytes.resize(t.size() + 1);
     size_t pos = 0;
-    while (pos < t.size()) cps.push_back(core::next_code_point(t, &pos));
-    bytes = code_point_bytes(t);
+    size_t n = 0;
+    while (pos < t.size()) {
+      bytes[n] = pos;
+      cps[n++] = core::next_code_point(t, &pos);
+    }
+    bytes[n] = t.size();
+    cps.resize(n);
+    bytes.resize(n + 1);
   };
   // The item the last metric went to: its vector is trimmed to size when the next one starts.
   Item* filling = nullptr;

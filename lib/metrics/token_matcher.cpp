@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <tuple>
 
 #include "core/utf8.h"
 #include "metrics/char_table.h"
@@ -90,7 +91,13 @@ TokenMatcher::TokenMatcher(const TokenClasses& classes, std::vector<const Metric
         for (size_t w = 0; w < a.words.size(); ++w) {
           set.by_char.emplace_back(a.words[w].front(), static_cast<int>(w));
         }
-        std::sort(set.by_char.begin(), set.by_char.end());
+        // Any word of the set will do: the shortest first, so a one-character word is found
+        // without comparing the longer ones (months: 1 before 10, 11, 12).
+        std::sort(set.by_char.begin(), set.by_char.end(), [&](const auto& x, const auto& y) {
+          const size_t lx = a.words[static_cast<size_t>(x.second)].size();
+          const size_t ly = a.words[static_cast<size_t>(y.second)].size();
+          return std::tie(x.first, lx, x.second) < std::tie(y.first, ly, y.second);
+        });
         it = anchor_sets_.insert(anchor_sets_.end(), std::move(set));
       }
       const auto id = static_cast<size_t>(it - anchor_sets_.begin());
