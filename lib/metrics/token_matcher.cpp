@@ -106,8 +106,15 @@ TokenMatcher::TokenMatcher(const TokenClasses& classes, std::vector<const Metric
     }
   }
   for (size_t s = 0; s < anchor_sets_.size(); ++s) {
-    for (const std::u32string& w : anchor_sets_[s].words) {
-      anchor_starts.emplace_back(w.front(), static_cast<uint32_t>(s));
+    const std::vector<std::pair<char32_t, int>>& by_char = anchor_sets_[s].by_char;
+    for (size_t from = 0; from < by_char.size();) {
+      size_t to = from;
+      while (to < by_char.size() && by_char[to].first == by_char[from].first) ++to;
+      const bool one_char =
+          anchor_sets_[s].words[static_cast<size_t>(by_char[from].second)].size() == 1;
+      anchor_starts.emplace_back(by_char[from].first, static_cast<uint32_t>(anchor_keys_.size()));
+      anchor_keys_.push_back({s, from, to, one_char});
+      from = to;
     }
   }
   starts_.build(starts);
@@ -409,12 +416,11 @@ bool TokenMatcher::look_finds(size_t i, int pos) {
   return false;
 }
 
-bool TokenMatcher::anchor_at(size_t s, int pos) const {
-  const AnchorSet& a = anchor_sets_[s];
-  const char32_t c = cps_[static_cast<size_t>(pos)];
-  auto it = std::lower_bound(a.by_char.begin(), a.by_char.end(), std::pair<char32_t, int>{c, -1});
-  for (; it != a.by_char.end() && it->first == c; ++it) {
-    if (word_at(a.words[static_cast<size_t>(it->second)], pos) >= 0) return true;
+bool TokenMatcher::anchor_at(const AnchorKey& k, int pos) const {
+  if (k.one_char) return true;  // the code point at pos is that word
+  const AnchorSet& a = anchor_sets_[k.set];
+  for (size_t i = k.from; i < k.to; ++i) {
+    if (word_at(a.words[static_cast<size_t>(a.by_char[i].second)], pos) >= 0) return true;
   }
   return false;
 }
@@ -461,10 +467,11 @@ void TokenMatcher::find(std::string_view text) {
     a.next = 0;
   }
   for (int pos = 0; pos < size_; ++pos) {
-    anchor_starts_.for_each(cps_[static_cast<size_t>(pos)], [&](uint32_t s) {
-      AnchorSet& a = anchor_sets_[s];
+    anchor_starts_.for_each(cps_[static_cast<size_t>(pos)], [&](uint32_t key) {
+      const AnchorKey& k = anchor_keys_[key];
+      AnchorSet& a = anchor_sets_[k.set];
       // A set no rule bounds is only looked for once.
-      if ((a.bounded || a.at.empty()) && anchor_at(s, pos)) a.at.push_back(pos);
+      if ((a.bounded || a.at.empty()) && anchor_at(k, pos)) a.at.push_back(pos);
     });
   }
   bool any = false;

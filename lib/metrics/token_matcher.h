@@ -90,8 +90,15 @@ class TokenMatcher {
       for (; it != wide.end() && it->first == c; ++it) f(it->second);
     }
   };
-  // Whether anchor set s has a word at `pos`.
-  bool anchor_at(size_t s, int pos) const;
+  // The words of an anchor set that begin with one code point: by_char[from, to) of the set;
+  // one_char: the first of them is that code point alone (any position holding it holds one).
+  struct AnchorKey {
+    size_t set;
+    size_t from, to;
+    bool one_char;
+  };
+  // Whether the words of key k (whose code point is at `pos`) hold one at `pos`.
+  bool anchor_at(const AnchorKey& k, int pos) const;
   // Whether each anchor set of rule r with a reach has a word near enough after `pos` for a
   // match to begin there (TokenAnchor). Asked at increasing positions only.
   bool anchors_in_reach(size_t r, int pos);
@@ -109,7 +116,8 @@ class TokenMatcher {
     bool bounded = false;  // some rule gives it a reach: `at` lists every word, else the first
   };
   std::vector<AnchorSet> anchor_sets_;
-  ByChar anchor_starts_;  // the anchor sets with a word beginning with a code point
+  std::vector<AnchorKey> anchor_keys_;
+  ByChar anchor_starts_;  // the anchor keys of a code point (indices in anchor_keys_)
   struct RuleAnchor {
     size_t set;  // in anchor_sets_
     int reach;   // TokenAnchor::reach
