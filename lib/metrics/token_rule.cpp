@@ -119,6 +119,9 @@ class SequenceCompiler {
         if (zero_width) return bad("'!NUMX' is not supported");
         t.type = TokenItem::Type::kFigure;
         if (Status s = figure_form(item.substr(4), &t.figure); !s.ok()) return s;
+      } else if (item == "END") {
+        if (zero_width || t.optional) return bad("'END' takes no text: it cannot be negated");
+        t.type = TokenItem::Type::kEnd;
       } else if (item == "NUM") {
         if (zero_width) return bad("'!NUM' is not supported");
         t.type = TokenItem::Type::kNumber;
@@ -183,7 +186,7 @@ class SequenceCompiler {
       return bad("every item is optional: the sequence would match empty text");
     }
     // Matches are tried only where a listed character begins one.
-    if (han_first_) return bad("a sequence cannot begin with HAN");
+    if (han_first_) return bad("a sequence cannot begin with HAN or a ^ run");
     // A figure, run or Han run ends only where what follows it can begin (inside a lookaround,
     // anywhere: its end is the lookaround's, not the sequence's).
     std::vector<int> looks;  // the lookarounds open at item i (their kClose)
@@ -221,6 +224,10 @@ class SequenceCompiler {
         form->kilo = true;
       } else if (m == "whole" && !form->whole) {
         form->whole = true;
+      } else if (m == "arabic" && !form->arabic) {
+        form->arabic = true;
+      } else if (m == "backtrack" && !form->backtrack) {
+        form->backtrack = true;
       } else if (!m.empty() && !is_class_name(m) && form->suffix.empty()) {
         form->suffix = core::to_u32(m);
       } else {
@@ -267,8 +274,15 @@ class SequenceCompiler {
           han_first_ = true;
           break;
         case TokenItem::Type::kRun:
-          add_first_chars(out, t.chars);
+          if (t.negated) {
+            han_first_ = true;  // any character but a few: no set of first characters
+          } else {
+            add_first_chars(out, t.chars);
+          }
           empty = t.optional || t.min == 0;
+          break;
+        case TokenItem::Type::kEnd:
+          empty = true;
           break;
         case TokenItem::Type::kOpen: {
           if (t.look != TokenItem::Look::kNone) {
@@ -349,7 +363,11 @@ class SequenceCompiler {
 
   // NAME{min,max} or NAME{min,}: a run of a class of single characters, or of spaces (SP).
   Status run_item(std::string_view item, size_t brace, TokenItem* t) const {
-    const std::string_view name = item.substr(0, brace);
+    std::string_view name = item.substr(0, brace);
+    if (name.size() > 1 && name.front() == '^') {
+      t->negated = true;
+      name.remove_prefix(1);
+    }
     const std::string counts(item.substr(brace + 1, item.size() - brace - 2));
     t->type = TokenItem::Type::kRun;
     int consumed = 0;
@@ -365,6 +383,8 @@ class SequenceCompiler {
       return bad(fmt::format("'{}': write NAME{{min,max}} with 0 <= min <= max, max > 0", item));
     }
     if (name == "SP") {
+      if (t->negated)
+        return bad(fmt::format("'{}': write a class of what the run may not hold", item));
       t->chars.push_back(U' ');
       return Status{};
     }
@@ -511,7 +531,9 @@ class SequenceCompiler {
         case TokenItem::Type::kRun:
           a = t.min;
           b = t.max;
-          if (spaces_free && std::all_of(t.chars.begin(), t.chars.end(), uncounted)) a = b = 0;
+          if (spaces_free && !t.negated && std::all_of(t.chars.begin(), t.chars.end(), uncounted)) {
+            a = b = 0;
+          }
           break;
         case TokenItem::Type::kNumber:
         case TokenItem::Type::kFigure:

@@ -149,6 +149,42 @@ TEST_CASE("token rules: a sequence reads figures, classes and literals as a rege
   }
 }
 
+TEST_CASE("token rules: a +backtrack figure gives up its first reading for a longer one") {
+  // After "2023." the figure's first reading is 6 ((?<=[0-9]\.)[0-9]+ of {num_arabic}), its
+  // second 6.14. The fraction's regex has one atomic group around the whole fraction, so it
+  // backtracks into the figure and reads 6.14分之一; an atomic figure (plain NUMX) cannot, and
+  // the match moved to 14分之一 (why number_fraction had gone back to its regex).
+  const std::string fraction =
+      "<!digit <!cn_figure_char value=(> ( NUMX+sign+backtrack SP 又 SP )? NUMX+sign+backtrack "
+      "SP 分 SP 之 SP NUMX+sign+backtrack )";
+  CHECK(read(fraction, "一又二2023.6.14分之一") ==
+        std::vector<std::string>{"8-15 6.14分之一 value=6.14分之一"});
+  CHECK(read("<!digit <!cn_figure_char value=(> ( NUMX+sign SP 又 SP )? NUMX+sign SP 分 SP 之 SP "
+             "NUMX+sign )",
+             "一又二2023.6.14分之一") == std::vector<std::string>{"10-15 14分之一 value=14分之一"});
+  CHECK(read(fraction, "三又 三分之一") ==
+        std::vector<std::string>{"0-7 三又 三分之一 value=三又 三分之一"});
+  // the rule as shipped reads what its oracle reads
+  for (const MetricRule& r : testing::builtin_rules().metric_rules) {
+    if (r.id != "number_fraction" && r.id != "number_scientific") continue;
+    CAPTURE(r.id);
+    REQUIRE(r.tokens);
+    const std::string text = r.id == "number_fraction" ? "一又二2023.6.14分之一" : "2023.6.14e5";
+    TokenMatcher m(classes(), {&r});
+    m.find(text);
+    REQUIRE(m.matches(0).size() == 1);
+    CHECK(m.matches(0)[0].begin == (r.id == "number_fraction" ? 8 : 5));
+    CHECK(m.matches(0)[0].groups.value == (r.id == "number_fraction" ? "6.14分之一" : "6.14e5"));
+  }
+}
+
+TEST_CASE("token rules: a run of what a class does not hold, and the end of the text") {
+  CHECK(read("“ ^close_quote{1,4} ”", "“三合一”与“”和“一二三四五”") ==
+        std::vector<std::string>{"0-5 “三合一”"});
+  CHECK(read("value=digit{1,3} ?=( HAN{1,1} | white_space | END )", "12a 34 56江78") ==
+        std::vector<std::string>{"4-6 34 value=34", "7-9 56 value=56", "10-12 78 value=78"});
+}
+
 TEST_CASE("token rules: the compiler refuses a bad sequence with its reason") {
   std::string many_items = "NUM";
   for (int i = 0; i < 96; ++i) many_items += " 元";
@@ -173,6 +209,9 @@ TEST_CASE("token rules: the compiler refuses a bad sequence with its reason") {
       {.tokens = "NUMX+sgn 元", .why = "unknown or repeated '+sgn'"},
       {.tokens = "(> value=NUM 元 )", .why = "an atomic group (> ... ) captures nothing inside"},
       {.tokens = "NUMX+sign+sign 元", .why = "unknown or repeated '+sign'"},
+      {.tokens = "^close_quote{1,16} 元", .why = "cannot begin with HAN or a ^ run"},
+      {.tokens = "NUM ^SP{1,2}", .why = "write a class of what the run may not hold"},
+      {.tokens = "NUM END?", .why = "'END' takes no text"},
   };
   for (const Row& r : rows) {
     const std::string tokens = r.tokens;
@@ -285,6 +324,14 @@ TEST_CASE("token rules: read random text of figures, units and connectors as the
       // the figures of NUMX and the percentage rules
       "%", "%", "零", "半", "百", "個", "k", "二", "‰", "6", "8", "%", "百分之", "千分之", "万",
       "成", "成", "九", "员", "折", "扣", "又", "分之", "两两", "陆", "/"};
+  // and, for the exclusions, what they read (the metric rules' texts stay as they were)
+  std::vector<std::string> excluded = alphabet;
+  for (const char* piece :
+       {"“",  "”",      "大",   "精神", "第", "季度", "级",   "、",     "标准化",
+        "矿", "山",     "批",   "是",   "每", "·",    "事故", "零部件", "百分百",
+        "的", "十四五", "行动", "e",    "^",  "\n",   "安徽", "一",     "2023.6.14"}) {
+    excluded.push_back(piece);
+  }
   // and of dates, deadlines and durations
   const std::vector<std::string> dates = {
       "1",    "2",          "0",      "3",    "9",    "5",         "2024",     "二〇二四", "12",
@@ -302,9 +349,22 @@ TEST_CASE("token rules: read random text of figures, units and connectors as the
   };
   int compared = 0;
   int matched = 0;  // texts where the oracle matched: the comparison is not all "nothing"
+  // The metric rules, and the exclusions as rules of their own.
+  std::vector<MetricRule> rules;
   for (const MetricRule& r : testing::builtin_rules().metric_rules) {
-    if (!r.tokens || !r.has_oracle) continue;
+    if (r.tokens && r.has_oracle) rules.push_back(r);
+  }
+  for (const PatternRule& p : testing::builtin_rules().exclusions) {
+    if (!p.tokens || !p.has_oracle) continue;
+    MetricRule& r = rules.emplace_back();
+    r.id = p.id;
+    r.tokens = p.tokens;
+    r.regex = p.regex;
+    for (const std::string& e : p.examples) r.examples.push_back({e, {}, 0});
+  }
+  for (const MetricRule& r : rules) {
     const std::string id = r.id;
+    const bool exclusion = r.kind == MetricKind::kNumber && r.file.empty();
     CAPTURE(id);
     const int matched_before = matched;
     // The rule's own examples, each changed at one to three places by a piece of the
@@ -315,7 +375,8 @@ TEST_CASE("token rules: read random text of figures, units and connectors as the
     auto mutated = [&] {
       std::u32string t = core::to_u32(seeds[next() % seeds.size()]);
       for (size_t edits = 1 + next() % 3; edits > 0; --edits) {
-        const std::vector<std::string>& pieces = next() % 2 == 0 ? alphabet : dates;
+        const std::vector<std::string>& pieces =
+            next() % 2 == 0 ? (exclusion ? excluded : alphabet) : dates;
         const std::u32string piece = core::to_u32(pieces[next() % pieces.size()]);
         const size_t at = t.empty() ? 0 : next() % t.size();
         switch (next() % 3) {
@@ -335,7 +396,8 @@ TEST_CASE("token rules: read random text of figures, units and connectors as the
       return out;
     };
     for (int n = 0; n < test::rounds(6000); ++n) {
-      const std::vector<std::string>& chars = n % 2 == 0 ? alphabet : dates;
+      const std::vector<std::string>& chars =
+          n % 2 == 0 ? (exclusion ? excluded : alphabet) : dates;
       std::string text;
       if (n % 3 == 2) {
         text = mutated();
