@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,22 @@ std::vector<std::string> read(const std::string& tokens, const std::string& text
     out.push_back(s);
   }
   return out;
+}
+
+// A sequence the compiler must refuse, and words of the reason it must give.
+struct Refusal {
+  const char* tokens;
+  const char* why;
+};
+
+void check_refused(std::span<const Refusal> rows) {
+  for (const Refusal& r : rows) {
+    const std::string tokens = r.tokens;
+    CAPTURE(tokens);
+    auto seq = compile_token_sequence(r.tokens, classes());
+    REQUIRE_FALSE(seq.ok());
+    CHECK(seq.status().message().find(r.why) != std::string::npos);
+  }
 }
 
 TEST_CASE("token rules: a sequence reads figures, classes and literals as a regex would") {
@@ -188,11 +205,7 @@ TEST_CASE("token rules: a run of what a class does not hold, and the end of the 
 TEST_CASE("token rules: the compiler refuses a bad sequence with its reason") {
   std::string many_items = "NUM";
   for (int i = 0; i < 96; ++i) many_items += " 元";
-  struct Row {
-    const char* tokens;
-    const char* why;
-  };
-  const Row rows[] = {
+  const Refusal rows[] = {
       {.tokens = "value=NUM unit=no_such_class", .why = "unknown token class 'no_such_class'"},
       {.tokens = "valu=NUM 元", .why = "unknown field 'valu'"},
       {.tokens = "( NUM 元", .why = "'(' is never closed"},
@@ -213,13 +226,7 @@ TEST_CASE("token rules: the compiler refuses a bad sequence with its reason") {
       {.tokens = "NUM ^SP{1,2}", .why = "write a class of what the run may not hold"},
       {.tokens = "NUM END?", .why = "'END' takes no text"},
   };
-  for (const Row& r : rows) {
-    const std::string tokens = r.tokens;
-    CAPTURE(tokens);
-    auto seq = compile_token_sequence(r.tokens, classes());
-    REQUIRE_FALSE(seq.ok());
-    CHECK(seq.status().message().find(r.why) != std::string::npos);
-  }
+  check_refused(rows);
 }
 
 TEST_CASE("token rules: where a match may begin") {
@@ -524,11 +531,7 @@ TEST_CASE("token rules: alternatives, runs and lookarounds read random text as a
 }
 
 TEST_CASE("token rules: the compiler refuses bad alternatives, runs and lookarounds") {
-  struct Row {
-    const char* tokens;
-    const char* why;
-  };
-  const Row rows[] = {
+  const Refusal rows[] = {
       {.tokens = "NUM | 元", .why = "'|' outside a group"},
       {.tokens = "NUM ?<=( SP 元 )", .why = "bounded length"},
       {.tokens = "NUM ?=( value=NUM )", .why = "takes no text to capture"},
@@ -540,13 +543,7 @@ TEST_CASE("token rules: the compiler refuses bad alternatives, runs and lookarou
       {.tokens = "NUM {no_such_sequence}", .why = "unknown sequence"},
       {.tokens = "?!digit", .why = "match empty text"},
   };
-  for (const Row& r : rows) {
-    const std::string tokens = r.tokens;
-    CAPTURE(tokens);
-    auto seq = compile_token_sequence(r.tokens, classes());
-    REQUIRE_FALSE(seq.ok());
-    CHECK(seq.status().message().find(r.why) != std::string::npos);
-  }
+  check_refused(rows);
 }
 
 }  // namespace
