@@ -285,6 +285,11 @@ class SequenceCompiler {
           empty = true;
           break;
         case TokenItem::Type::kOpen: {
+          if (t.look == TokenItem::Look::kAhead && !t.negative) {
+            // ?=( ... ): what follows begins here, with a character the lookahead can begin
+            // with (cn_number's ?=( 负 | numeral_char ) NUM begins at no Arabic digit)
+            return ahead_first_chars(i, to, out);
+          }
           if (t.look != TokenItem::Look::kNone) {
             empty = true;  // takes no text: what follows begins the match
           } else {
@@ -311,6 +316,33 @@ class SequenceCompiler {
       if (!empty) return false;
     }
     return true;
+  }
+
+  // first_chars() from the positive lookahead opened at item `open` to `to`: the first
+  // characters of the items after it that its own can begin with (all of them when its own can
+  // take no text or begin with HAN, or the items after it begin with HAN).
+  bool ahead_first_chars(int open, int to, std::u32string* out) {
+    const TokenItem& t = seq_.items[static_cast<size_t>(open)];
+    const bool han_before = han_first_;
+    han_first_ = false;
+    std::u32string ahead;
+    bool ahead_empty = false;
+    int from_alt = open + 1;
+    for (size_t a = 0; a <= t.alts.size(); ++a) {
+      const int to_alt = a < t.alts.size() ? t.alts[a] : t.close;
+      ahead_empty = first_chars(from_alt, to_alt, &ahead) || ahead_empty;
+      from_alt = to_alt + 1;
+    }
+    const bool ahead_any = ahead_empty || han_first_;
+    han_first_ = false;
+    std::u32string rest;
+    const bool rest_empty = first_chars(t.close + 1, to, &rest);
+    const bool rest_any = han_first_;
+    han_first_ = han_before || rest_any;
+    for (const char32_t c : rest) {
+      if (ahead_any || ahead.find(c) != std::u32string::npos) add_first_chars(out, {c});
+    }
+    return rest_empty;
   }
 
   // The items of `text`, with each {name} replaced by the items of that named sequence.

@@ -238,6 +238,18 @@ TEST_CASE("token rules: where a match may begin") {
     CHECK(first.find(c) != std::u32string::npos);
   }
   CHECK(first.find(U'元') == std::u32string::npos);
+  // a positive lookahead before the first item narrows where it may begin: {cn_number} (
+  // ?=( 负 | numeral_char ) NUM) begins at no Arabic digit, though NUM can
+  auto cn = compile_token_sequence("{cn_number} 年 行动", classes());
+  REQUIRE(cn.ok());
+  const std::u32string& cn_first = cn.value().first_chars;
+  for (const char32_t c : std::u32string(U"三十负")) {
+    CAPTURE(static_cast<int>(c));
+    CHECK(cn_first.find(c) != std::u32string::npos);
+  }
+  CHECK(cn_first.find(U'0') == std::u32string::npos);
+  CHECK(read("{cn_number} 年 行动", "3年行动 三年行动") ==
+        std::vector<std::string>{"5-9 三年行动"});
 }
 
 TEST_CASE("token rules: the anchor words of a sequence, and how far before them a match begins") {
