@@ -273,6 +273,20 @@ ExampleReport run_rule_examples(const RuleSet& rules) {
       if (!diff.empty()) fail(r.id, r.file, r.line, text, diff);
     }
   }
+  // And so does a token exclusion (compared as a rule of its own).
+  for (const PatternRule& p : rules.exclusions) {
+    if (!p.tokens || !p.has_oracle) continue;
+    MetricRule r;
+    r.id = p.id;
+    r.tokens = p.tokens;
+    r.regex = p.regex;
+    r.has_oracle = true;
+    for (const std::string& text : all_texts) {
+      ++report.examples;
+      const std::string diff = oracle_difference(rules, r, text);
+      if (!diff.empty()) fail(p.id, p.file, p.line, text, diff);
+    }
+  }
   for (size_t i = 0; i < rules.exclusions.size(); ++i) {
     const PatternRule& p = rules.exclusions[i];
     for (const std::string& text : p.examples) {

@@ -158,11 +158,7 @@ std::vector<Candidate> select_non_overlapping(std::vector<Candidate> all) {
 
 CandidateFinder::CandidateFinder(const RuleSet& rules, const std::vector<MetricKind>& kinds,
                                  bool prefilter)
-    : rules_(rules), kinds_(kinds) {
-  if (prefilter) {
-    filter_ = &rules.prefilter();
-    scratch_.emplace(*filter_);
-  }
+    : rules_(rules), kinds_(kinds), prefilter_(prefilter) {
   const size_t n_rules = rules.metric_rules.size();
   std::vector<const MetricRule*> token_rules;
   for (size_t i = 0; i < n_rules; ++i) {
@@ -176,12 +172,29 @@ CandidateFinder::CandidateFinder(const RuleSet& rules, const std::vector<MetricK
       token_rules.push_back(&r);
     } else {
       active_.push_back({&r, nullptr, gate_of(r.required), i, -1});
+      has_regex_ = true;
     }
   }
-  tokens_ = std::make_unique<TokenMatcher>(rules.token_classes, std::move(token_rules));
+  // Token exclusions run in the same pass as the rules: each as a rule of its own.
+  first_token_exclusion_ = token_rules.size();
+  exclusion_rules_.reserve(rules.exclusions.size());
   for (size_t i = 0; i < rules.exclusions.size(); ++i) {
     const PatternRule& p = rules.exclusions[i];
+    if (p.tokens) {
+      MetricRule& shim = exclusion_rules_.emplace_back();
+      shim.id = p.id;
+      shim.tokens = p.tokens;
+      continue;
+    }
     exclusions_.push_back({&p.regex, nullptr, gate_of(p.required), n_rules + i, &p.id});
+    has_regex_ = true;
+  }
+  for (const MetricRule& r : exclusion_rules_) token_rules.push_back(&r);
+  tokens_ = std::make_unique<TokenMatcher>(rules.token_classes, std::move(token_rules));
+  // The prefilter only narrows where regex rules run: without one it would scan for nothing.
+  if (prefilter && has_regex_) {
+    filter_ = &rules.prefilter();
+    scratch_.emplace(*filter_);
   }
   present_.assign(literals_.size(), -1);
   unit_slot_.assign(0x10000, 0);
@@ -295,10 +308,20 @@ std::vector<Candidate> CandidateFinder::find(const std::string& normalized,
   return found;
 }
 
+const core::MatchText& CandidateFinder::u16_text(const std::string& normalized) {
+  if (!u16_) {
+    u16_.emplace(normalized);
+    std::fill(present_.begin(), present_.end(), -1);
+    scan_first_units(u16_->u16());
+  }
+  return *u16_;
+}
+
 std::vector<Candidate> CandidateFinder::find_in(const std::string& normalized,
                                                 const std::vector<std::pair<int, int>>& masked) {
   timeouts_.clear();
   words_text_ = nullptr;
+  u16_.reset();
   const long long steps_before = tokens_->steps();
   tokens_->find(normalized);
   scanned_ += tokens_->steps() - steps_before;
@@ -315,30 +338,37 @@ std::vector<Candidate> CandidateFinder::find_in(const std::string& normalized,
         })) {
       return {};
     }
-  } else {
+  } else if (has_regex_) {
     maybe_.assign(rules_.metric_rules.size() + rules_.exclusions.size(), 1);
+  } else if (!token_matches) {
+    return {};  // only token rules, and none matched
   }
-  const core::MatchText text(normalized);
   const int max_timeouts = rules_.layout.regex_timeouts_per_block;
   const int32_t window = rules_.layout.regex_window;
-  std::fill(present_.begin(), present_.end(), -1);
-  scan_first_units(text.u16());
-  std::vector<std::pair<int, int>> excluded;
-  // Masks come in code points; exclusions are compared in UTF-16 units.
-  for (const auto& [b, e] : masked) {
-    excluded.emplace_back(text.u16_at_code_point(b), text.u16_at_code_point(e));
+  // Spans where no figure is taken, in code points: the masks, then the exclusions' matches.
+  std::vector<std::pair<int, int>> excluded = masked;
+  for (size_t r = first_token_exclusion_; r < first_token_exclusion_ + exclusion_rules_.size();
+       ++r) {
+    for (const Candidate& c : tokens_->matches(r)) excluded.emplace_back(c.begin, c.end);
   }
   for (Exclusion& x : exclusions_) {
-    if (!maybe_[x.filter_index] || !gate_open(x.gate, text.u16())) continue;
+    if (!maybe_[x.filter_index]) continue;
+    const core::MatchText& text = u16_text(normalized);
+    if (!gate_open(x.gate, text.u16())) continue;
     if (!x.matcher) x.matcher = x.regex->new_matcher(rules_.layout.regex_time_limit);
     icu::RegexMatcher* m = x.matcher.get();
     std::vector<int32_t> lost;
     for_each_match(*m, text.u16(), window, max_timeouts, &lost, &scanned_, [&](int32_t shift) {
       UErrorCode status = U_ZERO_ERROR;
-      excluded.emplace_back(m->start(status) + shift, m->end(status) + shift);
+      excluded.emplace_back(text.code_point_at(m->start(status) + shift),
+                            text.code_point_at(m->end(status) + shift));
     });
     for (const int32_t at : lost) timeouts_.push_back({x.id, text.code_point_at(at)});
   }
+  auto hits_exclusion = [&](int s, int e) {
+    return std::any_of(excluded.begin(), excluded.end(),
+                       [&](const auto& x) { return s < x.second && x.first < e; });
+  };
   std::vector<Candidate> metrics;
   std::vector<Candidate> numbers;
   for (Active& a : active_) {
@@ -347,27 +377,24 @@ std::vector<Candidate> CandidateFinder::find_in(const std::string& normalized,
       std::vector<Candidate>& found = tokens_->matches(r);
       for (size_t k = 0; k < found.size(); ++k) {
         Candidate& c = found[k];
-        const int32_t s = text.u16_at_code_point(c.begin);
-        int32_t e = text.u16_at_code_point(c.end);
         const int noun_at = tokens_->noun_at(r, k);
         if (noun_at >= 0) {
-          // As for a regex rule: the sequence takes a generous run; keep the counted noun only.
+          // As for a regex rule: the sequence takes a generous run; keep the counted noun only
+          // (word breaks: ICU's dictionary, over the UTF-16 text).
+          const core::MatchText& text = u16_text(normalized);
+          const int32_t s = text.u16_at_code_point(c.begin);
           const int32_t ns = text.u16_at_code_point(noun_at);
-          const int32_t len = noun_length(text, ns, e);
+          const int32_t len = noun_length(text, ns, text.u16_at_code_point(c.end));
           if (len == 0) continue;
-          e = ns + len;
-        }
-        const bool hit_exclusion =
-            std::any_of(excluded.begin(), excluded.end(),
-                        [&](const auto& x) { return s < x.second && x.first < e; });
-        if (hit_exclusion) continue;
-        if (noun_at >= 0) {
-          const int32_t ns = text.u16_at_code_point(noun_at);
+          const int32_t e = ns + len;
+          if (hits_exclusion(c.begin, text.code_point_at(e))) continue;
           c.end = text.code_point_at(e);
           c.groups.unit.clear();
           text.u16().tempSubStringBetween(ns, e).toUTF8String(c.groups.unit);
           c.groups.whole.clear();
           text.u16().tempSubStringBetween(s, e).toUTF8String(c.groups.whole);
+        } else if (hits_exclusion(c.begin, c.end)) {
+          continue;
         }
         (a.rule->kind == MetricKind::kNumber ? numbers : metrics).push_back(std::move(c));
       }
@@ -375,7 +402,9 @@ std::vector<Candidate> CandidateFinder::find_in(const std::string& normalized,
     }
     // A block without any of the rule's `requires` literals cannot hold a match.
     // Nor can a block where the prefilter found no match of the loosened pattern.
-    if (!maybe_[a.filter_index] || !gate_open(a.gate, text.u16())) continue;
+    if (!maybe_[a.filter_index]) continue;
+    const core::MatchText& text = u16_text(normalized);
+    if (!gate_open(a.gate, text.u16())) continue;
     if (!a.matcher) a.matcher = a.rule->regex.new_matcher(rules_.layout.regex_time_limit);
     std::vector<int32_t> lost;
     for_each_match(
@@ -393,10 +422,7 @@ std::vector<Candidate> CandidateFinder::find_in(const std::string& normalized,
             e = ns + len;
             text.u16().tempSubStringBetween(ns, e).toUTF8String(noun);
           }
-          const bool hit_exclusion =
-              std::any_of(excluded.begin(), excluded.end(),
-                          [&](const auto& x) { return s < x.second && x.first < e; });
-          if (hit_exclusion) return;
+          if (hits_exclusion(text.code_point_at(s), text.code_point_at(e))) return;
           Candidate c;
           c.rule = a.rule;
           c.begin = text.code_point_at(s);

@@ -24,7 +24,7 @@ class CandidateFinder {
 
   // Whether this finder was built for these kinds and prefilter choice (so it can be reused).
   bool fits(const std::vector<MetricKind>& kinds, bool prefilter) const {
-    return kinds == kinds_ && prefilter == (filter_ != nullptr);
+    return kinds == kinds_ && prefilter == prefilter_;
   }
 
   // Candidates in `normalized` (width-normalised block text), in text order, non-overlapping
@@ -75,13 +75,24 @@ class CandidateFinder {
   // word or a limit; 0 when there is none.
   int32_t noun_length(const core::MatchText& text, int32_t start, int32_t limit);
 
+  // The block's UTF-16 text for the regex rules and the noun's word breaks, made when first
+  // asked for in a block: a rule set whose rules are all token sequences never needs it.
+  const core::MatchText& u16_text(const std::string& normalized);
+
   const RuleSet& rules_;
   std::vector<MetricKind> kinds_;
-  const BlockPrefilter* filter_ = nullptr;  // null: no prefilter
+  bool prefilter_ = false;                  // as asked for (fits)
+  const BlockPrefilter* filter_ = nullptr;  // null: no prefilter, or no regex rule to filter
   std::optional<BlockPrefilter::Scratch> scratch_;
   std::vector<char> maybe_;  // per pattern of the prefilter: may it match in the current block
   std::vector<Active> active_;
-  std::unique_ptr<TokenMatcher> tokens_;  // the active token rules
+  // The active token rules, then the token exclusions (from first_token_exclusion_ on, as
+  // rules of their own: exclusion_rules_ holds their ids and sequences).
+  std::unique_ptr<TokenMatcher> tokens_;
+  std::vector<MetricRule> exclusion_rules_;
+  size_t first_token_exclusion_ = 0;
+  bool has_regex_ = false;  // a regex rule or exclusion is active: ICU may run
+  std::optional<core::MatchText> u16_;
   std::unique_ptr<icu::BreakIterator> words_;
   const core::MatchText* words_text_ = nullptr;
   std::vector<Exclusion> exclusions_;

@@ -1,5 +1,7 @@
 #include "metrics/figure_reader.h"
 
+#include <algorithm>
+
 #include "metrics/char_table.h"
 
 namespace jianbao::metrics {
@@ -259,15 +261,12 @@ std::u32string figure_first_chars(const FigureChars& chars) {
   return first;
 }
 
-int FigureReader::read(const char32_t* cps, int size, int pos, const FigureForm& form) const {
-  if (table_.empty()) return -1;
-  const FigureParse f(table_, cps, size);
-  int end = -1;
-  // The atomic group ends at its first complete reading: the rest always accepts.
-  auto done = [&](int q) {
-    end = q;
-    return true;
-  };
+namespace {
+
+// Reads the figure of `form` at `pos`, calling done(end) at the end of each reading in ICU's
+// order until it returns true; false when none did.
+template <class Done>
+bool read_figure(const FigureParse& f, int pos, const FigureForm& form, const Done& done) {
   auto suffixed = [&](int q) {
     if (!form.suffix.empty() && f.spaces(q, [&](int r) { return f.word(r, form.suffix, done); })) {
       return true;
@@ -279,22 +278,64 @@ int FigureReader::read(const char32_t* cps, int size, int pos, const FigureForm&
     if (form.kilo) {
       for (const int r : {q + 1, q}) {
         if (r == q + 1 && !f.space(q)) continue;
-        if (f.is(r, kKilo) && !f.is(r + 1, kLetter) && suffixed(r + 1)) return true;
+        if (f.is(r, FigureReader::kKilo) && !f.is(r + 1, FigureReader::kLetter) &&
+            suffixed(r + 1)) {
+          return true;
+        }
       }
     }
     return suffixed(q);
   };
-  auto body = [&](int q) { return f.figure(q, after); };
+  auto body = [&](int q) { return form.arabic ? f.arabic(q, after) : f.figure(q, after); };
   // {num_sign}?: [负負] *|(?<![-0-9A-Za-z])-
-  bool read = false;
   if (form.sign) {
-    read = (f.is(pos, kNegative) && f.spaces(pos + 1, body)) ||
-           (f.is(pos, kMinus) && !f.is(pos - 1, kMinus | kArabic | kLetter) && body(pos + 1));
+    if (f.is(pos, FigureReader::kNegative) && f.spaces(pos + 1, body)) return true;
+    if (f.is(pos, FigureReader::kMinus) &&
+        !f.is(pos - 1, FigureReader::kMinus | FigureReader::kArabic | FigureReader::kLetter) &&
+        body(pos + 1)) {
+      return true;
+    }
   }
-  if (!read && !body(pos)) return -1;
-  // (?:(?<!{num_digit})|(?! *{num_digit}))
-  if (form.whole && f.is(end - 1, kDigit) && f.is(f.run_spaces(end), kDigit)) return -1;
-  return end;
+  return body(pos);
+}
+
+// (?:(?<!{num_digit})|(?! *{num_digit})) after the figure ending at `end`
+bool whole_at(const FigureParse& f, const FigureForm& form, int end) {
+  return !form.whole || !f.is(end - 1, FigureReader::kDigit) ||
+         !f.is(f.run_spaces(end), FigureReader::kDigit);
+}
+
+}  // namespace
+
+int FigureReader::read(const char32_t* cps, int size, int pos, const FigureForm& form) const {
+  if (table_.empty()) return -1;
+  const FigureParse f(table_, cps, size);
+  int end = -1;
+  // The atomic group ends at its first complete reading: the rest always accepts.
+  auto done = [&](int q) {
+    end = q;
+    return true;
+  };
+  if (!read_figure(f, pos, form, done)) return -1;
+  return whole_at(f, form, end) ? end : -1;
+}
+
+void FigureReader::read_all(const char32_t* cps, int size, int pos, const FigureForm& form,
+                            std::vector<int>* ends) const {
+  if (table_.empty()) return;
+  const FigureParse f(table_, cps, size);
+  const size_t from = ends->size();
+  int readings = 0;
+  // Every reading is handed on (false: "the rest failed, try the next one"); a repeated end
+  // would read the rest again to the same result.
+  auto done = [&](int q) {
+    if (whole_at(f, form, q) && std::find(ends->begin() + static_cast<std::ptrdiff_t>(from),
+                                          ends->end(), q) == ends->end()) {
+      ends->push_back(q);
+    }
+    return ++readings >= kMaxReadings;
+  };
+  read_figure(f, pos, form, done);
 }
 
 }  // namespace jianbao::metrics

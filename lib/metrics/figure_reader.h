@@ -47,6 +47,12 @@ struct FigureForm {
   // (?:(?<!{num_digit})|(?! *{num_digit})) after the group: a figure ending in a digit is not
   // followed by another (二三十 is a range, not 二)
   bool whole = false;
+  // +arabic: {num_arabic} alone, no Chinese figure (2e5's 2)
+  bool arabic = false;
+  // +backtrack: no atomic group around the figure; every reading, in the order a regex that
+  // backtracks into {num_cn} tries them (the fraction 6.14分之一 after "2023.": the first
+  // reading is 6, the second 6.14)
+  bool backtrack = false;
   bool operator==(const FigureForm&) const = default;
 };
 
@@ -60,6 +66,12 @@ class FigureReader {
 
   // The end of the figure of `form` that begins at `pos` of cps[0, size), or -1 when none does.
   int read(const char32_t* cps, int size, int pos, const FigureForm& form) const;
+  // For form.backtrack: the ends of every reading, in the order a regex tries them, each once
+  // (appended to *ends). At most kMaxReadings readings are looked at (a bound on the work that
+  // ICU's time limit set for the regex).
+  void read_all(const char32_t* cps, int size, int pos, const FigureForm& form,
+                std::vector<int>* ends) const;
+  static constexpr int kMaxReadings = 4096;
 
   enum : uint32_t {
     kArabic = 1U << 0,

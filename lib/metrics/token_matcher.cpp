@@ -277,6 +277,19 @@ bool TokenMatcher::match_from(size_t i, int pos) {
       break;
     }
     case TokenItem::Type::kFigure: {
+      if (t.figure.backtrack) {
+        // Every reading in turn, on the shared stack (the rest may read figures too).
+        const size_t base = ends_.size();
+        figures_.read_all(cps_.data(), size_, pos, t.figure, &ends_);
+        for (size_t k = base; k < ends_.size(); ++k) {
+          if (take(ends_[k], i + 1)) {
+            ends_.resize(base);
+            return true;
+          }
+        }
+        ends_.resize(base);
+        break;
+      }
       const int e = figure_end(pos, t.figure);
       if (e >= 0 && take(e, i + 1)) return true;
       break;
@@ -322,7 +335,7 @@ bool TokenMatcher::match_from(size_t i, int pos) {
       int run = 0;
       while (run < t.max && pos + run < size_ &&
              std::binary_search(t.chars.begin(), t.chars.end(),
-                                cps_[static_cast<size_t>(pos + run)])) {
+                                cps_[static_cast<size_t>(pos + run)]) != t.negated) {
         ++run;
       }
       for (int k = run; k >= t.min; --k) {
@@ -331,6 +344,8 @@ bool TokenMatcher::match_from(size_t i, int pos) {
       }
       break;
     }
+    case TokenItem::Type::kEnd:
+      return pos == size_ && match_from(i + 1, pos);
     case TokenItem::Type::kOpen: {
       if (t.look != TokenItem::Look::kNone) {
         // Atomic, as a regex's: found or not, the rest goes on from here once.

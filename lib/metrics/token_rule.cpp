@@ -119,6 +119,9 @@ class SequenceCompiler {
         if (zero_width) return bad("'!NUMX' is not supported");
         t.type = TokenItem::Type::kFigure;
         if (Status s = figure_form(item.substr(4), &t.figure); !s.ok()) return s;
+      } else if (item == "END") {
+        if (zero_width || t.optional) return bad("'END' takes no text: it cannot be negated");
+        t.type = TokenItem::Type::kEnd;
       } else if (item == "NUM") {
         if (zero_width) return bad("'!NUM' is not supported");
         t.type = TokenItem::Type::kNumber;
@@ -187,7 +190,7 @@ class SequenceCompiler {
       return bad("every item is optional: the sequence would match empty text");
     }
     // Matches are tried only where a listed character begins one.
-    if (han_first_) return bad("a sequence cannot begin with HAN");
+    if (han_first_) return bad("a sequence cannot begin with HAN or a ^ run");
     // A figure, run or Han run ends only where what follows it can begin (inside a lookaround,
     // anywhere: its end is the lookaround's, not the sequence's).
     std::vector<int> looks;  // the lookarounds open at item i (their kClose)
@@ -225,6 +228,10 @@ class SequenceCompiler {
         form->kilo = true;
       } else if (m == "whole" && !form->whole) {
         form->whole = true;
+      } else if (m == "arabic" && !form->arabic) {
+        form->arabic = true;
+      } else if (m == "backtrack" && !form->backtrack) {
+        form->backtrack = true;
       } else if (!m.empty() && !is_class_name(m) && form->suffix.empty()) {
         form->suffix = core::to_u32(m);
       } else {
@@ -271,10 +278,22 @@ class SequenceCompiler {
           han_first_ = true;
           break;
         case TokenItem::Type::kRun:
-          add_first_chars(out, t.chars);
+          if (t.negated) {
+            han_first_ = true;  // any character but a few: no set of first characters
+          } else {
+            add_first_chars(out, t.chars);
+          }
           empty = t.optional || t.min == 0;
           break;
+        case TokenItem::Type::kEnd:
+          empty = true;
+          break;
         case TokenItem::Type::kOpen: {
+          if (t.look == TokenItem::Look::kAhead && !t.negative) {
+            // ?=( ... ): what follows begins here, with a character the lookahead can begin
+            // with (cn_number's ?=( 负 | numeral_char ) NUM begins at no Arabic digit)
+            return ahead_first_chars(i, to, out);
+          }
           if (t.look != TokenItem::Look::kNone) {
             empty = true;  // takes no text: what follows begins the match
           } else {
@@ -301,6 +320,33 @@ class SequenceCompiler {
       if (!empty) return false;
     }
     return true;
+  }
+
+  // first_chars() from the positive lookahead opened at item `open` to `to`: the first
+  // characters of the items after it that its own can begin with (all of them when its own can
+  // take no text or begin with HAN, or the items after it begin with HAN).
+  bool ahead_first_chars(int open, int to, std::u32string* out) {
+    const TokenItem& t = seq_.items[static_cast<size_t>(open)];
+    const bool han_before = han_first_;
+    han_first_ = false;
+    std::u32string ahead;
+    bool ahead_empty = false;
+    int from_alt = open + 1;
+    for (size_t a = 0; a <= t.alts.size(); ++a) {
+      const int to_alt = a < t.alts.size() ? t.alts[a] : t.close;
+      ahead_empty = first_chars(from_alt, to_alt, &ahead) || ahead_empty;
+      from_alt = to_alt + 1;
+    }
+    const bool ahead_any = ahead_empty || han_first_;
+    han_first_ = false;
+    std::u32string rest;
+    const bool rest_empty = first_chars(t.close + 1, to, &rest);
+    const bool rest_any = han_first_;
+    han_first_ = han_before || rest_any;
+    for (const char32_t c : rest) {
+      if (ahead_any || ahead.find(c) != std::u32string::npos) add_first_chars(out, {c});
+    }
+    return rest_empty;
   }
 
   // The items of `text`, with each {name} replaced by the items of that named sequence.
@@ -353,7 +399,11 @@ class SequenceCompiler {
 
   // NAME{min,max} or NAME{min,}: a run of a class of single characters, or of spaces (SP).
   Status run_item(std::string_view item, size_t brace, TokenItem* t) const {
-    const std::string_view name = item.substr(0, brace);
+    std::string_view name = item.substr(0, brace);
+    if (name.size() > 1 && name.front() == '^') {
+      t->negated = true;
+      name.remove_prefix(1);
+    }
     const std::string counts(item.substr(brace + 1, item.size() - brace - 2));
     t->type = TokenItem::Type::kRun;
     int consumed = 0;
@@ -369,6 +419,8 @@ class SequenceCompiler {
       return bad(fmt::format("'{}': write NAME{{min,max}} with 0 <= min <= max, max > 0", item));
     }
     if (name == "SP") {
+      if (t->negated)
+        return bad(fmt::format("'{}': write a class of what the run may not hold", item));
       t->chars.push_back(U' ');
       return Status{};
     }
@@ -526,7 +578,9 @@ class SequenceCompiler {
         case TokenItem::Type::kRun:
           a = t.min;
           b = t.max;
-          if (spaces_free && std::all_of(t.chars.begin(), t.chars.end(), uncounted)) a = b = 0;
+          if (spaces_free && !t.negated && std::all_of(t.chars.begin(), t.chars.end(), uncounted)) {
+            a = b = 0;
+          }
           break;
         case TokenItem::Type::kNumber:
         case TokenItem::Type::kFigure:

@@ -9,7 +9,9 @@
 //                 reading, 三千 八百, 十余万, 一千零五); NUMX+sign reads {num_sign} before it,
 //                 +kilo {num_kilo} after it, +打 (any other word) an optional " *打" after it,
 //                 all inside the group; +whole refuses a figure ending in a digit that another
-//                 digit follows (二三十)
+//                 digit follows (二三十); +arabic reads {num_arabic} alone (no Chinese
+//                 figure); +backtrack gives the figure no atomic group of its own: its every
+//                 reading, in the order a regex backtracking into {num_cn} tries them
 //   count_unit    a word class of rules/common/tokens.yaml (its words tried in the listed order)
 //   个, 余|多     literal words (any item that is not ASCII), alternatives split by |
 //   HAN{1,8}      a run of Han characters, longest first (the counted noun after 个)
@@ -18,7 +20,10 @@
 //                 shorter when the rest fails (nothing captured inside, the group itself may be); (
 //                 a b | c ) a group of alternatives, tried in order
 //   digit{2,4}    a run of characters of a class whose words are single characters, longest
-//                 first ({2,} for no upper bound); SP{0,1} a run of spaces so bounded
+//                 first ({2,} for no upper bound); SP{0,1} a run of spaces so bounded;
+//                 ^close_quote{1,16} a run of characters none of which is in the class (a
+//                 regex's [^”]{1,16}), which cannot begin a sequence
+//   END           the end of the text (a regex's $ without a final line break), no text
 //   {year_any}    a named sequence of rules/common/tokens.yaml (`sequences`), written in place
 // followed by ? when optional, and preceded by field= to capture its text into a field of the
 // metric's captures (value, unit, cmp, ... as the regex rules' named groups). !item is "not
@@ -81,7 +86,8 @@ struct TokenItem {
     kAlt,  // ends an alternative of its group (the '|' before the next one)
     kClose,
     kNotWords,
-    kNotAfter
+    kNotAfter,
+    kEnd  // the end of the text
   };
   // kOpen: a plain group, or a lookaround that takes no text.
   enum class Look { kNone, kAhead, kBehind };
@@ -98,6 +104,7 @@ struct TokenItem {
   bool atomic = false;
   std::vector<int> alts;              // kOpen: its kAlt items, in order
   std::u32string chars;               // kRun: sorted
+  bool negated = false;               // kRun: a run of the characters not in `chars`
   std::vector<std::u32string> words;  // kWords, kNotWords, kNotAfter
   // (first code point, index in words) sorted, so a match looks only at the words that can
   // begin at a position, in their order; for kNotAfter by the last code point.

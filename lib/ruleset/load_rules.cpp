@@ -278,14 +278,32 @@ class Loader {
       r.regex = compile(file, n, r.id);
     } else {
       if (gated) {
-        check_keys(file, n, {"id", "pattern", "level", "example", "examples", "requires"});
+        check_keys(file, n,
+                   {"id", "pattern", "tokens", "oracle_pattern", "level", "example", "examples",
+                    "requires"});
       } else {
         check_keys(file, n, {"id", "pattern", "level", "example", "examples"});
       }
       r.id = get_string(file, n, "id", true);
       r.required = load_required(file, n, r.id);
-      r.regex = compile(file, n["pattern"] ? n["pattern"] : n, r.id);
-      if (!n["pattern"]) fail_at(file, n, "missing key 'pattern'");
+      if (gated && n["tokens"]) {
+        // As a metric rule's: a token sequence, with the regex it replaced as its oracle.
+        if (n["pattern"]) fail_at(file, n, "a rule has 'pattern' or 'tokens', not both");
+        if (n["requires"]) fail_at(file, n["requires"], "'requires' gates regex rules only");
+        auto seq = metrics::compile_token_sequence(get_string(file, n, "tokens", true),
+                                                   out_->token_classes);
+        if (!seq.ok())
+          fail_at(file, n["tokens"], fmt::format("rule '{}': {}", r.id, seq.status().message()));
+        r.tokens = std::make_shared<const metrics::TokenSequence>(std::move(seq.value()));
+        if (n["oracle_pattern"]) {
+          r.regex = compile(file, n["oracle_pattern"], r.id);
+          r.has_oracle = true;
+        }
+      } else {
+        if (n["oracle_pattern"]) fail_at(file, n, "'oracle_pattern' belongs to a 'tokens' rule");
+        r.regex = compile(file, n["pattern"] ? n["pattern"] : n, r.id);
+        if (!n["pattern"]) fail_at(file, n, "missing key 'pattern'");
+      }
       r.level = static_cast<int>(get_number(file, n, "level", false, 0));
       if (n["example"]) r.examples.push_back(n["example"].as<std::string>());
       for (const auto& e : n["examples"]) r.examples.push_back(e.as<std::string>());
@@ -786,6 +804,9 @@ class Loader {
     if (root["place_exclusions"]) {
       out_->place_exclusions =
           load_pattern_list(file, root["place_exclusions"], "place_exclusion", true);
+      for (const PatternRule& p : out_->place_exclusions) {
+        if (p.tokens) fail_at(file, root["place_exclusions"], "a place exclusion is a 'pattern'");
+      }
     }
   }
 
@@ -1039,7 +1060,7 @@ const metrics::BlockPrefilter& RuleSet::prefilter() const {
     std::vector<std::string> patterns;
     // A token rule is no regex to prefilter (its oracle is never run on blocks): "" stays out.
     for (const MetricRule& r : metric_rules) patterns.push_back(r.tokens ? "" : r.regex.source());
-    for (const PatternRule& r : exclusions) patterns.push_back(r.regex.source());
+    for (const PatternRule& r : exclusions) patterns.push_back(r.tokens ? "" : r.regex.source());
     prefilter_ = std::make_unique<const metrics::BlockPrefilter>(patterns);
   });
   return *prefilter_;

@@ -37,6 +37,10 @@ struct PatternRule {
   std::vector<std::string> examples;
   // Exclusions only: see MetricRule::required.
   std::vector<std::string> required;
+  // Exclusions only: a rule written as a token sequence (`tokens`), as MetricRule's; `regex`
+  // is then its oracle_pattern, or nothing (has_oracle false).
+  std::shared_ptr<const metrics::TokenSequence> tokens;
+  bool has_oracle = false;
 };
 
 struct LayoutRules {

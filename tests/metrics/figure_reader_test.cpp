@@ -168,5 +168,36 @@ TEST_CASE("NUMX: figures of running text") {
   }
 }
 
+TEST_CASE("NUMX+backtrack: every reading's end, in the order a regex tries them, each once") {
+  const FigureReader reader(testing::builtin_rules().token_classes.figure);
+  FigureForm form = form_of(true, false, U"", false);
+  form.backtrack = true;
+  struct Row {
+    const char* text;
+    int pos;
+    std::vector<int> ends;
+  };
+  const Row rows[] = {
+      // after "2023." first (?<=[0-9]\.)[0-9]+ (6), then [0-9]+(?:\.[0-9]+(?![.0-9]))? (6.14)
+      {.text = "2023.6.14", .pos = 5, .ends = {6, 9}},
+      {.text = "三千五", .pos = 0, .ends = {3, 2, 1}},
+      {.text = "12", .pos = 0, .ends = {2, 1}},
+      {.text = "个", .pos = 0, .ends = {}},
+  };
+  for (const Row& r : rows) {
+    const std::string text = r.text;
+    CAPTURE(text);
+    const std::u32string cps = core::to_u32(text);
+    std::vector<int> ends;
+    reader.read_all(cps.data(), static_cast<int>(cps.size()), r.pos, form, &ends);
+    CHECK(ends == r.ends);
+    // the first of them is the atomic reading
+    form.backtrack = false;
+    CHECK(reader.read(cps.data(), static_cast<int>(cps.size()), r.pos, form) ==
+          (r.ends.empty() ? -1 : r.ends.front()));
+    form.backtrack = true;
+  }
+}
+
 }  // namespace
 }  // namespace jianbao::metrics

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,22 @@ std::vector<std::string> read(const std::string& tokens, const std::string& text
     out.push_back(s);
   }
   return out;
+}
+
+// A sequence the compiler must refuse, and words of the reason it must give.
+struct Refusal {
+  const char* tokens;
+  const char* why;
+};
+
+void check_refused(std::span<const Refusal> rows) {
+  for (const Refusal& r : rows) {
+    const std::string tokens = r.tokens;
+    CAPTURE(tokens);
+    auto seq = compile_token_sequence(r.tokens, classes());
+    REQUIRE_FALSE(seq.ok());
+    CHECK(seq.status().message().find(r.why) != std::string::npos);
+  }
 }
 
 TEST_CASE("token rules: a sequence reads figures, classes and literals as a regex would") {
@@ -149,14 +166,46 @@ TEST_CASE("token rules: a sequence reads figures, classes and literals as a rege
   }
 }
 
+TEST_CASE("token rules: a +backtrack figure gives up its first reading for a longer one") {
+  // After "2023." the figure's first reading is 6 ((?<=[0-9]\.)[0-9]+ of {num_arabic}), its
+  // second 6.14. The fraction's regex has one atomic group around the whole fraction, so it
+  // backtracks into the figure and reads 6.14分之一; an atomic figure (plain NUMX) cannot, and
+  // the match moved to 14分之一 (why number_fraction had gone back to its regex).
+  const std::string fraction =
+      "<!digit <!cn_figure_char value=(> ( NUMX+sign+backtrack SP 又 SP )? NUMX+sign+backtrack "
+      "SP 分 SP 之 SP NUMX+sign+backtrack )";
+  CHECK(read(fraction, "一又二2023.6.14分之一") ==
+        std::vector<std::string>{"8-15 6.14分之一 value=6.14分之一"});
+  CHECK(read("<!digit <!cn_figure_char value=(> ( NUMX+sign SP 又 SP )? NUMX+sign SP 分 SP 之 SP "
+             "NUMX+sign )",
+             "一又二2023.6.14分之一") == std::vector<std::string>{"10-15 14分之一 value=14分之一"});
+  CHECK(read(fraction, "三又 三分之一") ==
+        std::vector<std::string>{"0-7 三又 三分之一 value=三又 三分之一"});
+  // the rule as shipped reads what its oracle reads
+  for (const MetricRule& r : testing::builtin_rules().metric_rules) {
+    if (r.id != "number_fraction" && r.id != "number_scientific") continue;
+    CAPTURE(r.id);
+    REQUIRE(r.tokens);
+    const std::string text = r.id == "number_fraction" ? "一又二2023.6.14分之一" : "2023.6.14e5";
+    TokenMatcher m(classes(), {&r});
+    m.find(text);
+    REQUIRE(m.matches(0).size() == 1);
+    CHECK(m.matches(0)[0].begin == (r.id == "number_fraction" ? 8 : 5));
+    CHECK(m.matches(0)[0].groups.value == (r.id == "number_fraction" ? "6.14分之一" : "6.14e5"));
+  }
+}
+
+TEST_CASE("token rules: a run of what a class does not hold, and the end of the text") {
+  CHECK(read("“ ^close_quote{1,4} ”", "“三合一”与“”和“一二三四五”") ==
+        std::vector<std::string>{"0-5 “三合一”"});
+  CHECK(read("value=digit{1,3} ?=( HAN{1,1} | white_space | END )", "12a 34 56江78") ==
+        std::vector<std::string>{"4-6 34 value=34", "7-9 56 value=56", "10-12 78 value=78"});
+}
+
 TEST_CASE("token rules: the compiler refuses a bad sequence with its reason") {
   std::string many_items = "NUM";
   for (int i = 0; i < 96; ++i) many_items += " 元";
-  struct Row {
-    const char* tokens;
-    const char* why;
-  };
-  const Row rows[] = {
+  const Refusal rows[] = {
       {.tokens = "value=NUM unit=no_such_class", .why = "unknown token class 'no_such_class'"},
       {.tokens = "valu=NUM 元", .why = "unknown field 'valu'"},
       {.tokens = "( NUM 元", .why = "'(' is never closed"},
@@ -173,14 +222,11 @@ TEST_CASE("token rules: the compiler refuses a bad sequence with its reason") {
       {.tokens = "NUMX+sgn 元", .why = "unknown or repeated '+sgn'"},
       {.tokens = "(> value=NUM 元 )", .why = "an atomic group (> ... ) captures nothing inside"},
       {.tokens = "NUMX+sign+sign 元", .why = "unknown or repeated '+sign'"},
+      {.tokens = "^close_quote{1,16} 元", .why = "cannot begin with HAN or a ^ run"},
+      {.tokens = "NUM ^SP{1,2}", .why = "write a class of what the run may not hold"},
+      {.tokens = "NUM END?", .why = "'END' takes no text"},
   };
-  for (const Row& r : rows) {
-    const std::string tokens = r.tokens;
-    CAPTURE(tokens);
-    auto seq = compile_token_sequence(r.tokens, classes());
-    REQUIRE_FALSE(seq.ok());
-    CHECK(seq.status().message().find(r.why) != std::string::npos);
-  }
+  check_refused(rows);
 }
 
 TEST_CASE("token rules: where a match may begin") {
@@ -192,6 +238,18 @@ TEST_CASE("token rules: where a match may begin") {
     CHECK(first.find(c) != std::u32string::npos);
   }
   CHECK(first.find(U'元') == std::u32string::npos);
+  // a positive lookahead before the first item narrows where it may begin: {cn_number} (
+  // ?=( 负 | numeral_char ) NUM) begins at no Arabic digit, though NUM can
+  auto cn = compile_token_sequence("{cn_number} 年 行动", classes());
+  REQUIRE(cn.ok());
+  const std::u32string& cn_first = cn.value().first_chars;
+  for (const char32_t c : std::u32string(U"三十负")) {
+    CAPTURE(static_cast<int>(c));
+    CHECK(cn_first.find(c) != std::u32string::npos);
+  }
+  CHECK(cn_first.find(U'0') == std::u32string::npos);
+  CHECK(read("{cn_number} 年 行动", "3年行动 三年行动") ==
+        std::vector<std::string>{"5-9 三年行动"});
 }
 
 TEST_CASE("token rules: the anchor words of a sequence, and how far before them a match begins") {
@@ -308,6 +366,14 @@ TEST_CASE("token rules: read random text of figures, units and connectors as the
       // the figures of NUMX and the percentage rules
       "%", "%", "零", "半", "百", "個", "k", "二", "‰", "6", "8", "%", "百分之", "千分之", "万",
       "成", "成", "九", "员", "折", "扣", "又", "分之", "两两", "陆", "/"};
+  // and, for the exclusions, what they read (the metric rules' texts stay as they were)
+  std::vector<std::string> excluded = alphabet;
+  for (const char* piece :
+       {"“",  "”",      "大",   "精神", "第", "季度", "级",   "、",     "标准化",
+        "矿", "山",     "批",   "是",   "每", "·",    "事故", "零部件", "百分百",
+        "的", "十四五", "行动", "e",    "^",  "\n",   "安徽", "一",     "2023.6.14"}) {
+    excluded.push_back(piece);
+  }
   // and of dates, deadlines and durations
   const std::vector<std::string> dates = {
       "1",    "2",          "0",      "3",    "9",    "5",         "2024",     "二〇二四", "12",
@@ -325,9 +391,22 @@ TEST_CASE("token rules: read random text of figures, units and connectors as the
   };
   int compared = 0;
   int matched = 0;  // texts where the oracle matched: the comparison is not all "nothing"
+  // The metric rules, and the exclusions as rules of their own.
+  std::vector<MetricRule> rules;
   for (const MetricRule& r : testing::builtin_rules().metric_rules) {
-    if (!r.tokens || !r.has_oracle) continue;
+    if (r.tokens && r.has_oracle) rules.push_back(r);
+  }
+  for (const PatternRule& p : testing::builtin_rules().exclusions) {
+    if (!p.tokens || !p.has_oracle) continue;
+    MetricRule& r = rules.emplace_back();
+    r.id = p.id;
+    r.tokens = p.tokens;
+    r.regex = p.regex;
+    for (const std::string& e : p.examples) r.examples.push_back({e, {}, 0});
+  }
+  for (const MetricRule& r : rules) {
     const std::string id = r.id;
+    const bool exclusion = r.kind == MetricKind::kNumber && r.file.empty();
     CAPTURE(id);
     const int matched_before = matched;
     // The rule's own examples, each changed at one to three places by a piece of the
@@ -338,7 +417,8 @@ TEST_CASE("token rules: read random text of figures, units and connectors as the
     auto mutated = [&] {
       std::u32string t = core::to_u32(seeds[next() % seeds.size()]);
       for (size_t edits = 1 + next() % 3; edits > 0; --edits) {
-        const std::vector<std::string>& pieces = next() % 2 == 0 ? alphabet : dates;
+        const std::vector<std::string>& pieces =
+            next() % 2 == 0 ? (exclusion ? excluded : alphabet) : dates;
         const std::u32string piece = core::to_u32(pieces[next() % pieces.size()]);
         const size_t at = t.empty() ? 0 : next() % t.size();
         switch (next() % 3) {
@@ -358,7 +438,8 @@ TEST_CASE("token rules: read random text of figures, units and connectors as the
       return out;
     };
     for (int n = 0; n < test::rounds(6000); ++n) {
-      const std::vector<std::string>& chars = n % 2 == 0 ? alphabet : dates;
+      const std::vector<std::string>& chars =
+          n % 2 == 0 ? (exclusion ? excluded : alphabet) : dates;
       std::string text;
       if (n % 3 == 2) {
         text = mutated();
@@ -485,11 +566,7 @@ TEST_CASE("token rules: alternatives, runs and lookarounds read random text as a
 }
 
 TEST_CASE("token rules: the compiler refuses bad alternatives, runs and lookarounds") {
-  struct Row {
-    const char* tokens;
-    const char* why;
-  };
-  const Row rows[] = {
+  const Refusal rows[] = {
       {.tokens = "NUM | 元", .why = "'|' outside a group"},
       {.tokens = "NUM ?<=( SP 元 )", .why = "bounded length"},
       {.tokens = "NUM ?=( value=NUM )", .why = "takes no text to capture"},
@@ -501,13 +578,7 @@ TEST_CASE("token rules: the compiler refuses bad alternatives, runs and lookarou
       {.tokens = "NUM {no_such_sequence}", .why = "unknown sequence"},
       {.tokens = "?!digit", .why = "match empty text"},
   };
-  for (const Row& r : rows) {
-    const std::string tokens = r.tokens;
-    CAPTURE(tokens);
-    auto seq = compile_token_sequence(r.tokens, classes());
-    REQUIRE_FALSE(seq.ok());
-    CHECK(seq.status().message().find(r.why) != std::string::npos);
-  }
+  check_refused(rows);
 }
 
 }  // namespace
