@@ -81,6 +81,9 @@ class BlockBuilder {
     marker_.assign(lines_.size(), Memo::kUnknown);
     heading_.assign(lines_.size(), Memo::kUnknown);
     title_like_.assign(lines_.size(), Memo::kUnknown);
+    for (const std::string& n : rules.structure.section_names) {
+      longest_section_name_ = std::max(longest_section_name_, n.size());
+    }
   }
 
   std::vector<Block> build() {
@@ -292,6 +295,7 @@ class BlockBuilder {
     const MastheadRules& m = rules_.structure.masthead;
     const std::string norm = core::normalize_width(lines_[i]->text);
     for (const core::Regex* re : {&m.issue, &m.total_issue, &m.date}) {
+      if (!re->may_match(norm)) continue;  // lacks an ideograph every match holds (期, 年)
       core::Match match(*re, norm, r_.regex_time_limit);
       if (match.find()) return true;
     }
@@ -324,7 +328,11 @@ class BlockBuilder {
     if (sections_.may_open_with(first) && sections_.any(u16(i), first, true)) {
       return remember(&heading_[i], true);
     }
-    const std::string norm = core::normalize_width(lines_[i]->text);
+    // Width normalisation at most triples a text's bytes (a malformed byte becomes U+FFFD) and
+    // at most divides them by three: a line that long is no section name, and is not copied.
+    const std::string_view text = lines_[i]->text;
+    if (text.size() > 3 * longest_section_name_) return remember(&heading_[i], false);
+    const std::string norm = core::normalize_width(text);
     const auto& names = rules_.structure.section_names;
     return remember(&heading_[i], std::find(names.begin(), names.end(), norm) != names.end());
   }
@@ -632,6 +640,7 @@ class BlockBuilder {
   mutable std::vector<Memo> title_like_;
   mutable size_t no_table_before_ = 0;
   mutable size_t no_rows_before_ = 0;
+  size_t longest_section_name_ = 0;  // in bytes
 };
 
 }  // namespace
