@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "core/alternation_guard.h"
+#include "core/first_chars.h"
 #include "core/group_names.h"
 #include "core/required_chars.h"
 #include "core/utf8.h"
@@ -35,6 +36,8 @@ struct Regex::State {
   std::once_flag once;
   std::vector<std::string> required;  // required_ideographs(source), made at the first test
   std::once_flag required_once;
+  FirstChars first;  // FirstChars(source), made at the first test
+  std::once_flag first_once;
 };
 
 namespace {
@@ -125,6 +128,12 @@ bool Regex::may_match(std::string_view text) const {
   std::call_once(s.required_once, [&s] { s.required = required_ideographs(s.source); });
   return std::all_of(s.required.begin(), s.required.end(),
                      [&](const std::string& c) { return text.find(c) != std::string_view::npos; });
+}
+
+bool Regex::may_open_with(char32_t c) const {
+  State& s = *state_;
+  std::call_once(s.first_once, [&s] { s.first = FirstChars(s.source); });
+  return s.first.may_open(c);
 }
 
 int Regex::group(const char* name) const {

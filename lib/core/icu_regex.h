@@ -43,6 +43,10 @@ class Regex {
   // False when `text` (UTF-8, raw or width-normalised) lacks an ideograph that every match
   // holds (core/required_chars.h), so the caller need not run ICU; true means "try it".
   bool may_match(std::string_view text) const;
+  // False when no match can open with code point c (core/first_chars.h): a text that starts
+  // with c has no match at its start (lookingAt, matches), so the caller need not run ICU; c is
+  // the first code point of the text as matched (width-normalised where the rules are).
+  bool may_open_with(char32_t c) const;
 
  private:
   struct State;

@@ -17,20 +17,44 @@
 namespace jianbao::layout {
 namespace {
 
+// The first code point of a line as the rules match it (width-normalised), for the patterns'
+// first-character tests; npos-like kNoFirst for an empty text, which no pattern that restricts
+// its first character matches.
+constexpr char32_t kNoFirst = 0x110000;
+char32_t first_normalized(std::string_view text) {
+  if (text.empty()) return kNoFirst;
+  size_t pos = 0;
+  return core::normalize_width(core::next_code_point(text, &pos));
+}
+
 // Whole-line patterns (page numbers, separators) run over every line of a document: one matcher
-// per pattern for all the lines.
+// per pattern for all the lines. A pattern whose matches cannot open with the line's first code
+// point (core::Regex::may_open_with) is not run: most lines are tested, and copied to UTF-16,
+// for none.
 class WholeLineMatcher {
  public:
   WholeLineMatcher(const std::vector<PatternRule>& patterns, int time_limit) {
-    for (const PatternRule& p : patterns) matchers_.push_back(p.regex.new_matcher(time_limit));
+    for (const PatternRule& p : patterns) {
+      regexes_.push_back(&p.regex);
+      matchers_.push_back(p.regex.new_matcher(time_limit));
+    }
   }
 
   bool empty() const { return matchers_.empty(); }
 
+  // Whether one of the patterns may match a line opening with `first` (first_normalized).
+  bool may_match(char32_t first) const {
+    return std::any_of(regexes_.begin(), regexes_.end(), [&](const core::Regex* r) {
+      return first == kNoFirst || r->may_open_with(first);
+    });
+  }
+
   // Whether one of the patterns, tried in order, matches the whole of `line` (width-normalised
-  // UTF-16, which must outlive the next call).
-  bool any_matches(const icu::UnicodeString& line) {
-    for (auto& m : matchers_) {
+  // UTF-16, which must outlive the next call), whose first code point is `first`.
+  bool any_matches(const icu::UnicodeString& line, char32_t first) {
+    for (size_t k = 0; k < matchers_.size(); ++k) {
+      if (first != kNoFirst && !regexes_[k]->may_open_with(first)) continue;
+      auto& m = matchers_[k];
       m->reset(line);  // also restarts the time limit
       UErrorCode status = U_ZERO_ERROR;
       if (m->matches(status) && U_SUCCESS(status)) return true;
@@ -39,6 +63,7 @@ class WholeLineMatcher {
   }
 
  private:
+  std::vector<const core::Regex*> regexes_;
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;
 };
 
@@ -192,7 +217,7 @@ bool widest_lines_run_on(const SeenWidths& seen, const std::vector<int>& all_wid
 // the lines looked at (a document's page boundaries), each line converted once.
 class TailLineMatcher {
  public:
-  explicit TailLineMatcher(const RuleSet& rules) {
+  explicit TailLineMatcher(const RuleSet& rules) : date_regex_(rules.structure.masthead.date) {
     const int limit = rules.layout.regex_time_limit;
     date_ = rules.structure.masthead.date.new_matcher(limit);
     title_ = rules.structure.masthead.title.new_matcher(limit);
@@ -205,6 +230,7 @@ class TailLineMatcher {
   // ("某省人民政府办公厅" / "2022年9月28日") or issuing ("…" / "2022年9月28日印发"), printed at a
   // page's foot as often as the bulletin has a signature and a colophon, never a footer.
   bool opens_with_date(const Line& l) {
+    if (!date_may_open(l.text)) return false;
     core::to_normalized_u16(l.text, &text_);
     return date_opens();
   }
@@ -213,7 +239,7 @@ class TailLineMatcher {
   // ("编辑：张某　审核：李某").
   bool is_tail_line(const Line& l) {
     core::to_normalized_u16(l.text, &text_);
-    if (date_opens()) return true;
+    if (date_may_open(l.text) && date_opens()) return true;
     for (auto& m : colophon_) {
       m->reset(text_);  // also restarts the time limit
       UErrorCode status = U_ZERO_ERROR;
@@ -239,12 +265,19 @@ class TailLineMatcher {
   }
 
  private:
+  // Whether a date may open `text`: most lines open with no digit a date can start with.
+  bool date_may_open(std::string_view text) const {
+    const char32_t first = first_normalized(text);
+    return first == kNoFirst || date_regex_.may_open_with(first);
+  }
+
   bool date_opens() {
     date_->reset(text_);
     UErrorCode status = U_ZERO_ERROR;
     return date_->lookingAt(status) && U_SUCCESS(status);
   }
 
+  const core::Regex& date_regex_;
   icu::UnicodeString text_;  // the matchers refer to it: declared (and so outliving them) first
   std::unique_ptr<icu::RegexMatcher> date_;
   std::unique_ptr<icu::RegexMatcher> title_;
@@ -406,17 +439,24 @@ void remove_zone_page_numbers(std::vector<Line>* lines, const LayoutRules& r,
       joined += ls[j].raw;
     }
     if (pieces.empty()) continue;
-    core::to_normalized_u16(joined, u16);
-    bool found = pieces.size() >= 2 && page_numbers->any_matches(*u16);
-    if (!found && pieces.size() == 1) found = page_end_numbers->any_matches(*u16);
+    const char32_t first = first_normalized(joined);
+    WholeLineMatcher* whole = pieces.size() >= 2 ? page_numbers : page_end_numbers;
+    bool found = false;
+    if (whole->may_match(first)) {
+      core::to_normalized_u16(joined, u16);
+      found = whole->any_matches(*u16, first);
+    }
     if (!found && pieces.size() >= 2) {
       // A bare number at the page's very edge, other short lines next to it ("1" over the
       // masthead's "秘密★"): the number alone.
       const size_t edge = foot ? zone.back() : zone.front();
-      core::to_normalized_u16(ls[edge].raw, u16);
-      if (page_end_numbers->any_matches(*u16)) {
-        pieces = {edge};
-        found = true;
+      const char32_t edge_first = first_normalized(ls[edge].raw);
+      if (page_end_numbers->may_match(edge_first)) {
+        core::to_normalized_u16(ls[edge].raw, u16);
+        if (page_end_numbers->any_matches(*u16, edge_first)) {
+          pieces = {edge};
+          found = true;
+        }
       }
     }
     if (!found) continue;
@@ -461,24 +501,30 @@ void remove_page_numbers_and_separators(std::vector<Line>* lines, const RuleSet&
   std::vector<Removed> separator_lines;
   for (size_t i = 0; i < ls.size(); ++i) {
     Line& l = ls[i];
-    core::to_normalized_u16(l.raw, &line);  // once for both kinds
-    if (page_numbers.any_matches(line)) {
-      remove_page_number(i, i + 1);
-      continue;
-    }
-    if (separators.any_matches(line)) {
-      l.removed = true;
-      separator_lines.push_back({"separator", l.number, std::string(l.raw)});
-      continue;
-    }
     // A bare number is a page number only where a page ends: before a page start or at the end.
     const bool page_ends = i + 1 >= ls.size() || ls[i + 1].page_start;
-    if (page_ends && page_end_numbers.any_matches(line)) {
-      remove_page_number(i, i + 1);
-      continue;
+    const char32_t first = first_normalized(l.raw);
+    const bool numbers = page_numbers.may_match(first);
+    if (numbers || separators.may_match(first) ||
+        (page_ends && page_end_numbers.may_match(first))) {
+      core::to_normalized_u16(l.raw, &line);  // once for all kinds
+      if (numbers && page_numbers.any_matches(line, first)) {
+        remove_page_number(i, i + 1);
+        continue;
+      }
+      if (separators.any_matches(line, first)) {
+        l.removed = true;
+        separator_lines.push_back({"separator", l.number, std::string(l.raw)});
+        continue;
+      }
+      if (page_ends && page_end_numbers.any_matches(line, first)) {
+        remove_page_number(i, i + 1);
+        continue;
+      }
     }
-    // "— 5 —" printed as three lines ("—", "5", "—"): short pieces joined, then matched whole.
-    if (l.width > r.page_number_piece_max_width) continue;
+    // "— 5 —" printed as three lines ("—", "5", "—"): short pieces joined, then matched whole
+    // (opening with this line's first character).
+    if (l.width > r.page_number_piece_max_width || !numbers) continue;
     std::string joined(l.raw);
     for (size_t n = 1; n < static_cast<size_t>(r.page_number_max_split_lines) &&
                        i + n < ls.size() && ls[i + n].width <= r.page_number_piece_max_width;
@@ -486,7 +532,7 @@ void remove_page_numbers_and_separators(std::vector<Line>* lines, const RuleSet&
       joined += ' ';
       joined += ls[i + n].raw;
       core::to_normalized_u16(joined, &line);
-      if (page_numbers.any_matches(line)) {
+      if (page_numbers.any_matches(line, first)) {
         remove_page_number(i, i + n + 1);
         i += n;
         break;
@@ -511,7 +557,10 @@ std::map<std::string, size_t> section_titles(const std::vector<Line>& ls, const 
     // One matcher per pattern for every line: making one costs more than most matches.
     const auto m = p.regex.new_matcher(rules.layout.regex_time_limit);
     for (size_t i = 0; i < ls.size(); ++i) {
-      if (ls[i].removed || ls[i].ends_sentence || !p.regex.may_match(ls[i].text)) continue;
+      if (ls[i].removed || ls[i].ends_sentence ||
+          !p.regex.may_open_with(first_normalized(ls[i].text)) || !p.regex.may_match(ls[i].text)) {
+        continue;
+      }
       core::to_normalized_u16(ls[i].text, &u16);
       m->reset(u16);  // also restarts the time limit
       UErrorCode status = U_ZERO_ERROR;

@@ -17,13 +17,25 @@ namespace {
 // costs more than a failed anchored match.
 class PatternMatchers {
  public:
-  PatternMatchers(const std::vector<const core::Regex*>& patterns, int time_limit) {
+  PatternMatchers(const std::vector<const core::Regex*>& patterns, int time_limit)
+      : regexes_(patterns) {
     for (const core::Regex* p : patterns) matchers_.push_back(p->new_matcher(time_limit));
   }
 
-  // Whether one of the patterns matches at the start (lookingAt) or the whole (matches) of u.
-  bool any(const icu::UnicodeString& u, bool whole) {
-    for (auto& m : matchers_) {
+  // Whether one of the patterns may match at the start of a text opening with `first` (its
+  // first code point, width-normalised): most lines open with none a pattern opens with, and
+  // are then neither copied to UTF-16 nor matched (core::Regex::may_open_with).
+  bool may_open_with(char32_t first) const {
+    return std::any_of(regexes_.begin(), regexes_.end(),
+                       [&](const core::Regex* r) { return r->may_open_with(first); });
+  }
+
+  // Whether one of the patterns matches at the start (lookingAt) or the whole (matches) of u,
+  // whose first code point is `first`.
+  bool any(const icu::UnicodeString& u, char32_t first, bool whole) {
+    for (size_t k = 0; k < matchers_.size(); ++k) {
+      if (!regexes_[k]->may_open_with(first)) continue;
+      auto& m = matchers_[k];
       m->reset(u);  // also restarts the time limit
       UErrorCode status = U_ZERO_ERROR;
       const bool found = whole ? m->matches(status) : m->lookingAt(status);
@@ -33,6 +45,7 @@ class PatternMatchers {
   }
 
  private:
+  std::vector<const core::Regex*> regexes_;
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;
 };
 
@@ -68,6 +81,9 @@ class BlockBuilder {
     marker_.assign(lines_.size(), Memo::kUnknown);
     heading_.assign(lines_.size(), Memo::kUnknown);
     title_like_.assign(lines_.size(), Memo::kUnknown);
+    for (const std::string& n : rules.structure.section_names) {
+      longest_section_name_ = std::max(longest_section_name_, n.size());
+    }
   }
 
   std::vector<Block> build() {
@@ -123,10 +139,21 @@ class BlockBuilder {
     return u16_;
   }
 
+  // The first code point of line i, width-normalised, as the patterns see it; U+0000 for an
+  // empty text, which no pattern restricting its first code point matches.
+  char32_t first_char(size_t i) const {
+    const std::string_view t = lines_[i]->text;
+    if (t.empty()) return 0;
+    size_t pos = 0;
+    return core::normalize_width(core::next_code_point(t, &pos));
+  }
+
   // A point or distribution marker opens the line.
   bool starts_marker(size_t i) const {
     if (marker_[i] != Memo::kUnknown) return marker_[i] == Memo::kYes;
-    return remember(&marker_[i], markers_.any(u16(i), false));
+    const char32_t first = first_char(i);
+    return remember(&marker_[i],
+                    markers_.may_open_with(first) && markers_.any(u16(i), first, false));
   }
 
   bool has_clause_mark(size_t i) const {
@@ -268,6 +295,7 @@ class BlockBuilder {
     const MastheadRules& m = rules_.structure.masthead;
     const std::string norm = core::normalize_width(lines_[i]->text);
     for (const core::Regex* re : {&m.issue, &m.total_issue, &m.date}) {
+      if (!re->may_match(norm)) continue;  // lacks an ideograph every match holds (期, 年)
       core::Match match(*re, norm, r_.regex_time_limit);
       if (match.find()) return true;
     }
@@ -296,8 +324,15 @@ class BlockBuilder {
   // A section heading stands alone: "一、工作动态", "【地方经验】", a known section name.
   bool is_section_heading(size_t i) const {
     if (heading_[i] != Memo::kUnknown) return heading_[i] == Memo::kYes;
-    if (sections_.any(u16(i), true)) return remember(&heading_[i], true);
-    const std::string norm = core::normalize_width(lines_[i]->text);
+    const char32_t first = first_char(i);
+    if (sections_.may_open_with(first) && sections_.any(u16(i), first, true)) {
+      return remember(&heading_[i], true);
+    }
+    // Width normalisation at most triples a text's bytes (a malformed byte becomes U+FFFD) and
+    // at most divides them by three: a line that long is no section name, and is not copied.
+    const std::string_view text = lines_[i]->text;
+    if (text.size() > 3 * longest_section_name_) return remember(&heading_[i], false);
+    const std::string norm = core::normalize_width(text);
     const auto& names = rules_.structure.section_names;
     return remember(&heading_[i], std::find(names.begin(), names.end(), norm) != names.end());
   }
@@ -605,6 +640,7 @@ class BlockBuilder {
   mutable std::vector<Memo> title_like_;
   mutable size_t no_table_before_ = 0;
   mutable size_t no_rows_before_ = 0;
+  size_t longest_section_name_ = 0;  // in bytes
 };
 
 }  // namespace
