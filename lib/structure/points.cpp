@@ -18,6 +18,15 @@ int level_of(const std::string& marker, PointMatcher* matcher) {
   return p ? p->level : 1;
 }
 
+// The first code point of a text as the point patterns see it (width-normalised), for their
+// first-character tests (core::Regex::may_open_with); past U+10FFFF for an empty text, which no
+// pattern that restricts its first character opens with.
+char32_t first_point_char(std::string_view text) {
+  if (text.empty()) return 0x110000;
+  size_t pos = 0;
+  return core::normalize_width(core::next_code_point(text, &pos));
+}
+
 }  // namespace
 
 PointMatcher::PointMatcher(const RuleSet& rules) : rules_(rules) {
@@ -31,11 +40,14 @@ PointMatcher::PointMatcher(const RuleSet& rules) : rules_(rules) {
 }
 
 std::vector<int> PointMatcher::inline_starts(const std::string& text, int first_n, int min_points) {
-  core::to_normalized_u16(text, &text_);
+  // Most paragraphs lack a character every inline marker needs: they are not copied for ICU.
+  bool converted = false;
   for (size_t i = 0; i < inline_.size(); ++i) {
     icu::RegexMatcher& m = *inline_[i];
     const core::Regex& re = rules_.structure.inline_points[i].regex;
     if (!re.may_match(text)) continue;
+    if (!converted) core::to_normalized_u16(text, &text_);
+    converted = true;
     const int n_group = re.group("n");
     m.reset(text_);
     std::vector<int> cuts;
@@ -58,9 +70,15 @@ std::vector<int> PointMatcher::inline_starts(const std::string& text, int first_
 }
 
 std::optional<PointStart> PointMatcher::match(std::string_view text) {
-  core::to_normalized_u16(text, &text_);
+  // A marker opens the text (lookingAt): a text whose first character no marker pattern opens
+  // with, most paragraphs, is neither copied for ICU nor matched.
+  const char32_t first = first_point_char(text);
+  bool converted = false;
   for (size_t i = 0; i < matchers_.size(); ++i) {
-    if (!rules_.structure.points[i].regex.may_match(text)) continue;
+    const core::Regex& re = rules_.structure.points[i].regex;
+    if (!re.may_open_with(first) || !re.may_match(text)) continue;
+    if (!converted) core::to_normalized_u16(text, &text_);
+    converted = true;
     icu::RegexMatcher& m = *matchers_[i];
     m.reset(text_);  // also restarts the time limit
     UErrorCode status = U_ZERO_ERROR;
