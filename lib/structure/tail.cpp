@@ -17,6 +17,15 @@ enum class TailLine { kOther, kDistribution, kListLine, kColophon, kOffice, kDat
 
 // Which trailing blocks are distribution, colophon or signature: one matcher per pattern for all
 // the blocks looked at, each text converted once.
+// The first code point of a text as the tail's patterns see it (width-normalised), for their
+// first-character tests (core::Regex::may_open_with); past U+10FFFF for an empty text, which no
+// pattern that restricts its first character opens with.
+char32_t first_tail_char(std::string_view text) {
+  if (text.empty()) return 0x110000;
+  size_t pos = 0;
+  return core::normalize_width(core::next_code_point(text, &pos));
+}
+
 class TailMatcher {
  public:
   explicit TailMatcher(const RuleSet& rules) : rules_(rules) {
@@ -30,8 +39,10 @@ class TailMatcher {
     date_ = rules.structure.masthead.date.new_matcher(limit);
   }
 
-  // The text opens a distribution list ("抄送：……").
+  // The text opens a distribution list ("抄送：……"). Most lines open with a character no list
+  // opens with: they are not copied for ICU.
   bool is_distribution(std::string_view text) {
+    if (!rules_.structure.distribution.pattern.may_open_with(first_tail_char(text))) return false;
     core::to_normalized_u16(text, &text_);
     distribution_->reset(text_);
     UErrorCode status = U_ZERO_ERROR;
@@ -96,9 +107,11 @@ class TailMatcher {
 
   // `pattern` (if given) is set to the colophon pattern a colophon line matched.
   TailLine classify(std::string_view line, size_t* pattern = nullptr) {
-    core::to_normalized_u16(line, &text_);
+    bool converted = false;  // copied for ICU only when a colophon pattern may match
     for (size_t k = 0; k < colophon_.size(); ++k) {
       if (!rules_.structure.colophon[k].regex.may_match(line)) continue;
+      if (!converted) core::to_normalized_u16(line, &text_);
+      converted = true;
       icu::RegexMatcher& m = *colophon_[k];
       m.reset(text_);
       int32_t from = 0;
@@ -107,11 +120,19 @@ class TailMatcher {
         return TailLine::kColophon;
       }
     }
+    // The date and the office patterns match whole texts, so a first character neither opens
+    // with settles it without ICU.
     const std::string squeezed = without_spaces(core::normalize_width(line));
-    core::to_normalized_u16(squeezed, &text_);
-    if (rules_.structure.masthead.date.may_match(squeezed) && whole(*date_)) return TailLine::kDate;
+    const core::Regex& date = rules_.structure.masthead.date;
+    if (date.may_open_with(first_tail_char(squeezed)) && date.may_match(squeezed)) {
+      core::to_normalized_u16(squeezed, &text_);
+      if (whole(*date_)) return TailLine::kDate;
+    }
     // Offices side by side on one line ("某省应急管理厅　某省公安厅") are each an office.
     for (const std::string& part : split_spaces(core::normalize_width(line))) {
+      if (!rules_.structure.masthead.publisher.may_open_with(first_tail_char(part))) {
+        return TailLine::kOther;
+      }
       core::to_normalized_u16(part, &text_);
       if (!whole(*office_)) return TailLine::kOther;
     }
