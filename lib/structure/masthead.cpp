@@ -29,6 +29,15 @@ std::string squeeze_cjk_spaces(const std::string& text) {
   return out;
 }
 
+// The first code point of a normalised line, for the patterns' first-character tests
+// (core::Regex::may_open_with); past U+10FFFF for an empty line, which no pattern that restricts
+// its first character opens with.
+char32_t first_masthead_char(std::string_view line) {
+  if (line.empty()) return 0x110000;
+  size_t pos = 0;
+  return core::next_code_point(line, &pos);
+}
+
 // A masthead pattern and one matcher for it, reset for each line read (a new RegexMatcher per
 // line and pattern cost more than the matches).
 class Finder {
@@ -37,8 +46,10 @@ class Finder {
   Finder(const core::Regex& re, const char* group, int limit)
       : re_(re), m_(re.new_matcher(limit)), name_(group) {}
 
-  // The first match in `text`, which must outlive the next call.
-  bool find(const icu::UnicodeString& text) {
+  // The first match in `text` (the UTF-16 copy of `utf8`), which must outlive the next call. A
+  // line without a character every match holds is not searched.
+  bool find(std::string_view utf8, const icu::UnicodeString& text) {
+    if (!re_.may_match(utf8)) return false;
     m_->reset(text);
     int32_t from = 0;
     return core::find_next(*m_, &from);
@@ -143,12 +154,14 @@ std::optional<Masthead> read_masthead(const std::vector<layout::Block>& blocks,
     *key = false;
     bool any = false;
     // A section heading ("一、工作动态") opens the body, whatever its name ends in.
+    const char32_t first = first_masthead_char(line);
     for (const PatternRule& p : rules.structure.sections) {
+      if (!p.regex.may_open_with(first) || !p.regex.may_match(line)) continue;  // a whole match
       core::Match m(p.regex, line, limit);
       if (m.matches()) return false;
     }
     std::string rest = line;  // what the date and issue leave for the publisher
-    if (title.find(line_u16)) {
+    if (title.find(line, line_u16)) {
       // The date closes a masthead: a name below it ("综合信息", where pandoc dropped the title
       // above) is the body's first heading.
       if (trial->title.empty() && !trial->date.empty()) return false;
@@ -159,26 +172,26 @@ std::optional<Masthead> read_masthead(const std::vector<layout::Block>& blocks,
         any = true;  // the name printed twice: a running header above the masthead's own
       }
     }
-    if (total_issue.find(line_u16)) {
+    if (total_issue.find(line, line_u16)) {
       trial->total_issue = issue_number(total_issue.value(), rules);
       *key = any = true;
     }
-    if (issue.find(line_u16)) {
+    if (issue.find(line, line_u16)) {
       trial->issue = issue_number(issue.value(), rules);
       *key = any = true;
     }
-    if (date.find(line_u16)) {
+    if (date.find(line, line_u16)) {
       trial->date = normalize_masthead_date(date.value(), rules);
       rest = line.substr(0, line.find(date.text()));
       any = true;
     }
-    if (note.find(line_u16)) {
+    if (note.find(line, line_u16)) {
       add_notes(note.value(), &trial->notes);
       any = true;
     }
     if (!*key && trial->publisher.empty()) {
       core::to_normalized_u16(rest, &rest_u16);
-      if (publisher.find(rest_u16)) {
+      if (publisher.find(rest, rest_u16)) {
         const std::string v = publisher.value();
         // A publisher line is the office's name and little else.
         if (core::count_code_points(core::trim(rest)) <= core::count_code_points(v) + 4) {
