@@ -51,3 +51,15 @@ add_test(NAME heldout98_score
                  --floor removed=98.8 --floor removed_kind=99.9 --floor metrics_recall=99.8
                  --floor metrics_precision=99.9 --floor provinces=99.9 --floor genre=99.9)
 set_tests_properties(heldout98_score PROPERTIES TIMEOUT 300)
+# tests/heldout100, rendered on 4 December with seed 100 before the fixes of branch gen100 were
+# tried on it (tests/heldout100/README.md): measured, never tuned on; floors at what main
+# reached before those fixes.
+add_test(NAME heldout100_score
+         COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/corpus/score.py --jianbao $<TARGET_FILE:jianbao>
+                 --corpus ${CMAKE_SOURCE_DIR}/tests/heldout100 -n 3
+                 --floor titles=98.9 --floor item_kind=98.9 --floor item_lines=99.1
+                 --floor sections=97.7 --floor points=99.1 --floor masthead=99.9
+                 --floor distribution=99.9 --floor colophon=99.9 --floor signature=99.9
+                 --floor removed=98.8 --floor removed_kind=99.9 --floor metrics_recall=99.5
+                 --floor metrics_precision=99.9 --floor provinces=99.1 --floor genre=99.9)
+set_tests_properties(heldout100_score PROPERTIES TIMEOUT 300)
