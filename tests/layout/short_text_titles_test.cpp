@@ -197,5 +197,36 @@ TEST_CASE("layout: a full-width title under a masthead date cut over two lines")
   CHECK(item.first_line == 6);
 }
 
+// A region named with its province, or a long autonomous county, cut from its title: up to 20
+// characters with the colon ("新疆维吾尔自治区伊犁哈萨克自治州："), in wrapped text and in text
+// read one paragraph a line.
+TEST_CASE("layout: a long region name cut from its title") {
+  const std::string wrapped = kMasthead + "一、各地经验\n新疆维吾尔自治区伊犁哈萨克自治州：\n" +
+                              "织密校园消防安全防护网守护师生平安\n" + kWrappedBody;
+  const std::string flat =
+      "安全生产简报\n第9期\n某省应急管理厅办公室　　2024年10月8日\n一、各地经验\n"
+      "双江拉祜族佤族布朗族傣族自治县：\n织密校园消防安全防护网守护师生平安\n"
+      "全县坚持人民至上、生命至上，把校园消防安全摆在突出位置，推动工作重心从事后处置转变。\n"
+      "全县累计投入资金3.5亿元，完成校园设施改造412处，安全保障能力明显增强。\n";
+  struct Row {
+    const char* name;
+    std::string text;
+    std::string region;
+  };
+  const Row rows[] = {{"wrapped, province and prefecture", wrapped, "伊犁哈萨克自治州"},
+                      {"a paragraph a line, a county", flat, "双江拉祜族佤族布朗族傣族自治县"}};
+  for (const Row& r : rows) {
+    CAPTURE(r.name);
+    const Document doc = testing::outline(r.text);
+    REQUIRE(doc.sections.size() == 1);
+    REQUIRE(doc.sections[0].items.size() == 1);
+    const Item& item = doc.sections[0].items[0];
+    CHECK(item.title.ends_with("：织密校园消防安全防护网守护师生平安"));
+    CHECK(item.kind == "local_experience");
+    REQUIRE(item.region.has_value());
+    CHECK(item.region->name == r.region);
+  }
+}
+
 }  // namespace
 }  // namespace jianbao
