@@ -614,6 +614,19 @@ void remove_foot_notes(std::vector<Line>* lines, const RuleSet& rules, CleanText
   }
 }
 
+// Line i ends the sentence that the full line above it on its page leaves open: a wrapped
+// paragraph's last line, no footer, though the same sentence end a page twice.
+bool ends_running_sentence(const std::vector<Line>& ls, size_t i, const PageGeometry& geo,
+                           const LayoutRules& r) {
+  if (!geo.wrapped || !ls[i].ends_sentence || ls[i].page_start) return false;
+  const size_t p = prev_kept(ls, i);
+  if (p == static_cast<size_t>(-1)) return false;
+  const Line& above = ls[p];
+  return !above.ends_sentence && !above.spread &&
+         (above.fixed_width >= geo.full_width - geo.full_slack ||
+          (geo.indent_width > 0 && above.fixed_width >= geo.indent_width - r.indent_tolerance));
+}
+
 template <class IsShort>
 void remove_section_name_headers(std::vector<Line>* lines, const IsShort& is_short,
                                  const RuleSet& rules, CleanText* out) {
@@ -696,7 +709,7 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     return it != glued.end() ? it->second : squeezed(ls[i].text);
   };
   for (const auto& [i, top] : boundary) {
-    if (!is_short(ls[i])) continue;
+    if (!is_short(ls[i]) || (!top && ends_running_sentence(ls, i, geo, r))) continue;
     // A line over a date is an office signing, but for a bulletin's name atop a page: the
     // header printed on some pages only ("安全生产工作动态" / "2022 年 9 月 3 日"), the office at
     // the foot of the page before.
@@ -732,6 +745,7 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
   for (const auto& [i, top] : boundary) {
     const bool repeated = repeats[key_of(i)] >= r.min_repeats;
     if (ls[i].removed || !repeated || !is_short(ls[i])) continue;
+    if (!top && ends_running_sentence(ls, i, geo, r)) continue;
     ls[i].removed = true;
     const char* kind = glued.count(i) ? "page_number" : top ? "running_header" : "footer";
     out->removed.push_back({kind, ls[i].number, std::string(ls[i].raw)});

@@ -201,7 +201,7 @@ class BlockBuilder {
     if (lines_[i]->fixed_width < r_.last_line_pair_min_share * geo_.full_width) return false;
     const Line& next = *lines_[i + 1];
     return !next.page_start && next.ends_sentence && !is_full(i + 1) && !starts_marker(i + 1) &&
-           !is_section_heading(i + 1);
+           !is_section_heading(i + 1) && !is_title_prefix(i + 1);
   }
 
   // In text read as one paragraph a line (a one-page bulletin has too few full lines to tell
@@ -298,6 +298,23 @@ class BlockBuilder {
       if (!re->may_match(norm)) continue;  // lacks an ideograph every match holds (期, 年)
       core::Match match(*re, norm, r_.regex_time_limit);
       if (match.find()) return true;
+    }
+    return ends_cut_date(i);
+  }
+
+  // A short line ending a date cut over two lines ("……办公室　二〇二四年十一月十三" / "日"): the
+  // date starts on the line before and runs to this line's end.
+  bool ends_cut_date(size_t i) const {
+    if (i == 0 || lines_[i]->page_start || lines_[i - 1]->ends_sentence || !is_bare_heading(i)) {
+      return false;
+    }
+    const std::string before = core::normalize_width(lines_[i - 1]->text);
+    const std::string joined = before + core::normalize_width(lines_[i]->text);
+    const int cut = static_cast<int>(core::count_code_points(before));
+    const int end = static_cast<int>(core::count_code_points(joined));
+    core::Match match(rules_.structure.masthead.date, joined, r_.regex_time_limit);
+    while (match.find()) {
+      if (match.start() < cut && match.end() == end) return true;
     }
     return false;
   }

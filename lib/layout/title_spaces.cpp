@@ -7,16 +7,17 @@
 namespace jianbao::layout {
 
 std::string close_title_spaces(std::string_view title, int phrase_max_chars,
-                               std::u32string_view region_marks) {
+                               std::u32string_view region_marks, std::u32string_view quote_marks) {
   std::u32string cps;
   for (size_t pos = 0; pos < title.size();) cps.push_back(core::next_code_point(title, &pos));
   // The spaces a line break may have left: one ASCII space between two CJK characters (the
-  // ideographic space U+3000 is a space, not a character beside one).
+  // ideographic space U+3000 is a space, not a character beside one; a Chinese quote is one).
+  const auto is_char = [&](char32_t c) {
+    return (core::is_cjk(c) && c != 0x3000) || quote_marks.find(c) != std::u32string_view::npos;
+  };
   std::vector<size_t> gaps;
   for (size_t i = 1; i + 1 < cps.size(); ++i) {
-    const bool cjk_prev = core::is_cjk(cps[i - 1]) && cps[i - 1] != 0x3000;
-    const bool cjk_next = core::is_cjk(cps[i + 1]) && cps[i + 1] != 0x3000;
-    if (cps[i] == ' ' && cjk_prev && cjk_next) gaps.push_back(i);
+    if (cps[i] == ' ' && is_char(cps[i - 1]) && is_char(cps[i + 1])) gaps.push_back(i);
   }
   if (gaps.empty()) return std::string(title);
   // A line broken by a tool leaves full lines before each gap; only the last piece may be

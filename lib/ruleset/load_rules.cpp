@@ -613,14 +613,16 @@ class Loader {
   }
 
   void load_structure(const std::string& file, const RuleNode& root) {
-    check_keys(file, root,
-               {"section_patterns", "section_names", "region_title_marks", "point_patterns",
-                "distribution", "colophon_patterns", "masthead", "inline_point_patterns",
-                "unnamed_heading_max_chars", "numbered_heading_run_share"});
+    check_keys(
+        file, root,
+        {"section_patterns", "section_names", "region_title_marks", "title_quote_marks",
+         "point_patterns", "distribution", "colophon_patterns", "masthead", "inline_point_patterns",
+         "unnamed_heading_max_chars", "numbered_heading_run_share"});
     StructureRules& s = out_->structure;
     s.sections = load_pattern_list(file, root["section_patterns"], "section");
     for (const auto& n : root["section_names"]) s.section_names.push_back(n.as<std::string>());
     s.region_title_marks = to_u32(get_string(file, root, "region_title_marks", true));
+    s.title_quote_marks = to_u32(get_string(file, root, "title_quote_marks", false));
     s.unnamed_heading_max_chars =
         static_cast<int>(get_number(file, root, "unnamed_heading_max_chars", false, 0));
     s.numbered_heading_run_share = get_number(file, root, "numbered_heading_run_share", false, 0);

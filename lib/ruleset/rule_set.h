@@ -156,6 +156,7 @@ struct StructureRules {
   std::vector<PatternRule> sections;
   std::vector<std::string> section_names;
   std::u32string region_title_marks;
+  std::u32string title_quote_marks;   // quotes a tool's line break in a title may stand beside
   int unnamed_heading_max_chars = 0;  // a short line over a title is a section heading
   // Share of a document-wide run of （N） headings standing over titles that makes all of them
   // headings (0: off).

@@ -340,16 +340,17 @@ class OutlineBuilder {
       std::string joined;
       for (size_t j = k; j < b.lines.size(); ++j) joined += b.line_text(j);
       const std::string title = layout::close_title_spaces(
-          joined, rules_.structure.unnamed_heading_max_chars, rules_.structure.region_title_marks);
+          joined, rules_.structure.unnamed_heading_max_chars, rules_.structure.region_title_marks,
+          rules_.structure.title_quote_marks);
       const size_t lines = b.lines.size() - k;
       // A title split from its first line (by a masthead or heading) continues here.
       if (!doc->sections.empty() && !doc->sections.back().items.empty() && k == 0) {
         Item& last = doc->sections.back().items.back();
         if (last.paragraphs.empty() && last.points.empty() && !last.title.empty() &&
             title_lines_ + lines <= static_cast<size_t>(rules_.layout.max_title_lines)) {
-          last.title = layout::close_title_spaces(last.title + title,
-                                                  rules_.structure.unnamed_heading_max_chars,
-                                                  rules_.structure.region_title_marks);
+          last.title = layout::close_title_spaces(
+              last.title + title, rules_.structure.unnamed_heading_max_chars,
+              rules_.structure.region_title_marks, rules_.structure.title_quote_marks);
           title_lines_ += lines;
           last.region = region_of(last.title);
           last.kind = last.region ? "local_experience" : "news";

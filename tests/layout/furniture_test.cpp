@@ -189,6 +189,32 @@ TEST_CASE("layout: a footer on every page, the last one included, is removed") {
   CHECK(footers == 3);
 }
 
+TEST_CASE("layout: a paragraph's last line ending two pages is no footer") {
+  // Two pages end on the same sentence, wrapped the same way: its short last line stands twice
+  // at a page's foot, right after a full line that runs on into it. It ends the paragraph.
+  std::string t = "安全生产简报\n2024 年第 9 期\n某省应急管理厅办公室\n2024 年 10 月 8 日\n";
+  for (int page = 1; page <= 3; ++page) {
+    if (page > 1) t += "\f";
+    t += "省应急管理厅部署第" + std::to_string(page) + "批安全生产专项检查\n";
+    t += "为切实防范化解重大安全风险，省应急管理厅组织六个工\n"
+         "作组，于下半年分赴各地开展明查暗访，重点检查企业主体\n责任落实情况。\n";
+    t += "会议要求，各地要紧盯重点时段和关键环节，严格落实领\n"
+         "导带班和值班值守制度，确保突发事件信息报送及时准确。\n";
+    if (page < 3)
+      t += "据各地上报情况看，较大事故起数同比下降的地区有所增\n多，但个别地区形势依然严峻。\n";
+    t += "\n— " + std::to_string(page) + " —\n\n";
+  }
+  const CleanText c = clean(t);
+  REQUIRE(c.wrapped);
+  for (const Removed& rm : c.removed) CHECK(rm.kind == "page_number");
+  int ends = 0;
+  for (const Block& b : c.blocks) {
+    ends += b.text.ends_with(
+        "据各地上报情况看，较大事故起数同比下降的地区有所增多，但个别地区形势依然严峻。");
+  }
+  CHECK(ends == 2);
+}
+
 TEST_CASE("layout: a note at the foot of a one-page bulletin is its footer") {
   // pdftotext of one page: the footer "内部资料　注意保存" (cut at its space) printed once, under
   // the tail, with no second page to repeat it. The same note atop the page is the masthead's.

@@ -140,5 +140,93 @@ TEST_CASE("layout: a near-full line before a paragraph's short last line is no t
   CHECK(item.last_line == 11);
 }
 
+// Wrapped body lines of 50 columns, as pdftotext prints them: enough full lines for the text
+// width, points, and paragraphs' last lines.
+const std::string kWrappedBody =
+    "全县坚持人民至上、生命至上，把校园消防安全摆在突出\n"
+    "位置，推动工作重心从事后处置向事前预防转变。\n"
+    "1.推进科技赋能。建成校园安全风险监测预警平台，接\n"
+    "入重点学校 86 所，实现风险信息实时推送到每个责任\n"
+    "人手中。\n"
+    "2.突出重点时段。紧盯开学和重大活动期间，加密巡查频\n"
+    "次，确保各项防范措施落实到位，全年未发生较大事故。\n"
+    "全县累计投入资金 3.5 亿元，完成校园设施改造 412 处，安\n"
+    "全保障能力明显增强，师生安全感满意度持续提升。\n";
+
+// pdftotext -raw prints the masthead's office and date on one long line, and a county's name
+// cut from its title right under it ("某某县：" / the title's rest): the long line is the
+// masthead's last, not a paragraph's first line with "某某县：" its last.
+TEST_CASE("layout: a region cut from its title right under a long masthead line") {
+  const std::string text =
+      "内部资料\n"
+      "安全生产工作动态\n"
+      "第 6 期（总第 120 期）\n"
+      "某省应急管理厅应急办公室 二〇二四年十一月十二日\n"
+      "南江县：\n"
+      "织密校园消防安全防护网守护师生平安\n" +
+      kWrappedBody;
+  const Document doc = testing::outline(text);
+  REQUIRE(doc.sections.size() == 1);
+  REQUIRE(doc.sections[0].items.size() == 1);
+  const Item& item = doc.sections[0].items[0];
+  CHECK(item.title == "南江县：织密校园消防安全防护网守护师生平安");
+  CHECK(item.kind == "local_experience");
+  CHECK(item.first_line == 5);
+  CHECK(item.points.size() == 2);
+}
+
+// pdftotext -layout cuts a long masthead line: the date's last characters ("八日") alone on the
+// next line. The date still closes the masthead, so the first title, as wide as the text, is a
+// title and not the first line of a paragraph.
+TEST_CASE("layout: a full-width title under a masthead date cut over two lines") {
+  const std::string text =
+      "安全生产简报\n"
+      "2024 年第 9 期\n"
+      "某省安全生产委员会办公室             二〇二四年十月二十\n"
+      "                八日\n"
+      "\n"
+      "四川省南江县：织密织牢校园消防安全防护网全力守护\n"
+      "            师生平安\n" +
+      kWrappedBody;
+  const Document doc = testing::outline(text);
+  REQUIRE(doc.sections.size() == 1);
+  REQUIRE(doc.sections[0].items.size() == 1);
+  const Item& item = doc.sections[0].items[0];
+  CHECK(item.title == "四川省南江县：织密织牢校园消防安全防护网全力守护师生平安");
+  CHECK(item.kind == "local_experience");
+  CHECK(item.first_line == 6);
+}
+
+// A region named with its province, or a long autonomous county, cut from its title: up to 20
+// characters with the colon ("新疆维吾尔自治区伊犁哈萨克自治州："), in wrapped text and in text
+// read one paragraph a line.
+TEST_CASE("layout: a long region name cut from its title") {
+  const std::string wrapped = kMasthead + "一、各地经验\n新疆维吾尔自治区伊犁哈萨克自治州：\n" +
+                              "织密校园消防安全防护网守护师生平安\n" + kWrappedBody;
+  const std::string flat =
+      "安全生产简报\n第9期\n某省应急管理厅办公室　　2024年10月8日\n一、各地经验\n"
+      "双江拉祜族佤族布朗族傣族自治县：\n织密校园消防安全防护网守护师生平安\n"
+      "全县坚持人民至上、生命至上，把校园消防安全摆在突出位置，推动工作重心从事后处置转变。\n"
+      "全县累计投入资金3.5亿元，完成校园设施改造412处，安全保障能力明显增强。\n";
+  struct Row {
+    const char* name;
+    std::string text;
+    std::string region;
+  };
+  const Row rows[] = {{"wrapped, province and prefecture", wrapped, "伊犁哈萨克自治州"},
+                      {"a paragraph a line, a county", flat, "双江拉祜族佤族布朗族傣族自治县"}};
+  for (const Row& r : rows) {
+    CAPTURE(r.name);
+    const Document doc = testing::outline(r.text);
+    REQUIRE(doc.sections.size() == 1);
+    REQUIRE(doc.sections[0].items.size() == 1);
+    const Item& item = doc.sections[0].items[0];
+    CHECK(item.title.ends_with("：织密校园消防安全防护网守护师生平安"));
+    CHECK(item.kind == "local_experience");
+    REQUIRE(item.region.has_value());
+    CHECK(item.region->name == r.region);
+  }
+}
+
 }  // namespace
 }  // namespace jianbao

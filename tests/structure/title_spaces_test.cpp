@@ -63,12 +63,24 @@ TEST_CASE("layout: a title's line break turned into a space is closed up") {
       {.name = "wide space kept",
        .in = "某市召开会议　部署工作任务",
        .want = "某市召开会议　部署工作任务"},
+      {.name = "break before an opening quote",
+       .in = "某县开展校园消防 “平安课堂”主题活动",
+       .want = "某县开展校园消防“平安课堂”主题活动"},
+      {.name = "break after an opening quote",
+       .in = "某县开展校园消防“ 平安课堂”主题活动",
+       .want = "某县开展校园消防“平安课堂”主题活动"},
+      {.name = "break after a closing quote",
+       .in = "某市推行“吹哨报到” 机制破解基层监管难题",
+       .want = "某市推行“吹哨报到”机制破解基层监管难题"},
+      {.name = "balanced quoted phrases kept",
+       .in = "“守底线” “保平安”",
+       .want = "“守底线” “保平安”"},
   };
   for (const Row& r : rows) {
     CAPTURE(r.name);
     const auto& rules = testing::builtin_rules().structure;
     CHECK(layout::close_title_spaces(r.in, rules.unnamed_heading_max_chars,
-                                     rules.region_title_marks) == r.want);
+                                     rules.region_title_marks, rules.title_quote_marks) == r.want);
   }
 }
 
@@ -81,6 +93,21 @@ TEST_CASE("structure: a title joined with a space by pandoc is one title") {
       "某县推行网格化监管机制，实现企业全覆盖，今年以来排查整改隐患1200余处。\n";
   const std::vector<std::string> want = {"某市应急管理局召开全市危险化学品安全生产工作推进会议",
                                          "压实责任 筑牢防线"};
+  CHECK(item_titles(t) == want);
+}
+
+TEST_CASE("structure: a title pandoc broke beside a quote is one title") {
+  // pandoc -t plain wraps at 72 columns: the break may fall next to a Chinese quote, on either
+  // side of it, and leaves a space there.
+  const std::string t =
+      "安全生产简报\n\n第3期\n\n某省应急管理厅办公室　　　　2024年3月5日\n\n一、工作部署\n\n"
+      "某市应急管理局在全市中小学校开展 “消防安全进校园”主题宣传活动\n\n"
+      "3月1日，某市启动活动，组织消防员走进校园，讲解火灾逃生常识，今年以来覆盖学生2万余人。\n\n"
+      "某县应急管理局在全县工贸企业推行“ 一企一策”隐患排查治理工作机制\n\n"
+      "某县推行网格化监管机制，实现企业全覆盖，今年以来排查整改隐患1200余处。\n";
+  const std::vector<std::string> want = {
+      "某市应急管理局在全市中小学校开展“消防安全进校园”主题宣传活动",
+      "某县应急管理局在全县工贸企业推行“一企一策”隐患排查治理工作机制"};
   CHECK(item_titles(t) == want);
 }
 
