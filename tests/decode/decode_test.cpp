@@ -27,7 +27,7 @@ Result<DecodedText> decode(std::string_view bytes, const std::string& encoding =
 
 std::vector<std::string> texts(const DecodedText& d) {
   std::vector<std::string> out;
-  for (const SourceLine& l : d.lines) out.push_back(l.text);
+  for (const SourceLine& l : d.lines) out.emplace_back(l.text);
   return out;
 }
 
@@ -469,7 +469,7 @@ TEST_CASE("decode: a 10 MB single line decodes whole") {
     REQUIRE_MESSAGE(got.ok(), why(got));
     CHECK(got.value().encoding == r.want_encoding);
     REQUIRE(got.value().lines.size() == 1);
-    const std::string& text = got.value().lines[0].text;
+    const std::string_view text = got.value().lines[0].text;
     CHECK(text.size() == repeats * r.want_unit.size());
     CHECK(text.substr(0, r.want_unit.size()) == r.want_unit);
     CHECK(text.substr(text.size() - r.want_unit.size()) == r.want_unit);
