@@ -541,5 +541,24 @@ TEST_CASE("decode: the samples decode in the encodings they were written in") {
   }
 }
 
+TEST_CASE("decode: the lines view one buffer, which outlives moves and copies (issue 17)") {
+  // A short text: a moved std::string would carry it inline and leave the views dangling.
+  Result<DecodedText> got = decode("ab\r\nc\fd\n\nlast");
+  REQUIRE_MESSAGE(got.ok(), why(got));
+  const DecodedText moved = std::move(got.value());
+  const DecodedText copy = moved;  // NOLINT: the copy is what is checked
+  for (const DecodedText* d : {&moved, &copy}) {
+    REQUIRE(d->buffer != nullptr);
+    CHECK(texts(*d) == std::vector<std::string>{"ab", "cd", "", "last"});
+    CHECK(d->lines[1].form_feed);
+    for (const SourceLine& l : d->lines) {
+      CHECK(l.text.data() >= d->buffer->data());
+      CHECK(l.text.data() + l.text.size() <= d->buffer->data() + d->buffer->size());
+    }
+  }
+  // No string per line: 24 bytes a line on a large input.
+  CHECK(sizeof(SourceLine) <= 24);
+}
+
 }  // namespace
 }  // namespace jianbao::decode
