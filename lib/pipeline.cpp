@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -44,52 +45,58 @@ class ClaimedLines {
   std::vector<char> claimed_;
 };
 
-// What account_for_lines reads of the source lines, in one string: their number and trimmed
-// text, the blank ones left out. The SourceLines (a std::string and 48 bytes each) are given up
-// for this once layout is done, so they are not held through the structure stage.
+// What account_for_lines reads of the source lines: their number and trimmed text, the blank
+// ones left out, as 12 bytes a line and a share of the decoded text's buffer. The SourceLines
+// (24 bytes each) are given up for this once layout is done, so they are not held through the
+// structure stage.
 class LineTexts {
  public:
-  explicit LineTexts(const std::vector<decode::SourceLine>& lines) {
-    reserve(lines);
-    for (const decode::SourceLine& l : lines) add(l);
-  }
-  // Frees each source line as it is copied, and then the vector.
-  explicit LineTexts(std::vector<decode::SourceLine>&& lines) {
-    reserve(lines);
-    for (decode::SourceLine& l : lines) {
-      add(l);
-      std::string().swap(l.text);
+  explicit LineTexts(const decode::DecodedText& text) : buffer_(text.buffer) {
+    const auto in_buffer = [&](std::string_view t) {
+      return t.empty() || (t.data() >= buffer_->data() &&
+                           t.data() + t.size() <= buffer_->data() + buffer_->size());
+    };
+    if (!buffer_ || !std::all_of(text.lines.begin(), text.lines.end(),
+                                 [&](const decode::SourceLine& l) { return in_buffer(l.text); })) {
+      // Lines made by hand, viewing texts of their own: a buffer of copies.
+      auto own = std::make_shared<std::string>();
+      for (const decode::SourceLine& l : text.lines) *own += l.text;
+      buffer_ = std::move(own);
+      size_t at = 0;
+      for (const decode::SourceLine& l : text.lines) {
+        add(l, at);
+        at += l.text.size();
+      }
+      return;
     }
-    std::vector<decode::SourceLine>().swap(lines);
+    for (const decode::SourceLine& l : text.lines)
+      add(l, static_cast<size_t>(l.text.data() - buffer_->data()));
+  }
+  // Frees the lines once they are read.
+  explicit LineTexts(decode::DecodedText&& text) : LineTexts(std::as_const(text)) {
+    std::vector<decode::SourceLine>().swap(text.lines);
   }
   int last_line() const { return last_line_; }
   template <typename F>
   void for_each(F&& f) const {
-    size_t from = 0;
-    for (const Entry& e : entries_) {
-      f(e.number, std::string_view(text_).substr(from, e.end - from));
-      from = e.end;
-    }
+    for (const Entry& e : entries_) f(e.number, std::string_view(*buffer_).substr(e.begin, e.size));
   }
 
  private:
   struct Entry {
     int number;
-    uint32_t end;  // of its text in text_
+    uint32_t begin;  // of its text in *buffer_
+    uint32_t size;
   };
-  void reserve(const std::vector<decode::SourceLine>& lines) {
-    size_t bytes = 0;
-    for (const decode::SourceLine& l : lines) bytes += l.text.size();
-    text_.reserve(bytes);
-  }
-  void add(const decode::SourceLine& l) {
+  // `at`: where the line's text starts in *buffer_.
+  void add(const decode::SourceLine& l, size_t at) {
     last_line_ = std::max(last_line_, l.number);
     const std::string_view t = core::trim(l.text);
     if (t.empty()) return;
-    text_ += t;
-    entries_.push_back({l.number, static_cast<uint32_t>(text_.size())});
+    entries_.push_back({l.number, static_cast<uint32_t>(at + (t.data() - l.text.data())),
+                        static_cast<uint32_t>(t.size())});
   }
-  std::string text_;
+  std::shared_ptr<const std::string> buffer_;
   std::vector<Entry> entries_;
   int last_line_ = 0;
 };
@@ -127,7 +134,7 @@ Result<Document> parse_decoded(decode::DecodedText decoded, const std::string& p
     if (decoded.facts.size() == decoded.lines.size()) facts = std::move(decoded.facts);
     // Layout was the last stage to read the source lines whole.
     {
-      const LineTexts lines(std::move(decoded.lines));
+      const LineTexts lines(std::move(decoded));
       doc = structure::build_outline(clean, rules, options.genre);
       // The outline claims every line it will (metrics claim none), so the unclaimed ones are
       // known, and the line texts need not be held through the metrics stage.
@@ -176,7 +183,7 @@ void place_in_file(const std::vector<decode::LineFacts>& line_facts, Document* d
 }
 
 void account_for_lines(const decode::DecodedText& text, Document* doc) {
-  account_for_lines(LineTexts(text.lines), doc);
+  account_for_lines(LineTexts(text), doc);
 }
 
 Result<Document> parse_bulletin(std::string_view bytes, const std::string& path,

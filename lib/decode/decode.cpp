@@ -178,27 +178,42 @@ size_t count_lines(std::string_view text) {
   return n;
 }
 
-// Splits UTF-8 text into lines at LF, CRLF and CR; a form feed marks a page break.
-std::vector<SourceLine> split_lines(std::string_view text) {
+// Splits UTF-8 text into lines at LF, CRLF and CR; a form feed marks a page break. The line
+// texts are moved to the front of `text` in place (dropping the line ends and form feeds only
+// ever shortens it), and the lines view them: no copy of the text is made.
+std::vector<SourceLine> split_lines(std::string* text) {
   std::vector<SourceLine> lines;
-  lines.reserve(count_lines(text));  // no growth slack on a large input
-  SourceLine current{"", 1, false};
-  size_t start = 0;  // of the run of ordinary bytes not yet copied into current.text
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
+  lines.reserve(count_lines(*text));  // no growth slack on a large input
+  char* const base = text->data();
+  const size_t n = text->size();
+  size_t out = 0;    // where the next kept byte goes
+  size_t begin = 0;  // of the current line's text in the compacted text
+  bool form_feed = false;
+  const auto end_line = [&] {
+    lines.push_back({std::string_view(base + begin, out - begin),
+                     static_cast<int>(lines.size()) + 1, form_feed});
+    begin = out;
+    form_feed = false;
+  };
+  size_t start = 0;  // of the run of ordinary bytes not yet moved
+  for (size_t i = 0; i < n; ++i) {
+    const char c = base[i];
     if (c != '\n' && c != '\r' && c != '\f') continue;
-    current.text.append(text.substr(start, i - start));
+    if (out != start) std::memmove(base + out, base + start, i - start);
+    out += i - start;
     start = i + 1;
     if (c == '\f') {
-      current.form_feed = true;
+      form_feed = true;
       continue;
     }
-    if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') start = ++i + 1;
-    lines.push_back(std::move(current));
-    current = SourceLine{"", static_cast<int>(lines.size()) + 1, false};
+    if (c == '\r' && i + 1 < n && base[i + 1] == '\n') start = ++i + 1;
+    end_line();
   }
-  current.text.append(text.substr(start));
-  if (!current.text.empty() || current.form_feed) lines.push_back(std::move(current));
+  if (out != start) std::memmove(base + out, base + start, n - start);
+  out += n - start;
+  if (out > begin || form_feed) end_line();
+  // Shortening keeps the bytes where they are, so the views stay valid.
+  text->resize(out);
   return lines;
 }
 
@@ -360,7 +375,10 @@ Result<DecodedText> decode_bytes(std::string_view bytes, const std::string& path
   const bool known = encoding == kIcuUtf8 || encoding == kIcuUtf16Le || encoding == kIcuUtf16Be ||
                      encoding == kIcuGb18030;
   out.encoding = lowercase(known ? encoding : options.encoding);
-  out.lines = split_lines(utf8);
+  // The buffer is made before the lines, so that they view its final bytes.
+  auto buffer = std::make_shared<std::string>(std::move(utf8));
+  out.lines = split_lines(buffer.get());
+  out.buffer = std::move(buffer);
   bool any_text = false;
   for (const SourceLine& l : out.lines) any_text = any_text || !core::trim(l.text).empty();
   if (!any_text) {

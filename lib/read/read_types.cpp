@@ -2,6 +2,9 @@
 
 #include <cmath>
 #include <map>
+#include <memory>
+#include <string>
+#include <string_view>
 
 #include "core/sha256.h"
 
@@ -35,16 +38,27 @@ decode::DecodedText to_decoded_text(std::vector<ReadLine> lines, std::string_vie
   out.bytes = static_cast<long long>(bytes.size());
   out.sha256 = core::sha256_hex(bytes);
   const double body = body_size(lines);
+  // The texts one after another in one buffer, which the lines then view.
+  auto buffer = std::make_shared<std::string>();
+  size_t bytes_of_text = 0;
+  for (const ReadLine& l : lines) bytes_of_text += l.text.size();
+  buffer->reserve(bytes_of_text);
+  for (const ReadLine& l : lines) *buffer += l.text;
+  size_t begin = 0;
   int number = 0;
+  out.lines.reserve(lines.size());
+  out.facts.reserve(lines.size());
   for (ReadLine& l : lines) {
     decode::SourceLine s;
     s.number = ++number;
-    s.text = std::move(l.text);
+    s.text = std::string_view(*buffer).substr(begin, l.text.size());
+    begin += l.text.size();
     s.form_feed = l.page_start;
     if (body > 0 && l.font_size > 0) l.facts.size = std::round(l.font_size * 2) / 2 / body;
-    out.lines.push_back(std::move(s));
+    out.lines.push_back(s);
     out.facts.push_back(std::move(l.facts));
   }
+  out.buffer = std::move(buffer);
   return out;
 }
 

@@ -29,7 +29,7 @@ std::string read_file(const std::string& path) {
 
 // Characters that are not whitespace (ASCII space and tab, U+3000 and other Unicode spaces):
 // layout removes and inserts only whitespace.
-long long visible_chars(const std::string& s) {
+long long visible_chars(std::string_view s) {
   long long n = 0;
   size_t pos = 0;
   while (pos < s.size()) {

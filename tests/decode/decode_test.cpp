@@ -27,7 +27,7 @@ Result<DecodedText> decode(std::string_view bytes, const std::string& encoding =
 
 std::vector<std::string> texts(const DecodedText& d) {
   std::vector<std::string> out;
-  for (const SourceLine& l : d.lines) out.push_back(l.text);
+  for (const SourceLine& l : d.lines) out.emplace_back(l.text);
   return out;
 }
 
@@ -469,7 +469,7 @@ TEST_CASE("decode: a 10 MB single line decodes whole") {
     REQUIRE_MESSAGE(got.ok(), why(got));
     CHECK(got.value().encoding == r.want_encoding);
     REQUIRE(got.value().lines.size() == 1);
-    const std::string& text = got.value().lines[0].text;
+    const std::string_view text = got.value().lines[0].text;
     CHECK(text.size() == repeats * r.want_unit.size());
     CHECK(text.substr(0, r.want_unit.size()) == r.want_unit);
     CHECK(text.substr(text.size() - r.want_unit.size()) == r.want_unit);
@@ -539,6 +539,25 @@ TEST_CASE("decode: the samples decode in the encodings they were written in") {
       cjk = cjk || l.text.find("。") != std::string::npos;
     CHECK(cjk);
   }
+}
+
+TEST_CASE("decode: the lines view one buffer, which outlives moves and copies (issue 17)") {
+  // A short text: a moved std::string would carry it inline and leave the views dangling.
+  Result<DecodedText> got = decode("ab\r\nc\fd\n\nlast");
+  REQUIRE_MESSAGE(got.ok(), why(got));
+  const DecodedText moved = std::move(got.value());
+  const DecodedText copy = moved;  // NOLINT: the copy is what is checked
+  for (const DecodedText* d : {&moved, &copy}) {
+    REQUIRE(d->buffer != nullptr);
+    CHECK(texts(*d) == std::vector<std::string>{"ab", "cd", "", "last"});
+    CHECK(d->lines[1].form_feed);
+    for (const SourceLine& l : d->lines) {
+      CHECK(l.text.data() >= d->buffer->data());
+      CHECK(l.text.data() + l.text.size() <= d->buffer->data() + d->buffer->size());
+    }
+  }
+  // No string per line: 24 bytes a line on a large input.
+  CHECK(sizeof(SourceLine) <= 24);
 }
 
 }  // namespace

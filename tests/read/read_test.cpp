@@ -356,8 +356,8 @@ TEST_CASE("read: a PDF gives pages, positions, titles and furniture") {
     const decode::LineFacts& f = d.facts[i];
     pages = std::max(pages, f.page);
     form_feeds += d.lines[i].form_feed;
-    if (f.furniture == "page_number") page_numbers.push_back(d.lines[i].text);
-    if (f.furniture == "running_header") headers.push_back(d.lines[i].text);
+    if (f.furniture == "page_number") page_numbers.emplace_back(d.lines[i].text);
+    if (f.furniture == "running_header") headers.emplace_back(d.lines[i].text);
     CHECK(f.page >= 1);
     CHECK(f.y > 0);
   }

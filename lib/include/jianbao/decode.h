@@ -9,6 +9,7 @@
 //   if (text.ok()) for (const auto& l : text.value().lines) use(l.number, l.text);
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,10 +23,10 @@ struct DecodeOptions {
   std::string encoding;
 };
 
-// The text first, so the number and the flag share one word (40 bytes, not 48: a large input
-// has hundreds of thousands of lines).
+// The text is a view of DecodedText::buffer (24 bytes a line and no allocation of its own: a large
+// input has hundreds of thousands of lines, half of them blank).
 struct SourceLine {
-  std::string text;        // UTF-8, without the line ending or form feeds
+  std::string_view text;   // UTF-8, without the line ending or form feeds
   int number = 0;          // 1-based
   bool form_feed = false;  // a form feed preceded this line's text: a new page starts here
 };
@@ -65,6 +66,10 @@ struct DecodedText {
   bool bom = false;
   long long bytes = 0;
   std::string sha256;  // of the raw bytes
+  // Every line's text, one after another, which SourceLine::text views. Shared and never
+  // written once the lines are made, so copies and moves of a DecodedText keep the views valid
+  // (a moved short std::string would not), and a stage can keep the texts once the lines go.
+  std::shared_ptr<const std::string> buffer;
   std::vector<SourceLine> lines;
   std::vector<LineFacts> facts;  // empty (text) or one per line
 };
