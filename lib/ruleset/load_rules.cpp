@@ -269,6 +269,23 @@ class Loader {
     return out;
   }
 
+  // A rule written as a token sequence (`tokens`), with the regex it replaced as its oracle
+  // (`oracle_pattern`, optional): read alike for exclusions and metric rules.
+  template <class Rule>
+  void load_token_rule(const std::string& file, const RuleNode& n, Rule* r) {
+    if (n["pattern"]) fail_at(file, n, "a rule has 'pattern' or 'tokens', not both");
+    if (n["requires"]) fail_at(file, n["requires"], "'requires' gates regex rules only");
+    auto seq =
+        metrics::compile_token_sequence(get_string(file, n, "tokens", true), out_->token_classes);
+    if (!seq.ok())
+      fail_at(file, n["tokens"], fmt::format("rule '{}': {}", r->id, seq.status().message()));
+    r->tokens = std::make_shared<const metrics::TokenSequence>(std::move(seq.value()));
+    if (n["oracle_pattern"]) {
+      r->regex = compile(file, n["oracle_pattern"], r->id);
+      r->has_oracle = true;
+    }
+  }
+
   // `gated`: the rule may declare `requires` (exclusions; metric rules are read elsewhere).
   PatternRule load_pattern_rule(const std::string& file, const RuleNode& n, int index,
                                 const std::string& id_prefix, bool gated) {
@@ -288,17 +305,7 @@ class Loader {
       r.required = load_required(file, n, r.id);
       if (gated && n["tokens"]) {
         // As a metric rule's: a token sequence, with the regex it replaced as its oracle.
-        if (n["pattern"]) fail_at(file, n, "a rule has 'pattern' or 'tokens', not both");
-        if (n["requires"]) fail_at(file, n["requires"], "'requires' gates regex rules only");
-        auto seq = metrics::compile_token_sequence(get_string(file, n, "tokens", true),
-                                                   out_->token_classes);
-        if (!seq.ok())
-          fail_at(file, n["tokens"], fmt::format("rule '{}': {}", r.id, seq.status().message()));
-        r.tokens = std::make_shared<const metrics::TokenSequence>(std::move(seq.value()));
-        if (n["oracle_pattern"]) {
-          r.regex = compile(file, n["oracle_pattern"], r.id);
-          r.has_oracle = true;
-        }
+        load_token_rule(file, n, &r);
       } else {
         if (n["oracle_pattern"]) fail_at(file, n, "'oracle_pattern' belongs to a 'tokens' rule");
         r.regex = compile(file, n["pattern"] ? n["pattern"] : n, r.id);
@@ -853,17 +860,7 @@ class Loader {
       r.line = line_of(n);
       r.context_year = context_year;
       if (n["tokens"]) {
-        if (n["pattern"]) fail_at(file, n, "a rule has 'pattern' or 'tokens', not both");
-        if (n["requires"]) fail_at(file, n["requires"], "'requires' gates regex rules only");
-        auto seq = metrics::compile_token_sequence(get_string(file, n, "tokens", true),
-                                                   out_->token_classes);
-        if (!seq.ok())
-          fail_at(file, n["tokens"], fmt::format("rule '{}': {}", r.id, seq.status().message()));
-        r.tokens = std::make_shared<const metrics::TokenSequence>(std::move(seq.value()));
-        if (n["oracle_pattern"]) {
-          r.regex = compile(file, n["oracle_pattern"], r.id);
-          r.has_oracle = true;
-        }
+        load_token_rule(file, n, &r);
       } else {
         if (!n["pattern"]) fail_at(file, n, "missing key 'pattern'");
         if (n["oracle_pattern"]) fail_at(file, n, "'oracle_pattern' belongs to a 'tokens' rule");

@@ -13,6 +13,7 @@
 #include "core/utf8.h"
 #include "jianbao/ruleset.h"
 #include "ruleset/rule_set.h"
+#include "support/random_patterns.h"
 
 namespace jianbao {
 namespace {
@@ -89,28 +90,12 @@ TEST_CASE("first chars: what is not read, or may match nothing, allows everythin
 }
 
 // A random pattern over atoms, classes, groups, alternations and quantifiers.
-std::string random_first_pattern(std::mt19937& rng, int depth) {
-  static const char* kAtoms[] = {"号",    "a", "b", ".",   "\\s", "\\d", "[号a]",  "[^号]",   " ",
-                                 "[a-c]", "^", "$", "\\b", "\\-", "1",   "[\\s1]", "\\p{Han}"};
-  static const char* kQuant[] = {"", "", "", "?", "*", "+", "{0,2}", "{1,2}", "??", "{2}"};
-  std::string p;
-  const int n = 1 + static_cast<int>(rng() % 4);
-  for (int i = 0; i < n; ++i) {
-    if (depth < 2 && rng() % 4 == 0) {
-      static const char* kOpen[] = {"(?:", "(", "(?<g", "(?=", "(?!", "(?<=", "(?<!", "(?>"};
-      static int names = 0;
-      std::string open = kOpen[rng() % std::size(kOpen)];
-      if (open == "(?<g") open += std::to_string(++names) + ">";
-      p += open + random_first_pattern(rng, depth + 1);
-      if (rng() % 2) p += "|" + random_first_pattern(rng, depth + 1);
-      p += ")";
-    } else {
-      p += kAtoms[rng() % std::size(kAtoms)];
-    }
-    p += kQuant[rng() % std::size(kQuant)];
-  }
-  if (depth == 0 && rng() % 5 == 0) p += "|" + random_first_pattern(rng, 1);
-  return p;
+std::string random_first_pattern(std::mt19937& rng) {
+  static const char* const kAtoms[] = {"号",    "a",     "b", ".",      "\\s",     "\\d",
+                                       "[号a]", "[^号]", " ", "[a-c]",  "^",       "$",
+                                       "\\b",   "\\-",   "1", "[\\s1]", "\\p{Han}"};
+  static const char* const kQuant[] = {"", "", "", "?", "*", "+", "{0,2}", "{1,2}", "??", "{2}"};
+  return testing::random_pattern(rng, kAtoms, kQuant);
 }
 
 // Whether ICU finds a match of `re` at the start of `text` (lookingAt).
@@ -127,7 +112,7 @@ TEST_CASE("first chars: every text ICU matches at its start opens with an allowe
   static const char* kText[] = {"号", "a", "b", "c", " ", "1", "\u3000", "-", "令"};
   int matched = 0, skipped = 0, compiled = 0;
   for (int k = 0; k < 3000; ++k) {
-    const std::string pattern = random_first_pattern(rng, 0);
+    const std::string pattern = random_first_pattern(rng);
     auto re = core::Regex::compile(pattern);
     if (!re.ok()) continue;  // an unbounded look-behind, a quantified anchor: ICU says no
     ++compiled;

@@ -9,6 +9,7 @@
 #include "core/icu_regex.h"
 #include "jianbao/ruleset.h"
 #include "ruleset/rule_set.h"
+#include "support/random_patterns.h"
 
 namespace jianbao {
 namespace {
@@ -55,27 +56,10 @@ TEST_CASE("required ideographs: only what every match must hold") {
 }
 
 // A random pattern over a few atoms, groups, alternations and quantifiers.
-std::string random_pattern(std::mt19937& rng, int depth) {
-  static const char* kAtoms[] = {"号", "文", "件", "a", ".", "\\s", "[号文]", "[^号]", " "};
-  static const char* kQuant[] = {"", "", "", "?", "*", "+", "{0,2}", "{1,2}", "??"};
-  std::string p;
-  const int n = 1 + static_cast<int>(rng() % 4);
-  for (int i = 0; i < n; ++i) {
-    if (depth < 2 && rng() % 4 == 0) {
-      static const char* kOpen[] = {"(?:", "(", "(?<g", "(?=", "(?!", "(?<=", "(?<!", "(?>"};
-      static int names = 0;
-      std::string open = kOpen[rng() % std::size(kOpen)];
-      if (open == "(?<g") open += std::to_string(++names) + ">";
-      p += open + random_pattern(rng, depth + 1);
-      if (rng() % 2) p += "|" + random_pattern(rng, depth + 1);
-      p += ")";
-    } else {
-      p += kAtoms[rng() % std::size(kAtoms)];
-    }
-    p += kQuant[rng() % std::size(kQuant)];
-  }
-  if (depth == 0 && rng() % 5 == 0) p += "|" + random_pattern(rng, 1);
-  return p;
+std::string random_pattern(std::mt19937& rng) {
+  static const char* const kAtoms[] = {"号", "文", "件", "a", ".", "\\s", "[号文]", "[^号]", " "};
+  static const char* const kQuant[] = {"", "", "", "?", "*", "+", "{0,2}", "{1,2}", "??"};
+  return testing::random_pattern(rng, kAtoms, kQuant);
 }
 
 TEST_CASE("required ideographs: a text ICU finds a match in holds every one") {
@@ -83,7 +67,7 @@ TEST_CASE("required ideographs: a text ICU finds a match in holds every one") {
   static const char* kText[] = {"号", "文", "件", "a", " ", "令"};
   int matched = 0, skipped = 0, compiled = 0;
   for (int k = 0; k < 3000; ++k) {
-    const std::string pattern = random_pattern(rng, 0);
+    const std::string pattern = random_pattern(rng);
     auto re = core::Regex::compile(pattern);
     if (!re.ok()) continue;  // an unbounded look-behind, a quantified look-ahead: ICU says no
     ++compiled;
