@@ -2,9 +2,9 @@
 # How well `jianbao batch -j 2` can use two cores, measured without a clock (issue 17: "batch -j 2
 # >= 1.85x -j 1, as CPU-time-independent as you can").
 #
-#   bench/batch_scaling.sh path/to/jianbao INPUT_DIR [JOBS]
+#   [JOBS=2] bench/batch_scaling.sh path/to/jianbao INPUT...
 #
-# Runs `batch -j 1` and `batch -j JOBS` (default 2) under callgrind with one profile per thread
+# Runs `batch -j 1` and `batch -j JOBS` over the inputs (files or directories) under callgrind with one profile per thread
 # and prints each thread's instructions. The bound it prints is the speed-up if every core ran
 # at the same rate: the -j 1 run's instructions over the critical path of the -j JOBS run, taken
 # as the calling thread's instructions (rule loading, in-order commits; counted as if none of it
@@ -12,9 +12,12 @@
 # only lower the real figure; bench/run.sh measures the wall-clock one beside it. The outputs of
 # both runs must be identical (summary and manifest aside), or the script fails.
 set -euo pipefail
-jb=$(realpath "${1:?usage: bench/batch_scaling.sh JIANBAO INPUT_DIR [JOBS]}")
-input=$(realpath "${2:?usage: bench/batch_scaling.sh JIANBAO INPUT_DIR [JOBS]}")
-jobs=${3:-2}
+usage="usage: [JOBS=2] bench/batch_scaling.sh JIANBAO INPUT..."
+jb=$(realpath "${1:?$usage}")
+shift
+(($#)) || { echo "$usage" >&2; exit 2; }
+inputs=("$@")
+jobs=${JOBS:-2}
 command -v valgrind >/dev/null || { echo "batch_scaling.sh: needs valgrind" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -24,7 +27,7 @@ profile() {
   local j=$1
   mkdir -p "$work/cg$j"
   valgrind --tool=callgrind --separate-threads=yes --callgrind-out-file="$work/cg$j/p" \
-    "$jb" batch -j "$j" -f jsonl -o "$work/out$j" "$input" >/dev/null 2>"$work/cg$j.log" ||
+    "$jb" batch -j "$j" -f jsonl -o "$work/out$j" "${inputs[@]}" >/dev/null 2>"$work/cg$j.log" ||
     { tail -n 20 "$work/cg$j.log" >&2; exit 1; }
   for f in "$work/cg$j"/p-*; do
     awk '/^(summary|totals):/ { print $2; exit }' "$f"

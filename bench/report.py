@@ -87,7 +87,9 @@ def main():
       f"({machine.get('corpus_manifest')})")
     p("")
 
-    stages = kv_lines(os.path.join(res, "stage.txt"), "BENCH")
+    rows = kv_lines(os.path.join(res, "stage.txt"), "BENCH")
+    stages = [r for r in rows if "stage" in r]
+    floors = [r for r in rows if "floor" in r]
     p("Stages, in process (jianbao_stage_bench; thread CPU time, median of the timed runs;")
     p("peak RSS = process peak while the stage ran, reset before each stage):")
     p(f"  {'stage':<12}{'MB/s':>10}{'bulletins/s':>14}{'% of time':>11}{'peak RSS MiB':>14}")
@@ -96,7 +98,13 @@ def main():
         share = 100 * float(r["seconds"]) / float(e2e_stage["seconds"]) if e2e_stage else 0
         p(f"  {r['stage']:<12}{float(r['mbps']):>10.2f}{float(r['bps']):>14.0f}{share:>10.1f}%"
           f"{float(r['peak_mib']):>14.1f}")
-    p("  (MB/s is MiB of input bytes per second; account = pipeline line accounting)")
+    for r in floors:
+        share = 100 * float(r["seconds"]) / float(e2e_stage["seconds"]) if e2e_stage else 0
+        p(f"  {r['floor']:<12}{float(r['mbps']):>10.2f}{float(r['bps']):>14.0f}{share:>10.1f}%"
+          f"{'-':>14}")
+    p("  (MB/s is MiB of input bytes per second; account = pipeline line accounting; the floors,")
+    p("  timed the same way over the same bytes: floor_scan counts line feeds, floor_utf8 is a")
+    p("  plain validating UTF-8 decode into code points)")
     p("")
 
     e2e = [gnu_time(t) for t in sorted(glob.glob(os.path.join(res, "e2e_[0-9]*.time")))]
@@ -159,7 +167,41 @@ def main():
               f"{j[1][1]:.1f} MiB); -j 2: {j[2][0]:.1f} s ({e2e_bytes / MIB / j[2][0]:.2f} MB/s, "
               f"peak RSS {j[2][1]:.1f} MiB)")
             p(f"  speed-up {speedup:.2f}x (medians); target >= 1.85x: {verdict(speedup >= 1.85)}")
+
+    scaling = os.path.join(res, "batch_scaling.txt")
+    if os.path.exists(scaling):
+        with open(scaling, encoding="utf-8") as f:
+            text = f.read().strip()
+        p("  by instructions (bench/batch_scaling.sh, callgrind, first "
+          f"{os.environ.get('BATCH_SCALING_MB', '2')} MiB):")
+        for line in text.splitlines():
+            p("    " + line)
+        m = re.search(r"by instructions: ([\d.]+)x", text)
+        if m:
+            p(f"    target >= 1.85x: {verdict(float(m.group(1)) >= 1.85)}")
     p("")
+
+    inputs = []
+    for name, label in (("pdf", "PDF"), ("pdftotext", "their pdftotext text"),
+                        ("docx", "DOCX"), ("docx2txt", "their docx2txt text")):
+        info = os.path.join(res, f"input_{name}.txt")
+        runs = [gnu_time(t) for t in glob.glob(os.path.join(res, f"input_{name}_*.time"))]
+        if os.path.exists(info) and runs:
+            with open(info, encoding="utf-8") as f:
+                kv = dict(x.split("=", 1) for x in f.read().split())
+            inputs.append((label, int(kv["bytes"]), int(kv["files"]),
+                           med([t["cpu"] for t in runs]), max(t["rss"] for t in runs)))
+    if inputs:
+        p("PDF and DOCX input (tests/corpus/, each set in one process; CPU time, median;")
+        p("MB/s of the files' own bytes, and the CPU time against the same files' extracted text):")
+        cpus = {label: cpu for label, _, _, cpu, _ in inputs}
+        for label, b, n, cpu, rss in inputs:
+            text = cpus.get("their pdftotext text" if label == "PDF" else
+                            "their docx2txt text" if label == "DOCX" else None)
+            ratio = f"  {cpu / text:.2f}x its text" if text else ""
+            p(f"  {label:<22}{n:>4} files {b / MIB:7.2f} MiB  {cpu:6.2f} s  {b / MIB / cpu:7.2f} "
+              f"MB/s  {n / cpu:7.1f} files/s  peak RSS {rss:.1f} MiB{ratio}")
+        p("")
 
     p("Cost per byte, one bulletin of each size (stage bench end to end; CLI peak RSS):")
     p(f"  {'file':<18}{'bytes':>11}{'MB/s':>9}{'us/KiB':>9}{'vs 10k':>8}{'CLI peak RSS MiB':>18}")
@@ -167,7 +209,7 @@ def main():
     worst = 0.0
     for s in ("10k", "1m", "10m"):
         rows = kv_lines(os.path.join(res, f"single_{s}.txt"), "BENCH")
-        r = next((x for x in rows if x["stage"] == "end-to-end"), None)
+        r = next((x for x in rows if x.get("stage") == "end-to-end"), None)
         if not r:
             continue
         b = int(r["bytes"])
@@ -178,6 +220,9 @@ def main():
         crss = gnu_time(cli)["rss"] if os.path.exists(cli) else float("nan")
         p(f"  single_{s}.txt{'':<{4 - len(s)}}{b:>11}{float(r['mbps']):>9.2f}{us_kib:>9.1f}"
           f"{us_kib / base:>7.2f}x{crss:>18.1f}")
+    cli10 = os.path.join(res, "single_10m_cli.time")
+    if os.path.exists(cli10):
+        p(f"  one 10 MiB bulletin, peak RSS < 64 MiB: {verdict(gnu_time(cli10)['rss'] < 64)}")
     if base:
         p(f"  linear (a long bulletin no slower per byte than a 10 KiB one, 10% slack): "
           f"{verdict(worst <= 1.1)}")
@@ -185,7 +230,7 @@ def main():
 
     peer = kv_lines(os.path.join(res, "peer.txt"), "PEER")
     mine = [r for r in kv_lines(os.path.join(res, "peer_jianbao.txt"), "BENCH")
-            if r["stage"] == "end-to-end"]
+            if r.get("stage") == "end-to-end"]
     if peer and mine:
         pr, mr = peer[0], mine[0]
         ratio = float(mr["mbps"]) / float(pr["mbps"])

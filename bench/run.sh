@@ -9,7 +9,9 @@
 # 4. runs `jianbao parse --format jsonl` end to end over the corpus files to /dev/null under
 #    /usr/bin/time -v (and over the first tenth, to see whether peak memory grows with the corpus);
 # 4b. times the start-up: a one-bulletin `parse`, built-in rules and --rules rules/ (STARTUP_RUNS);
-# 5. runs `jianbao batch -j 1` and `-j 2` alternately when the batch command exists;
+# 4d. parses the PDF and DOCX files of tests/corpus/ and their extracted texts (reported apart);
+# 5. runs `jianbao batch -j 1` and `-j 2` alternately when the batch command exists, and (5b)
+#    once each under callgrind for the speed-up bound by instructions (bench/batch_scaling.sh);
 # 6. times single bulletins of 10 KiB, 1 MiB and 10 MiB (cost per byte);
 # 7. runs the npm peer (Microsoft Recognizers-Text, Chinese numbers, percentages and dates) and
 #    jianbao over the same first PEER_MB MiB of the corpus;
@@ -18,7 +20,8 @@
 # Knobs (environment): BENCH_MB (corpus size, 100), BENCH_SEED (7), BENCH_RUNS (timed runs per
 # figure, 3), PEER_MB (peer sample, 1), PEER_RUNS (3), BENCH_SKIP_PEER=1, BENCH_SKIP_BUILD=1,
 # BENCH_E2E_MB (run the CLI end to end over the first X MiB only; default the whole corpus),
-# BENCH_SKIP_STAGE=1 (keep results/stage.txt from an earlier run),
+# BENCH_SKIP_STAGE=1 (keep results/stage.txt from an earlier run), BENCH_SKIP_SCALING=1,
+# BATCH_SCALING_MB (how much of the corpus the callgrind batch runs read, 2),
 # BENCH_SOURCE (the source tree to build, default this checkout; e.g. a `git archive` of a commit
 # while the working tree is mid-edit), BATCH_CMD (how to call batch; {J}, {OUT} and {LIST} are
 # replaced; see below).
@@ -130,6 +133,26 @@ for i in $(seq 1 "$BENCH_RUNS"); do
 done
 echo "bytes=$(($(stat -c %s "$seed_file") * 2000))" >"$results/seed2000.txt"
 
+# --- 4d. PDF and DOCX input, reported apart ------------------------------------------------------
+# The rendered files of tests/corpus/ and the text pdftotext and docx2txt extracted from the same
+# files, each set parsed in one process, so that the cost of reading a file shows beside the cost
+# of its text.
+rm -f "$results"/input_*.time "$results"/input_*.txt
+find "$src/tests/corpus" -name "*.pdf" | sort >"$results/input_pdf.list"
+find "$src/tests/corpus" -name "*.docx" | sort >"$results/input_docx.list"
+sed 's/\.pdf$/.pdftotext.txt/' "$results/input_pdf.list" >"$results/input_pdftotext.list"
+sed 's/\.docx$/.docx2txt.txt/' "$results/input_docx.list" >"$results/input_docx2txt.list"
+for name in pdf pdftotext docx docx2txt; do
+  [[ -s $results/input_$name.list ]] || continue
+  echo "bytes=$(xargs stat -c %s <"$results/input_$name.list" | awk '{ t += $1 } END { print t }') files=$(wc -l <"$results/input_$name.list")" \
+    >"$results/input_$name.txt"
+  log "end to end: parse --format jsonl over $(wc -l <"$results/input_$name.list") files ($name, tests/corpus, $BENCH_RUNS runs)"
+  for i in $(seq 1 "$BENCH_RUNS"); do
+    /usr/bin/time -v -o "$results/input_${name}_$i.time" "$jb" parse --format jsonl \
+      $(cat "$results/input_$name.list") >/dev/null 2>"$results/input_$name.err" || true
+  done
+done
+
 # --- 5. batch -j 1 / -j 2 -------------------------------------------------------------------
 # The batch command is written in parallel with this benchmark; its interface is read from
 # BATCH_CMD when the default guess does not fit.
@@ -158,6 +181,19 @@ if "$jb" --help 2>&1 | grep -qE '^ +batch ' && "$jb" batch --help >"$results/bat
   done
 else
   echo "jianbao has no batch command yet; -j 1 / -j 2 not measured" >"$results/batch.note"
+fi
+
+# --- 5b. batch -j 2 against -j 1 by instructions -------------------------------------------------
+# The wall-clock ratio above measures the VM as much as jianbao; this one does not (callgrind, one
+# profile per thread; see bench/batch_scaling.sh). Over the first BATCH_SCALING_MB MiB (2).
+rm -f "$results/batch_scaling.txt"
+if [[ -z ${BENCH_SKIP_SCALING:-} ]] && command -v valgrind >/dev/null; then
+  (cd "$corpus/files" && xargs stat -c '%s %n' <"$results/files.rel" |
+    awk -v lim=$((${BATCH_SCALING_MB:-2} * 1048576)) '{ if (tot < lim) { tot += $1; print $2 } }') \
+    >"$results/scaling.rel"
+  log "batch -j 1 / -j 2 under callgrind over $(wc -l <"$results/scaling.rel") files"
+  (cd "$corpus/files" && "$bench/batch_scaling.sh" "$jb" $(cat "$results/scaling.rel")) \
+    >"$results/batch_scaling.txt" 2>&1 || true
 fi
 
 # --- 6. linearity: one long bulletin of each size -------------------------------------------

@@ -12,6 +12,10 @@
 // thread CPU time (CLOCK_THREAD_CPUTIME_ID), which a loaded machine disturbs less than wall
 // time; the wall time of each run is printed too. Figures are medians over the timed runs.
 //
+// Beside the stages it times two physical floors over the same bytes, the same way (issue 17):
+// a byte scan (count the line feeds) and a plain validating UTF-8 decode into code points. No
+// stage that reads every character can beat the decode.
+//
 // Output: a human table on stdout, and one `BENCH key=value ...` line per row for scripts.
 #include <fmt/format.h>
 #include <sys/resource.h>
@@ -19,12 +23,15 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "jianbao/decode.h"
@@ -75,6 +82,50 @@ bool read_file(const std::string& path, std::string* out) {
   *out = std::move(ss).str();
   return true;
 }
+
+// The floors. Each returns a value folded from every byte, so that the loop cannot be dropped.
+uint64_t scan_bytes(std::string_view bytes) {
+  uint64_t lines = 0;
+  for (const char c : bytes) lines += c == '\n';
+  return lines;
+}
+
+// A textbook decoder (no lookup tables, no SIMD): lead byte, then its continuation bytes,
+// checked; a bad sequence counts as one replacement character.
+uint64_t decode_utf8(std::string_view bytes, std::vector<char32_t>* out) {
+  out->clear();
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const auto* end = p + bytes.size();
+  while (p < end) {
+    const unsigned c = *p;
+    int more = c < 0x80 ? 0 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
+    char32_t cp = more == 0 ? c : more == 1 ? (c & 0x1F) : more == 2 ? (c & 0x0F) : (c & 0x07);
+    ++p;
+    if (more < 0 || end - p < more) {
+      out->push_back(0xFFFD);
+      continue;
+    }
+    bool ok = true;
+    for (int i = 0; i < more; ++i) {
+      ok = ok && (p[i] & 0xC0) == 0x80;
+      cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if (ok) p += more;
+    out->push_back(ok ? cp : 0xFFFD);
+  }
+  uint64_t sum = 0;
+  for (const char32_t cp : *out) sum += cp;
+  return sum;
+}
+
+struct Floors {
+  double scan_seconds = 0;
+  double decode_seconds = 0;
+  uint64_t checksum = 0;
+};
+
+// Times both floors over the files, one file at a time as the stages read them.
+Floors time_floors(const std::vector<std::string>& files);
 
 struct RunResult {
   double seconds[kStageCount] = {};
@@ -138,6 +189,23 @@ RunResult run_once(const std::vector<std::string>& files, const jianbao::RuleSet
   }
   r.wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
   return r;
+}
+
+Floors time_floors(const std::vector<std::string>& files) {
+  Floors f;
+  std::string bytes;
+  std::vector<char32_t> code_points;
+  for (const std::string& path : files) {
+    if (!read_file(path, &bytes)) continue;
+    const double t0 = thread_seconds();
+    f.checksum += scan_bytes(bytes);
+    const double t1 = thread_seconds();
+    f.checksum += decode_utf8(bytes, &code_points);
+    const double t2 = thread_seconds();
+    f.scan_seconds += t1 - t0;
+    f.decode_seconds += t2 - t1;
+  }
+  return f;
 }
 
 double median(std::vector<double> v) {
@@ -208,7 +276,9 @@ int main(int argc, char** argv) {
 
   const RunResult mem = run_once(mem_files, *rules.value(), /*memory=*/true);
   std::vector<RunResult> timed;
+  std::vector<Floors> floors;
   for (int i = 0; i < runs; ++i) {
+    floors.push_back(time_floors(files));
     timed.push_back(run_once(files, *rules.value(), /*memory=*/false));
     std::cerr << fmt::format("stage_bench: run {}/{}: {:.2f} s wall, {:.2f} s cpu\n", i + 1, runs,
                              timed.back().wall, [&] {
@@ -252,6 +322,16 @@ int main(int argc, char** argv) {
                mb / sec, n / sec, 100.0 * sec / e2e_med, mem.peak_kib[st] / 1024.0);
     fmt::print("BENCH stage={} seconds={:.6f} mbps={:.3f} bps={:.1f} peak_mib={:.1f}\n",
                kStageNames[st], sec, mb / sec, n / sec, mem.peak_kib[st] / 1024.0);
+  }
+  for (const auto& [name, field] : {std::pair{"floor_scan", &Floors::scan_seconds},
+                                    std::pair{"floor_utf8", &Floors::decode_seconds}}) {
+    std::vector<double> v;
+    for (const Floors& f : floors) v.push_back(f.*field);
+    const double sec = std::max(median(v), 1e-9);
+    fmt::print("{:<12} {:>10.3f} {:>10.1f} {:>14.0f} {:>9.1f}% {:>15}\n", name, sec, mb / sec,
+               n / sec, 100.0 * sec / e2e_med, "-");
+    fmt::print("BENCH floor={} seconds={:.6f} mbps={:.3f} bps={:.1f} checksum={}\n", name, sec,
+               mb / sec, n / sec, floors.front().checksum);
   }
   std::vector<double> walls;
   for (const RunResult& r : timed) walls.push_back(r.wall);
