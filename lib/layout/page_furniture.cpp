@@ -33,14 +33,13 @@ char32_t first_normalized(std::string_view text) {
 // for none.
 class WholeLineMatcher {
  public:
-  WholeLineMatcher(const std::vector<PatternRule>& patterns, int time_limit) {
-    for (const PatternRule& p : patterns) {
-      regexes_.push_back(&p.regex);
-      matchers_.push_back(p.regex.new_matcher(time_limit));
-    }
+  // The matchers are made when first needed: most lines are tested by none.
+  WholeLineMatcher(const std::vector<PatternRule>& patterns, int time_limit)
+      : matchers_(patterns.size()), time_limit_(time_limit) {
+    for (const PatternRule& p : patterns) regexes_.push_back(&p.regex);
   }
 
-  bool empty() const { return matchers_.empty(); }
+  bool empty() const { return regexes_.empty(); }
 
   // Whether one of the patterns may match a line opening with `first` (first_normalized).
   bool may_match(char32_t first) const {
@@ -55,6 +54,7 @@ class WholeLineMatcher {
     for (size_t k = 0; k < matchers_.size(); ++k) {
       if (first != kNoFirst && !regexes_[k]->may_open_with(first)) continue;
       auto& m = matchers_[k];
+      if (m == nullptr) m = regexes_[k]->new_matcher(time_limit_);
       m->reset(line);  // also restarts the time limit
       UErrorCode status = U_ZERO_ERROR;
       if (m->matches(status) && U_SUCCESS(status)) return true;
@@ -64,7 +64,8 @@ class WholeLineMatcher {
 
  private:
   std::vector<const core::Regex*> regexes_;
-  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;
+  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;  // null until first used
+  int time_limit_ = 0;
 };
 
 // Index of the next line that is not removed, or lines.size().
@@ -109,6 +110,7 @@ bool masthead_follows(const std::vector<Line>& ls, size_t i, const RuleSet& rule
        j = next_kept(ls, j), ++seen) {
     const std::string norm = core::normalize_width(ls[j].text);
     for (const core::Regex* re : {&m.issue, &m.total_issue, &m.date}) {
+      if (!re->may_match(norm)) continue;  // lacks an ideograph every match holds
       core::Match match(*re, norm, rules.layout.regex_time_limit);
       if (match.find()) return true;
     }
@@ -217,14 +219,9 @@ bool widest_lines_run_on(const SeenWidths& seen, const std::vector<int>& all_wid
 // the lines looked at (a document's page boundaries), each line converted once.
 class TailLineMatcher {
  public:
-  explicit TailLineMatcher(const RuleSet& rules) : date_regex_(rules.structure.masthead.date) {
-    const int limit = rules.layout.regex_time_limit;
-    date_ = rules.structure.masthead.date.new_matcher(limit);
-    title_ = rules.structure.masthead.title.new_matcher(limit);
-    for (const PatternRule& p : rules.structure.colophon) {
-      colophon_.push_back(p.regex.new_matcher(limit));
-    }
-  }
+  // The matchers are made when first needed: a document without pages needs none.
+  explicit TailLineMatcher(const RuleSet& rules)
+      : rules_(rules), date_regex_(rules.structure.masthead.date) {}
 
   // The line opens with a date: the line before it on its page is an office signing
   // ("某省人民政府办公厅" / "2022年9月28日") or issuing ("…" / "2022年9月28日印发"), printed at a
@@ -240,6 +237,11 @@ class TailLineMatcher {
   bool is_tail_line(const Line& l) {
     core::to_normalized_u16(l.text, &text_);
     if (date_may_open(l.text) && date_opens()) return true;
+    if (colophon_.empty()) {
+      for (const PatternRule& p : rules_.structure.colophon) {
+        colophon_.push_back(p.regex.new_matcher(rules_.layout.regex_time_limit));
+      }
+    }
     for (auto& m : colophon_) {
       m->reset(text_);  // also restarts the time limit
       UErrorCode status = U_ZERO_ERROR;
@@ -253,6 +255,9 @@ class TailLineMatcher {
   // bulletin never.
   bool names_bulletin(const Line& l) {
     core::to_normalized_u16(squeezed(l.text), &text_);
+    if (title_ == nullptr) {
+      title_ = rules_.structure.masthead.title.new_matcher(rules_.layout.regex_time_limit);
+    }
     title_->reset(text_);
     UErrorCode status = U_ZERO_ERROR;
     return title_->matches(status) && U_SUCCESS(status);
@@ -272,11 +277,13 @@ class TailLineMatcher {
   }
 
   bool date_opens() {
+    if (date_ == nullptr) date_ = date_regex_.new_matcher(rules_.layout.regex_time_limit);
     date_->reset(text_);
     UErrorCode status = U_ZERO_ERROR;
     return date_->lookingAt(status) && U_SUCCESS(status);
   }
 
+  const RuleSet& rules_;
   const core::Regex& date_regex_;
   icu::UnicodeString text_;  // the matchers refer to it: declared (and so outliving them) first
   std::unique_ptr<icu::RegexMatcher> date_;
@@ -576,8 +583,15 @@ std::map<std::string, size_t> section_titles(const std::vector<Line>& ls, const 
 // line l holds no glued page number (layout.yaml, glued_page_number_patterns).
 std::string glued_page_number_rest(const Line& l, const LayoutRules& r) {
   if (r.glued_page_numbers.empty()) return "";
+  // The patterns match whole lines: most open with no character a glued number opens with.
+  const char32_t first = first_normalized(l.text);
+  const auto may_open = [&](const PatternRule& p) {
+    return first == kNoFirst || p.regex.may_open_with(first);
+  };
+  if (std::none_of(r.glued_page_numbers.begin(), r.glued_page_numbers.end(), may_open)) return "";
   const std::string norm = core::normalize_width(l.text);
   for (const PatternRule& p : r.glued_page_numbers) {
+    if (!may_open(p)) continue;
     core::Match m(p.regex, norm, r.regex_time_limit);
     if (m.matches()) return squeezed(m.group("rest"));
   }
@@ -697,18 +711,18 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
   // bulletin's name, printed there only once.
   std::map<std::string, int> repeats;
   std::set<std::string> at_top;  // texts standing at a page's head
-  // A page number glued to a footer ("-2内部资料") counts as the footer's line.
-  std::map<size_t, std::string> glued;
-  for (const auto& [i, top] : boundary) {
-    if (std::string rest = glued_page_number_rest(ls[i], r); !rest.empty()) {
-      glued.emplace(i, std::move(rest));
-    }
+  // A page number glued to a footer ("-2内部资料") counts as the footer's line. Each boundary
+  // line's key is made once.
+  std::vector<bool> glued(boundary.size());
+  std::vector<std::string> keys(boundary.size());
+  for (size_t k = 0; k < boundary.size(); ++k) {
+    const size_t i = boundary[k].first;
+    keys[k] = glued_page_number_rest(ls[i], r);
+    glued[k] = !keys[k].empty();
+    if (!glued[k]) keys[k] = squeezed(ls[i].text);
   }
-  auto key_of = [&](size_t i) {
-    const auto it = glued.find(i);
-    return it != glued.end() ? it->second : squeezed(ls[i].text);
-  };
-  for (const auto& [i, top] : boundary) {
+  for (size_t k = 0; k < boundary.size(); ++k) {
+    const auto& [i, top] = boundary[k];
     if (!is_short(ls[i]) || (!top && ends_running_sentence(ls, i, geo, r))) continue;
     // A line over a date is an office signing, but for a bulletin's name atop a page: the
     // header printed on some pages only ("安全生产工作动态" / "2022 年 9 月 3 日"), the office at
@@ -721,8 +735,8 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     if (top && p != static_cast<size_t>(-1) && is_short(ls[p]) && !ls[p].ends_sentence &&
         tail.opens_with_date(ls[i]))
       continue;
-    ++repeats[key_of(i)];
-    if (top) at_top.insert(key_of(i));
+    ++repeats[keys[k]];
+    if (top) at_top.insert(keys[k]);
   }
   int masthead_lines = 0;
   for (size_t j = 0; j < ls.size() && masthead_lines < rules.structure.masthead.max_lines; ++j) {
@@ -742,12 +756,13 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
       if (it != repeats.end() && it->second == 1) ++it->second;
     }
   }
-  for (const auto& [i, top] : boundary) {
-    const bool repeated = repeats[key_of(i)] >= r.min_repeats;
+  for (size_t k = 0; k < boundary.size(); ++k) {
+    const auto& [i, top] = boundary[k];
+    const bool repeated = repeats[keys[k]] >= r.min_repeats;
     if (ls[i].removed || !repeated || !is_short(ls[i])) continue;
     if (!top && ends_running_sentence(ls, i, geo, r)) continue;
     ls[i].removed = true;
-    const char* kind = glued.count(i) ? "page_number" : top ? "running_header" : "footer";
+    const char* kind = glued[k] ? "page_number" : top ? "running_header" : "footer";
     out->removed.push_back({kind, ls[i].number, std::string(ls[i].raw)});
     if (top) start_page_after(&ls, i);
   }

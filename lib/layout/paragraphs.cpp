@@ -17,10 +17,9 @@ namespace {
 // costs more than a failed anchored match.
 class PatternMatchers {
  public:
+  // The matchers are made when first needed: many documents need few of them.
   PatternMatchers(const std::vector<const core::Regex*>& patterns, int time_limit)
-      : regexes_(patterns) {
-    for (const core::Regex* p : patterns) matchers_.push_back(p->new_matcher(time_limit));
-  }
+      : regexes_(patterns), matchers_(patterns.size()), time_limit_(time_limit) {}
 
   // Whether one of the patterns may match at the start of a text opening with `first` (its
   // first code point, width-normalised): most lines open with none a pattern opens with, and
@@ -36,6 +35,7 @@ class PatternMatchers {
     for (size_t k = 0; k < matchers_.size(); ++k) {
       if (!regexes_[k]->may_open_with(first)) continue;
       auto& m = matchers_[k];
+      if (m == nullptr) m = regexes_[k]->new_matcher(time_limit_);
       m->reset(u);  // also restarts the time limit
       UErrorCode status = U_ZERO_ERROR;
       const bool found = whole ? m->matches(status) : m->lookingAt(status);
@@ -46,7 +46,8 @@ class PatternMatchers {
 
  private:
   std::vector<const core::Regex*> regexes_;
-  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;
+  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;  // null until first used
+  int time_limit_ = 0;
 };
 
 std::vector<const core::Regex*> marker_patterns(const RuleSet& rules) {
@@ -69,8 +70,10 @@ enum class Memo : signed char { kUnknown = -1, kNo = 0, kYes = 1 };
 
 class BlockBuilder {
  public:
-  BlockBuilder(const std::vector<Line>& all, const PageGeometry& geo, const RuleSet& rules)
-      : geo_(geo),
+  BlockBuilder(const std::vector<Line>& all, const std::vector<Piece>& pieces,
+               const PageGeometry& geo, const RuleSet& rules)
+      : fixed_pieces_(pieces),
+        geo_(geo),
         rules_(rules),
         r_(rules.layout),
         markers_(marker_patterns(rules), rules.layout.regex_time_limit),
@@ -81,6 +84,7 @@ class BlockBuilder {
     marker_.assign(lines_.size(), Memo::kUnknown);
     heading_.assign(lines_.size(), Memo::kUnknown);
     title_like_.assign(lines_.size(), Memo::kUnknown);
+    clause_mark_.assign(lines_.size(), Memo::kUnknown);
     for (const std::string& n : rules.structure.section_names) {
       longest_section_name_ = std::max(longest_section_name_, n.size());
     }
@@ -157,12 +161,15 @@ class BlockBuilder {
   }
 
   bool has_clause_mark(size_t i) const {
+    if (clause_mark_[i] != Memo::kUnknown) return clause_mark_[i] == Memo::kYes;
     const std::string_view t = lines_[i]->raw;
     size_t pos = 0;
     while (pos < t.size()) {
-      if (r_.clause_marks.find(core::next_code_point(t, &pos)) != std::u32string::npos) return true;
+      if (r_.clause_marks.find(core::next_code_point(t, &pos)) != std::u32string::npos) {
+        return remember(&clause_mark_[i], true);
+      }
     }
-    return false;
+    return remember(&clause_mark_[i], false);
   }
 
   // A line that could be (part of) a title: short, not ending a sentence, not a marker line,
@@ -175,9 +182,9 @@ class BlockBuilder {
   bool title_like_uncached(size_t i) const {
     const Line& l = *lines_[i];
     if (starts_marker(i)) return false;
-    if (geo_.wrapped && is_figure_cell(l.text)) return false;  // "4003", "77.9%": a table's cell
+    if (geo_.wrapped && is_figure_line(i)) return false;  // "4003", "77.9%": a table's cell
     if (reader_runs_on(i)) return false;  // the PDF reader saw the next line go on with it
-    if (is_glued_row(l.text)) return false;
+    if (l.digit && is_glued_row(l.text)) return false;  // its figures hold digits
     if (l.ends_sentence) return is_title_prefix(i);
     if (l.reader_title) return true;  // the reader knows: centred and larger, or a heading style
     if (!geo_.wrapped) return l.width <= r_.max_title_width && !cut_before_last_line(i);
@@ -273,8 +280,7 @@ class BlockBuilder {
   // sentence end, no marker.
   bool is_bare_heading(size_t i) const {
     const Line& l = *lines_[i];
-    return !l.ends_sentence && !starts_marker(i) &&
-           static_cast<int>(core::count_code_points(l.text)) <= r_.bare_heading_max_chars;
+    return !l.ends_sentence && !starts_marker(i) && l.chars <= r_.bare_heading_max_chars;
   }
 
   // A bare heading standing alone, not the rest of a title wrapped onto it ("……安全生产责" /
@@ -324,7 +330,7 @@ class BlockBuilder {
   bool is_title_prefix(size_t i) const {
     const Line& l = *lines_[i];
     if (i + 1 >= lines_.size() || lines_[i + 1]->page_start) return false;
-    if (static_cast<int>(core::count_code_points(l.text)) > r_.title_prefix_max_chars) return false;
+    if (l.chars > r_.title_prefix_max_chars) return false;
     size_t end = l.text.size();
     while (end > 0 && (static_cast<unsigned char>(l.text[end - 1]) & 0xC0) == 0x80) --end;
     if (end > 0) --end;
@@ -357,8 +363,7 @@ class BlockBuilder {
   // A table cell printed on a line of its own: short, no full stop, no marker, no heading.
   bool is_cell(size_t i) const {
     const Line& l = *lines_[i];
-    return !l.ends_sentence && !l.spread &&
-           static_cast<int>(core::count_code_points(l.text)) <= r_.table_cell_max_chars &&
+    return !l.ends_sentence && !l.spread && l.chars <= r_.table_cell_max_chars &&
            !starts_marker(i) && !is_section_heading(i);
   }
 
@@ -376,6 +381,11 @@ class BlockBuilder {
       }
     }
     return digit;
+  }
+
+  // Line i is a figure cell alone (a figure holds a digit).
+  bool is_figure_line(size_t i) const {
+    return lines_[i]->digit && is_figure_cell(lines_[i]->text);
   }
 
   // A table row whose cells are glued together ("安徽120371.9%江西77160.4%…"): at least
@@ -400,11 +410,11 @@ class BlockBuilder {
     // A run judged no table is not judged again from each of its lines (linear time).
     if (r_.table_min_cells <= 0 || i < no_table_before_ || !is_cell(i)) return 0;
     size_t end = i + 1;
-    size_t figures = is_figure_cell(lines_[i]->text);
+    size_t figures = is_figure_line(i);
     // A table goes on over a page break (its page furniture is removed by now): "地区 / 检查企业
     // （家） / 整改率" at the foot of a page, its rows atop the next.
     while (end < lines_.size() && is_cell(end)) {
-      figures += is_figure_cell(lines_[end]->text);
+      figures += is_figure_line(end);
       ++end;
     }
     const size_t n = end - i;
@@ -420,7 +430,8 @@ class BlockBuilder {
   // unless it holds two fields or more, each short and free of sentence and clause marks.
   std::vector<bool> row_cells(size_t i) const {
     const Line& l = *lines_[i];
-    if (l.ends_sentence || starts_marker(i) || is_section_heading(i)) return {};
+    // Fields are set apart by spaces: a line without one is one field at most.
+    if (!l.spaced || l.ends_sentence || starts_marker(i) || is_section_heading(i)) return {};
     std::vector<bool> figures;
     std::string field;
     int chars = 0;
@@ -586,7 +597,7 @@ class BlockBuilder {
     const Line& l = *lines_[i];
     // A short line before a point ends its paragraph even without a full stop: "（一）自查自改
     // 阶段（6月25日至7月10日）" / "（二）……".
-    if (l.spread || is_figure_cell(l.text)) return true;  // a cell alone: "4003" / "77.9%"
+    if (l.spread || is_figure_line(i)) return true;  // a cell alone: "4003" / "77.9%"
     if (!l.ends_sentence) {
       if (!lines_[i + 1]->ends_sentence && is_section_heading(i + 1)) return true;
       return !is_full(i) && !is_indented_start(i) && starts_marker(i + 1);
@@ -631,7 +642,15 @@ class BlockBuilder {
       if (l.text == l.raw) {
         b.pieces.push_back({cps, l.number, l.raw_column});
         b.text += l.text;
-        cps += static_cast<int>(core::count_code_points(l.text));
+        cps += l.chars;
+      } else if (l.piece_count > 0) {
+        // The pieces measure_lines made for the text, moved to where it stands in the block.
+        for (unsigned k = l.first_piece; k < l.first_piece + l.piece_count; ++k) {
+          const Piece& p = fixed_pieces_[k];
+          b.pieces.push_back({p.offset + cps, p.line, p.column});
+        }
+        b.text += l.text;
+        cps += l.chars;
       } else {
         const std::string piece = fix_cjk_spacing(l.raw, l.number, l.raw_column, cps, &b.pieces);
         b.text += piece;
@@ -642,6 +661,7 @@ class BlockBuilder {
   }
 
   std::vector<const Line*> lines_;
+  const std::vector<Piece>& fixed_pieces_;
   const PageGeometry& geo_;
   const RuleSet& rules_;
   const LayoutRules& r_;
@@ -655,6 +675,7 @@ class BlockBuilder {
   mutable std::vector<Memo> marker_;
   mutable std::vector<Memo> heading_;
   mutable std::vector<Memo> title_like_;
+  mutable std::vector<Memo> clause_mark_;
   mutable size_t no_table_before_ = 0;
   mutable size_t no_rows_before_ = 0;
   size_t longest_section_name_ = 0;  // in bytes
@@ -662,9 +683,9 @@ class BlockBuilder {
 
 }  // namespace
 
-std::vector<Block> build_blocks(const std::vector<Line>& lines, const PageGeometry& geo,
-                                const RuleSet& rules) {
-  return BlockBuilder(lines, geo, rules).build();
+std::vector<Block> build_blocks(const std::vector<Line>& lines, const std::vector<Piece>& pieces,
+                                const PageGeometry& geo, const RuleSet& rules) {
+  return BlockBuilder(lines, pieces, geo, rules).build();
 }
 
 }  // namespace jianbao::layout
