@@ -3,7 +3,6 @@
 #include <unicode/uchar.h>
 
 #include <bitset>
-#include <cstring>
 
 #include "core/utf8_fast.h"
 
@@ -11,7 +10,6 @@ namespace jianbao::core {
 namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
-constexpr uint64_t kHighBits = 0x8080808080808080ULL;
 
 // Length of a sequence from its lead byte; 0 for a byte that cannot start one.
 int sequence_length(unsigned char b) {
@@ -23,12 +21,6 @@ int sequence_length(unsigned char b) {
 }
 
 bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
-
-uint64_t load8(const char* p) {
-  uint64_t w = 0;
-  std::memcpy(&w, p, sizeof w);
-  return w;
-}
 
 }  // namespace
 
@@ -112,7 +104,7 @@ size_t count_code_points(std::string_view s) {
   for (; i + 8 <= n; i += 8) {
     const uint64_t w = load8(p + i);
     const uint64_t marks = w & ~(w << 1) & kHighBits;  // bit 7 set, bit 6 clear
-    continuations += ((marks >> 7) * 0x0101010101010101ULL) >> 56;
+    continuations += ((marks >> 7) * kEachByte) >> 56;
   }
   for (; i < n; ++i) continuations += is_continuation(static_cast<unsigned char>(p[i]));
   return n - continuations;
@@ -162,7 +154,7 @@ int display_width(std::string_view s) {
   size_t pos = 0;
   while (pos < s.size()) {
     // ASCII, one column a byte, 8 bytes a step.
-    while (pos + 8 <= s.size() && (load8(s.data() + pos) & kHighBits) == 0) {
+    while (pos + 8 <= s.size() && all_ascii8(s.data() + pos)) {
       pos += 8;
       w += 8;
     }
@@ -182,7 +174,7 @@ std::string normalize_width(std::string_view s) {
   while (pos < s.size()) {
     if (static_cast<unsigned char>(s[pos]) < 0x80) {
       ++pos;
-      while (pos + 8 <= s.size() && (load8(s.data() + pos) & kHighBits) == 0) pos += 8;
+      while (pos + 8 <= s.size() && all_ascii8(s.data() + pos)) pos += 8;
       continue;
     }
     const size_t at = pos;

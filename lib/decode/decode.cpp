@@ -11,6 +11,7 @@
 
 #include "core/sha256.h"
 #include "core/utf8.h"
+#include "core/utf8_fast.h"
 
 namespace jianbao::decode {
 namespace {
@@ -148,13 +149,6 @@ size_t sequence_at(std::string_view s, size_t pos, bool* well_formed) {
   return len;
 }
 
-// Whether any of the 8 bytes at p is >= 0x80.
-bool any_high_byte(const char* p) {
-  uint64_t w = 0;
-  std::memcpy(&w, p, sizeof w);
-  return (w & 0x8080808080808080ULL) != 0;
-}
-
 Utf8Scan scan_utf8(std::string_view s) {
   Utf8Scan scan;
   const char* const p = s.data();
@@ -164,14 +158,12 @@ Utf8Scan scan_utf8(std::string_view s) {
     // A bulletin is ASCII runs and three-byte CJK: both are stepped over without sequence_at,
     // ASCII 8 bytes a step. E1..EC and EE..EF take any two continuation bytes (E0 and ED
     // restrict the second).
-    while (pos + 8 <= n && !any_high_byte(p + pos)) pos += 8;
-    while (pos + 2 < n) {
-      const auto lead = static_cast<unsigned char>(p[pos]);
-      if (lead < 0x80) {
+    while (pos + 8 <= n && core::all_ascii8(p + pos)) pos += 8;
+    char32_t c = 0;
+    while (pos + 4 <= n) {
+      if (static_cast<unsigned char>(p[pos]) < 0x80) {
         ++pos;
-      } else if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED &&
-                 (static_cast<unsigned char>(p[pos + 1]) & 0xC0) == 0x80 &&
-                 (static_cast<unsigned char>(p[pos + 2]) & 0xC0) == 0x80) {
+      } else if (core::common_three_byte(p + pos, &c)) {
         ++scan.multibyte;
         pos += 3;
       } else {
@@ -440,12 +432,17 @@ Result<DecodedText> decode_bytes(std::string_view bytes, const std::string& path
     }
   }
   if (utf8.empty()) {
-    if (const size_t nul = u16.find(u'\0'); nul != std::u16string::npos) {
+    // One pass tells whether there is a NUL or a noncharacter to look for.
+    const bool suspect = std::any_of(u16.begin(), u16.end(),
+                                     [](char16_t c) { return c == u'\0' || c >= u'\uFFFE'; });
+    if (const size_t nul = suspect ? u16.find(u'\0') : std::u16string::npos;
+        nul != std::u16string::npos) {
       if (conv == nullptr) conv = open_converter(encoding);
       return Status::bad_encoding("NUL character: not a text file",
                                   at(source_offset_of_unit(conv.get(), body, nul, u16.size())));
     }
-    if (const size_t bad = u16.find_first_of(u"\uFFFE\uFFFF"); bad != std::u16string::npos) {
+    if (const size_t bad = suspect ? u16.find_first_of(u"\uFFFE\uFFFF") : std::u16string::npos;
+        bad != std::u16string::npos) {
       if (conv == nullptr) conv = open_converter(encoding);
       return noncharacter_error(u16[bad],
                                 at(source_offset_of_unit(conv.get(), body, bad, u16.size())));

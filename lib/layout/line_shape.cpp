@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 
 #include "core/utf8_fast.h"
 #include "ruleset/rule_set.h"
@@ -24,20 +23,12 @@ struct Scan {
   bool digit = false;      // holds a digit, ASCII or full-width
 };
 
-constexpr uint64_t kOnes = 0x0101010101010101ULL;
-constexpr uint64_t kHighBits = 0x8080808080808080ULL;
-
-uint64_t load8(const char* p) {
-  uint64_t w = 0;
-  std::memcpy(&w, p, sizeof w);
-  return w;
-}
-
 // Whether one of 8 bytes is an ASCII digit: of the bytes below 0x80, adding 0x50 sets the high
 // bit of those from '0' up, adding 0x46 of those from ':' up (no carry leaves a byte).
 bool any_ascii_digit(uint64_t w) {
-  const uint64_t low = w & ~kHighBits;
-  return ((low + 0x50 * kOnes) & ~(low + 0x46 * kOnes) & ~w & kHighBits) != 0;
+  const uint64_t low = w & ~core::kHighBits;
+  return ((low + 0x50 * core::kEachByte) & ~(low + 0x46 * core::kEachByte) & ~w &
+          core::kHighBits) != 0;
 }
 
 // Whether `text` holds the three bytes lead, second and one of [third_low, third_high]. An
@@ -67,7 +58,7 @@ bool holds_digit(std::string_view text) {
   const size_t n = text.size();
   size_t i = 0;
   for (; i + 8 <= n; i += 8) {
-    if (any_ascii_digit(load8(p + i))) return true;
+    if (any_ascii_digit(core::load8(p + i))) return true;
   }
   for (; i < n; ++i) {
     if (p[i] >= '0' && p[i] <= '9') return true;
@@ -120,24 +111,22 @@ Scan scan(std::string_view text, const LayoutRules& rules) {
     const auto b0 = static_cast<unsigned char>(p[pos]);
     if (b0 < 0x80) {
       size_t end = pos + 1;
-      while (end + 8 <= n && (load8(p + end) & kHighBits) == 0) end += 8;
+      while (end + 8 <= n && core::all_ascii8(p + end)) end += 8;
       while (end < n && static_cast<unsigned char>(p[end]) < 0x80) ++end;
       width += static_cast<int>(end - pos);
       chars += static_cast<int>(end - pos);
       pos = end;
       continue;
     }
-    if ((b0 & 0xF0) == 0xE0 && pos + 2 < n) {
-      const auto b1 = static_cast<unsigned char>(p[pos + 1]);
-      const auto b2 = static_cast<unsigned char>(p[pos + 2]);
-      const char32_t c = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
-      if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
-        width += wide[c] ? 2 : 1;
-        ++chars;
-        pos += 3;
-        continue;
-      }
+    // A run of three-byte characters, each read in one load.
+    const size_t run_start = pos;
+    char32_t cjk = 0;
+    while (pos + 4 <= n && core::common_three_byte(p + pos, &cjk)) {
+      width += 1 + static_cast<int>(wide[cjk]);
+      ++chars;
+      pos += 3;
     }
+    if (pos != run_start) continue;
     const size_t at = pos;
     const char32_t c = core::next_code_point(text, &pos);
     width += core::display_width(c, wide);

@@ -12,6 +12,7 @@
 #include "core/icu_regex.h"
 #include "core/u16_text.h"
 #include "core/utf8.h"
+#include "layout/first_char_memo.h"
 #include "ruleset/rule_set.h"
 
 namespace jianbao::layout {
@@ -42,9 +43,11 @@ class WholeLineMatcher {
   bool empty() const { return regexes_.empty(); }
 
   // Whether one of the patterns may match a line opening with `first` (first_normalized).
-  bool may_match(char32_t first) const {
-    return std::any_of(regexes_.begin(), regexes_.end(), [&](const core::Regex* r) {
-      return first == kNoFirst || r->may_open_with(first);
+  bool may_match(char32_t first) {
+    return may_open_.get(first, [&](char32_t c) {
+      return std::any_of(regexes_.begin(), regexes_.end(), [&](const core::Regex* r) {
+        return c == kNoFirst || r->may_open_with(c);
+      });
     });
   }
 
@@ -66,6 +69,7 @@ class WholeLineMatcher {
   std::vector<const core::Regex*> regexes_;
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;  // null until first used
   int time_limit_ = 0;
+  FirstCharMemo may_open_;
 };
 
 // Index of the next line that is not removed, or lines.size().
@@ -90,15 +94,29 @@ size_t prev_kept(const std::vector<Line>& lines, size_t i) {
   return static_cast<size_t>(-1);
 }
 
-// The text without its spaces (ASCII and U+3000).
+// The text without its spaces (ASCII, tabs and U+3000), copied in runs between them. A space
+// byte or the lead byte E3 is never inside another sequence, so the bytes found are exactly the
+// spaces next_code_point reads, malformed text too.
 std::string squeezed(std::string_view text) {
   std::string out;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    const size_t at = pos;
-    const char32_t c = core::next_code_point(text, &pos);
-    if (c != ' ' && c != 0x3000 && c != '\t') out.append(text, at, pos - at);
+  out.reserve(text.size());
+  size_t run = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    size_t len = 0;
+    if (c == ' ' || c == '\t') {
+      len = 1;
+    } else if (c == '\xE3' && i + 2 < text.size() && text[i + 1] == '\x80' &&
+               text[i + 2] == '\x80') {
+      len = 3;
+    } else {
+      continue;
+    }
+    out.append(text, run, i - run);
+    i += len - 1;
+    run = i + 1;
   }
+  out.append(text, run, text.size() - run);
   return out;
 }
 
@@ -558,14 +576,18 @@ namespace {
 std::map<std::string, size_t> section_titles(const std::vector<Line>& ls, const RuleSet& rules) {
   std::map<std::string, size_t> out;
   icu::UnicodeString u16;  // the matcher refers to it, so it outlives the matcher
+  std::vector<char32_t> firsts(ls.size());
+  for (size_t i = 0; i < ls.size(); ++i) firsts[i] = first_normalized(ls[i].text);
   for (const PatternRule& p : rules.structure.sections) {
     const int group = p.regex.group("title");
     if (group < 0) continue;
     // One matcher per pattern for every line: making one costs more than most matches.
     const auto m = p.regex.new_matcher(rules.layout.regex_time_limit);
+    FirstCharMemo may_open;
+    const auto ask = [&](char32_t c) { return p.regex.may_open_with(c); };
     for (size_t i = 0; i < ls.size(); ++i) {
-      if (ls[i].removed || ls[i].ends_sentence ||
-          !p.regex.may_open_with(first_normalized(ls[i].text)) || !p.regex.may_match(ls[i].text)) {
+      if (ls[i].removed || ls[i].ends_sentence || !may_open.get(firsts[i], ask) ||
+          !p.regex.may_match(ls[i].text)) {
         continue;
       }
       core::to_normalized_u16(ls[i].text, &u16);
@@ -739,7 +761,9 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     if (top) at_top.insert(keys[k]);
   }
   int masthead_lines = 0;
-  for (size_t j = 0; j < ls.size() && masthead_lines < rules.structure.masthead.max_lines; ++j) {
+  for (size_t j = 0;
+       !at_top.empty() && j < ls.size() && masthead_lines < rules.structure.masthead.max_lines;
+       ++j) {
     if (ls[j].removed) continue;
     if (j > 0 && ls[j].page_start) break;
     ++masthead_lines;

@@ -7,6 +7,7 @@
 #include "core/u16_text.h"
 #include "core/utf8.h"
 #include "core/utf8_fast.h"
+#include "layout/first_char_memo.h"
 #include "layout/line_shape.h"
 #include "ruleset/rule_set.h"
 
@@ -24,9 +25,11 @@ class PatternMatchers {
   // Whether one of the patterns may match at the start of a text opening with `first` (its
   // first code point, width-normalised): most lines open with none a pattern opens with, and
   // are then neither copied to UTF-16 nor matched (core::Regex::may_open_with).
-  bool may_open_with(char32_t first) const {
-    return std::any_of(regexes_.begin(), regexes_.end(),
-                       [&](const core::Regex* r) { return r->may_open_with(first); });
+  bool may_open_with(char32_t first) {
+    return may_open_.get(first, [&](char32_t c) {
+      return std::any_of(regexes_.begin(), regexes_.end(),
+                         [&](const core::Regex* r) { return r->may_open_with(c); });
+    });
   }
 
   // Whether one of the patterns matches at the start (lookingAt) or the whole (matches) of u,
@@ -48,6 +51,7 @@ class PatternMatchers {
   std::vector<const core::Regex*> regexes_;
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;  // null until first used
   int time_limit_ = 0;
+  FirstCharMemo may_open_;
 };
 
 std::vector<const core::Regex*> marker_patterns(const RuleSet& rules) {
@@ -85,6 +89,7 @@ class BlockBuilder {
     heading_.assign(lines_.size(), Memo::kUnknown);
     title_like_.assign(lines_.size(), Memo::kUnknown);
     clause_mark_.assign(lines_.size(), Memo::kUnknown);
+    closes_masthead_.assign(lines_.size(), Memo::kUnknown);
     for (const std::string& n : rules.structure.section_names) {
       longest_section_name_ = std::max(longest_section_name_, n.size());
     }
@@ -297,6 +302,11 @@ class BlockBuilder {
   // A short line naming the issue or the date ("2025 年第 30 期", "二〇二二年十二月九日") closes
   // a masthead: the first item's title may follow it, as wide as the text.
   bool closes_masthead(size_t i) const {
+    if (closes_masthead_[i] != Memo::kUnknown) return closes_masthead_[i] == Memo::kYes;
+    return remember(&closes_masthead_[i], closes_masthead_uncached(i));
+  }
+
+  bool closes_masthead_uncached(size_t i) const {
     if (is_full(i)) return false;
     const MastheadRules& m = rules_.structure.masthead;
     const std::string norm = core::normalize_width(lines_[i]->text);
@@ -676,6 +686,7 @@ class BlockBuilder {
   mutable std::vector<Memo> heading_;
   mutable std::vector<Memo> title_like_;
   mutable std::vector<Memo> clause_mark_;
+  mutable std::vector<Memo> closes_masthead_;
   mutable size_t no_table_before_ = 0;
   mutable size_t no_rows_before_ = 0;
   size_t longest_section_name_ = 0;  // in bytes
