@@ -158,6 +158,12 @@ int display_width(std::string_view s) {
       pos += 8;
       w += 8;
     }
+    // Three-byte characters (CJK), one load each.
+    char32_t c = 0;
+    while (pos + 4 <= s.size() && common_three_byte(s.data() + pos, &c)) {
+      pos += 3;
+      w += 1 + static_cast<int>(wide[c]);
+    }
     if (pos >= s.size()) break;
     w += display_width(next_code_point(s, &pos), wide);
   }
@@ -175,6 +181,13 @@ std::string normalize_width(std::string_view s) {
     if (static_cast<unsigned char>(s[pos]) < 0x80) {
       ++pos;
       while (pos + 8 <= s.size() && all_ascii8(s.data() + pos)) pos += 8;
+      continue;
+    }
+    // Three-byte characters but U+3000 and the full-width forms (EF BC 81 to EF BD 9E) stay.
+    char32_t cjk = 0;
+    if (pos + 4 <= s.size() && common_three_byte(s.data() + pos, &cjk) &&
+        normalize_width(cjk) == cjk) {
+      pos += 3;
       continue;
     }
     const size_t at = pos;

@@ -166,7 +166,18 @@ std::string fix_cjk_spacing(std::string_view text, int line, int first_column, i
   size_t copied = 0;  // text[copied, at) is still to be copied
   pieces->push_back({offset_base, line, first_column});
   size_t pos = 0;
+  char32_t cjk = 0;
   while (pos < text.size()) {
+    // A run of three-byte characters but U+3000: nothing to drop or re-encode.
+    if (pos + 4 <= text.size() && core::common_three_byte(text.data() + pos, &cjk) &&
+        cjk != 0x3000) {
+      prev = cjk;
+      ++in_cps;
+      ++out_cps;
+      w += 1 + static_cast<int>(wide[cjk]);
+      pos += 3;
+      continue;
+    }
     const size_t at = pos;
     const char32_t c = core::next_code_point(text, &pos);
     if (is_space(c) && prev != 0) {

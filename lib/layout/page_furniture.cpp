@@ -37,7 +37,10 @@ class WholeLineMatcher {
   // The matchers are made when first needed: most lines are tested by none.
   WholeLineMatcher(const std::vector<PatternRule>& patterns, int time_limit)
       : matchers_(patterns.size()), time_limit_(time_limit) {
-    for (const PatternRule& p : patterns) regexes_.push_back(&p.regex);
+    for (const PatternRule& p : patterns) {
+      regexes_.push_back(&p.regex);
+      openings_.push_back(PatternOpenings::of(p.regex));
+    }
   }
 
   bool empty() const { return regexes_.empty(); }
@@ -45,9 +48,10 @@ class WholeLineMatcher {
   // Whether one of the patterns may match a line opening with `first` (first_normalized).
   bool may_match(char32_t first) {
     return may_open_.get(first, [&](char32_t c) {
-      return std::any_of(regexes_.begin(), regexes_.end(), [&](const core::Regex* r) {
-        return c == kNoFirst || r->may_open_with(c);
-      });
+      return std::any_of(openings_.begin(), openings_.end(),
+                         [&](const std::shared_ptr<PatternOpenings>& o) {
+                           return c == kNoFirst || o->may_open_with(c);
+                         });
     });
   }
 
@@ -55,7 +59,7 @@ class WholeLineMatcher {
   // UTF-16, which must outlive the next call), whose first code point is `first`.
   bool any_matches(const icu::UnicodeString& line, char32_t first) {
     for (size_t k = 0; k < matchers_.size(); ++k) {
-      if (first != kNoFirst && !regexes_[k]->may_open_with(first)) continue;
+      if (first != kNoFirst && !openings_[k]->may_open_with(first)) continue;
       auto& m = matchers_[k];
       if (m == nullptr) m = regexes_[k]->new_matcher(time_limit_);
       m->reset(line);  // also restarts the time limit
@@ -67,6 +71,7 @@ class WholeLineMatcher {
 
  private:
   std::vector<const core::Regex*> regexes_;
+  std::vector<std::shared_ptr<PatternOpenings>> openings_;
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;  // null until first used
   int time_limit_ = 0;
   FirstCharMemo may_open_;
@@ -239,7 +244,9 @@ class TailLineMatcher {
  public:
   // The matchers are made when first needed: a document without pages needs none.
   explicit TailLineMatcher(const RuleSet& rules)
-      : rules_(rules), date_regex_(rules.structure.masthead.date) {}
+      : rules_(rules),
+        date_regex_(rules.structure.masthead.date),
+        date_openings_(PatternOpenings::of(rules.structure.masthead.date)) {}
 
   // The line opens with a date: the line before it on its page is an office signing
   // ("某省人民政府办公厅" / "2022年9月28日") or issuing ("…" / "2022年9月28日印发"), printed at a
@@ -291,7 +298,7 @@ class TailLineMatcher {
   // Whether a date may open `text`: most lines open with no digit a date can start with.
   bool date_may_open(std::string_view text) const {
     const char32_t first = first_normalized(text);
-    return first == kNoFirst || date_regex_.may_open_with(first);
+    return first == kNoFirst || date_openings_->may_open_with(first);
   }
 
   bool date_opens() {
@@ -303,6 +310,7 @@ class TailLineMatcher {
 
   const RuleSet& rules_;
   const core::Regex& date_regex_;
+  std::shared_ptr<PatternOpenings> date_openings_;
   icu::UnicodeString text_;  // the matchers refer to it: declared (and so outliving them) first
   std::unique_ptr<icu::RegexMatcher> date_;
   std::unique_ptr<icu::RegexMatcher> title_;
@@ -583,10 +591,9 @@ std::map<std::string, size_t> section_titles(const std::vector<Line>& ls, const 
     if (group < 0) continue;
     // One matcher per pattern for every line: making one costs more than most matches.
     const auto m = p.regex.new_matcher(rules.layout.regex_time_limit);
-    FirstCharMemo may_open;
-    const auto ask = [&](char32_t c) { return p.regex.may_open_with(c); };
+    const std::shared_ptr<PatternOpenings> openings = PatternOpenings::of(p.regex);
     for (size_t i = 0; i < ls.size(); ++i) {
-      if (ls[i].removed || ls[i].ends_sentence || !may_open.get(firsts[i], ask) ||
+      if (ls[i].removed || ls[i].ends_sentence || !openings->may_open_with(firsts[i]) ||
           !p.regex.may_match(ls[i].text)) {
         continue;
       }
@@ -608,7 +615,7 @@ std::string glued_page_number_rest(const Line& l, const LayoutRules& r) {
   // The patterns match whole lines: most open with no character a glued number opens with.
   const char32_t first = first_normalized(l.text);
   const auto may_open = [&](const PatternRule& p) {
-    return first == kNoFirst || p.regex.may_open_with(first);
+    return first == kNoFirst || PatternOpenings::of(p.regex)->may_open_with(first);
   };
   if (std::none_of(r.glued_page_numbers.begin(), r.glued_page_numbers.end(), may_open)) return "";
   const std::string norm = core::normalize_width(l.text);

@@ -20,15 +20,18 @@ class PatternMatchers {
  public:
   // The matchers are made when first needed: many documents need few of them.
   PatternMatchers(const std::vector<const core::Regex*>& patterns, int time_limit)
-      : regexes_(patterns), matchers_(patterns.size()), time_limit_(time_limit) {}
+      : regexes_(patterns), matchers_(patterns.size()), time_limit_(time_limit) {
+    for (const core::Regex* p : patterns) openings_.push_back(PatternOpenings::of(*p));
+  }
 
   // Whether one of the patterns may match at the start of a text opening with `first` (its
   // first code point, width-normalised): most lines open with none a pattern opens with, and
   // are then neither copied to UTF-16 nor matched (core::Regex::may_open_with).
   bool may_open_with(char32_t first) {
     return may_open_.get(first, [&](char32_t c) {
-      return std::any_of(regexes_.begin(), regexes_.end(),
-                         [&](const core::Regex* r) { return r->may_open_with(c); });
+      return std::any_of(
+          openings_.begin(), openings_.end(),
+          [&](const std::shared_ptr<PatternOpenings>& o) { return o->may_open_with(c); });
     });
   }
 
@@ -36,7 +39,7 @@ class PatternMatchers {
   // whose first code point is `first`.
   bool any(const icu::UnicodeString& u, char32_t first, bool whole) {
     for (size_t k = 0; k < matchers_.size(); ++k) {
-      if (!regexes_[k]->may_open_with(first)) continue;
+      if (!openings_[k]->may_open_with(first)) continue;
       auto& m = matchers_[k];
       if (m == nullptr) m = regexes_[k]->new_matcher(time_limit_);
       m->reset(u);  // also restarts the time limit
@@ -49,6 +52,7 @@ class PatternMatchers {
 
  private:
   std::vector<const core::Regex*> regexes_;
+  std::vector<std::shared_ptr<PatternOpenings>> openings_;
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;  // null until first used
   int time_limit_ = 0;
   FirstCharMemo may_open_;
