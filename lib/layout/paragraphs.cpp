@@ -1,6 +1,7 @@
 #include "layout/paragraphs.h"
 
 #include <algorithm>
+#include <iterator>
 #include <memory>
 
 #include "core/icu_regex.h"
@@ -313,11 +314,16 @@ class BlockBuilder {
   bool closes_masthead_uncached(size_t i) const {
     if (is_full(i)) return false;
     const MastheadRules& m = rules_.structure.masthead;
-    const std::string norm = core::normalize_width(lines_[i]->text);
-    for (const core::Regex* re : {&m.issue, &m.total_issue, &m.date}) {
-      if (!re->may_match(norm)) continue;  // lacks an ideograph every match holds (期, 年)
-      core::Match match(*re, norm, r_.regex_time_limit);
-      if (match.find()) return true;
+    const core::Regex* const facts[] = {&m.issue, &m.total_issue, &m.date};
+    for (size_t k = 0; k < std::size(facts); ++k) {
+      // Lacks an ideograph every match holds (期, 年): raw or normalised text, the same answer.
+      if (!facts[k]->may_match(lines_[i]->text)) continue;
+      // One matcher per pattern for the document, on the line's normalised UTF-16.
+      auto& matcher = masthead_matchers_[k];
+      if (matcher == nullptr) matcher = facts[k]->new_matcher(r_.regex_time_limit);
+      matcher->reset(u16(i));  // also restarts the time limit
+      UErrorCode status = U_ZERO_ERROR;
+      if (matcher->find(0, status) && U_SUCCESS(status)) return true;
     }
     return ends_cut_date(i);
   }
@@ -447,14 +453,15 @@ class BlockBuilder {
     // Fields are set apart by spaces: a line without one is one field at most.
     if (!l.spaced || l.ends_sentence || starts_marker(i) || is_section_heading(i)) return {};
     std::vector<bool> figures;
-    std::string field;
+    // A field is the bytes between two runs of spaces: a view of raw, not a copy.
+    size_t field = 0;  // where the current field starts
+    size_t end = 0;    // and ends
     int chars = 0;
     bool ok = true;
     auto close = [&] {
       if (chars == 0) return;
       if (chars > r_.table_cell_max_chars) ok = false;
-      figures.push_back(is_figure_cell(field));
-      field.clear();
+      figures.push_back(is_figure_cell(l.raw.substr(field, end - field)));
       chars = 0;
     };
     size_t pos = 0;
@@ -469,7 +476,8 @@ class BlockBuilder {
           r_.sentence_final.find(c) != std::u32string::npos) {
         return {};
       }
-      field.append(l.raw, at, pos - at);
+      if (chars == 0) field = at;
+      end = pos;
       ++chars;
     }
     close();
@@ -684,6 +692,7 @@ class BlockBuilder {
   // to it, so it must outlive them.
   mutable icu::UnicodeString u16_;
   mutable size_t u16_line_ = static_cast<size_t>(-1);
+  mutable std::unique_ptr<icu::RegexMatcher> masthead_matchers_[3];  // issue, total, date
   mutable PatternMatchers markers_;
   mutable PatternMatchers sections_;
   mutable std::vector<Memo> marker_;
