@@ -183,10 +183,16 @@ std::string normalize_width(std::string_view s) {
       while (pos + 8 <= s.size() && all_ascii8(s.data() + pos)) pos += 8;
       continue;
     }
-    // Three-byte characters but U+3000 and the full-width forms (EF BC 81 to EF BD 9E) stay.
+    // Three-byte characters, one load each: all stay but U+3000 and the full-width forms (EF BC
+    // 81 to EF BD 9E), which become one ASCII byte.
     char32_t cjk = 0;
-    if (pos + 4 <= s.size() && common_three_byte(s.data() + pos, &cjk) &&
-        normalize_width(cjk) == cjk) {
+    if (pos + 4 <= s.size() && common_three_byte(s.data() + pos, &cjk)) {
+      const char32_t n = normalize_width(cjk);
+      if (n != cjk) {
+        out.append(s.data() + run, pos - run);
+        out.push_back(static_cast<char>(n));
+        run = pos + 3;
+      }
       pos += 3;
       continue;
     }
