@@ -10,10 +10,6 @@ namespace jianbao::core {
 namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
-constexpr char32_t kIdeographicSpace = 0x3000;
-constexpr char32_t kFullwidthFirst = 0xFF01;
-constexpr char32_t kFullwidthLast = 0xFF5E;
-constexpr char32_t kFullwidthToAscii = 0xFF01 - 0x21;
 
 // Length of a sequence from its lead byte; 0 for a byte that cannot start one.
 int sequence_length(unsigned char b) {
@@ -100,11 +96,18 @@ void append_utf8(std::string* out, char32_t c) {
 }
 
 size_t count_code_points(std::string_view s) {
-  size_t n = 0;
-  for (const char ch : s) {
-    if (!is_continuation(static_cast<unsigned char>(ch))) ++n;
+  // Every byte but a continuation byte (10xxxxxx) starts a code point; counted 8 bytes a step.
+  const char* const p = s.data();
+  const size_t n = s.size();
+  size_t continuations = 0;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const uint64_t w = load8(p + i);
+    const uint64_t marks = w & ~(w << 1) & kHighBits;  // bit 7 set, bit 6 clear
+    continuations += ((marks >> 7) * kEachByte) >> 56;
   }
-  return n;
+  for (; i < n; ++i) continuations += is_continuation(static_cast<unsigned char>(p[i]));
+  return n - continuations;
 }
 
 bool is_cjk(char32_t c) {
@@ -149,14 +152,22 @@ int display_width(std::string_view s) {
   const std::bitset<0x10000>& wide = bmp_wide_table();
   int w = 0;
   size_t pos = 0;
-  while (pos < s.size()) w += display_width(next_code_point(s, &pos), wide);
+  while (pos < s.size()) {
+    // ASCII, one column a byte, 8 bytes a step.
+    while (pos + 8 <= s.size() && all_ascii8(s.data() + pos)) {
+      pos += 8;
+      w += 8;
+    }
+    // Three-byte characters (CJK), one load each.
+    char32_t c = 0;
+    while (pos + 4 <= s.size() && common_three_byte(s.data() + pos, &c)) {
+      pos += 3;
+      w += 1 + static_cast<int>(wide[c]);
+    }
+    if (pos >= s.size()) break;
+    w += display_width(next_code_point(s, &pos), wide);
+  }
   return w;
-}
-
-char32_t normalize_width(char32_t c) {
-  if (c >= kFullwidthFirst && c <= kFullwidthLast) return c - kFullwidthToAscii;
-  if (c == kIdeographicSpace) return ' ';
-  return c;
 }
 
 std::string normalize_width(std::string_view s) {
@@ -169,6 +180,20 @@ std::string normalize_width(std::string_view s) {
   while (pos < s.size()) {
     if (static_cast<unsigned char>(s[pos]) < 0x80) {
       ++pos;
+      while (pos + 8 <= s.size() && all_ascii8(s.data() + pos)) pos += 8;
+      continue;
+    }
+    // Three-byte characters, one load each: all stay but U+3000 and the full-width forms (EF BC
+    // 81 to EF BD 9E), which become one ASCII byte.
+    char32_t cjk = 0;
+    if (pos + 4 <= s.size() && common_three_byte(s.data() + pos, &cjk)) {
+      const char32_t n = normalize_width(cjk);
+      if (n != cjk) {
+        out.append(s.data() + run, pos - run);
+        out.push_back(static_cast<char>(n));
+        run = pos + 3;
+      }
+      pos += 3;
       continue;
     }
     const size_t at = pos;

@@ -71,7 +71,12 @@ int display_width(std::string_view s);
 // Maps fullwidth ASCII variants (U+FF01..U+FF5E) to ASCII and the ideographic space to a space.
 // Each code point maps to exactly one code point, so code point offsets stay valid: matching runs
 // on the normalised text while reports quote the original.
-char32_t normalize_width(char32_t c);
+// Inline: the matchers normalise every character they read.
+inline char32_t normalize_width(char32_t c) {
+  if (c >= 0xFF01 && c <= 0xFF5E) return c - (0xFF01 - 0x21);
+  if (c == 0x3000) return ' ';
+  return c;
+}
 std::string normalize_width(std::string_view s);
 
 // Strips ASCII spaces, tabs and U+3000 from both ends.

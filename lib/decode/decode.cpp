@@ -2,14 +2,16 @@
 
 #include <fmt/format.h>
 #include <unicode/ucnv.h>
-#include <unicode/unistr.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 
 #include "core/sha256.h"
 #include "core/utf8.h"
+#include "core/utf8_fast.h"
 
 namespace jianbao::decode {
 namespace {
@@ -104,7 +106,8 @@ long long source_offset_of_unit(UConverter* conv, std::string_view bytes, size_t
 }
 
 // How much of a byte string reads as UTF-8: where the first malformed sequence starts, how many
-// well-formed multi-byte sequences there are, and how many malformed ones.
+// well-formed multi-byte sequences there are, and how many malformed ones (counted only until
+// the malformed ones cannot be outnumbered: all decode_undeclared asks).
 struct Utf8Scan {
   size_t first_invalid = std::string_view::npos;
   size_t multibyte = 0;
@@ -148,9 +151,27 @@ size_t sequence_at(std::string_view s, size_t pos, bool* well_formed) {
 
 Utf8Scan scan_utf8(std::string_view s) {
   Utf8Scan scan;
+  const char* const p = s.data();
+  const size_t n = s.size();
   size_t pos = 0;
-  while (pos < s.size()) {
-    if (static_cast<unsigned char>(s[pos]) < 0x80) {
+  while (pos < n) {
+    // A bulletin is ASCII runs and three-byte CJK: both are stepped over without sequence_at,
+    // ASCII 8 bytes a step. E1..EC and EE..EF take any two continuation bytes (E0 and ED
+    // restrict the second).
+    while (pos + 8 <= n && core::all_ascii8(p + pos)) pos += 8;
+    char32_t c = 0;
+    while (pos + 4 <= n) {
+      if (static_cast<unsigned char>(p[pos]) < 0x80) {
+        ++pos;
+      } else if (core::common_three_byte(p + pos, &c)) {
+        ++scan.multibyte;
+        pos += 3;
+      } else {
+        break;
+      }
+    }
+    if (pos >= n) break;
+    if (static_cast<unsigned char>(p[pos]) < 0x80) {
       ++pos;
       continue;
     }
@@ -161,21 +182,35 @@ Utf8Scan scan_utf8(std::string_view s) {
     } else {
       if (scan.first_invalid == std::string_view::npos) scan.first_invalid = pos;
       ++scan.invalid;
+      // A well-formed sequence takes two bytes at least: once the errors are as many as the
+      // sequences could ever be, the text is no UTF-8 with an error (decode_undeclared), and the
+      // counts need go no further (GB18030 text fails on most of its bytes).
+      if (scan.invalid >= scan.multibyte + (n - pos - len) / 2) return scan;
     }
     pos += len;
   }
   return scan;
 }
 
+// The first `c` in text[from, n), or n.
+size_t find_byte(const char* text, size_t n, size_t from, char c) {
+  if (from >= n) return n;
+  const void* hit = std::memchr(text + from, c, n - from);
+  return hit == nullptr ? n : static_cast<size_t>(static_cast<const char*>(hit) - text);
+}
+
 // How many lines split_lines makes of `text`, at most: one per line end (LF, CRLF, CR) and one
 // more.
 size_t count_lines(std::string_view text) {
-  size_t n = 1;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const bool crlf = text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n';
-    if (text[i] == '\n' || (text[i] == '\r' && !crlf)) ++n;
+  const char* const p = text.data();
+  const size_t n = text.size();
+  size_t lines = 1;
+  for (size_t i = find_byte(p, n, 0, '\n'); i < n; i = find_byte(p, n, i + 1, '\n')) ++lines;
+  // A CR alone ends a line; a CR before an LF is part of that line end.
+  for (size_t i = find_byte(p, n, 0, '\r'); i < n; i = find_byte(p, n, i + 1, '\r')) {
+    if (i + 1 >= n || p[i + 1] != '\n') ++lines;
   }
-  return n;
+  return lines;
 }
 
 // Splits UTF-8 text into lines at LF, CRLF and CR; a form feed marks a page break. The line
@@ -196,18 +231,26 @@ std::vector<SourceLine> split_lines(std::string* text) {
     form_feed = false;
   };
   size_t start = 0;  // of the run of ordinary bytes not yet moved
-  for (size_t i = 0; i < n; ++i) {
+  // The next LF, CR and form feed at or after `start`: each found by memchr, once.
+  size_t lf = find_byte(base, n, 0, '\n');
+  size_t cr = find_byte(base, n, 0, '\r');
+  size_t ff = find_byte(base, n, 0, '\f');
+  for (;;) {
+    size_t i = std::min(lf, std::min(cr, ff));
+    if (i >= n) break;
     const char c = base[i];
-    if (c != '\n' && c != '\r' && c != '\f') continue;
     if (out != start) std::memmove(base + out, base + start, i - start);
     out += i - start;
     start = i + 1;
     if (c == '\f') {
       form_feed = true;
-      continue;
+    } else {
+      if (c == '\r' && i + 1 < n && base[i + 1] == '\n') start = ++i + 1;
+      end_line();
     }
-    if (c == '\r' && i + 1 < n && base[i + 1] == '\n') start = ++i + 1;
-    end_line();
+    if (lf < start) lf = find_byte(base, n, start, '\n');
+    if (cr < start) cr = find_byte(base, n, start, '\r');
+    if (ff < start) ff = find_byte(base, n, start, '\f');
   }
   if (out != start) std::memmove(base + out, base + start, n - start);
   out += n - start;
@@ -215,6 +258,43 @@ std::vector<SourceLine> split_lines(std::string* text) {
   // Shortening keeps the bytes where they are, so the views stay valid.
   text->resize(out);
   return lines;
+}
+
+// UTF-16 to UTF-8, as UnicodeString::toUTF8String writes it (an unpaired surrogate as U+FFFD),
+// into a string sized once: ICU's conversion cost more than the decoding before it.
+std::string utf16_to_utf8(std::u16string_view u16) {
+  std::string out(u16.size() * 3, '\0');  // a unit makes at most 3 bytes, a pair 4
+  char* o = out.data();
+  const size_t n = u16.size();
+  for (size_t i = 0; i < n; ++i) {
+    char32_t c = u16[i];
+    if (c < 0x80) {
+      *o++ = static_cast<char>(c);
+      continue;
+    }
+    if (c < 0x800) {
+      *o++ = static_cast<char>(0xC0 | (c >> 6));
+      *o++ = static_cast<char>(0x80 | (c & 0x3F));
+      continue;
+    }
+    if (c >= 0xD800 && c <= 0xDFFF) {
+      const bool pair = c <= 0xDBFF && i + 1 < n && u16[i + 1] >= 0xDC00 && u16[i + 1] <= 0xDFFF;
+      if (pair) {
+        c = 0x10000 + ((c - 0xD800) << 10) + (u16[++i] - 0xDC00);
+        *o++ = static_cast<char>(0xF0 | (c >> 18));
+        *o++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        *o++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        *o++ = static_cast<char>(0x80 | (c & 0x3F));
+        continue;
+      }
+      c = 0xFFFD;
+    }
+    *o++ = static_cast<char>(0xE0 | (c >> 12));
+    *o++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *o++ = static_cast<char>(0x80 | (c & 0x3F));
+  }
+  out.resize(static_cast<size_t>(o - out.data()));
+  return out;
 }
 
 // U+FFFE and U+FFFF never occur in text (U+FFFE is a byte-swapped BOM), and YAML cannot carry
@@ -352,19 +432,22 @@ Result<DecodedText> decode_bytes(std::string_view bytes, const std::string& path
     }
   }
   if (utf8.empty()) {
-    if (const size_t nul = u16.find(u'\0'); nul != std::u16string::npos) {
+    // One pass tells whether there is a NUL or a noncharacter to look for.
+    const bool suspect = std::any_of(u16.begin(), u16.end(),
+                                     [](char16_t c) { return c == u'\0' || c >= u'\uFFFE'; });
+    if (const size_t nul = suspect ? u16.find(u'\0') : std::u16string::npos;
+        nul != std::u16string::npos) {
       if (conv == nullptr) conv = open_converter(encoding);
       return Status::bad_encoding("NUL character: not a text file",
                                   at(source_offset_of_unit(conv.get(), body, nul, u16.size())));
     }
-    if (const size_t bad = u16.find_first_of(u"\uFFFE\uFFFF"); bad != std::u16string::npos) {
+    if (const size_t bad = suspect ? u16.find_first_of(u"\uFFFE\uFFFF") : std::u16string::npos;
+        bad != std::u16string::npos) {
       if (conv == nullptr) conv = open_converter(encoding);
       return noncharacter_error(u16[bad],
                                 at(source_offset_of_unit(conv.get(), body, bad, u16.size())));
     }
-    const icu::UnicodeString u(false, reinterpret_cast<const UChar*>(u16.data()),
-                               static_cast<int32_t>(u16.size()));
-    u.toUTF8String(utf8);
+    utf8 = utf16_to_utf8(u16);
   } else if (const size_t bad = find_noncharacter(utf8); bad != std::string::npos) {
     // utf8 is the body itself here.
     return noncharacter_error(utf8[bad + 2] == '\xBE' ? u'\uFFFE' : u'\uFFFF',

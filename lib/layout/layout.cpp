@@ -29,7 +29,8 @@ void locate(const Block& block, int offset, int* line, int* column) {
 CleanText clean_layout(const decode::DecodedText& in, const RuleSet& rules) {
   CleanText out;
   std::deque<std::string> fixed;  // the lines' texts where spacing was fixed; views point here
-  std::vector<Line> lines = measure_lines(in.lines, rules, &fixed);
+  std::vector<Piece> pieces;      // their pieces
+  std::vector<Line> lines = measure_lines(in.lines, rules, &fixed, &pieces);
   remove_page_numbers_and_separators(&lines, rules, &out);
   apply_reader_facts(in, &lines, &out);  // PDF/DOCX only: what the file itself says
   const PageGeometry geo = measure_geometry(lines, rules);
@@ -38,7 +39,7 @@ CleanText clean_layout(const decode::DecodedText& in, const RuleSet& rules) {
   out.full_width = geo.full_width;
   out.indent_width = geo.indent_width;
   out.diagnostics.push_back(geometry_diagnostic(geo));
-  out.blocks = build_blocks(lines, geo, rules);
+  out.blocks = build_blocks(lines, pieces, geo, rules);
   // The block vector is held to the end of metrics: trimmed from its last doubling (up to half
   // of it empty), once the lines are given up (issue 17).
   std::vector<Line>().swap(lines);

@@ -17,6 +17,12 @@ struct Line {
   std::string_view text;  // raw with CJK-ASCII spaces removed
   int width = 0;          // display width of raw
   int fixed_width = 0;    // display width of text: without the spaces extraction put by digits
+  int chars = 0;          // code points of text
+  // Where text is not raw: its pieces (offsets from text[0]) in the vector measure_lines fills.
+  unsigned first_piece = 0;
+  unsigned piece_count = 0;
+  bool spaced = false;  // raw holds a space (ASCII, tab or U+3000)
+  bool digit = false;   // raw holds a digit (ASCII or full-width)
   bool page_start = false;
   bool ends_sentence = false;
   bool spread = false;  // holds a wide gap of spaces: fields set apart ("某某办公室 2024年3月5日")

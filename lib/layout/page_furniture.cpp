@@ -12,6 +12,7 @@
 #include "core/icu_regex.h"
 #include "core/u16_text.h"
 #include "core/utf8.h"
+#include "layout/first_char_memo.h"
 #include "ruleset/rule_set.h"
 
 namespace jianbao::layout {
@@ -33,19 +34,24 @@ char32_t first_normalized(std::string_view text) {
 // for none.
 class WholeLineMatcher {
  public:
-  WholeLineMatcher(const std::vector<PatternRule>& patterns, int time_limit) {
+  // The matchers are made when first needed: most lines are tested by none.
+  WholeLineMatcher(const std::vector<PatternRule>& patterns, int time_limit)
+      : matchers_(patterns.size()), time_limit_(time_limit) {
     for (const PatternRule& p : patterns) {
       regexes_.push_back(&p.regex);
-      matchers_.push_back(p.regex.new_matcher(time_limit));
+      openings_.push_back(PatternOpenings::of(p.regex));
     }
   }
 
-  bool empty() const { return matchers_.empty(); }
+  bool empty() const { return regexes_.empty(); }
 
   // Whether one of the patterns may match a line opening with `first` (first_normalized).
-  bool may_match(char32_t first) const {
-    return std::any_of(regexes_.begin(), regexes_.end(), [&](const core::Regex* r) {
-      return first == kNoFirst || r->may_open_with(first);
+  bool may_match(char32_t first) {
+    return may_open_.get(first, [&](char32_t c) {
+      return std::any_of(openings_.begin(), openings_.end(),
+                         [&](const std::shared_ptr<PatternOpenings>& o) {
+                           return c == kNoFirst || o->may_open_with(c);
+                         });
     });
   }
 
@@ -53,8 +59,9 @@ class WholeLineMatcher {
   // UTF-16, which must outlive the next call), whose first code point is `first`.
   bool any_matches(const icu::UnicodeString& line, char32_t first) {
     for (size_t k = 0; k < matchers_.size(); ++k) {
-      if (first != kNoFirst && !regexes_[k]->may_open_with(first)) continue;
+      if (first != kNoFirst && !openings_[k]->may_open_with(first)) continue;
       auto& m = matchers_[k];
+      if (m == nullptr) m = regexes_[k]->new_matcher(time_limit_);
       m->reset(line);  // also restarts the time limit
       UErrorCode status = U_ZERO_ERROR;
       if (m->matches(status) && U_SUCCESS(status)) return true;
@@ -64,7 +71,10 @@ class WholeLineMatcher {
 
  private:
   std::vector<const core::Regex*> regexes_;
-  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;
+  std::vector<std::shared_ptr<PatternOpenings>> openings_;
+  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;  // null until first used
+  int time_limit_ = 0;
+  FirstCharMemo may_open_;
 };
 
 // Index of the next line that is not removed, or lines.size().
@@ -89,15 +99,29 @@ size_t prev_kept(const std::vector<Line>& lines, size_t i) {
   return static_cast<size_t>(-1);
 }
 
-// The text without its spaces (ASCII and U+3000).
+// The text without its spaces (ASCII, tabs and U+3000), copied in runs between them. A space
+// byte or the lead byte E3 is never inside another sequence, so the bytes found are exactly the
+// spaces next_code_point reads, malformed text too.
 std::string squeezed(std::string_view text) {
   std::string out;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    const size_t at = pos;
-    const char32_t c = core::next_code_point(text, &pos);
-    if (c != ' ' && c != 0x3000 && c != '\t') out.append(text, at, pos - at);
+  out.reserve(text.size());
+  size_t run = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    size_t len = 0;
+    if (c == ' ' || c == '\t') {
+      len = 1;
+    } else if (c == '\xE3' && i + 2 < text.size() && text[i + 1] == '\x80' &&
+               text[i + 2] == '\x80') {
+      len = 3;
+    } else {
+      continue;
+    }
+    out.append(text, run, i - run);
+    i += len - 1;
+    run = i + 1;
   }
+  out.append(text, run, text.size() - run);
   return out;
 }
 
@@ -109,6 +133,7 @@ bool masthead_follows(const std::vector<Line>& ls, size_t i, const RuleSet& rule
        j = next_kept(ls, j), ++seen) {
     const std::string norm = core::normalize_width(ls[j].text);
     for (const core::Regex* re : {&m.issue, &m.total_issue, &m.date}) {
+      if (!re->may_match(norm)) continue;  // lacks an ideograph every match holds
       core::Match match(*re, norm, rules.layout.regex_time_limit);
       if (match.find()) return true;
     }
@@ -217,14 +242,11 @@ bool widest_lines_run_on(const SeenWidths& seen, const std::vector<int>& all_wid
 // the lines looked at (a document's page boundaries), each line converted once.
 class TailLineMatcher {
  public:
-  explicit TailLineMatcher(const RuleSet& rules) : date_regex_(rules.structure.masthead.date) {
-    const int limit = rules.layout.regex_time_limit;
-    date_ = rules.structure.masthead.date.new_matcher(limit);
-    title_ = rules.structure.masthead.title.new_matcher(limit);
-    for (const PatternRule& p : rules.structure.colophon) {
-      colophon_.push_back(p.regex.new_matcher(limit));
-    }
-  }
+  // The matchers are made when first needed: a document without pages needs none.
+  explicit TailLineMatcher(const RuleSet& rules)
+      : rules_(rules),
+        date_regex_(rules.structure.masthead.date),
+        date_openings_(PatternOpenings::of(rules.structure.masthead.date)) {}
 
   // The line opens with a date: the line before it on its page is an office signing
   // ("某省人民政府办公厅" / "2022年9月28日") or issuing ("…" / "2022年9月28日印发"), printed at a
@@ -240,6 +262,11 @@ class TailLineMatcher {
   bool is_tail_line(const Line& l) {
     core::to_normalized_u16(l.text, &text_);
     if (date_may_open(l.text) && date_opens()) return true;
+    if (colophon_.empty()) {
+      for (const PatternRule& p : rules_.structure.colophon) {
+        colophon_.push_back(p.regex.new_matcher(rules_.layout.regex_time_limit));
+      }
+    }
     for (auto& m : colophon_) {
       m->reset(text_);  // also restarts the time limit
       UErrorCode status = U_ZERO_ERROR;
@@ -253,6 +280,9 @@ class TailLineMatcher {
   // bulletin never.
   bool names_bulletin(const Line& l) {
     core::to_normalized_u16(squeezed(l.text), &text_);
+    if (title_ == nullptr) {
+      title_ = rules_.structure.masthead.title.new_matcher(rules_.layout.regex_time_limit);
+    }
     title_->reset(text_);
     UErrorCode status = U_ZERO_ERROR;
     return title_->matches(status) && U_SUCCESS(status);
@@ -268,16 +298,19 @@ class TailLineMatcher {
   // Whether a date may open `text`: most lines open with no digit a date can start with.
   bool date_may_open(std::string_view text) const {
     const char32_t first = first_normalized(text);
-    return first == kNoFirst || date_regex_.may_open_with(first);
+    return first == kNoFirst || date_openings_->may_open_with(first);
   }
 
   bool date_opens() {
+    if (date_ == nullptr) date_ = date_regex_.new_matcher(rules_.layout.regex_time_limit);
     date_->reset(text_);
     UErrorCode status = U_ZERO_ERROR;
     return date_->lookingAt(status) && U_SUCCESS(status);
   }
 
+  const RuleSet& rules_;
   const core::Regex& date_regex_;
+  std::shared_ptr<PatternOpenings> date_openings_;
   icu::UnicodeString text_;  // the matchers refer to it: declared (and so outliving them) first
   std::unique_ptr<icu::RegexMatcher> date_;
   std::unique_ptr<icu::RegexMatcher> title_;
@@ -551,14 +584,17 @@ namespace {
 std::map<std::string, size_t> section_titles(const std::vector<Line>& ls, const RuleSet& rules) {
   std::map<std::string, size_t> out;
   icu::UnicodeString u16;  // the matcher refers to it, so it outlives the matcher
+  std::vector<char32_t> firsts(ls.size());
+  for (size_t i = 0; i < ls.size(); ++i) firsts[i] = first_normalized(ls[i].text);
   for (const PatternRule& p : rules.structure.sections) {
     const int group = p.regex.group("title");
     if (group < 0) continue;
     // One matcher per pattern for every line: making one costs more than most matches.
     const auto m = p.regex.new_matcher(rules.layout.regex_time_limit);
+    const std::shared_ptr<PatternOpenings> openings = PatternOpenings::of(p.regex);
     for (size_t i = 0; i < ls.size(); ++i) {
-      if (ls[i].removed || ls[i].ends_sentence ||
-          !p.regex.may_open_with(first_normalized(ls[i].text)) || !p.regex.may_match(ls[i].text)) {
+      if (ls[i].removed || ls[i].ends_sentence || !openings->may_open_with(firsts[i]) ||
+          !p.regex.may_match(ls[i].text)) {
         continue;
       }
       core::to_normalized_u16(ls[i].text, &u16);
@@ -576,8 +612,15 @@ std::map<std::string, size_t> section_titles(const std::vector<Line>& ls, const 
 // line l holds no glued page number (layout.yaml, glued_page_number_patterns).
 std::string glued_page_number_rest(const Line& l, const LayoutRules& r) {
   if (r.glued_page_numbers.empty()) return "";
+  // The patterns match whole lines: most open with no character a glued number opens with.
+  const char32_t first = first_normalized(l.text);
+  const auto may_open = [&](const PatternRule& p) {
+    return first == kNoFirst || PatternOpenings::of(p.regex)->may_open_with(first);
+  };
+  if (std::none_of(r.glued_page_numbers.begin(), r.glued_page_numbers.end(), may_open)) return "";
   const std::string norm = core::normalize_width(l.text);
   for (const PatternRule& p : r.glued_page_numbers) {
+    if (!may_open(p)) continue;
     core::Match m(p.regex, norm, r.regex_time_limit);
     if (m.matches()) return squeezed(m.group("rest"));
   }
@@ -697,18 +740,18 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
   // bulletin's name, printed there only once.
   std::map<std::string, int> repeats;
   std::set<std::string> at_top;  // texts standing at a page's head
-  // A page number glued to a footer ("-2内部资料") counts as the footer's line.
-  std::map<size_t, std::string> glued;
-  for (const auto& [i, top] : boundary) {
-    if (std::string rest = glued_page_number_rest(ls[i], r); !rest.empty()) {
-      glued.emplace(i, std::move(rest));
-    }
+  // A page number glued to a footer ("-2内部资料") counts as the footer's line. Each boundary
+  // line's key is made once.
+  std::vector<bool> glued(boundary.size());
+  std::vector<std::string> keys(boundary.size());
+  for (size_t k = 0; k < boundary.size(); ++k) {
+    const size_t i = boundary[k].first;
+    keys[k] = glued_page_number_rest(ls[i], r);
+    glued[k] = !keys[k].empty();
+    if (!glued[k]) keys[k] = squeezed(ls[i].text);
   }
-  auto key_of = [&](size_t i) {
-    const auto it = glued.find(i);
-    return it != glued.end() ? it->second : squeezed(ls[i].text);
-  };
-  for (const auto& [i, top] : boundary) {
+  for (size_t k = 0; k < boundary.size(); ++k) {
+    const auto& [i, top] = boundary[k];
     if (!is_short(ls[i]) || (!top && ends_running_sentence(ls, i, geo, r))) continue;
     // A line over a date is an office signing, but for a bulletin's name atop a page: the
     // header printed on some pages only ("安全生产工作动态" / "2022 年 9 月 3 日"), the office at
@@ -721,11 +764,13 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     if (top && p != static_cast<size_t>(-1) && is_short(ls[p]) && !ls[p].ends_sentence &&
         tail.opens_with_date(ls[i]))
       continue;
-    ++repeats[key_of(i)];
-    if (top) at_top.insert(key_of(i));
+    ++repeats[keys[k]];
+    if (top) at_top.insert(keys[k]);
   }
   int masthead_lines = 0;
-  for (size_t j = 0; j < ls.size() && masthead_lines < rules.structure.masthead.max_lines; ++j) {
+  for (size_t j = 0;
+       !at_top.empty() && j < ls.size() && masthead_lines < rules.structure.masthead.max_lines;
+       ++j) {
     if (ls[j].removed) continue;
     if (j > 0 && ls[j].page_start) break;
     ++masthead_lines;
@@ -742,12 +787,13 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
       if (it != repeats.end() && it->second == 1) ++it->second;
     }
   }
-  for (const auto& [i, top] : boundary) {
-    const bool repeated = repeats[key_of(i)] >= r.min_repeats;
+  for (size_t k = 0; k < boundary.size(); ++k) {
+    const auto& [i, top] = boundary[k];
+    const bool repeated = repeats[keys[k]] >= r.min_repeats;
     if (ls[i].removed || !repeated || !is_short(ls[i])) continue;
     if (!top && ends_running_sentence(ls, i, geo, r)) continue;
     ls[i].removed = true;
-    const char* kind = glued.count(i) ? "page_number" : top ? "running_header" : "footer";
+    const char* kind = glued[k] ? "page_number" : top ? "running_header" : "footer";
     out->removed.push_back({kind, ls[i].number, std::string(ls[i].raw)});
     if (top) start_page_after(&ls, i);
   }

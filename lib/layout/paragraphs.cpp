@@ -1,12 +1,14 @@
 #include "layout/paragraphs.h"
 
 #include <algorithm>
+#include <iterator>
 #include <memory>
 
 #include "core/icu_regex.h"
 #include "core/u16_text.h"
 #include "core/utf8.h"
 #include "core/utf8_fast.h"
+#include "layout/first_char_memo.h"
 #include "layout/line_shape.h"
 #include "ruleset/rule_set.h"
 
@@ -17,25 +19,30 @@ namespace {
 // costs more than a failed anchored match.
 class PatternMatchers {
  public:
+  // The matchers are made when first needed: many documents need few of them.
   PatternMatchers(const std::vector<const core::Regex*>& patterns, int time_limit)
-      : regexes_(patterns) {
-    for (const core::Regex* p : patterns) matchers_.push_back(p->new_matcher(time_limit));
+      : regexes_(patterns), matchers_(patterns.size()), time_limit_(time_limit) {
+    for (const core::Regex* p : patterns) openings_.push_back(PatternOpenings::of(*p));
   }
 
   // Whether one of the patterns may match at the start of a text opening with `first` (its
   // first code point, width-normalised): most lines open with none a pattern opens with, and
   // are then neither copied to UTF-16 nor matched (core::Regex::may_open_with).
-  bool may_open_with(char32_t first) const {
-    return std::any_of(regexes_.begin(), regexes_.end(),
-                       [&](const core::Regex* r) { return r->may_open_with(first); });
+  bool may_open_with(char32_t first) {
+    return may_open_.get(first, [&](char32_t c) {
+      return std::any_of(
+          openings_.begin(), openings_.end(),
+          [&](const std::shared_ptr<PatternOpenings>& o) { return o->may_open_with(c); });
+    });
   }
 
   // Whether one of the patterns matches at the start (lookingAt) or the whole (matches) of u,
   // whose first code point is `first`.
   bool any(const icu::UnicodeString& u, char32_t first, bool whole) {
     for (size_t k = 0; k < matchers_.size(); ++k) {
-      if (!regexes_[k]->may_open_with(first)) continue;
+      if (!openings_[k]->may_open_with(first)) continue;
       auto& m = matchers_[k];
+      if (m == nullptr) m = regexes_[k]->new_matcher(time_limit_);
       m->reset(u);  // also restarts the time limit
       UErrorCode status = U_ZERO_ERROR;
       const bool found = whole ? m->matches(status) : m->lookingAt(status);
@@ -46,7 +53,10 @@ class PatternMatchers {
 
  private:
   std::vector<const core::Regex*> regexes_;
-  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;
+  std::vector<std::shared_ptr<PatternOpenings>> openings_;
+  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;  // null until first used
+  int time_limit_ = 0;
+  FirstCharMemo may_open_;
 };
 
 std::vector<const core::Regex*> marker_patterns(const RuleSet& rules) {
@@ -69,8 +79,10 @@ enum class Memo : signed char { kUnknown = -1, kNo = 0, kYes = 1 };
 
 class BlockBuilder {
  public:
-  BlockBuilder(const std::vector<Line>& all, const PageGeometry& geo, const RuleSet& rules)
-      : geo_(geo),
+  BlockBuilder(const std::vector<Line>& all, const std::vector<Piece>& pieces,
+               const PageGeometry& geo, const RuleSet& rules)
+      : fixed_pieces_(pieces),
+        geo_(geo),
         rules_(rules),
         r_(rules.layout),
         markers_(marker_patterns(rules), rules.layout.regex_time_limit),
@@ -81,6 +93,8 @@ class BlockBuilder {
     marker_.assign(lines_.size(), Memo::kUnknown);
     heading_.assign(lines_.size(), Memo::kUnknown);
     title_like_.assign(lines_.size(), Memo::kUnknown);
+    clause_mark_.assign(lines_.size(), Memo::kUnknown);
+    closes_masthead_.assign(lines_.size(), Memo::kUnknown);
     for (const std::string& n : rules.structure.section_names) {
       longest_section_name_ = std::max(longest_section_name_, n.size());
     }
@@ -157,12 +171,15 @@ class BlockBuilder {
   }
 
   bool has_clause_mark(size_t i) const {
+    if (clause_mark_[i] != Memo::kUnknown) return clause_mark_[i] == Memo::kYes;
     const std::string_view t = lines_[i]->raw;
     size_t pos = 0;
     while (pos < t.size()) {
-      if (r_.clause_marks.find(core::next_code_point(t, &pos)) != std::u32string::npos) return true;
+      if (r_.clause_marks.find(core::next_code_point(t, &pos)) != std::u32string::npos) {
+        return remember(&clause_mark_[i], true);
+      }
     }
-    return false;
+    return remember(&clause_mark_[i], false);
   }
 
   // A line that could be (part of) a title: short, not ending a sentence, not a marker line,
@@ -175,9 +192,9 @@ class BlockBuilder {
   bool title_like_uncached(size_t i) const {
     const Line& l = *lines_[i];
     if (starts_marker(i)) return false;
-    if (geo_.wrapped && is_figure_cell(l.text)) return false;  // "4003", "77.9%": a table's cell
+    if (geo_.wrapped && is_figure_line(i)) return false;  // "4003", "77.9%": a table's cell
     if (reader_runs_on(i)) return false;  // the PDF reader saw the next line go on with it
-    if (is_glued_row(l.text)) return false;
+    if (l.digit && is_glued_row(l.text)) return false;  // its figures hold digits
     if (l.ends_sentence) return is_title_prefix(i);
     if (l.reader_title) return true;  // the reader knows: centred and larger, or a heading style
     if (!geo_.wrapped) return l.width <= r_.max_title_width && !cut_before_last_line(i);
@@ -273,8 +290,7 @@ class BlockBuilder {
   // sentence end, no marker.
   bool is_bare_heading(size_t i) const {
     const Line& l = *lines_[i];
-    return !l.ends_sentence && !starts_marker(i) &&
-           static_cast<int>(core::count_code_points(l.text)) <= r_.bare_heading_max_chars;
+    return !l.ends_sentence && !starts_marker(i) && l.chars <= r_.bare_heading_max_chars;
   }
 
   // A bare heading standing alone, not the rest of a title wrapped onto it ("……安全生产责" /
@@ -291,13 +307,23 @@ class BlockBuilder {
   // A short line naming the issue or the date ("2025 年第 30 期", "二〇二二年十二月九日") closes
   // a masthead: the first item's title may follow it, as wide as the text.
   bool closes_masthead(size_t i) const {
+    if (closes_masthead_[i] != Memo::kUnknown) return closes_masthead_[i] == Memo::kYes;
+    return remember(&closes_masthead_[i], closes_masthead_uncached(i));
+  }
+
+  bool closes_masthead_uncached(size_t i) const {
     if (is_full(i)) return false;
     const MastheadRules& m = rules_.structure.masthead;
-    const std::string norm = core::normalize_width(lines_[i]->text);
-    for (const core::Regex* re : {&m.issue, &m.total_issue, &m.date}) {
-      if (!re->may_match(norm)) continue;  // lacks an ideograph every match holds (期, 年)
-      core::Match match(*re, norm, r_.regex_time_limit);
-      if (match.find()) return true;
+    const core::Regex* const facts[] = {&m.issue, &m.total_issue, &m.date};
+    for (size_t k = 0; k < std::size(facts); ++k) {
+      // Lacks an ideograph every match holds (期, 年): raw or normalised text, the same answer.
+      if (!facts[k]->may_match(lines_[i]->text)) continue;
+      // One matcher per pattern for the document, on the line's normalised UTF-16.
+      auto& matcher = masthead_matchers_[k];
+      if (matcher == nullptr) matcher = facts[k]->new_matcher(r_.regex_time_limit);
+      matcher->reset(u16(i));  // also restarts the time limit
+      UErrorCode status = U_ZERO_ERROR;
+      if (matcher->find(0, status) && U_SUCCESS(status)) return true;
     }
     return ends_cut_date(i);
   }
@@ -324,7 +350,7 @@ class BlockBuilder {
   bool is_title_prefix(size_t i) const {
     const Line& l = *lines_[i];
     if (i + 1 >= lines_.size() || lines_[i + 1]->page_start) return false;
-    if (static_cast<int>(core::count_code_points(l.text)) > r_.title_prefix_max_chars) return false;
+    if (l.chars > r_.title_prefix_max_chars) return false;
     size_t end = l.text.size();
     while (end > 0 && (static_cast<unsigned char>(l.text[end - 1]) & 0xC0) == 0x80) --end;
     if (end > 0) --end;
@@ -357,8 +383,7 @@ class BlockBuilder {
   // A table cell printed on a line of its own: short, no full stop, no marker, no heading.
   bool is_cell(size_t i) const {
     const Line& l = *lines_[i];
-    return !l.ends_sentence && !l.spread &&
-           static_cast<int>(core::count_code_points(l.text)) <= r_.table_cell_max_chars &&
+    return !l.ends_sentence && !l.spread && l.chars <= r_.table_cell_max_chars &&
            !starts_marker(i) && !is_section_heading(i);
   }
 
@@ -376,6 +401,11 @@ class BlockBuilder {
       }
     }
     return digit;
+  }
+
+  // Line i is a figure cell alone (a figure holds a digit).
+  bool is_figure_line(size_t i) const {
+    return lines_[i]->digit && is_figure_cell(lines_[i]->text);
   }
 
   // A table row whose cells are glued together ("安徽120371.9%江西77160.4%…"): at least
@@ -400,11 +430,11 @@ class BlockBuilder {
     // A run judged no table is not judged again from each of its lines (linear time).
     if (r_.table_min_cells <= 0 || i < no_table_before_ || !is_cell(i)) return 0;
     size_t end = i + 1;
-    size_t figures = is_figure_cell(lines_[i]->text);
+    size_t figures = is_figure_line(i);
     // A table goes on over a page break (its page furniture is removed by now): "地区 / 检查企业
     // （家） / 整改率" at the foot of a page, its rows atop the next.
     while (end < lines_.size() && is_cell(end)) {
-      figures += is_figure_cell(lines_[end]->text);
+      figures += is_figure_line(end);
       ++end;
     }
     const size_t n = end - i;
@@ -420,16 +450,18 @@ class BlockBuilder {
   // unless it holds two fields or more, each short and free of sentence and clause marks.
   std::vector<bool> row_cells(size_t i) const {
     const Line& l = *lines_[i];
-    if (l.ends_sentence || starts_marker(i) || is_section_heading(i)) return {};
+    // Fields are set apart by spaces: a line without one is one field at most.
+    if (!l.spaced || l.ends_sentence || starts_marker(i) || is_section_heading(i)) return {};
     std::vector<bool> figures;
-    std::string field;
+    // A field is the bytes between two runs of spaces: a view of raw, not a copy.
+    size_t field = 0;  // where the current field starts
+    size_t end = 0;    // and ends
     int chars = 0;
     bool ok = true;
     auto close = [&] {
       if (chars == 0) return;
       if (chars > r_.table_cell_max_chars) ok = false;
-      figures.push_back(is_figure_cell(field));
-      field.clear();
+      figures.push_back(is_figure_cell(l.raw.substr(field, end - field)));
       chars = 0;
     };
     size_t pos = 0;
@@ -444,7 +476,8 @@ class BlockBuilder {
           r_.sentence_final.find(c) != std::u32string::npos) {
         return {};
       }
-      field.append(l.raw, at, pos - at);
+      if (chars == 0) field = at;
+      end = pos;
       ++chars;
     }
     close();
@@ -586,7 +619,7 @@ class BlockBuilder {
     const Line& l = *lines_[i];
     // A short line before a point ends its paragraph even without a full stop: "（一）自查自改
     // 阶段（6月25日至7月10日）" / "（二）……".
-    if (l.spread || is_figure_cell(l.text)) return true;  // a cell alone: "4003" / "77.9%"
+    if (l.spread || is_figure_line(i)) return true;  // a cell alone: "4003" / "77.9%"
     if (!l.ends_sentence) {
       if (!lines_[i + 1]->ends_sentence && is_section_heading(i + 1)) return true;
       return !is_full(i) && !is_indented_start(i) && starts_marker(i + 1);
@@ -631,7 +664,15 @@ class BlockBuilder {
       if (l.text == l.raw) {
         b.pieces.push_back({cps, l.number, l.raw_column});
         b.text += l.text;
-        cps += static_cast<int>(core::count_code_points(l.text));
+        cps += l.chars;
+      } else if (l.piece_count > 0) {
+        // The pieces measure_lines made for the text, moved to where it stands in the block.
+        for (unsigned k = l.first_piece; k < l.first_piece + l.piece_count; ++k) {
+          const Piece& p = fixed_pieces_[k];
+          b.pieces.push_back({p.offset + cps, p.line, p.column});
+        }
+        b.text += l.text;
+        cps += l.chars;
       } else {
         const std::string piece = fix_cjk_spacing(l.raw, l.number, l.raw_column, cps, &b.pieces);
         b.text += piece;
@@ -642,6 +683,7 @@ class BlockBuilder {
   }
 
   std::vector<const Line*> lines_;
+  const std::vector<Piece>& fixed_pieces_;
   const PageGeometry& geo_;
   const RuleSet& rules_;
   const LayoutRules& r_;
@@ -650,11 +692,14 @@ class BlockBuilder {
   // to it, so it must outlive them.
   mutable icu::UnicodeString u16_;
   mutable size_t u16_line_ = static_cast<size_t>(-1);
+  mutable std::unique_ptr<icu::RegexMatcher> masthead_matchers_[3];  // issue, total, date
   mutable PatternMatchers markers_;
   mutable PatternMatchers sections_;
   mutable std::vector<Memo> marker_;
   mutable std::vector<Memo> heading_;
   mutable std::vector<Memo> title_like_;
+  mutable std::vector<Memo> clause_mark_;
+  mutable std::vector<Memo> closes_masthead_;
   mutable size_t no_table_before_ = 0;
   mutable size_t no_rows_before_ = 0;
   size_t longest_section_name_ = 0;  // in bytes
@@ -662,9 +707,9 @@ class BlockBuilder {
 
 }  // namespace
 
-std::vector<Block> build_blocks(const std::vector<Line>& lines, const PageGeometry& geo,
-                                const RuleSet& rules) {
-  return BlockBuilder(lines, geo, rules).build();
+std::vector<Block> build_blocks(const std::vector<Line>& lines, const std::vector<Piece>& pieces,
+                                const PageGeometry& geo, const RuleSet& rules) {
+  return BlockBuilder(lines, pieces, geo, rules).build();
 }
 
 }  // namespace jianbao::layout

@@ -13,7 +13,8 @@ class RuleSet;
 
 namespace jianbao::layout {
 
-std::vector<Block> build_blocks(const std::vector<Line>& lines, const PageGeometry& geo,
-                                const RuleSet& rules);
+// `pieces` holds the pieces of the lines whose text measure_lines fixed (Line::first_piece).
+std::vector<Block> build_blocks(const std::vector<Line>& lines, const std::vector<Piece>& pieces,
+                                const PageGeometry& geo, const RuleSet& rules);
 
 }  // namespace jianbao::layout

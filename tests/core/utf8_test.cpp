@@ -1,9 +1,13 @@
 #include "core/utf8.h"
 
 #include <doctest/doctest.h>
+#include <unicode/uchar.h>
 
+#include <cstdint>
+#include <iterator>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jianbao::core {
 namespace {
@@ -152,6 +156,68 @@ TEST_CASE("utf8: display_width of a string sums its characters") {
   for (const Row& r : rows) {
     CAPTURE(r.in);
     CHECK(display_width(r.in) == r.want);
+  }
+}
+
+TEST_CASE("utf8: display_width of every BMP character is ICU's East Asian width") {
+  // The table is read from ICU's property map a range at a time: each character must come out
+  // as the property lookup says.
+  int wrong = 0;
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    const auto w = static_cast<UEastAsianWidth>(
+        u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH));
+    const bool wide = c >= 0x80 && (w == U_EA_WIDE || w == U_EA_FULLWIDTH || w == U_EA_AMBIGUOUS);
+    if (display_width(c) != (wide ? 2 : 1)) ++wrong;
+  }
+  CHECK(wrong == 0);
+}
+
+// Texts that mix ASCII runs longer and shorter than 8 bytes, CJK, full-width forms, U+3000,
+// four-byte characters and malformed bytes, at every alignment.
+std::vector<std::string> mixed_texts() {
+  const std::string_view pieces[] = {"a",
+                                     "abcdefghij",
+                                     " ",
+                                     "\t",
+                                     "通报",
+                                     "\xEF\xBC\x91",
+                                     "\xE3\x80\x80",
+                                     "。",
+                                     "\x80",
+                                     "\xE4\xB8",
+                                     "\xF0\x9F\x98\x80",
+                                     "\xED\xA0\x80",
+                                     "é",
+                                     "12345678"};
+  std::vector<std::string> out;
+  uint32_t seed = 7;
+  for (int t = 0; t < 300; ++t) {
+    std::string s;
+    const int n = t % 23;
+    for (int k = 0; k < n; ++k) {
+      seed = seed * 1103515245 + 12345;
+      s += pieces[(seed >> 16) % std::size(pieces)];
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+TEST_CASE("utf8: the word-at-a-time scans agree with reading one code point at a time") {
+  for (const std::string& s : mixed_texts()) {
+    CAPTURE(s);
+    size_t starts = 0;  // bytes that are no continuation byte
+    for (const char c : s) starts += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    CHECK(count_code_points(s) == starts);
+    int width = 0;
+    std::string norm;
+    for (size_t pos = 0; pos < s.size();) {
+      const char32_t c = next_code_point(s, &pos);
+      width += display_width(c);
+      append_utf8(&norm, normalize_width(c));
+    }
+    CHECK(display_width(s) == width);
+    CHECK(normalize_width(std::string_view(s)) == norm);
   }
 }
 

@@ -45,6 +45,12 @@ std::string utf16(std::u16string_view s, bool big_endian) {
 std::string utf16le(std::u16string_view s) { return utf16(s, false); }
 std::string utf16be(std::u16string_view s) { return utf16(s, true); }
 
+std::string repeated(std::string_view s, int times) {
+  std::string out;
+  for (int k = 0; k < times; ++k) out += s;
+  return out;
+}
+
 const std::string kUtf8Bom = "\xEF\xBB\xBF";
 const std::string kUtf16LeBom = "\xFF\xFE";
 const std::string kUtf16BeBom = "\xFE\xFF";
@@ -360,6 +366,12 @@ TEST_CASE("decode: bad input fails with kBadEncoding and the byte offset") {
        .in = "通报第3期\xED\xA0\x80",
        .want_code = Code::kBadEncoding,
        .want_offset = 13},
+      // GB18030 reads B1 B1 as 北, and the UTF-8 after it as other characters: the errors come
+      // first, but the well-formed sequences after them outnumber them, so this is UTF-8.
+      {.name = "errors at the start of text that is mostly UTF-8",
+       .in = "\xB1\xB1\xB1\xB1" + repeated("中文", 20),
+       .want_code = Code::kBadEncoding,
+       .want_offset = 0},
       {.name = "lone continuation byte in UTF-8 text",
        .in = "一、总体要求\x80",
        .want_code = Code::kBadEncoding,
