@@ -935,6 +935,8 @@ class Loader {
   }
 
   void add_divisions(std::vector<Place> places) {
+    out_->gazetteer.places.reserve(out_->gazetteer.places.size() + places.size());
+    keys_.reserve(keys_.size() + places.size());
     for (Place& p : places) {
       keys_.emplace_back(p.name, static_cast<int>(out_->gazetteer.places.size()));
       out_->gazetteer.places.push_back(std::move(p));
