@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <mutex>
 #include <string>
 
 #include "core/utf8.h"
@@ -21,19 +23,32 @@ icu::UnicodeSet every_code_point() { return icu::UnicodeSet(0, 0x10FFFF); }
 // ICU's \s: documented as [\t\n\f\r\p{Z}], implemented over White_Space; both, so either way
 // the set holds every code point \s matches.
 icu::UnicodeSet regex_space_set() {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeSet s(icu::UnicodeString(u"[[:White_Space:][:Z:]]"), status);
-  if (U_FAILURE(status)) return every_code_point();
-  s.add(0x09, 0x0D);
-  return s;
+  static const icu::UnicodeSet space = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeSet s(icu::UnicodeString(u"[[:White_Space:][:Z:]]"), status);
+    if (U_FAILURE(status)) return every_code_point();
+    s.add(0x09, 0x0D);
+    return s;
+  }();
+  return space;
 }
 
 // A set from a UnicodeSet pattern ("[:Nd:]", "\p{L}"), or every code point when ICU cannot read
-// it: the caller's answer stays true where unsure.
+// it: the caller's answer stays true where unsure. ICU builds a property's set by testing every
+// range of its data (some 250 k instructions), and the rules name a few properties many times,
+// so each set is built once per process.
 icu::UnicodeSet property_set(const icu::UnicodeString& pattern) {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeSet s(pattern, status);
-  return U_FAILURE(status) ? every_code_point() : s;
+  static std::mutex mutex;
+  static std::map<icu::UnicodeString, icu::UnicodeSet> made;
+  const std::lock_guard<std::mutex> lock(mutex);
+  auto it = made.find(pattern);
+  if (it == made.end()) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeSet s(pattern, status);
+    if (U_FAILURE(status)) s = every_code_point();
+    it = made.emplace(pattern, std::move(s)).first;
+  }
+  return it->second;
 }
 
 // A recursive reader of the pattern's grammar (alternations, sequences, quantified atoms), over

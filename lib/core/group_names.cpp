@@ -1,5 +1,7 @@
 #include "core/group_names.h"
 
+#include <array>
+
 namespace jianbao::core {
 namespace {
 
@@ -7,12 +9,22 @@ bool is_name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+// The bytes the scan below acts on; a table, so that the long runs of others between them (the
+// expanded rule patterns are kilobytes of alternations) are stepped over in a tight loop.
+constexpr std::array<bool, 256> kGroupScanBytes = [] {
+  std::array<bool, 256> t{};
+  for (const unsigned char c : {'\\', '[', ']', '('}) t[c] = true;
+  return t;
+}();
+
 }  // namespace
 
 std::optional<GroupNames> scan_group_names(std::string_view p) {
   GroupNames out;
   int set_depth = 0;  // inside [...] (sets nest in ICU: [a-z&&[^b]]), parentheses are literal
   for (size_t i = 0; i < p.size(); ++i) {
+    while (i < p.size() && !kGroupScanBytes[static_cast<unsigned char>(p[i])]) ++i;
+    if (i == p.size()) break;
     const char c = p[i];
     if (c == '\\') {
       if (i + 1 < p.size() && (p[i + 1] == 'Q' || p[i + 1] == 'E')) return std::nullopt;

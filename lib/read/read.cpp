@@ -4,14 +4,8 @@
 
 #include <cstring>
 
+#include "read/reader_table.h"
 #include "ruleset/rule_set.h"
-#if JB_HAVE_PDF
-#include "read/pdf_reader.h"
-#endif
-#if JB_HAVE_DOCX
-#include "read/docx_reader.h"
-#include "read/zip_package.h"
-#endif
 
 namespace jianbao::read {
 namespace {
@@ -25,11 +19,29 @@ constexpr size_t kPdfHeaderWindow = 1024;
 // The ZIP's name for word/document.xml appears in its central directory; without libzip the
 // bytes are searched for it.
 bool names_document_xml(std::string_view bytes) {
-#if JB_HAVE_DOCX
-  return zip_names_docx(bytes);
-#else
+  std::string why;
+  if (JB_HAVE_DOCX) {
+    if (const ReaderTable* t = readers(&why); t && t->zip_names_docx)
+      return t->zip_names_docx(bytes);
+  }
   return bytes.find("word/document.xml") != std::string_view::npos;
-#endif
+}
+
+// A PDF or DOCX read by the readers' table, or the error that the reader cannot be had (the
+// module is missing or from another build).
+[[maybe_unused]] Result<decode::DecodedText> read_with(bool pdf, std::string_view bytes,
+                                                       const std::string& path,
+                                                       const RuleSet& rules,
+                                                       const SourceLocation& where) {
+  std::string why;
+  const ReaderTable* t = readers(&why);
+  const char* kind = pdf ? "PDF" : "DOCX";
+  const auto reader = t == nullptr ? nullptr : pdf ? t->read_pdf : t->read_docx;
+  if (reader == nullptr) {
+    if (t != nullptr) why = "the reader module has none";
+    return Status::bad_input(fmt::format("cannot read a {}: {}", kind, why), where);
+  }
+  return reader(bytes, path, rules);
 }
 
 }  // namespace
@@ -57,7 +69,7 @@ Result<decode::DecodedText> read_document(std::string_view bytes, const std::str
       return decode::decode_bytes(bytes, path, options);
     case Format::kPdf:
 #if JB_HAVE_PDF
-      return read_pdf(bytes, path, rules);
+      return read_with(true, bytes, path, rules, where);
 #else
       return Status::bad_input(
           "a PDF, and this jianbao was built without PDF support (install libpoppler-private-dev "
@@ -66,7 +78,7 @@ Result<decode::DecodedText> read_document(std::string_view bytes, const std::str
 #endif
     case Format::kDocx:
 #if JB_HAVE_DOCX
-      return read_docx(bytes, path, rules);
+      return read_with(false, bytes, path, rules, where);
 #else
       return Status::bad_input(
           "a DOCX, and this jianbao was built without DOCX support (install libzip-dev and "

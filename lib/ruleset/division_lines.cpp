@@ -1,5 +1,7 @@
 #include "ruleset/division_lines.h"
 
+#include <cstring>
+
 #include "core/utf8.h"
 
 namespace jianbao::ruleset {
@@ -24,27 +26,40 @@ bool take_until(std::string_view* s, std::string_view end, Pred ok, std::string*
   return true;
 }
 
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+// Function objects, not functions, so that each take_until is compiled with its test inlined
+// (through a function pointer the three shared one copy and called it for every byte).
+constexpr auto kDigitByte = [](unsigned char c) { return c >= '0' && c <= '9'; };
+constexpr auto kLowerByte = [](unsigned char c) { return c >= 'a' && c <= 'z'; };
 // A plain scalar's bytes here: no space and none of YAML's flow indicators, quotes or comment
 // sign, so the text means itself.
-bool is_plain_byte(unsigned char c) {
+constexpr auto kPlainByte = [](unsigned char c) {
   return c > ' ' && c != ',' && c != '{' && c != '}' && c != '[' && c != ']' && c != ':' &&
          c != '#' && c != '"' && c != '\'' && c != '\\' && c != 0x7f;
-}
+};
 
 std::optional<Place> read_entry(std::string_view line) {
   Place p;
   if (!take(&line, "  - {name: ")) return std::nullopt;
   // A leading non-ASCII byte: no indicator (- ? & * ! | > % @ `) and no null/true/number.
   if (line.empty() || static_cast<unsigned char>(line[0]) < 0x80) return std::nullopt;
-  if (!take_until(&line, ", code: \"", is_plain_byte, &p.name)) return std::nullopt;
+  if (!take_until(&line, ", code: \"", kPlainByte, &p.name)) return std::nullopt;
   if (core::find_invalid_utf8(p.name) != std::string_view::npos) return std::nullopt;
-  if (!take_until(&line, "\", level: ", is_digit, &p.code)) return std::nullopt;
-  if (!take_until(&line, ", province: \"", is_lower, &p.level)) return std::nullopt;
-  if (!take_until(&line, "\"}", is_digit, &p.province_code)) return std::nullopt;
+  if (!take_until(&line, "\", level: ", kDigitByte, &p.code)) return std::nullopt;
+  if (!take_until(&line, ", province: \"", kLowerByte, &p.level)) return std::nullopt;
+  if (!take_until(&line, "\"}", kDigitByte, &p.province_code)) return std::nullopt;
   if (!line.empty()) return std::nullopt;
   return p;
+}
+
+// The lines of `text`, counted with memchr (std::count read it a byte at a time: 1.6 M
+// instructions for the 3,200 lines of divisions.yaml).
+size_t line_count(std::string_view text) {
+  size_t n = 1;
+  for (const char *p = text.data(), *end = p + text.size();
+       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)))); ++p) {
+    ++n;
+  }
+  return n;
 }
 
 bool is_blank_or_comment(std::string_view line) {
@@ -56,6 +71,7 @@ bool is_blank_or_comment(std::string_view line) {
 
 std::optional<std::vector<Place>> read_division_lines(std::string_view text) {
   std::vector<Place> places;
+  places.reserve(line_count(text));
   bool keyed = false;
   while (!text.empty()) {
     const size_t nl = text.find('\n');

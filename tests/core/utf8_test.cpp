@@ -144,6 +144,18 @@ TEST_CASE("utf8: display_width is 2 for wide, fullwidth and ambiguous characters
   }
 }
 
+// The BMP's widths are read from ICU's sets by range (core/utf8.cpp): every code point must get
+// the width ICU gives it alone.
+TEST_CASE("utf8: display_width of every BMP code point is ICU's East Asian width") {
+  int differing = 0;
+  for (UChar32 c = 0; c < 0x10000; ++c) {
+    const auto w = static_cast<UEastAsianWidth>(u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH));
+    const bool wide = c >= 0x80 && (w == U_EA_WIDE || w == U_EA_FULLWIDTH || w == U_EA_AMBIGUOUS);
+    if (display_width(static_cast<char32_t>(c)) != (wide ? 2 : 1)) ++differing;
+  }
+  CHECK(differing == 0);
+}
+
 TEST_CASE("utf8: display_width of a string sums its characters") {
   struct Row {
     std::string in;

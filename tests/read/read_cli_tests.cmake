@@ -63,3 +63,25 @@ endif()
 add_test(NAME cli_read_hostile COMMAND bash ${CMAKE_SOURCE_DIR}/tests/read/hostile_test.sh ${JB}
                                        ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/read_hostile_work)
 set_tests_properties(cli_read_hostile PROPERTIES TIMEOUT 300)
+# Start-up (issue 17): the readers are a module (lib/read/reader_table.h) loaded at the first PDF
+# or DOCX, so a text parse loads none of their libraries; a program without its module says so.
+if(JB_HAVE_PDF OR JB_HAVE_DOCX)
+  add_test(NAME cli_read_text_loads_no_reader
+           COMMAND sh -c "LD_DEBUG=files \"$0\" parse -f jsonl \"$1\" 2>&1 >/dev/null | grep -E 'file=(libpoppler|libzip|libpugixml|jianbao-readers)'"
+                   ${JB} ${CMAKE_SOURCE_DIR}/tests/data/read/bulletin.pdftotext.txt)
+  set_tests_properties(cli_read_text_loads_no_reader PROPERTIES WILL_FAIL TRUE)
+  if(JB_HAVE_PDF)
+    set(JB_MODULE_TEST_DOC ${JB_READ_DATA}/bulletin.pdf)
+  else()
+    set(JB_MODULE_TEST_DOC ${JB_READ_DATA}/bulletin.docx)
+  endif()
+  add_test(NAME cli_read_module_missing
+           COMMAND sh -c "rm -rf \"$2\" && mkdir -p \"$2\" && cp \"$0\" \"$2/\" && \"$2/jianbao\" parse \"$1\""
+                   ${JB} ${JB_MODULE_TEST_DOC} ${CMAKE_BINARY_DIR}/read_module_missing)
+  set_tests_properties(cli_read_module_missing PROPERTIES
+    PASS_REGULAR_EXPRESSION "cannot read a (PDF|DOCX): the reader module jianbao-readers.so is not installed")
+  add_test(NAME cli_read_module_missing_exit
+           COMMAND sh -c "rm -rf \"$2\" && mkdir -p \"$2\" && cp \"$0\" \"$2/\" && \"$2/jianbao\" parse \"$1\""
+                   ${JB} ${JB_MODULE_TEST_DOC} ${CMAKE_BINARY_DIR}/read_module_missing_exit)
+  set_tests_properties(cli_read_module_missing_exit PROPERTIES WILL_FAIL TRUE)
+endif()
