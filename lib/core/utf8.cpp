@@ -134,9 +134,9 @@ bool is_wide(char32_t c) {
 }  // namespace
 
 // Layout measures every character of every line: the BMP's widths are read from ICU once per
-// process (8 KiB) rather than looked up per character.
-// It is filled from ICU's sets of wide code points, walked by range, not by asking about each
-// of the 65,408 code points (4.8 M instructions, a twentieth of a one-bulletin run).
+// process (8 KiB) rather than looked up per character, from ICU's sets of wide code points
+// walked by range, not by asking about each of the 65,408 code points (4.8 M instructions, a
+// twentieth of a one-bulletin run).
 const std::bitset<0x10000>& bmp_wide_table() {
   static const std::bitset<0x10000> table = [] {
     std::bitset<0x10000> t;

@@ -171,19 +171,6 @@ TEST_CASE("utf8: display_width of a string sums its characters") {
   }
 }
 
-TEST_CASE("utf8: display_width of every BMP character is ICU's East Asian width") {
-  // The table is read from ICU's property map a range at a time: each character must come out
-  // as the property lookup says.
-  int wrong = 0;
-  for (char32_t c = 0; c < 0x10000; ++c) {
-    const auto w = static_cast<UEastAsianWidth>(
-        u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH));
-    const bool wide = c >= 0x80 && (w == U_EA_WIDE || w == U_EA_FULLWIDTH || w == U_EA_AMBIGUOUS);
-    if (display_width(c) != (wide ? 2 : 1)) ++wrong;
-  }
-  CHECK(wrong == 0);
-}
-
 // Texts that mix ASCII runs longer and shorter than 8 bytes, CJK, full-width forms, U+3000,
 // four-byte characters and malformed bytes, at every alignment.
 std::vector<std::string> mixed_texts() {
