@@ -159,6 +159,14 @@ char32_t normalize_width(char32_t c) {
   return c;
 }
 
+std::u32string width_forms(char32_t c) {
+  std::u32string out(1, c);
+  if (c >= kFullwidthFirst - kFullwidthToAscii && c <= kFullwidthLast - kFullwidthToAscii)
+    out.push_back(c + kFullwidthToAscii);
+  if (c == ' ') out.push_back(kIdeographicSpace);
+  return out;
+}
+
 std::string normalize_width(std::string_view s) {
   // Most of a text does not change: copy unchanged runs whole and re-encode only what changes,
   // full-width forms and U+3000, and malformed bytes (each becomes U+FFFD, as decoding gives).

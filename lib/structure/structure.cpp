@@ -30,6 +30,15 @@ bool holds_any(std::string_view text, const std::u32string& set) {
   return false;
 }
 
+// The first code point of a line as the section patterns see it (width-normalised), for their
+// first-character tests (core::Regex::may_open_with); past U+10FFFF for an empty line, which no
+// pattern that restricts its first character opens with.
+char32_t first_section_char(std::string_view line) {
+  if (line.empty()) return 0x110000;
+  size_t pos = 0;
+  return core::normalize_width(core::next_code_point(line, &pos));
+}
+
 class OutlineBuilder {
  public:
   OutlineBuilder(const layout::CleanText& text, const RuleSet& rules)
@@ -78,8 +87,15 @@ class OutlineBuilder {
 
   // The section title a line announces, or "".
   std::string section_title(std::string_view line) {
-    core::to_normalized_u16(line, &u16_);
+    // The patterns match whole lines: a line no pattern opens with, or lacking a character one
+    // needs, is not copied for ICU (most titles and headings).
+    const char32_t first = first_section_char(line);
+    bool converted = false;
     for (size_t i = 0; i < sections_.size(); ++i) {
+      const core::Regex& re = rules_.structure.sections[i].regex;
+      if (!re.may_open_with(first) || !re.may_match(line)) continue;
+      if (!converted) core::to_normalized_u16(line, &u16_);
+      converted = true;
       icu::RegexMatcher& m = *sections_[i];
       m.reset(u16_);  // also restarts the time limit
       UErrorCode status = U_ZERO_ERROR;
