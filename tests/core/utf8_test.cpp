@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 #include <string_view>
 
@@ -281,6 +282,21 @@ TEST_CASE("utf8: is_ascii_alnum") {
   for (const Row& r : rows) {
     CAPTURE(static_cast<unsigned>(r.c));
     CHECK(is_ascii_alnum(r.c) == r.want);
+  }
+}
+
+TEST_CASE("utf8: count_code_points counts eight bytes at a time as one by one") {
+  std::mt19937 rng(5);
+  static const char* const kPieces[] = {"a",    "号",   "\xC3\xA9", "\xF0\x9F\x98\x80",
+                                        "\x80", "\xFF", " "};
+  for (int k = 0; k < 2000; ++k) {
+    std::string s;
+    const int n = static_cast<int>(rng() % 40);
+    for (int i = 0; i < n; ++i) s += kPieces[rng() % std::size(kPieces)];
+    size_t want = 0;
+    for (const char c : s) want += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    INFO(s);
+    CHECK(count_code_points(s) == want);
   }
 }
 
