@@ -119,8 +119,12 @@ std::optional<PointStart> PointMatcher::match_uncached(std::string_view text) {
       // The marker as written: the same number of code points of the original text.
       // The group is looked up by name on the pattern's first match only.
       if (marker_groups_[i] == kUnknownGroup) marker_groups_[i] = p.regex.group("marker");
-      const std::string marker_norm = core::group_text(m, marker_groups_[i]);
-      s.marker_length = static_cast<int>(core::count_code_points(marker_norm));
+      // Its length in code points, read from the match's offsets.
+      if (core::group_matched(m, marker_groups_[i])) {
+        const int32_t from = m.start(marker_groups_[i], status);
+        const int32_t to = m.end(marker_groups_[i], status);
+        s.marker_length = text_.countChar32(from, to - from);
+      }
       size_t pos = 0;
       for (int k = 0; k < s.marker_length && pos < text.size(); ++k)
         core::next_code_point(text, &pos);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <map>
 #include <memory>
 #include <set>
 
@@ -85,8 +86,17 @@ class OutlineBuilder {
     return out;
   }
 
-  // The section title a line announces, or "".
-  std::string section_title(std::string_view line) {
+  // The section title a line announces, or "". Title lines are asked about more than once (by
+  // the run of numbered headings, by the block, by the block before it): answered once a text.
+  const std::string& section_title(std::string_view line) {
+    auto it = section_titles_.find(line);
+    if (it == section_titles_.end()) {
+      it = section_titles_.emplace(std::string(line), section_title_uncached(line)).first;
+    }
+    return it->second;
+  }
+
+  std::string section_title_uncached(std::string_view line) {
     // The patterns match whole lines: a line no pattern opens with, or lacking a character one
     // needs, is not copied for ICU (most titles and headings).
     const char32_t first = first_section_char(line);
@@ -445,6 +455,7 @@ class OutlineBuilder {
   size_t next_page_section_ = 0;
   size_t title_lines_ = 0;      // lines in the current item's title
   std::set<int> run_headings_;  // lines of a run of （N） headings (find_numbered_heading_run)
+  std::map<std::string, std::string, std::less<>> section_titles_;  // section_title's answers
   PointMatcher points_;
   icu::UnicodeString u16_;  // the section matchers refer to it, so it outlives them
   std::vector<std::unique_ptr<icu::RegexMatcher>> sections_;  // one per section pattern
