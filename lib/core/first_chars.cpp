@@ -384,4 +384,83 @@ FirstChars::FirstChars(std::string_view pattern) {
   set_ = std::move(set);
 }
 
+namespace {
+
+// Whether `p` has an alternation outside every group: then a look-behind at its start need not
+// hold for a match. Unsure (an unclosed class or group) counts as having one.
+bool top_level_alternation(std::string_view p) {
+  int depth = 0;
+  size_t i = 0;
+  while (i < p.size()) {
+    const char c = p[i];
+    if (c == '\\') {
+      ++i;
+      if (i < p.size()) next_code_point(p, &i);
+      continue;
+    }
+    if (c == '[') {
+      int classes = 0;
+      while (i < p.size()) {
+        if (p[i] == '\\') {
+          ++i;
+          if (i < p.size()) next_code_point(p, &i);
+          continue;
+        }
+        if (p[i] == '[') ++classes;
+        if (p[i] == ']' && --classes == 0) break;
+        ++i;
+      }
+      if (i >= p.size()) return true;
+      ++i;
+      continue;
+    }
+    if (c == '(') ++depth;
+    if (c == ')' && --depth < 0) return true;
+    if (c == '|' && depth == 0) return true;
+    ++i;
+  }
+  return depth != 0;
+}
+
+}  // namespace
+
+bool char_before_list(std::string_view pattern, size_t max, std::u32string* out) {
+  constexpr std::string_view kOpen = "(?<=";
+  if (pattern.substr(0, kOpen.size()) != kOpen || top_level_alternation(pattern)) return false;
+  // The look-behind's text: one class without nested sets, or one plain literal.
+  size_t i = kOpen.size();
+  if (i < pattern.size() && pattern[i] == '[') {
+    ++i;
+    while (i < pattern.size() && pattern[i] != ']') {
+      if (pattern[i] == '[') return false;
+      if (pattern[i] == '\\') ++i;
+      if (i < pattern.size()) next_code_point(pattern, &i);
+    }
+    if (i >= pattern.size()) return false;
+    ++i;  // ']'
+  } else if (i < pattern.size() &&
+             std::string_view("\\[]()|.*+?{}^$").find(pattern[i]) == std::string_view::npos) {
+    next_code_point(pattern, &i);
+  } else {
+    return false;
+  }
+  if (i >= pattern.size() || pattern[i] != ')') return false;
+  // A quantified look-behind ("(?<=a)?") need not hold.
+  if (i + 1 < pattern.size() &&
+      std::string_view("*+?{").find(pattern[i + 1]) != std::string_view::npos)
+    return false;
+  return FirstChars(pattern.substr(kOpen.size(), i - kOpen.size())).list(max, out);
+}
+
+bool FirstChars::list(size_t max, std::u32string* out) const {
+  if (set_ == nullptr || static_cast<size_t>(set_->size()) > max) return false;
+  out->clear();
+  for (int32_t r = 0; r < set_->getRangeCount(); ++r) {
+    for (UChar32 c = set_->getRangeStart(r); c <= set_->getRangeEnd(r); ++c) {
+      out->push_back(static_cast<char32_t>(c));
+    }
+  }
+  return true;
+}
+
 }  // namespace jianbao::core

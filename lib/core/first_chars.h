@@ -14,6 +14,7 @@
 #include <unicode/uniset.h>
 
 #include <memory>
+#include <string>
 #include <string_view>
 
 namespace jianbao::core {
@@ -31,9 +32,18 @@ class FirstChars {
   }
   // Whether the pattern restricts its first code point at all.
   bool restricts() const { return set_ != nullptr; }
+  // The code points a match may open with, in order, when the pattern restricts them to at most
+  // `max`; false (and *out untouched) otherwise.
+  bool list(size_t max, std::u32string* out) const;
 
  private:
   std::shared_ptr<const icu::UnicodeSet> set_;  // frozen; null: any code point
 };
+
+// The code points one of which stands just before every match of `pattern`, at most `max` of
+// them, when the pattern opens with a look-behind for one character class or literal and has no
+// alternation of its own ("(?<=[，；])（…"): a find need only try the places after one. False
+// (and *out untouched) for any other pattern.
+bool char_before_list(std::string_view pattern, size_t max, std::u32string* out);
 
 }  // namespace jianbao::core

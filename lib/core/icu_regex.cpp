@@ -38,6 +38,12 @@ struct Regex::State {
   std::once_flag required_once;
   FirstChars first;  // FirstChars(source), made at the first test
   std::once_flag first_once;
+  // The UTF-8 forms of the code points a match opens with (may_find_in), made at the first test.
+  std::vector<std::string> openers;
+  bool openers_known = false;  // false: too many to test, or not restricted
+  std::u32string before;       // char_before_list(source), when before_known
+  bool before_known = false;
+  std::once_flag openers_once;
 };
 
 namespace {
@@ -134,6 +140,53 @@ bool Regex::may_open_with(char32_t c) const {
   State& s = *state_;
   std::call_once(s.first_once, [&s] { s.first = FirstChars(s.source); });
   return s.first.may_open(c);
+}
+
+namespace {
+
+// Whether the code point that ends just before byte `at` of `text` may be one of `set` (raw, or
+// width-normalised); true where no code point ends there plainly (the text's start, a malformed
+// byte), so the answer only widens.
+bool may_stand_before(std::string_view text, size_t at, const std::u32string& set) {
+  if (at == 0) return true;
+  size_t lead = at - 1;
+  while (lead > 0 && at - lead < 4 && (static_cast<unsigned char>(text[lead]) & 0xC0) == 0x80)
+    --lead;
+  size_t end = lead;
+  const char32_t c = next_code_point(text, &end);
+  if (end != at || (c == 0xFFFD && at - lead != 3)) return true;
+  return set.find(c) != std::u32string::npos ||
+         set.find(normalize_width(c)) != std::u32string::npos;
+}
+
+}  // namespace
+
+bool Regex::may_find_in(std::string_view text) const {
+  // Beyond a few code points a scan costs more than it is likely to save.
+  constexpr size_t kMaxOpeners = 16;
+  State& s = *state_;
+  std::call_once(s.openers_once, [&s] {
+    std::u32string first;
+    // A U+FFFD may stand for a malformed byte in the text: not one string to look for.
+    if (!FirstChars(s.source).list(kMaxOpeners, &first) || first.find(0xFFFD) != first.npos) return;
+    for (const char32_t c : first) {
+      for (const char32_t form : width_forms(c)) {
+        std::string utf8;
+        append_utf8(&utf8, form);
+        if (std::find(s.openers.begin(), s.openers.end(), utf8) == s.openers.end())
+          s.openers.push_back(std::move(utf8));
+      }
+    }
+    s.openers_known = true;
+    s.before_known = char_before_list(s.source, kMaxOpeners, &s.before);
+  });
+  if (!s.openers_known) return true;
+  for (const std::string& o : s.openers) {
+    for (size_t at = text.find(o); at != std::string_view::npos; at = text.find(o, at + 1)) {
+      if (!s.before_known || may_stand_before(text, at, s.before)) return true;
+    }
+  }
+  return false;
 }
 
 int Regex::group(const char* name) const {

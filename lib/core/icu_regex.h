@@ -47,6 +47,13 @@ class Regex {
   // with c has no match at its start (lookingAt, matches), so the caller need not run ICU; c is
   // the first code point of the text as matched (width-normalised where the rules are).
   bool may_open_with(char32_t c) const;
+  // False when `text` (UTF-8, raw or width-normalised) holds none of the code points a match can
+  // open with (for a pattern led by a one-character look-behind, core::char_before_list: none
+  // just after one of the code points that must stand before a match), so a find anywhere in
+  // the whole text has no match and the caller need not run ICU (such a look-behind makes ICU
+  // try every position of the text). Tested where the pattern restricts them to a few code
+  // points; true means "try it".
+  bool may_find_in(std::string_view text) const;
 
  private:
   struct State;

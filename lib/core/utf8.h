@@ -78,6 +78,10 @@ inline char32_t normalize_width(char32_t c) {
   return c;
 }
 std::string normalize_width(std::string_view s);
+// The code points normalize_width maps to c, c itself among them whether or not it maps to
+// itself (U+FF08 is written in raw text though none maps to it): a search for c in raw or
+// width-normalised text looks for each of them.
+std::u32string width_forms(char32_t c);
 
 // Strips ASCII spaces, tabs and U+3000 from both ends.
 std::string_view trim(std::string_view s);

@@ -9,25 +9,10 @@
 #include "core/u16_text.h"
 #include "core/utf8.h"
 #include "ruleset/rule_set.h"
+#include "structure/cjk_spaces.h"
 
 namespace jianbao::structure {
 namespace {
-
-// Letter-spaced mastheads ("安 全 生 产 简 报") lose their spaces between CJK characters.
-std::string squeeze_cjk_spaces(const std::string& text) {
-  std::u32string cps;
-  size_t pos = 0;
-  while (pos < text.size()) cps.push_back(core::next_code_point(text, &pos));
-  std::string out;
-  for (size_t i = 0; i < cps.size(); ++i) {
-    if (cps[i] == ' ' && i > 0 && i + 1 < cps.size() && core::is_cjk(cps[i - 1]) &&
-        core::is_cjk(cps[i + 1])) {
-      continue;
-    }
-    core::append_utf8(&out, cps[i]);
-  }
-  return out;
-}
 
 // The first code point of a normalised line, for the patterns' first-character tests
 // (core::Regex::may_open_with); past U+10FFFF for an empty line, which no pattern that restricts
@@ -149,7 +134,8 @@ std::optional<Masthead> read_masthead(const std::vector<layout::Block>& blocks,
   // What one masthead line says, added to *trial. Returns whether it said anything; *key when
   // it named the title or the issue.
   auto read_line = [&](const std::string& raw, Masthead* trial, bool* key) {
-    const std::string line = core::normalize_width(squeeze_cjk_spaces(raw));
+    // Letter-spaced mastheads ("安 全 生 产 简 报") lose their spaces between CJK characters.
+    const std::string line = core::normalize_width(drop_spaces_between_cjk(raw, U" "));
     core::to_normalized_u16(line, &line_u16);  // line is normalised: a plain conversion
     *key = false;
     bool any = false;

@@ -11,12 +11,9 @@ namespace jianbao::structure {
 namespace {
 
 constexpr int kUnknownGroup = -2;  // a group number not looked up yet (-1 is "no such group")
-
-// A point's level comes from its marker, so Point needs no field for it.
-int level_of(const std::string& marker, PointMatcher* matcher) {
-  const auto p = matcher->match(marker);
-  return p ? p->level : 1;
-}
+// The code points of a text's head that match() copies for ICU first: more than a point
+// pattern looks at (its marker, and the run-in heading after it up to its stop).
+constexpr int kHeadChars = 64;
 
 // The first code point of a text as the point patterns see it (width-normalised), for their
 // first-character tests (core::Regex::may_open_with); past U+10FFFF for an empty text, which no
@@ -40,14 +37,13 @@ PointMatcher::PointMatcher(const RuleSet& rules) : rules_(rules) {
 }
 
 std::vector<int> PointMatcher::inline_starts(const std::string& text, int first_n, int min_points) {
-  // Most paragraphs lack a character every inline marker needs: they are not copied for ICU.
-  bool converted = false;
+  // Most paragraphs lack a character every inline marker needs, or one it opens with: they are
+  // not copied for ICU.
   for (size_t i = 0; i < inline_.size(); ++i) {
     icu::RegexMatcher& m = *inline_[i];
     const core::Regex& re = rules_.structure.inline_points[i].regex;
-    if (!re.may_match(text)) continue;
-    if (!converted) core::to_normalized_u16(text, &text_);
-    converted = true;
+    if (!re.may_match(text) || !re.may_find_in(text)) continue;
+    convert(text);
     const int n_group = re.group("n");
     m.reset(text_);
     std::vector<int> cuts;
@@ -69,28 +65,66 @@ std::vector<int> PointMatcher::inline_starts(const std::string& text, int first_
   return {};
 }
 
+void PointMatcher::convert(std::string_view text) {
+  if (text_valid_ && text == text_source_) return;
+  core::to_normalized_u16(text, &text_);
+  text_source_.assign(text);
+  text_valid_ = true;
+}
+
+int PointMatcher::level_of(const std::string& marker) {
+  for (const auto& [m, level] : levels_) {
+    if (m == marker) return level;
+  }
+  const auto p = match(marker);
+  levels_.emplace_back(marker, p ? p->level : 1);
+  return levels_.back().second;
+}
+
 std::optional<PointStart> PointMatcher::match(std::string_view text) {
+  if (!last_match_valid_ || text != last_match_text_) {
+    last_match_ = match_uncached(text);
+    last_match_text_.assign(text);
+    last_match_valid_ = true;
+  }
+  return last_match_;
+}
+
+std::optional<PointStart> PointMatcher::match_uncached(std::string_view text) {
   // A marker opens the text (lookingAt): a text whose first character no marker pattern opens
   // with, most paragraphs, is neither copied for ICU nor matched.
   const char32_t first = first_point_char(text);
-  bool converted = false;
+  // A marker and what it looks at stand at the start of a paragraph: only its head is copied
+  // for ICU, unless the match reaches the head's end (then more text could change it).
+  size_t head = 0;
+  for (int k = 0; k < kHeadChars && head < text.size(); ++k) core::next_code_point(text, &head);
   for (size_t i = 0; i < matchers_.size(); ++i) {
     const core::Regex& re = rules_.structure.points[i].regex;
     if (!re.may_open_with(first) || !re.may_match(text)) continue;
-    if (!converted) core::to_normalized_u16(text, &text_);
-    converted = true;
     icu::RegexMatcher& m = *matchers_[i];
-    m.reset(text_);  // also restarts the time limit
     UErrorCode status = U_ZERO_ERROR;
-    if (m.lookingAt(status) && U_SUCCESS(status)) {
+    convert(text.substr(0, head));
+    m.reset(text_);  // also restarts the time limit
+    bool found = m.lookingAt(status) && U_SUCCESS(status);
+    if (head < text.size() && m.hitEnd()) {
+      convert(text);
+      m.reset(text_);
+      status = U_ZERO_ERROR;
+      found = m.lookingAt(status) && U_SUCCESS(status);
+    }
+    if (found) {
       const PatternRule& p = rules_.structure.points[i];
       PointStart s;
       s.level = p.level;
       // The marker as written: the same number of code points of the original text.
       // The group is looked up by name on the pattern's first match only.
       if (marker_groups_[i] == kUnknownGroup) marker_groups_[i] = p.regex.group("marker");
-      const std::string marker_norm = core::group_text(m, marker_groups_[i]);
-      s.marker_length = static_cast<int>(core::count_code_points(marker_norm));
+      // Its length in code points, read from the match's offsets.
+      if (core::group_matched(m, marker_groups_[i])) {
+        const int32_t from = m.start(marker_groups_[i], status);
+        const int32_t to = m.end(marker_groups_[i], status);
+        s.marker_length = text_.countChar32(from, to - from);
+      }
       size_t pos = 0;
       for (int k = 0; k < s.marker_length && pos < text.size(); ++k)
         core::next_code_point(text, &pos);
@@ -147,7 +181,8 @@ void add_point(const layout::Block& block, const PointStart& start, const RuleSe
   }
   // Nest under the last point whose level is lower.
   std::vector<Point>* siblings = points;
-  while (!siblings->empty() && level_of(siblings->back().marker, matcher) < start.level) {
+  // A point's level comes from its marker, so Point needs no field for it.
+  while (!siblings->empty() && matcher->level_of(siblings->back().marker) < start.level) {
     siblings->back().last_line = pt.last_line;
     siblings = &siblings->back().points;
   }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <map>
 #include <memory>
 #include <set>
 
@@ -28,6 +29,15 @@ bool holds_any(std::string_view text, const std::u32string& set) {
     if (set.find(core::next_code_point(text, &pos)) != std::u32string::npos) return true;
   }
   return false;
+}
+
+// The first code point of a line as the section patterns see it (width-normalised), for their
+// first-character tests (core::Regex::may_open_with); past U+10FFFF for an empty line, which no
+// pattern that restricts its first character opens with.
+char32_t first_section_char(std::string_view line) {
+  if (line.empty()) return 0x110000;
+  size_t pos = 0;
+  return core::normalize_width(core::next_code_point(line, &pos));
 }
 
 class OutlineBuilder {
@@ -76,10 +86,26 @@ class OutlineBuilder {
     return out;
   }
 
-  // The section title a line announces, or "".
-  std::string section_title(std::string_view line) {
-    core::to_normalized_u16(line, &u16_);
+  // The section title a line announces, or "". Title lines are asked about more than once (by
+  // the run of numbered headings, by the block, by the block before it): answered once a text.
+  const std::string& section_title(std::string_view line) {
+    auto it = section_titles_.find(line);
+    if (it == section_titles_.end()) {
+      it = section_titles_.emplace(std::string(line), section_title_uncached(line)).first;
+    }
+    return it->second;
+  }
+
+  std::string section_title_uncached(std::string_view line) {
+    // The patterns match whole lines: a line no pattern opens with, or lacking a character one
+    // needs, is not copied for ICU (most titles and headings).
+    const char32_t first = first_section_char(line);
+    bool converted = false;
     for (size_t i = 0; i < sections_.size(); ++i) {
+      const core::Regex& re = rules_.structure.sections[i].regex;
+      if (!re.may_open_with(first) || !re.may_match(line)) continue;
+      if (!converted) core::to_normalized_u16(line, &u16_);
+      converted = true;
       icu::RegexMatcher& m = *sections_[i];
       m.reset(u16_);  // also restarts the time limit
       UErrorCode status = U_ZERO_ERROR;
@@ -429,6 +455,7 @@ class OutlineBuilder {
   size_t next_page_section_ = 0;
   size_t title_lines_ = 0;      // lines in the current item's title
   std::set<int> run_headings_;  // lines of a run of （N） headings (find_numbered_heading_run)
+  std::map<std::string, std::string, std::less<>> section_titles_;  // section_title's answers
   PointMatcher points_;
   icu::UnicodeString u16_;  // the section matchers refer to it, so it outlives them
   std::vector<std::unique_ptr<icu::RegexMatcher>> sections_;  // one per section pattern

@@ -4,28 +4,12 @@
 
 #include "core/utf8.h"
 #include "ruleset/rule_set.h"
+#include "structure/cjk_spaces.h"
 #include "structure/masthead.h"
 #include "structure/tail.h"
 
 namespace jianbao::structure::official {
 namespace {
-
-// Letter-spaced marks and titles ("关 于 …") lose their spaces between CJK characters.
-std::string squeeze_cjk_spaces(std::string_view text) {
-  std::u32string cps;
-  size_t pos = 0;
-  while (pos < text.size()) cps.push_back(core::next_code_point(text, &pos));
-  std::string out;
-  for (size_t i = 0; i < cps.size(); ++i) {
-    const bool space = cps[i] == ' ' || cps[i] == 0x3000;
-    if (space && i > 0 && i + 1 < cps.size() && core::is_cjk(cps[i - 1]) &&
-        core::is_cjk(cps[i + 1])) {
-      continue;
-    }
-    core::append_utf8(&out, cps[i]);
-  }
-  return out;
-}
 
 bool holds_any(std::string_view text, const std::u32string& set) {
   size_t pos = 0;
@@ -73,7 +57,8 @@ std::vector<DocLine> flatten(const layout::CleanText& text, const RuleSet& rules
           layout::locate(block, first, &line, &l.column);
           layout::locate(block, last, &line, &l.end_column);
         }
-        l.text = squeeze_cjk_spaces(kept);
+        // Letter-spaced marks and titles ("关 于 …") lose their spaces between CJK characters.
+        l.text = drop_spaces_between_cjk(kept, U" \u3000");
         l.norm = core::normalize_width(l.text);
         l.block = b;
         l.index = k;

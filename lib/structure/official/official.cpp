@@ -91,8 +91,10 @@ bool detect(const layout::CleanText& text, const RuleSet& rules) {
         run(o.addressee_end, t, rules, {}, false)) {
       addressee = true;
     }
-    const bool typed = std::any_of(o.doc_types.begin(), o.doc_types.end(),
-                                   [&](const std::string& type) { return ends_with(t, type); });
+    const bool typed =
+        std::any_of(o.doc_types.begin(), o.doc_types.end(), [&](const std::string& type) {
+          return t.size() >= type.size() && !type.empty() && std::string_view(t).ends_with(type);
+        });
     if (!typed || title) continue;
     // A title ends with its 文种 and holds 关于 on this line or one of the lines before.
     for (size_t j = k + 1; j-- > 0 && j + static_cast<size_t>(o.max_title_lines) > k;) {
