@@ -189,6 +189,14 @@ int display_width(std::string_view s) {
   return w;
 }
 
+std::u32string width_forms(char32_t c) {
+  // normalize_width's two mappings, read backwards.
+  std::u32string out(1, c);
+  if (c >= 0x21 && c <= 0x7E) out.push_back(c + (0xFF01 - 0x21));
+  if (c == ' ') out.push_back(0x3000);
+  return out;
+}
+
 std::string normalize_width(std::string_view s) {
   // Most of a text does not change: copy unchanged runs whole and re-encode only what changes,
   // full-width forms and U+3000, and malformed bytes (each becomes U+FFFD, as decoding gives).
