@@ -65,6 +65,13 @@ size_t bmp_at(std::string_view text, size_t pos, char32_t* cp) {
 
 uint32_t PlaceMatcher::child(uint32_t node, unsigned char byte) const {
   const std::vector<Edge>& edges = nodes_[node].edges;
+  // Most nodes have a few edges: a scan beats a bisection there.
+  if (edges.size() <= 8) {
+    for (const Edge& e : edges) {
+      if (e.byte >= byte) return e.byte == byte ? e.child : kNoNode;
+    }
+    return kNoNode;
+  }
   auto it = std::lower_bound(edges.begin(), edges.end(), byte,
                              [](const Edge& e, unsigned char b) { return e.byte < b; });
   return (it != edges.end() && it->byte == byte) ? it->child : kNoNode;
@@ -106,25 +113,38 @@ void PlaceMatcher::add(std::string_view key, int payload) {
 
 std::vector<PlaceMatcher::Hit> PlaceMatcher::find_all(std::string_view text) const {
   std::vector<Hit> hits;
+  const auto* u = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t size = text.size();
   size_t pos = 0;
-  while (pos < text.size()) {
-    // No character starts here. Well-formed keys never begin with a continuation byte, so
-    // this is a cheap skip, and it also stops a malformed key from matching mid-character.
-    if (is_continuation(static_cast<unsigned char>(text[pos]))) {
-      ++pos;
-      continue;
-    }
-    // No key starts with this character: step over it (its continuation bytes would be skipped
-    // one by one above).
+  while (pos < size) {
+    // bmp_at, inline: this loop visits every character of every block.
+    const unsigned char b0 = u[pos];
     uint32_t node = 0;
     size_t from = pos;
-    if (char32_t cp = 0; const size_t len = bmp_at(text, pos, &cp)) {
-      if (!first_chars_.test(cp)) {
-        pos += len;
+    if (b0 < 0x80) {
+      if (!first_chars_.test(b0)) {
+        ++pos;
         continue;
       }
-      node = first_node_[cp];  // the first character's bytes, already walked
-      from = pos + len;
+      node = first_node_[b0];  // the first character's bytes, already walked
+      from = pos + 1;
+    } else if ((b0 & 0xF0) == 0xE0 && size - pos >= 3 && is_continuation(u[pos + 1]) &&
+               is_continuation(u[pos + 2])) {
+      const char32_t cp = (static_cast<char32_t>(b0 & 0x0F) << 12) |
+                          (static_cast<char32_t>(u[pos + 1] & 0x3F) << 6) |
+                          static_cast<char32_t>(u[pos + 2] & 0x3F);
+      // No key starts with this character: step over it.
+      if (!first_chars_.test(cp)) {
+        pos += 3;
+        continue;
+      }
+      node = first_node_[cp];
+      from = pos + 3;
+    } else if (is_continuation(b0)) {
+      // No character starts here. Well-formed keys never begin with a continuation byte, so
+      // this is a cheap skip, and it also stops a malformed key from matching mid-character.
+      ++pos;
+      continue;
     }
     // Walk the trie as far as the text allows, remembering the deepest node that ends a key.
     uint32_t best_node = kNoNode;
@@ -133,8 +153,8 @@ std::vector<PlaceMatcher::Hit> PlaceMatcher::find_all(std::string_view text) con
       best_node = node;
       best_end = from;
     }
-    for (size_t i = from; i < text.size(); ++i) {
-      node = child(node, static_cast<unsigned char>(text[i]));
+    for (size_t i = from; i < size; ++i) {
+      node = child(node, u[i]);
       if (node == kNoNode) break;
       if (!nodes_[node].payloads.empty()) {
         best_node = node;
