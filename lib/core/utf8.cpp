@@ -159,7 +159,10 @@ char32_t normalize_width(char32_t c) {
   return c;
 }
 
-std::string normalize_width(std::string_view s) {
+namespace {
+
+// normalize_width for any text, malformed bytes included.
+std::string normalize_width_general(std::string_view s) {
   // Most of a text does not change: copy unchanged runs whole and re-encode only what changes,
   // full-width forms and U+3000, and malformed bytes (each becomes U+FFFD, as decoding gives).
   std::string out;
@@ -181,6 +184,56 @@ std::string normalize_width(std::string_view s) {
     run = pos;
   }
   out.append(s.substr(run));
+  return out;
+}
+
+}  // namespace
+
+std::string normalize_width(std::string_view s) {
+  // Written in place, a character at a time: ASCII and the three-byte sequences that no mapping
+  // touches (all of Han) are copied without decoding; only lead bytes E3 (U+3000) and EF (the
+  // fullwidth forms) are decoded. A malformed byte, which grows to three, takes the general path.
+  std::string out(s.size(), '\0');
+  char* o = out.data();
+  const auto* u = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t size = s.size();
+  size_t w = 0;
+  size_t pos = 0;
+  while (pos < size) {
+    const unsigned char b0 = u[pos];
+    if (b0 < 0x80) {
+      o[w++] = static_cast<char>(b0);
+      ++pos;
+      continue;
+    }
+    if (b0 >= 0xE1 && b0 != 0xED && b0 <= 0xEF && pos + 2 < size && is_continuation(u[pos + 1]) &&
+        is_continuation(u[pos + 2])) {
+      if (b0 == 0xE3 || b0 == 0xEF) {
+        const char32_t c = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{u[pos + 1] & 0x3Fu} << 6) |
+                           (u[pos + 2] & 0x3Fu);
+        const char32_t n = normalize_width(c);
+        if (n != c) {
+          if (n >= 0x80) return normalize_width_general(s);
+          o[w++] = static_cast<char>(n);
+          pos += 3;
+          continue;
+        }
+      }
+      o[w++] = static_cast<char>(b0);
+      o[w++] = static_cast<char>(u[pos + 1]);
+      o[w++] = static_cast<char>(u[pos + 2]);
+      pos += 3;
+      continue;
+    }
+    const size_t at = pos;
+    const char32_t c = next_code_point(s, &pos);
+    // A genuine U+FFFD is three bytes long; a decoding failure advances one.
+    if (normalize_width(c) != c || (c == kReplacement && pos - at != 3)) {
+      return normalize_width_general(s);
+    }
+    for (size_t k = at; k < pos; ++k) o[w++] = static_cast<char>(u[k]);
+  }
+  out.resize(w);
   return out;
 }
 

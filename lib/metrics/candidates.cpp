@@ -408,34 +408,35 @@ std::vector<Candidate> CandidateFinder::find_in(const std::string& normalized,
     if (!gate_open(a.gate, text.u16())) continue;
     if (!a.matcher) a.matcher = a.rule->regex.new_matcher(rules_.layout.regex_time_limit);
     std::vector<int32_t> lost;
-    for_each_match(
-        *a.matcher, text.u16(), window, max_timeouts, &lost, &scanned_, [&](int32_t shift) {
-          UErrorCode status = U_ZERO_ERROR;
-          const int32_t s = a.matcher->start(status) + shift;
-          int32_t e = a.matcher->end(status) + shift;
-          if (e <= s) return;
-          std::string noun;
-          if (a.rule->g.noun >= 0) {
-            // The pattern takes a generous run of characters; keep the counted noun only.
-            const int32_t ns = a.matcher->start(a.rule->g.noun, status) + shift;
-            const int32_t len = noun_length(text, ns, e);
-            if (len == 0) return;
-            e = ns + len;
-            text.u16().tempSubStringBetween(ns, e).toUTF8String(noun);
-          }
-          if (hits_exclusion(text.code_point_at(s), text.code_point_at(e))) return;
-          Candidate& c = *regex_found.emplace_back(std::make_unique<Candidate>());
-          c.rule = a.rule;
-          c.begin = text.code_point_at(s);
-          c.end = text.code_point_at(e);
-          c.groups = read_groups(*a.matcher, *a.rule);
-          if (a.rule->g.noun >= 0) {
-            c.groups.unit = noun;
-            c.groups.whole.clear();
-            text.u16().tempSubStringBetween(s, e).toUTF8String(c.groups.whole);
-          }
-          (a.rule->kind == MetricKind::kNumber ? numbers : metrics).push_back(&c);
-        });
+    for_each_match(*a.matcher, text.u16(), window, max_timeouts, &lost, &scanned_,
+                   [&](int32_t shift) {
+                     UErrorCode status = U_ZERO_ERROR;
+                     const int32_t s = a.matcher->start(status) + shift;
+                     int32_t e = a.matcher->end(status) + shift;
+                     if (e <= s) return;
+                     std::string noun;
+                     if (a.rule->g.noun >= 0) {
+                       // The pattern takes a generous run of characters; keep the counted noun
+                       // only.
+                       const int32_t ns = a.matcher->start(a.rule->g.noun, status) + shift;
+                       const int32_t len = noun_length(text, ns, e);
+                       if (len == 0) return;
+                       e = ns + len;
+                       text.u16().tempSubStringBetween(ns, e).toUTF8String(noun);
+                     }
+                     if (hits_exclusion(text.code_point_at(s), text.code_point_at(e))) return;
+                     Candidate& c = *regex_found.emplace_back(std::make_unique<Candidate>());
+                     c.rule = a.rule;
+                     c.begin = text.code_point_at(s);
+                     c.end = text.code_point_at(e);
+                     c.groups = read_groups(*a.matcher, *a.rule);
+                     if (a.rule->g.noun >= 0) {
+                       c.groups.unit = noun;
+                       c.groups.whole.clear();
+                       text.u16().tempSubStringBetween(s, e).toUTF8String(c.groups.whole);
+                     }
+                     (a.rule->kind == MetricKind::kNumber ? numbers : metrics).push_back(&c);
+                   });
     for (const int32_t at : lost) timeouts_.push_back({&a.rule->id, text.code_point_at(at)});
   }
   const std::vector<Candidate*> kept = select_non_overlapping(std::move(metrics));

@@ -1,8 +1,10 @@
 #include "metrics/line_seams.h"
 
 #include <algorithm>
+#include <bitset>
 
 #include "core/utf8.h"
+#include "core/utf8_fast.h"
 
 namespace jianbao::metrics {
 namespace {
@@ -26,13 +28,39 @@ char32_t first_code_point(const std::string& s) {
   return core::next_code_point(s, &p);
 }
 
+// core::display_width of a line, with ASCII and the well-formed three-byte sequences (all of
+// Han) read without next_code_point's general checks: every line of a bulletin is measured.
+int seam_line_width(std::string_view s, const std::bitset<0x10000>& wide) {
+  const auto* u = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t size = s.size();
+  int w = 0;
+  size_t pos = 0;
+  while (pos < size) {
+    const unsigned char b0 = u[pos];
+    if (b0 < 0x80) {
+      ++w;
+      ++pos;
+    } else if (b0 >= 0xE1 && b0 != 0xED && b0 <= 0xEF && pos + 2 < size &&
+               (u[pos + 1] & 0xC0) == 0x80 && (u[pos + 2] & 0xC0) == 0x80) {
+      const char32_t c =
+          (char32_t{b0 & 0x0Fu} << 12) | (char32_t{u[pos + 1] & 0x3Fu} << 6) | (u[pos + 2] & 0x3Fu);
+      w += wide[c] ? 2 : 1;
+      pos += 3;
+    } else {
+      w += core::display_width(core::next_code_point(s, &pos), wide);
+    }
+  }
+  return w;
+}
+
 }  // namespace
 
 int long_line_width(const std::vector<layout::Block>& blocks, double rank) {
   std::vector<int> widths;
+  const std::bitset<0x10000>& wide = core::bmp_wide_table();
   for (const layout::Block& b : blocks) {
     for (const layout::BlockLine& l : b.lines)
-      widths.push_back(core::display_width(b.line_text(l)));
+      widths.push_back(seam_line_width(b.line_text(l), wide));
   }
   if (widths.empty()) return 0;
   const auto k = static_cast<size_t>(rank * static_cast<double>(widths.size() - 1));
@@ -52,7 +80,10 @@ std::optional<LineSeam> seam_below(const std::vector<layout::Block>& blocks, siz
   const layout::Block& down = blocks[b + 1];
   if (up.text.empty() || down.text.empty() || up.lines.empty() || down.lines.empty()) return {};
   if (down.first_line() != up.last_line() + 1) return {};
-  if (core::display_width(up.line_text(up.lines.back())) < r.min_line_share * long_width) return {};
+  if (seam_line_width(up.line_text(up.lines.back()), core::bmp_wide_table()) <
+      r.min_line_share * long_width) {
+    return {};
+  }
   if (!touch_up.at_end && !touch_down.at_start && !figure_char(last_code_point(up.text)) &&
       !figure_char(first_code_point(down.text))) {
     return {};

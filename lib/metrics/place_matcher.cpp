@@ -86,7 +86,6 @@ void PlaceMatcher::add(std::string_view key, int payload) {
   // Keys that start outside the one- and three-byte forms are always walked (bmp_at gives 0).
   char32_t first = 0;
   const size_t first_len = bmp_at(key, 0, &first);
-  if (first_len > 0) first_chars_.set(first);
   if (first_node_.empty()) first_node_.assign(kBmpSize, kNoNode);
   uint32_t node = 0;
   for (size_t k = 0; k < key.size(); ++k) {
@@ -113,43 +112,42 @@ void PlaceMatcher::add(std::string_view key, int payload) {
 
 std::vector<PlaceMatcher::Hit> PlaceMatcher::find_all(std::string_view text) const {
   std::vector<Hit> hits;
+  if (first_node_.empty()) return hits;  // no key
   const auto* u = reinterpret_cast<const unsigned char*>(text.data());
+  const uint32_t* first_node = first_node_.data();  // kNoNode: no key starts with it
   const size_t size = text.size();
   size_t pos = 0;
   while (pos < size) {
     // bmp_at, inline: this loop visits every character of every block.
     const unsigned char b0 = u[pos];
     uint32_t node = 0;
-    size_t from = pos;
+    size_t len = 0;
     if (b0 < 0x80) {
-      if (!first_chars_.test(b0)) {
-        ++pos;
-        continue;
-      }
-      node = first_node_[b0];  // the first character's bytes, already walked
-      from = pos + 1;
-    } else if ((b0 & 0xF0) == 0xE0 && size - pos >= 3 && is_continuation(u[pos + 1]) &&
-               is_continuation(u[pos + 2])) {
-      const char32_t cp = (static_cast<char32_t>(b0 & 0x0F) << 12) |
+      node = first_node[b0];
+      len = 1;
+    } else if ((b0 & 0xF0) == 0xE0) {
+      if (size - pos >= 3 && is_continuation(u[pos + 1]) && is_continuation(u[pos + 2])) {
+        node = first_node[(static_cast<char32_t>(b0 & 0x0F) << 12) |
                           (static_cast<char32_t>(u[pos + 1] & 0x3F) << 6) |
-                          static_cast<char32_t>(u[pos + 2] & 0x3F);
-      // No key starts with this character: step over it.
-      if (!first_chars_.test(cp)) {
-        pos += 3;
-        continue;
+                          static_cast<char32_t>(u[pos + 2] & 0x3F)];
+        len = 3;
       }
-      node = first_node_[cp];
-      from = pos + 3;
     } else if (is_continuation(b0)) {
       // No character starts here. Well-formed keys never begin with a continuation byte, so
       // this is a cheap skip, and it also stops a malformed key from matching mid-character.
       ++pos;
       continue;
     }
-    // Walk the trie as far as the text allows, remembering the deepest node that ends a key.
+    if (len > 0 && node == kNoNode) {
+      pos += len;  // no key starts with this character: step over it
+      continue;
+    }
+    // Walk the trie as far as the text allows (from after the first character when it was
+    // looked up), remembering the deepest node that ends a key.
+    const size_t from = pos + len;
     uint32_t best_node = kNoNode;
     size_t best_end = pos;
-    if (from > pos && !nodes_[node].payloads.empty()) {
+    if (len > 0 && !nodes_[node].payloads.empty()) {
       best_node = node;
       best_end = from;
     }

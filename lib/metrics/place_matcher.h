@@ -18,7 +18,6 @@
 #ifndef JIANBAO_METRICS_PLACE_MATCHER_H_
 #define JIANBAO_METRICS_PLACE_MATCHER_H_
 
-#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -72,11 +71,10 @@ class PlaceMatcher {
   static constexpr size_t kBmpSize = 0x10000;
   std::vector<Node> nodes_ = std::vector<Node>(1);  // nodes_[0] is the root
   size_t key_count_ = 0;
-  // The first characters of the keys (Basic Multilingual Plane only), so a scan skips a text
-  // character no key starts with without walking the trie: most characters of a bulletin.
-  std::bitset<kBmpSize> first_chars_;
-  // first_node_[c]: the trie node reached by the bytes of first character c (set for every c in
-  // first_chars_), so a scan starts there instead of walking the root's many edges.
+  // first_node_[c]: the trie node reached by the bytes of character c when a key starts with it
+  // (Basic Multilingual Plane only), else kNoNode, so a scan skips a text character no key starts
+  // with without walking the trie (most characters of a bulletin), and starts from there instead
+  // of walking the root's many edges. Empty until the first key.
   std::vector<uint32_t> first_node_;
 };
 
