@@ -40,8 +40,9 @@ int seam_line_width(std::string_view s, const std::bitset<0x10000>& wide) {
     if (b0 < 0x80) {
       ++w;
       ++pos;
-    } else if (b0 >= 0xE1 && b0 != 0xED && b0 <= 0xEF && pos + 2 < size &&
-               (u[pos + 1] & 0xC0) == 0x80 && (u[pos + 2] & 0xC0) == 0x80) {
+    } else if (static_cast<unsigned char>(b0 - 0xE1) <= 0xEF - 0xE1 && b0 != 0xED &&
+               pos + 2 < size && ((u[pos + 1] ^ 0x80) | (u[pos + 2] ^ 0x80)) < 0x40) {
+      // A lead byte of U+1000..U+FFFF but the surrogates, then two continuation bytes.
       const char32_t c =
           (char32_t{b0 & 0x0Fu} << 12) | (char32_t{u[pos + 1] & 0x3Fu} << 6) | (u[pos + 2] & 0x3Fu);
       w += wide[c] ? 2 : 1;
@@ -57,6 +58,9 @@ int seam_line_width(std::string_view s, const std::bitset<0x10000>& wide) {
 
 int long_line_width(const std::vector<layout::Block>& blocks, double rank) {
   std::vector<int> widths;
+  size_t lines = 0;
+  for (const layout::Block& b : blocks) lines += b.lines.size();
+  widths.reserve(lines);
   const std::bitset<0x10000>& wide = core::bmp_wide_table();
   for (const layout::Block& b : blocks) {
     for (const layout::BlockLine& l : b.lines)

@@ -43,22 +43,38 @@ std::vector<size_t> code_point_bytes(const std::string& text) {
 // a block: a search of the list for each character a quote reaches was 5% of the stage.
 class SentenceFinals {
  public:
+  // What a byte that starts a character says about it.
+  enum Lead : uint8_t {
+    kAscii,       // an ASCII character that ends no sentence
+    kAsciiFinal,  // one that does
+    kThreeByte,   // a three-byte sequence of U+1000..U+FFFF but the surrogates, if well-formed,
+                  // that ends no sentence (all of Han)
+    kDecode,      // anything else: decoded as next_code_point does
+  };
   explicit SentenceFinals(const std::u32string& finals) : finals_(finals) {
     for (const char32_t c : finals) {
       if (c < bmp_.size()) bmp_.set(c);
-      if (c >= 0x80 && c < 0x10000) lead_[0xE0 | (c >> 12)] = true;
+    }
+    for (unsigned b = 0; b < 256; ++b) {
+      if (b < 0x80) {
+        lead_[b] = bmp_.test(b) ? kAsciiFinal : kAscii;
+      } else {
+        lead_[b] = b >= 0xE1 && b != 0xED && b <= 0xEF ? kThreeByte : kDecode;
+      }
+    }
+    for (const char32_t c : finals) {
+      if (c >= 0x800 && c < 0x10000) lead_[0xE0 | (c >> 12)] = kDecode;
     }
   }
   bool operator()(char32_t c) const {
     return c < bmp_.size() ? bmp_.test(c) : finals_.find(c) != std::u32string::npos;
   }
-  // Whether a three-byte sequence with this lead byte may encode one.
-  bool may_lead(unsigned char b) const { return lead_[b]; }
+  Lead lead(unsigned char b) const { return lead_[b]; }
 
  private:
   const std::u32string& finals_;
   std::bitset<0x10000> bmp_;
-  std::array<bool, 256> lead_{};
+  std::array<Lead, 256> lead_{};
 };
 
 // A block's code points mapped to their bytes, and where its sentences end.
@@ -75,19 +91,24 @@ struct BlockMap {
     int n = 0;
     while (pos < size) {
       bytes[static_cast<size_t>(n)] = pos;
-      const unsigned char b0 = u[pos];
-      // ASCII and the well-formed three-byte sequences of U+1000..U+FFFF but the surrogates (all
-      // of Han) step without decoding, unless a sentence-final character may start there; the
-      // rest decodes as next_code_point does (a malformed byte is one code point).
-      if (b0 < 0x80) {
-        if (is_final(b0)) finals.push_back(n);
-        ++pos;
-      } else if (b0 >= 0xE1 && b0 != 0xED && b0 <= 0xEF && pos + 2 < size &&
-                 (u[pos + 1] & 0xC0) == 0x80 && (u[pos + 2] & 0xC0) == 0x80 &&
-                 !is_final.may_lead(b0)) {
-        pos += 3;
-      } else if (is_final(core::next_code_point(t, &pos))) {
-        finals.push_back(n);
+      switch (is_final.lead(u[pos])) {
+        case SentenceFinals::kAscii:
+          ++pos;
+          break;
+        case SentenceFinals::kAsciiFinal:
+          finals.push_back(n);
+          ++pos;
+          break;
+        case SentenceFinals::kThreeByte:
+          // Both continuation bytes: each less 0x80 is below 0x40.
+          if (pos + 2 < size && ((u[pos + 1] ^ 0x80) | (u[pos + 2] ^ 0x80)) < 0x40) {
+            pos += 3;
+            break;
+          }
+          [[fallthrough]];
+        case SentenceFinals::kDecode:
+          if (is_final(core::next_code_point(t, &pos))) finals.push_back(n);
+          break;
       }
       ++n;
     }
