@@ -84,12 +84,13 @@ std::optional<LineSeam> seam_below(const std::vector<layout::Block>& blocks, siz
   const layout::Block& down = blocks[b + 1];
   if (up.text.empty() || down.text.empty() || up.lines.empty() || down.lines.empty()) return {};
   if (down.first_line() != up.last_line() + 1) return {};
-  if (seam_line_width(up.line_text(up.lines.back()), core::bmp_wide_table()) <
-      r.min_line_share * long_width) {
-    return {};
-  }
+  // The cheap test first: the width is a walk over the line.
   if (!touch_up.at_end && !touch_down.at_start && !figure_char(last_code_point(up.text)) &&
       !figure_char(first_code_point(down.text))) {
+    return {};
+  }
+  if (seam_line_width(up.line_text(up.lines.back()), core::bmp_wide_table()) <
+      r.min_line_share * long_width) {
     return {};
   }
   LineSeam s;
