@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include <array>
 #include <bitset>
 #include <cstdint>
 #include <cstring>
@@ -203,6 +204,19 @@ std::string normalize_width(std::string_view s) {
   // Written in place, a character at a time: ASCII and the three-byte sequences that no mapping
   // touches (all of Han) are copied without decoding; only lead bytes E3 (U+3000) and EF (the
   // fullwidth forms) are decoded. A malformed byte, which grows to three, takes the general path.
+  enum Lead : unsigned char { kAscii, kThreeByte, kMaybeMapped, kOther };
+  static const std::array<Lead, 256> kLead = [] {
+    std::array<Lead, 256> t{};
+    for (unsigned b = 0; b < 256; ++b) {
+      // Leads of U+1000..U+FFFF but the surrogates: any two continuation bytes make a character.
+      const bool three = b >= 0xE1 && b <= 0xEF && b != 0xED;
+      t[b] = b < 0x80                 ? kAscii
+             : !three                 ? kOther
+             : b == 0xE3 || b == 0xEF ? kMaybeMapped
+                                      : kThreeByte;
+    }
+    return t;
+  }();
   std::string out(s.size(), '\0');
   char* o = out.data();
   const auto* u = reinterpret_cast<const unsigned char*>(s.data());
@@ -211,14 +225,15 @@ std::string normalize_width(std::string_view s) {
   size_t pos = 0;
   while (pos < size) {
     const unsigned char b0 = u[pos];
-    if (b0 < 0x80) {
+    const Lead lead = kLead[b0];
+    if (lead == kAscii) {
       o[w++] = static_cast<char>(b0);
       ++pos;
       continue;
     }
-    if (b0 >= 0xE1 && b0 != 0xED && b0 <= 0xEF && pos + 2 < size && is_continuation(u[pos + 1]) &&
-        is_continuation(u[pos + 2])) {
-      if (b0 == 0xE3 || b0 == 0xEF) {
+    // Both continuation bytes: each less 0x80 is below 0x40.
+    if (lead != kOther && pos + 2 < size && ((u[pos + 1] ^ 0x80) | (u[pos + 2] ^ 0x80)) < 0x40) {
+      if (lead == kMaybeMapped) {
         const char32_t c = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{u[pos + 1] & 0x3Fu} << 6) |
                            (u[pos + 2] & 0x3Fu);
         const char32_t n = normalize_width(c);
@@ -229,9 +244,8 @@ std::string normalize_width(std::string_view s) {
           continue;
         }
       }
-      o[w++] = static_cast<char>(b0);
-      o[w++] = static_cast<char>(u[pos + 1]);
-      o[w++] = static_cast<char>(u[pos + 2]);
+      std::memcpy(o + w, u + pos, 3);
+      w += 3;
       pos += 3;
       continue;
     }
@@ -241,7 +255,8 @@ std::string normalize_width(std::string_view s) {
     if (normalize_width(c) != c || (c == kReplacement && pos - at != 3)) {
       return normalize_width_general(s);
     }
-    for (size_t k = at; k < pos; ++k) o[w++] = static_cast<char>(u[k]);
+    std::memcpy(o + w, u + at, pos - at);
+    w += pos - at;
   }
   out.resize(w);
   return out;
