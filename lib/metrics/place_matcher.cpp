@@ -63,6 +63,10 @@ size_t bmp_at(std::string_view text, size_t pos, char32_t* cp) {
 
 }  // namespace
 
+uint32_t PlaceMatcher::pair_hash(char32_t first, char32_t second) {
+  return ((first * 0x9E3779B1U) ^ (second * 0x85EBCA77U)) >> (32 - kPairBits);
+}
+
 uint32_t PlaceMatcher::child(uint32_t node, unsigned char byte) const {
   const std::vector<Edge>& edges = nodes_[node].edges;
   // Most nodes have a few edges: a scan beats a bisection there.
@@ -105,6 +109,12 @@ void PlaceMatcher::add(std::string_view key, int payload) {
     node = next;
   }
   if (first_len > 0 && key.size() == first_len) first_node_[first] = node;
+  char32_t second = 0;
+  if (first_len > 0 && key.size() > first_len && bmp_at(key, first_len, &second) > 0) {
+    if (pairs_.empty()) pairs_.assign(kPairWords, 0);
+    const uint32_t h = pair_hash(first, second);
+    pairs_[h / 64] |= uint64_t{1} << (h % 64);
+  }
   std::vector<int>& payloads = nodes_[node].payloads;
   if (payloads.empty()) ++key_count_;
   payloads.push_back(payload);
@@ -151,7 +161,19 @@ std::vector<PlaceMatcher::Hit> PlaceMatcher::find_all(std::string_view text) con
       best_node = node;
       best_end = from;
     }
-    for (size_t i = from; i < size; ++i) {
+    // No key goes on from the first character with the next one (most starts: 中 of 中国 in
+    // 中心): the walk would end at once.
+    bool walk = from < size;
+    if (walk && len > 0) {
+      char32_t first = 0;
+      char32_t second = 0;
+      bmp_at(text, pos, &first);
+      if (bmp_at(text, from, &second) > 0) {
+        const uint32_t h = pair_hash(first, second);
+        walk = !pairs_.empty() && (pairs_[h / 64] >> (h % 64) & 1) != 0;
+      }
+    }
+    for (size_t i = from; walk && i < size; ++i) {
       node = child(node, u[i]);
       if (node == kNoNode) break;
       if (!nodes_[node].payloads.empty()) {

@@ -76,6 +76,14 @@ class PlaceMatcher {
   // with without walking the trie (most characters of a bulletin), and starts from there instead
   // of walking the root's many edges. Empty until the first key.
   std::vector<uint32_t> first_node_;
+  // A Bloom filter of the keys' first two characters (both in the one- and three-byte forms),
+  // one bit per pair_hash: a scan whose next character makes no pair with the first walks no
+  // further. A key whose second character is in no such form needs no bit: text whose next
+  // character is in one cannot go on into it, and text whose next is not is always walked.
+  static constexpr uint32_t kPairBits = 20;
+  static constexpr size_t kPairWords = (size_t{1} << kPairBits) / 64;
+  static uint32_t pair_hash(char32_t first, char32_t second);
+  std::vector<uint64_t> pairs_;  // empty until a key of two such characters
 };
 
 }  // namespace jianbao::metrics
