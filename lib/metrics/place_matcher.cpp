@@ -63,10 +63,6 @@ size_t bmp_at(std::string_view text, size_t pos, char32_t* cp) {
 
 }  // namespace
 
-uint32_t PlaceMatcher::pair_hash(char32_t first, char32_t second) {
-  return ((first * 0x9E3779B1U) ^ (second * 0x85EBCA77U)) >> (32 - kPairBits);
-}
-
 uint32_t PlaceMatcher::child(uint32_t node, unsigned char byte) const {
   const std::vector<Edge>& edges = nodes_[node].edges;
   // Most nodes have a few edges: a scan beats a bisection there.
@@ -132,14 +128,18 @@ std::vector<PlaceMatcher::Hit> PlaceMatcher::find_all(std::string_view text) con
     const unsigned char b0 = u[pos];
     uint32_t node = 0;
     size_t len = 0;
+    char32_t first = 0;
     if (b0 < 0x80) {
+      first = b0;
       node = first_node[b0];
       len = 1;
     } else if ((b0 & 0xF0) == 0xE0) {
-      if (size - pos >= 3 && is_continuation(u[pos + 1]) && is_continuation(u[pos + 2])) {
-        node = first_node[(static_cast<char32_t>(b0 & 0x0F) << 12) |
-                          (static_cast<char32_t>(u[pos + 1] & 0x3F) << 6) |
-                          static_cast<char32_t>(u[pos + 2] & 0x3F)];
+      // Both continuation bytes: each less 0x80 is below 0x40.
+      if (size - pos >= 3 && ((u[pos + 1] ^ 0x80) | (u[pos + 2] ^ 0x80)) < 0x40) {
+        first = (static_cast<char32_t>(b0 & 0x0F) << 12) |
+                (static_cast<char32_t>(u[pos + 1] & 0x3F) << 6) |
+                static_cast<char32_t>(u[pos + 2] & 0x3F);
+        node = first_node[first];
         len = 3;
       }
     } else if (is_continuation(b0)) {
@@ -165,10 +165,17 @@ std::vector<PlaceMatcher::Hit> PlaceMatcher::find_all(std::string_view text) con
     // 中心): the walk would end at once.
     bool walk = from < size;
     if (walk && len > 0) {
-      char32_t first = 0;
-      char32_t second = 0;
-      bmp_at(text, pos, &first);
-      if (bmp_at(text, from, &second) > 0) {
+      const unsigned char c0 = u[from];
+      char32_t second = c0;
+      bool known = c0 < 0x80;
+      if ((c0 & 0xF0) == 0xE0 && size - from >= 3 &&
+          ((u[from + 1] ^ 0x80) | (u[from + 2] ^ 0x80)) < 0x40) {
+        second = (static_cast<char32_t>(c0 & 0x0F) << 12) |
+                 (static_cast<char32_t>(u[from + 1] & 0x3F) << 6) |
+                 static_cast<char32_t>(u[from + 2] & 0x3F);
+        known = true;
+      }
+      if (known) {
         const uint32_t h = pair_hash(first, second);
         walk = !pairs_.empty() && (pairs_[h / 64] >> (h % 64) & 1) != 0;
       }

@@ -82,7 +82,9 @@ class PlaceMatcher {
   // character is in one cannot go on into it, and text whose next is not is always walked.
   static constexpr uint32_t kPairBits = 20;
   static constexpr size_t kPairWords = (size_t{1} << kPairBits) / 64;
-  static uint32_t pair_hash(char32_t first, char32_t second);
+  static uint32_t pair_hash(char32_t first, char32_t second) {
+    return ((first * 0x9E3779B1U) ^ (second * 0x85EBCA77U)) >> (32 - kPairBits);
+  }
   std::vector<uint64_t> pairs_;  // empty until a key of two such characters
 };
 
