@@ -189,7 +189,8 @@ std::vector<PlaceMatcher::Hit> PlaceMatcher::find_all(std::string_view text) con
       }
     }
     if (best_node == kNoNode) {
-      ++pos;
+      // On past the first character (its continuation bytes start nothing), or the byte.
+      pos = len > 0 ? from : pos + 1;
       continue;
     }
     hits.push_back(Hit{.begin = pos, .end = best_end, .payloads = nodes_[best_node].payloads});
