@@ -1,7 +1,9 @@
 #include "metrics/line_seams.h"
 
 #include <algorithm>
+#include <array>
 #include <bitset>
+#include <cstdint>
 
 #include "core/utf8.h"
 #include "core/utf8_fast.h"
@@ -28,9 +30,29 @@ char32_t first_code_point(const std::string& s) {
   return core::next_code_point(s, &p);
 }
 
+// Display widths by the first two bytes of a three-byte sequence (lead byte E0..EF, then a
+// continuation byte): the width all 64 characters they begin share, 0 where those differ or the
+// lead starts no character of U+1000..U+FFFF but the surrogates (such a lead is decoded).
+struct BlockWidths {
+  std::array<uint8_t, 16 * 64> width{};
+  explicit BlockWidths(const std::bitset<0x10000>& wide) {
+    for (unsigned lead = 1; lead < 16; ++lead) {
+      if (lead == 0xD) continue;  // ED: the surrogates and their neighbours
+      for (unsigned b1 = 0; b1 < 64; ++b1) {
+        const char32_t first = (char32_t{lead} << 12) | (char32_t{b1} << 6);
+        const bool w = wide[first];
+        bool same = true;
+        for (char32_t c = first; c < first + 64; ++c) same = same && wide[c] == w;
+        if (same) width[lead << 6 | b1] = w ? 2 : 1;
+      }
+    }
+  }
+};
+
 // core::display_width of a line, with ASCII and the well-formed three-byte sequences (all of
 // Han) read without next_code_point's general checks: every line of a bulletin is measured.
 int seam_line_width(std::string_view s, const std::bitset<0x10000>& wide) {
+  static const BlockWidths blocks(core::bmp_wide_table());
   const auto* u = reinterpret_cast<const unsigned char*>(s.data());
   const size_t size = s.size();
   int w = 0;
@@ -40,16 +62,18 @@ int seam_line_width(std::string_view s, const std::bitset<0x10000>& wide) {
     if (b0 < 0x80) {
       ++w;
       ++pos;
-    } else if (static_cast<unsigned char>(b0 - 0xE1) <= 0xEF - 0xE1 && b0 != 0xED &&
-               pos + 2 < size && ((u[pos + 1] ^ 0x80) | (u[pos + 2] ^ 0x80)) < 0x40) {
-      // A lead byte of U+1000..U+FFFF but the surrogates, then two continuation bytes.
-      const char32_t c =
-          (char32_t{b0 & 0x0Fu} << 12) | (char32_t{u[pos + 1] & 0x3Fu} << 6) | (u[pos + 2] & 0x3Fu);
-      w += wide[c] ? 2 : 1;
-      pos += 3;
-    } else {
-      w += core::display_width(core::next_code_point(s, &pos), wide);
+      continue;
     }
+    // A lead byte E0..EF, then two continuation bytes (each less 0x80 is below 0x40).
+    if ((b0 & 0xF0) == 0xE0 && pos + 2 < size &&
+        ((u[pos + 1] ^ 0x80) | (u[pos + 2] ^ 0x80)) < 0x40) {
+      if (const uint8_t shared = blocks.width[(b0 & 0x0Fu) << 6 | (u[pos + 1] & 0x3Fu)]) {
+        w += shared;
+        pos += 3;
+        continue;
+      }
+    }
+    w += core::display_width(core::next_code_point(s, &pos), wide);
   }
   return w;
 }
