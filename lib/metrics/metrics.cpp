@@ -308,7 +308,7 @@ class PackedCandidate {
     Candidate c{rule_, begin_, end_, {}};
     uint16_t from = 0;
     for (size_t i = 0; i < kGroups.size(); ++i) {
-      (c.groups.*kGroups[i]).assign(texts_, from, ends_[i] - from);
+      c.groups.*kGroups[i] = texts_.substr(from, ends_[i] - from);
       from = ends_[i];
     }
     return c;
