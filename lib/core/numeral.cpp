@@ -426,6 +426,17 @@ std::optional<double> parse_number(std::string_view text, const NumeralTable& ta
   return parse_plain(s, table);
 }
 
+std::optional<double> parse_ascii_digits(std::string_view text) {
+  constexpr size_t kMaxExactDigits = 15;  // every such integer is a double exactly
+  if (text.empty() || text.size() > kMaxExactDigits) return std::nullopt;
+  long long v = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  return static_cast<double>(v);
+}
+
 std::string format_number(double v) {
   if (!std::isfinite(v)) return fmt::format("{}", v);
   if (std::fabs(v) < kMaxIntegerShown && v == std::floor(v)) {

@@ -41,6 +41,10 @@ struct NumeralTable {
 // fraction (numerator first), 'e'/'E' and '^' an exponent after Arabic digits.
 std::optional<double> parse_number(std::string_view text, const NumeralTable& table);
 
+// parse_number's value for a text of 1 to 15 ASCII digits ("2024", "05"), read without the
+// general tokenizer: most figures' groups are such. nullopt for any other text: ask parse_number.
+std::optional<double> parse_ascii_digits(std::string_view text);
+
 // Formats a value the way records show it: integers without a decimal point, others in fixed
 // notation rounded to 15 significant digits, without trailing zeros ("2.4", "320000000",
 // "0.000714285714285714").

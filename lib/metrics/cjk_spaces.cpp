@@ -1,5 +1,7 @@
 #include "metrics/cjk_spaces.h"
 
+#include <utility>
+
 #include "core/utf8.h"
 
 namespace jianbao::metrics {
@@ -26,26 +28,40 @@ bool after_decimal_point(const std::vector<char32_t>& cps, size_t i, size_t j,
 SqueezedText squeeze_cjk_spaces(std::string_view text, std::u32string_view point_marker_after) {
   if (text.find(' ') == std::string_view::npos) return {};  // most blocks: nothing to take out
   std::vector<char32_t> cps;
+  cps.reserve(text.size());
   size_t pos = 0;
   while (pos < text.size()) cps.push_back(core::next_code_point(text, &pos));
   const size_t n = cps.size();
-  SqueezedText out;
+  // The runs of spaces taken out, [first, second) in code points; most blocks with a space keep
+  // them all, and then nothing is built.
+  std::vector<std::pair<size_t, size_t>> out_runs;
   for (size_t i = 0; i < n;) {
-    size_t j = i;
-    while (j < n && cps[j] == ' ') ++j;
-    if (j > i && i > 0 && j < n &&
-        ((core::is_cjk(cps[i - 1]) && core::is_cjk(cps[j])) ||
-         after_decimal_point(cps, i, j, point_marker_after))) {
-      i = j;  // a run of spaces between two CJK characters, or after a decimal point
+    if (cps[i] != ' ') {
+      ++i;
       continue;
     }
-    if (j == i) j = i + 1;
-    for (; i < j; ++i) {
-      core::append_utf8(&out.text, cps[i]);
-      out.to_source.push_back(static_cast<int>(i));
+    size_t j = i;
+    while (j < n && cps[j] == ' ') ++j;
+    if (i > 0 && j < n &&
+        ((core::is_cjk(cps[i - 1]) && core::is_cjk(cps[j])) ||
+         after_decimal_point(cps, i, j, point_marker_after))) {
+      out_runs.emplace_back(i, j);  // between two CJK characters, or after a decimal point
     }
+    i = j;
   }
-  if (out.to_source.size() == n) return {};  // no space was taken out
+  if (out_runs.empty()) return {};  // no space was taken out
+  SqueezedText out;
+  out.text.reserve(text.size());
+  out.to_source.reserve(n + 1);
+  size_t run = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (run < out_runs.size() && i == out_runs[run].first) {
+      i = out_runs[run++].second - 1;
+      continue;
+    }
+    core::append_utf8(&out.text, cps[i]);
+    out.to_source.push_back(static_cast<int>(i));
+  }
   out.to_source.push_back(static_cast<int>(n));
   return out;
 }

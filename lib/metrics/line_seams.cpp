@@ -1,8 +1,12 @@
 #include "metrics/line_seams.h"
 
 #include <algorithm>
+#include <array>
+#include <bitset>
+#include <cstdint>
 
 #include "core/utf8.h"
+#include "core/utf8_fast.h"
 
 namespace jianbao::metrics {
 namespace {
@@ -26,13 +30,65 @@ char32_t first_code_point(const std::string& s) {
   return core::next_code_point(s, &p);
 }
 
+// Display widths by the first two bytes of a three-byte sequence (lead byte E0..EF, then a
+// continuation byte): the width all 64 characters they begin share, 0 where those differ or the
+// lead starts no character of U+1000..U+FFFF but the surrogates (such a lead is decoded).
+struct BlockWidths {
+  std::array<uint8_t, 16 * 64> width{};
+  explicit BlockWidths(const std::bitset<0x10000>& wide) {
+    for (unsigned lead = 1; lead < 16; ++lead) {
+      if (lead == 0xD) continue;  // ED: the surrogates and their neighbours
+      for (unsigned b1 = 0; b1 < 64; ++b1) {
+        const char32_t first = (char32_t{lead} << 12) | (char32_t{b1} << 6);
+        const bool w = wide[first];
+        bool same = true;
+        for (char32_t c = first; c < first + 64; ++c) same = same && wide[c] == w;
+        if (same) width[lead << 6 | b1] = w ? 2 : 1;
+      }
+    }
+  }
+};
+
+// core::display_width of a line, with ASCII and the well-formed three-byte sequences (all of
+// Han) read without next_code_point's general checks: every line of a bulletin is measured.
+int seam_line_width(std::string_view s, const std::bitset<0x10000>& wide) {
+  static const BlockWidths blocks(core::bmp_wide_table());
+  const auto* u = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t size = s.size();
+  int w = 0;
+  size_t pos = 0;
+  while (pos < size) {
+    const unsigned char b0 = u[pos];
+    if (b0 < 0x80) {
+      ++w;
+      ++pos;
+      continue;
+    }
+    // A lead byte E0..EF, then two continuation bytes (each less 0x80 is below 0x40).
+    if ((b0 & 0xF0) == 0xE0 && pos + 2 < size &&
+        ((u[pos + 1] ^ 0x80) | (u[pos + 2] ^ 0x80)) < 0x40) {
+      if (const uint8_t shared = blocks.width[(b0 & 0x0Fu) << 6 | (u[pos + 1] & 0x3Fu)]) {
+        w += shared;
+        pos += 3;
+        continue;
+      }
+    }
+    w += core::display_width(core::next_code_point(s, &pos), wide);
+  }
+  return w;
+}
+
 }  // namespace
 
 int long_line_width(const std::vector<layout::Block>& blocks, double rank) {
   std::vector<int> widths;
+  size_t lines = 0;
+  for (const layout::Block& b : blocks) lines += b.lines.size();
+  widths.reserve(lines);
+  const std::bitset<0x10000>& wide = core::bmp_wide_table();
   for (const layout::Block& b : blocks) {
     for (const layout::BlockLine& l : b.lines)
-      widths.push_back(core::display_width(b.line_text(l)));
+      widths.push_back(seam_line_width(b.line_text(l), wide));
   }
   if (widths.empty()) return 0;
   const auto k = static_cast<size_t>(rank * static_cast<double>(widths.size() - 1));
@@ -52,9 +108,13 @@ std::optional<LineSeam> seam_below(const std::vector<layout::Block>& blocks, siz
   const layout::Block& down = blocks[b + 1];
   if (up.text.empty() || down.text.empty() || up.lines.empty() || down.lines.empty()) return {};
   if (down.first_line() != up.last_line() + 1) return {};
-  if (core::display_width(up.line_text(up.lines.back())) < r.min_line_share * long_width) return {};
+  // The cheap test first: the width is a walk over the line.
   if (!touch_up.at_end && !touch_down.at_start && !figure_char(last_code_point(up.text)) &&
       !figure_char(first_code_point(down.text))) {
+    return {};
+  }
+  if (seam_line_width(up.line_text(up.lines.back()), core::bmp_wide_table()) <
+      r.min_line_share * long_width) {
     return {};
   }
   LineSeam s;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <climits>
 #include <cstdint>
 #include <functional>
@@ -38,24 +39,109 @@ std::vector<size_t> code_point_bytes(const std::string& text) {
   return out;
 }
 
+// Which characters end a sentence (rules.layout.sentence_final), looked up once per character of
+// a block: a search of the list for each character a quote reaches was 5% of the stage.
+class SentenceFinals {
+ public:
+  // What a byte that starts a character says about it.
+  enum Lead : uint8_t {
+    kAscii,       // an ASCII character that ends no sentence
+    kAsciiFinal,  // one that does
+    kThreeByte,   // a three-byte sequence of U+1000..U+FFFF but the surrogates, if well-formed,
+                  // that ends no sentence (all of Han)
+    kDecode,      // anything else: decoded as next_code_point does
+  };
+  explicit SentenceFinals(const std::u32string& finals) : finals_(finals) {
+    for (const char32_t c : finals) {
+      if (c < bmp_.size()) bmp_.set(c);
+    }
+    for (unsigned b = 0; b < 256; ++b) {
+      if (b < 0x80) {
+        lead_[b] = bmp_.test(b) ? kAsciiFinal : kAscii;
+      } else {
+        lead_[b] = b >= 0xE1 && b != 0xED && b <= 0xEF ? kThreeByte : kDecode;
+      }
+    }
+    for (const char32_t c : finals) {
+      if (c >= 0x800 && c < 0x10000) lead_[0xE0 | (c >> 12)] = kDecode;
+    }
+  }
+  bool operator()(char32_t c) const {
+    return c < bmp_.size() ? bmp_.test(c) : finals_.find(c) != std::u32string::npos;
+  }
+  Lead lead(unsigned char b) const { return lead_[b]; }
+
+ private:
+  const std::u32string& finals_;
+  std::bitset<0x10000> bmp_;
+  std::array<Lead, 256> lead_{};
+};
+
+// A block's code points mapped to their bytes, and where its sentences end.
+struct BlockMap {
+  std::vector<size_t> bytes;  // byte offset of each code point, plus one past the end
+  std::vector<int> finals;    // code point indices of the sentence-final characters, in order
+
+  void build(const std::string& t, const SentenceFinals& is_final) {
+    bytes.resize(t.size() + 1);
+    finals.clear();
+    const auto* u = reinterpret_cast<const unsigned char*>(t.data());
+    const size_t size = t.size();
+    size_t pos = 0;
+    int n = 0;
+    while (pos < size) {
+      bytes[static_cast<size_t>(n)] = pos;
+      switch (is_final.lead(u[pos])) {
+        case SentenceFinals::kAscii:
+          ++pos;
+          break;
+        case SentenceFinals::kAsciiFinal:
+          finals.push_back(n);
+          ++pos;
+          break;
+        case SentenceFinals::kThreeByte:
+          // Both continuation bytes: each less 0x80 is below 0x40.
+          if (pos + 2 < size && ((u[pos + 1] ^ 0x80) | (u[pos + 2] ^ 0x80)) < 0x40) {
+            pos += 3;
+            break;
+          }
+          [[fallthrough]];
+        case SentenceFinals::kDecode:
+          if (is_final(core::next_code_point(t, &pos))) finals.push_back(n);
+          break;
+      }
+      ++n;
+    }
+    bytes[static_cast<size_t>(n)] = size;
+    bytes.resize(static_cast<size_t>(n) + 1);
+  }
+  int size() const { return static_cast<int>(bytes.size()) - 1; }
+};
+
 // The sentence around [begin, end): from after the previous sentence end to the next one, but
 // never more than `sentence_max_chars` on either side of the figure. Text without 。！？ would
 // otherwise make each figure quote the whole block (quadratic output in the number of figures).
 // Returns its byte range in the block's text.
-std::pair<size_t, size_t> sentence_around(const std::u32string& cps,
-                                          const std::vector<size_t>& bytes, int begin, int end,
+std::pair<size_t, size_t> sentence_around(const BlockMap& map, int begin, int end,
                                           const RuleSet& rules) {
-  const std::u32string& finals = rules.layout.sentence_final;
   const int reach = rules.tables.sentence_max_chars;
-  const int size = static_cast<int>(cps.size());
   const int low = std::max(0, begin - reach);
-  const int high = std::min(size, end + reach);
+  const int high = std::min(map.size(), end + reach);
+  const std::vector<int>& f = map.finals;
+  // Back to just after the last sentence end before `begin`, forward to just after the first
+  // one at or after `end`, each stopping at its reach.
   int s = begin;
-  while (s > low && finals.find(cps[static_cast<size_t>(s - 1)]) == std::u32string::npos) --s;
+  if (s > low) {
+    const auto it = std::lower_bound(f.begin(), f.end(), begin);
+    s = it == f.begin() ? low : std::max(low, *std::prev(it) + 1);
+  }
   int e = end;
-  while (e < high && finals.find(cps[static_cast<size_t>(e)]) == std::u32string::npos) ++e;
-  if (e < high) ++e;
-  return {bytes[static_cast<size_t>(s)], bytes[static_cast<size_t>(e)]};
+  if (e < high) {
+    const auto it = std::lower_bound(f.begin(), f.end(), end);
+    e = it == f.end() ? high : std::min(high, *it);
+    if (e < high) ++e;
+  }
+  return {map.bytes[static_cast<size_t>(s)], map.bytes[static_cast<size_t>(e)]};
 }
 
 // Whether the text between two figures (code points [from, to)) is one list word: 和, 、.
@@ -332,23 +418,13 @@ void extract_metrics_from(const layout::CleanText& text, layout::CleanText* spen
   const std::vector<Item*> items = all_items(doc);
   // Per block: map offsets to source lines and quote the original text.
   size_t current_block = static_cast<size_t>(-1);
-  std::u32string cps;
-  std::vector<size_t> bytes;
+  const SentenceFinals is_final(rules.layout.sentence_final);
+  BlockMap map;
+  std::vector<size_t>& bytes = map.bytes;
   auto prepare = [&](size_t id, const std::string& t) {
     if (id == current_block) return;
     current_block = id;
-    // One pass for both, written in place (a block has at most as many code points as bytes).
-    cps.resize(t.size());
-    bytes.resize(t.size() + 1);
-    size_t pos = 0;
-    size_t n = 0;
-    while (pos < t.size()) {
-      bytes[n] = pos;
-      cps[n++] = core::next_code_point(t, &pos);
-    }
-    bytes[n] = t.size();
-    cps.resize(n);
-    bytes.resize(n + 1);
+    map.build(t, is_final);
   };
   // The item the last metric went to: its vector is trimmed to size when the next one starts.
   Item* filling = nullptr;
@@ -360,7 +436,7 @@ void extract_metrics_from(const layout::CleanText& text, layout::CleanText* spen
     layout::locate(block, begin, &m.line, &m.column);
     m.text = block.text.substr(bytes[static_cast<size_t>(begin)],
                                bytes[static_cast<size_t>(end)] - bytes[static_cast<size_t>(begin)]);
-    const auto [from, to] = sentence_around(cps, bytes, begin, end, rules);
+    const auto [from, to] = sentence_around(map, begin, end, rules);
     if (last_sentence != std::tuple{id, from, to}) {
       last_sentence = {id, from, to};
       sentence = block.text.substr(from, to - from);

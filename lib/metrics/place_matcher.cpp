@@ -65,6 +65,13 @@ size_t bmp_at(std::string_view text, size_t pos, char32_t* cp) {
 
 uint32_t PlaceMatcher::child(uint32_t node, unsigned char byte) const {
   const std::vector<Edge>& edges = nodes_[node].edges;
+  // Most nodes have a few edges: a scan beats a bisection there.
+  if (edges.size() <= 8) {
+    for (const Edge& e : edges) {
+      if (e.byte >= byte) return e.byte == byte ? e.child : kNoNode;
+    }
+    return kNoNode;
+  }
   auto it = std::lower_bound(edges.begin(), edges.end(), byte,
                              [](const Edge& e, unsigned char b) { return e.byte < b; });
   return (it != edges.end() && it->byte == byte) ? it->child : kNoNode;
@@ -79,7 +86,6 @@ void PlaceMatcher::add(std::string_view key, int payload) {
   // Keys that start outside the one- and three-byte forms are always walked (bmp_at gives 0).
   char32_t first = 0;
   const size_t first_len = bmp_at(key, 0, &first);
-  if (first_len > 0) first_chars_.set(first);
   if (first_node_.empty()) first_node_.assign(kBmpSize, kNoNode);
   uint32_t node = 0;
   for (size_t k = 0; k < key.size(); ++k) {
@@ -99,6 +105,12 @@ void PlaceMatcher::add(std::string_view key, int payload) {
     node = next;
   }
   if (first_len > 0 && key.size() == first_len) first_node_[first] = node;
+  char32_t second = 0;
+  if (first_len > 0 && key.size() > first_len && bmp_at(key, first_len, &second) > 0) {
+    if (pairs_.empty()) pairs_.assign(kPairWords, 0);
+    const uint32_t h = pair_hash(first, second);
+    pairs_[h / 64] |= uint64_t{1} << (h % 64);
+  }
   std::vector<int>& payloads = nodes_[node].payloads;
   if (payloads.empty()) ++key_count_;
   payloads.push_back(payload);
@@ -106,35 +118,70 @@ void PlaceMatcher::add(std::string_view key, int payload) {
 
 std::vector<PlaceMatcher::Hit> PlaceMatcher::find_all(std::string_view text) const {
   std::vector<Hit> hits;
+  if (first_node_.empty()) return hits;  // no key
+  const auto* u = reinterpret_cast<const unsigned char*>(text.data());
+  const uint32_t* first_node = first_node_.data();  // kNoNode: no key starts with it
+  const size_t size = text.size();
   size_t pos = 0;
-  while (pos < text.size()) {
-    // No character starts here. Well-formed keys never begin with a continuation byte, so
-    // this is a cheap skip, and it also stops a malformed key from matching mid-character.
-    if (is_continuation(static_cast<unsigned char>(text[pos]))) {
+  while (pos < size) {
+    // bmp_at, inline: this loop visits every character of every block.
+    const unsigned char b0 = u[pos];
+    uint32_t node = 0;
+    size_t len = 0;
+    char32_t first = 0;
+    if (b0 < 0x80) {
+      first = b0;
+      node = first_node[b0];
+      len = 1;
+    } else if ((b0 & 0xF0) == 0xE0) {
+      // Both continuation bytes: each less 0x80 is below 0x40.
+      if (size - pos >= 3 && ((u[pos + 1] ^ 0x80) | (u[pos + 2] ^ 0x80)) < 0x40) {
+        first = (static_cast<char32_t>(b0 & 0x0F) << 12) |
+                (static_cast<char32_t>(u[pos + 1] & 0x3F) << 6) |
+                static_cast<char32_t>(u[pos + 2] & 0x3F);
+        node = first_node[first];
+        len = 3;
+      }
+    } else if (is_continuation(b0)) {
+      // No character starts here. Well-formed keys never begin with a continuation byte, so
+      // this is a cheap skip, and it also stops a malformed key from matching mid-character.
       ++pos;
       continue;
     }
-    // No key starts with this character: step over it (its continuation bytes would be skipped
-    // one by one above).
-    uint32_t node = 0;
-    size_t from = pos;
-    if (char32_t cp = 0; const size_t len = bmp_at(text, pos, &cp)) {
-      if (!first_chars_.test(cp)) {
-        pos += len;
-        continue;
-      }
-      node = first_node_[cp];  // the first character's bytes, already walked
-      from = pos + len;
+    if (len > 0 && node == kNoNode) {
+      pos += len;  // no key starts with this character: step over it
+      continue;
     }
-    // Walk the trie as far as the text allows, remembering the deepest node that ends a key.
+    // Walk the trie as far as the text allows (from after the first character when it was
+    // looked up), remembering the deepest node that ends a key.
+    const size_t from = pos + len;
     uint32_t best_node = kNoNode;
     size_t best_end = pos;
-    if (from > pos && !nodes_[node].payloads.empty()) {
+    if (len > 0 && !nodes_[node].payloads.empty()) {
       best_node = node;
       best_end = from;
     }
-    for (size_t i = from; i < text.size(); ++i) {
-      node = child(node, static_cast<unsigned char>(text[i]));
+    // No key goes on from the first character with the next one (most starts: 中 of 中国 in
+    // 中心): the walk would end at once.
+    bool walk = from < size;
+    if (walk && len > 0) {
+      const unsigned char c0 = u[from];
+      char32_t second = c0;
+      bool known = c0 < 0x80;
+      if ((c0 & 0xF0) == 0xE0 && size - from >= 3 &&
+          ((u[from + 1] ^ 0x80) | (u[from + 2] ^ 0x80)) < 0x40) {
+        second = (static_cast<char32_t>(c0 & 0x0F) << 12) |
+                 (static_cast<char32_t>(u[from + 1] & 0x3F) << 6) |
+                 static_cast<char32_t>(u[from + 2] & 0x3F);
+        known = true;
+      }
+      if (known) {
+        const uint32_t h = pair_hash(first, second);
+        walk = !pairs_.empty() && (pairs_[h / 64] >> (h % 64) & 1) != 0;
+      }
+    }
+    for (size_t i = from; walk && i < size; ++i) {
+      node = child(node, u[i]);
       if (node == kNoNode) break;
       if (!nodes_[node].payloads.empty()) {
         best_node = node;
@@ -142,7 +189,8 @@ std::vector<PlaceMatcher::Hit> PlaceMatcher::find_all(std::string_view text) con
       }
     }
     if (best_node == kNoNode) {
-      ++pos;
+      // On past the first character (its continuation bytes start nothing), or the byte.
+      pos = len > 0 ? from : pos + 1;
       continue;
     }
     hits.push_back(Hit{.begin = pos, .end = best_end, .payloads = nodes_[best_node].payloads});

@@ -18,7 +18,6 @@
 #ifndef JIANBAO_METRICS_PLACE_MATCHER_H_
 #define JIANBAO_METRICS_PLACE_MATCHER_H_
 
-#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -72,12 +71,21 @@ class PlaceMatcher {
   static constexpr size_t kBmpSize = 0x10000;
   std::vector<Node> nodes_ = std::vector<Node>(1);  // nodes_[0] is the root
   size_t key_count_ = 0;
-  // The first characters of the keys (Basic Multilingual Plane only), so a scan skips a text
-  // character no key starts with without walking the trie: most characters of a bulletin.
-  std::bitset<kBmpSize> first_chars_;
-  // first_node_[c]: the trie node reached by the bytes of first character c (set for every c in
-  // first_chars_), so a scan starts there instead of walking the root's many edges.
+  // first_node_[c]: the trie node reached by the bytes of character c when a key starts with it
+  // (Basic Multilingual Plane only), else kNoNode, so a scan skips a text character no key starts
+  // with without walking the trie (most characters of a bulletin), and starts from there instead
+  // of walking the root's many edges. Empty until the first key.
   std::vector<uint32_t> first_node_;
+  // A Bloom filter of the keys' first two characters (both in the one- and three-byte forms),
+  // one bit per pair_hash: a scan whose next character makes no pair with the first walks no
+  // further. A key whose second character is in no such form needs no bit: text whose next
+  // character is in one cannot go on into it, and text whose next is not is always walked.
+  static constexpr uint32_t kPairBits = 20;
+  static constexpr size_t kPairWords = (size_t{1} << kPairBits) / 64;
+  static uint32_t pair_hash(char32_t first, char32_t second) {
+    return ((first * 0x9E3779B1U) ^ (second * 0x85EBCA77U)) >> (32 - kPairBits);
+  }
+  std::vector<uint64_t> pairs_;  // empty until a key of two such characters
 };
 
 }  // namespace jianbao::metrics

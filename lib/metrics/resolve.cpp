@@ -24,6 +24,7 @@ constexpr int kLeapYear = 2000;
 
 std::optional<double> number(const std::string& text, const RuleSet& rules) {
   if (text.empty()) return std::nullopt;
+  if (const auto v = core::parse_ascii_digits(text)) return v;
   return core::parse_number(text, rules.numerals);
 }
 

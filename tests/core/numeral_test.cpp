@@ -6,6 +6,8 @@
 
 #include <cmath>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "jianbao/ruleset.h"
 #include "ruleset/rule_set.h"
@@ -194,6 +196,33 @@ TEST_CASE("numeral: format_number") {
   for (const FormatRow& r : rows) {
     CAPTURE(r.in);
     CHECK(format_number(r.in) == r.want);
+  }
+}
+
+TEST_CASE("numeral: parse_ascii_digits gives parse_number's value, and nothing for other text") {
+  // Every text of up to four digits, leading zeros included, and a few longer ones.
+  std::vector<std::string> texts;
+  for (int len = 1; len <= 4; ++len) {
+    int count = 1;
+    for (int k = 0; k < len; ++k) count *= 10;
+    for (int v = 0; v < count; ++v) {
+      std::string t = std::to_string(v);
+      texts.push_back(std::string(static_cast<size_t>(len) - t.size(), '0') + t);
+    }
+  }
+  for (const char* t : {"20240101", "000000000000001", "999999999999999", "123456789012345"}) {
+    texts.emplace_back(t);
+  }
+  for (const std::string& t : texts) {
+    CAPTURE(t);
+    const auto fast = parse_ascii_digits(t);
+    REQUIRE(fast.has_value());
+    CHECK(fast == parse_number(t, table()));
+  }
+  for (const char* t :
+       {"", "1.5", "1,000", "-3", "3 4", "１２", "三", "2e5", "1234567890123456", "12a"}) {
+    CAPTURE(t);
+    CHECK_FALSE(parse_ascii_digits(t).has_value());
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <iterator>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -346,6 +347,55 @@ TEST_CASE("utf8: is_ascii_alnum") {
   for (const Row& r : rows) {
     CAPTURE(static_cast<unsigned>(r.c));
     CHECK(is_ascii_alnum(r.c) == r.want);
+  }
+}
+
+// Texts of the pieces the fast paths of count_code_points and normalize_width treat apart: ASCII,
+// Han, U+3000 and the fullwidth forms (lead bytes E3 and EF, which map), their neighbours that do
+// not, other lengths, and malformed bytes (a lone continuation, a cut sequence, a surrogate).
+std::string random_text(std::mt19937* rng) {
+  static const char* const kPieces[] = {"a",
+                                        " ",
+                                        "9",
+                                        "中",
+                                        "国",
+                                        "\xE3\x80\x80",
+                                        "\xE3\x80\x81",
+                                        "！",
+                                        "～",
+                                        "\xEF\xBD\x9F",
+                                        "\xEF\xBF\xBD",
+                                        "é",
+                                        "\xF0\x9F\x98\x80",
+                                        "\x80",
+                                        "\xE4\xB8",
+                                        "\xED\xA0\x80",
+                                        "\xE0\xA0\x80",
+                                        "\xFF",
+                                        "\xC3",
+                                        "\xEF"};
+  std::uniform_int_distribution<size_t> piece(0, std::size(kPieces) - 1);
+  std::uniform_int_distribution<int> length(0, 40);
+  std::string out;
+  for (int n = length(*rng); n > 0; --n) out += kPieces[piece(*rng)];
+  return out;
+}
+
+TEST_CASE(
+    "utf8: count_code_points and normalize_width agree with decoding one code point at a time") {
+  std::mt19937 rng(20261206);
+  for (int round = 0; round < 3000; ++round) {
+    const std::string in = random_text(&rng);
+    CAPTURE(in);
+    size_t lead_bytes = 0;
+    for (const char ch : in) lead_bytes += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    CHECK(count_code_points(in) == lead_bytes);
+    // normalize_width's contract: every code point decoded, mapped and re-encoded, malformed
+    // bytes as U+FFFD.
+    std::string want;
+    size_t pos = 0;
+    while (pos < in.size()) append_utf8(&want, normalize_width(next_code_point(in, &pos)));
+    CHECK(normalize_width(in) == want);
   }
 }
 

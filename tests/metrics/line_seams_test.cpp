@@ -4,9 +4,12 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
+#include "core/utf8.h"
 #include "jianbao/decode.h"
 #include "jianbao/layout.h"
 #include "jianbao/pipeline.h"
@@ -147,6 +150,34 @@ TEST_CASE("line seams: seam_below finds, one seam at a time, what find_line_seam
       CHECK(one_by_one[i].upper == all[i].upper);
       CHECK(one_by_one[i].window.text == all[i].window.text);
       CHECK(one_by_one[i].at == all[i].at);
+    }
+  }
+}
+
+TEST_CASE("line seams: long_line_width measures each line as core::display_width does") {
+  // Han, a Yijing hexagram (U+4DC0, narrow among wide neighbours), CJK and fullwidth punctuation,
+  // halfwidth katakana, ASCII, two- and four-byte characters, and malformed bytes.
+  const std::vector<std::string> chars = {"中",   "\u4DC0",   "\u4DBF",      "，", "。",
+                                          "ｱ",    "a",        " ",           "é",  "😀",
+                                          "\x80", "\xE4\xB8", "\xED\xA0\x80"};
+  std::mt19937 rng(12);
+  std::uniform_int_distribution<size_t> pick(0, chars.size() - 1);
+  std::uniform_int_distribution<int> length(0, 12);
+  for (int round = 0; round < 200; ++round) {
+    std::vector<layout::Block> blocks(3);
+    std::vector<int> want;
+    for (layout::Block& b : blocks) {
+      for (int line = 0; line < 3; ++line) {
+        std::string text;
+        for (int n = length(rng); n > 0; --n) text += chars[pick(rng)];
+        b.add_line(line + 1, text);
+        want.push_back(core::display_width(text));
+      }
+    }
+    std::sort(want.begin(), want.end());
+    for (const double rank : {0.0, 0.5, 1.0}) {
+      const auto k = static_cast<size_t>(rank * static_cast<double>(want.size() - 1));
+      CHECK(long_line_width(blocks, rank) == want[k]);
     }
   }
 }

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <iterator>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -194,6 +195,55 @@ TEST_CASE("place_matcher: keys of 1- to 4-byte characters") {
     CHECK(hits[i].end == want[i].end);
     REQUIRE(hits[i].payloads.size() == 1);
     CHECK(hits[i].payloads[0] == want[i].payload);
+  }
+}
+
+// The matcher's contract, by brute force: at each character start the longest key there, then on
+// after it; else the next byte.
+std::vector<std::string> naive_surfaces(const std::vector<std::string>& keys,
+                                        std::string_view text) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t best = 0;
+    if ((static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80) {
+      for (const std::string& k : keys) {
+        if (k.size() > best && text.substr(pos, k.size()) == k) best = k.size();
+      }
+    }
+    if (best == 0) {
+      ++pos;
+      continue;
+    }
+    out.emplace_back(text.substr(pos, best));
+    pos += best;
+  }
+  return out;
+}
+
+TEST_CASE("place_matcher: random keys and texts agree with a brute-force scan") {
+  // Few characters, so keys share first characters and pairs, texts hold near misses, and the
+  // pair filter's negatives and positives both occur; é and 😀 are in neither the one- nor the
+  // three-byte form, \x80 and \xE4\xB8 are malformed.
+  const std::vector<std::string> chars = {"中", "国", "心", "吉", "林",   "市",
+                                          "a",  "é",  "😀",  "省", "\x80", "\xE4\xB8"};
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<size_t> pick(0, chars.size() - 1);
+  std::uniform_int_distribution<size_t> pick_valid(0, chars.size() - 3);
+  std::uniform_int_distribution<int> key_len(1, 3);
+  std::uniform_int_distribution<int> key_count(1, 8);
+  std::uniform_int_distribution<int> text_len(0, 30);
+  for (int round = 0; round < 500; ++round) {
+    std::vector<std::string> keys;
+    for (int n = key_count(rng); n > 0; --n) {
+      std::string k;
+      for (int c = key_len(rng); c > 0; --c) k += chars[pick_valid(rng)];
+      keys.push_back(k);
+    }
+    std::string text;
+    for (int c = text_len(rng); c > 0; --c) text += chars[pick(rng)];
+    CAPTURE(text);
+    CHECK(surfaces(matcher_of(keys), text) == naive_surfaces(keys, text));
   }
 }
 
