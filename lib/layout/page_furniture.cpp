@@ -708,8 +708,15 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     const auto it = glued.find(i);
     return it != glued.end() ? it->second : squeezed(ls[i].text);
   };
+  // The first page's top line is evidence for a header only: the same text at a page's foot
+  // is an issuer signing the last page ("湖北省人民政府" atop the mark and over the date).
+  std::string first_key;
   for (const auto& [i, top] : boundary) {
     if (!is_short(ls[i]) || (!top && ends_running_sentence(ls, i, geo, r))) continue;
+    if (i == first && top && first_key.empty()) {
+      first_key = key_of(i);
+      continue;
+    }
     // A line over a date is an office signing, but for a bulletin's name atop a page: the
     // header printed on some pages only ("安全生产工作动态" / "2022 年 9 月 3 日"), the office at
     // the foot of the page before.
@@ -724,6 +731,7 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     ++repeats[key_of(i)];
     if (top) at_top.insert(key_of(i));
   }
+  if (!first_key.empty() && at_top.count(first_key)) ++repeats[first_key];
   int masthead_lines = 0;
   for (size_t j = 0; j < ls.size() && masthead_lines < rules.structure.masthead.max_lines; ++j) {
     if (ls[j].removed) continue;

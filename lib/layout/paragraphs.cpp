@@ -56,6 +56,12 @@ std::vector<const core::Regex*> marker_patterns(const RuleSet& rules) {
   return out;
 }
 
+std::vector<const core::Regex*> heading_opener_patterns(const RuleSet& rules) {
+  std::vector<const core::Regex*> out;
+  for (const PatternRule& p : rules.layout.heading_openers) out.push_back(&p.regex);
+  return out;
+}
+
 std::vector<const core::Regex*> section_patterns(const RuleSet& rules) {
   std::vector<const core::Regex*> out;
   for (const PatternRule& p : rules.structure.sections) out.push_back(&p.regex);
@@ -74,7 +80,8 @@ class BlockBuilder {
         rules_(rules),
         r_(rules.layout),
         markers_(marker_patterns(rules), rules.layout.regex_time_limit),
-        sections_(section_patterns(rules), rules.layout.regex_time_limit) {
+        sections_(section_patterns(rules), rules.layout.regex_time_limit),
+        heading_openers_(heading_opener_patterns(rules), rules.layout.regex_time_limit) {
     for (const Line& l : all) {
       if (!l.removed) lines_.push_back(&l);
     }
@@ -146,6 +153,12 @@ class BlockBuilder {
     if (t.empty()) return 0;
     size_t pos = 0;
     return core::normalize_width(core::next_code_point(t, &pos));
+  }
+
+  // A heading marker opens the line (layout.yaml, heading_opener_patterns).
+  bool opens_heading(size_t i) const {
+    const char32_t first = first_char(i);
+    return heading_openers_.may_open_with(first) && heading_openers_.any(u16(i), first, false);
   }
 
   // A point or distribution marker opens the line.
@@ -589,6 +602,7 @@ class BlockBuilder {
     if (l.spread || is_figure_cell(l.text)) return true;  // a cell alone: "4003" / "77.9%"
     if (!l.ends_sentence) {
       if (!lines_[i + 1]->ends_sentence && is_section_heading(i + 1)) return true;
+      if (!is_full(i) && !is_indented_start(i) && opens_heading(i)) return true;
       return !is_full(i) && !is_indented_start(i) && starts_marker(i + 1);
     }
     // A full line ending in 。 may run on, unless a point, a list or a title follows.
@@ -652,6 +666,7 @@ class BlockBuilder {
   mutable size_t u16_line_ = static_cast<size_t>(-1);
   mutable PatternMatchers markers_;
   mutable PatternMatchers sections_;
+  mutable PatternMatchers heading_openers_;
   mutable std::vector<Memo> marker_;
   mutable std::vector<Memo> heading_;
   mutable std::vector<Memo> title_like_;
