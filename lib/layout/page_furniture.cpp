@@ -750,9 +750,16 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     glued[k] = !keys[k].empty();
     if (!glued[k]) keys[k] = squeezed(ls[i].text);
   }
+  // The first page's top line is evidence for a header only: the same text at a page's foot
+  // is an issuer signing the last page ("湖北省人民政府" atop the mark and over the date).
+  std::string first_key;
   for (size_t k = 0; k < boundary.size(); ++k) {
     const auto& [i, top] = boundary[k];
     if (!is_short(ls[i]) || (!top && ends_running_sentence(ls, i, geo, r))) continue;
+    if (i == first && top && first_key.empty()) {
+      first_key = keys[k];
+      continue;
+    }
     // A line over a date is an office signing, but for a bulletin's name atop a page: the
     // header printed on some pages only ("安全生产工作动态" / "2022 年 9 月 3 日"), the office at
     // the foot of the page before.
@@ -767,6 +774,7 @@ void remove_running_lines(std::vector<Line>* lines, const PageGeometry& geo, con
     ++repeats[keys[k]];
     if (top) at_top.insert(keys[k]);
   }
+  if (!first_key.empty() && at_top.count(first_key)) ++repeats[first_key];
   int masthead_lines = 0;
   for (size_t j = 0;
        !at_top.empty() && j < ls.size() && masthead_lines < rules.structure.masthead.max_lines;

@@ -66,6 +66,12 @@ std::vector<const core::Regex*> marker_patterns(const RuleSet& rules) {
   return out;
 }
 
+std::vector<const core::Regex*> heading_opener_patterns(const RuleSet& rules) {
+  std::vector<const core::Regex*> out;
+  for (const PatternRule& p : rules.layout.heading_openers) out.push_back(&p.regex);
+  return out;
+}
+
 std::vector<const core::Regex*> section_patterns(const RuleSet& rules) {
   std::vector<const core::Regex*> out;
   for (const PatternRule& p : rules.structure.sections) out.push_back(&p.regex);
@@ -86,7 +92,8 @@ class BlockBuilder {
         rules_(rules),
         r_(rules.layout),
         markers_(marker_patterns(rules), rules.layout.regex_time_limit),
-        sections_(section_patterns(rules), rules.layout.regex_time_limit) {
+        sections_(section_patterns(rules), rules.layout.regex_time_limit),
+        heading_openers_(heading_opener_patterns(rules), rules.layout.regex_time_limit) {
     for (const Line& l : all) {
       if (!l.removed) lines_.push_back(&l);
     }
@@ -160,6 +167,12 @@ class BlockBuilder {
     if (t.empty()) return 0;
     size_t pos = 0;
     return core::normalize_width(core::next_code_point(t, &pos));
+  }
+
+  // A heading marker opens the line (layout.yaml, heading_opener_patterns).
+  bool opens_heading(size_t i) const {
+    const char32_t first = first_char(i);
+    return heading_openers_.may_open_with(first) && heading_openers_.any(u16(i), first, false);
   }
 
   // A point or distribution marker opens the line.
@@ -622,6 +635,7 @@ class BlockBuilder {
     if (l.spread || is_figure_line(i)) return true;  // a cell alone: "4003" / "77.9%"
     if (!l.ends_sentence) {
       if (!lines_[i + 1]->ends_sentence && is_section_heading(i + 1)) return true;
+      if (!is_full(i) && !is_indented_start(i) && opens_heading(i)) return true;
       return !is_full(i) && !is_indented_start(i) && starts_marker(i + 1);
     }
     // A full line ending in 。 may run on, unless a point, a list or a title follows.
@@ -695,6 +709,7 @@ class BlockBuilder {
   mutable std::unique_ptr<icu::RegexMatcher> masthead_matchers_[3];  // issue, total, date
   mutable PatternMatchers markers_;
   mutable PatternMatchers sections_;
+  mutable PatternMatchers heading_openers_;
   mutable std::vector<Memo> marker_;
   mutable std::vector<Memo> heading_;
   mutable std::vector<Memo> title_like_;

@@ -449,6 +449,7 @@ class Loader {
                 "min_repeats",
                 "page_number_patterns",
                 "separator_patterns",
+                "heading_opener_patterns",
                 "max_title_width",
                 "regex_time_limit",
                 "min_full_width",
@@ -561,6 +562,10 @@ class Loader {
     }
     if (root["separator_patterns"]) {
       l.separators = load_pattern_list(file, root["separator_patterns"], "separator");
+    }
+    if (root["heading_opener_patterns"]) {
+      l.heading_openers =
+          load_pattern_list(file, root["heading_opener_patterns"], "heading_opener");
     }
   }
 

@@ -96,6 +96,9 @@ struct LayoutRules {
   // A page number glued to the furniture line after it ("-2内部资料"), with a `rest` group.
   std::vector<PatternRule> glued_page_numbers;
   std::vector<PatternRule> separators;
+  // A line one of these opens that stops short of the text width without ending a sentence is
+  // a heading, whole on its line ("二、提高政治站位，……责任感" over its section's first line).
+  std::vector<PatternRule> heading_openers;
   // Text flattened onto one line (web pages): paragraphs separated by this run of spaces.
   std::string flat_separator;
   int min_flat_paragraphs = 0;  // a line split only when it holds at least this many

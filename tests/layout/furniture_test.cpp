@@ -388,6 +388,41 @@ TEST_CASE("layout: the signature and the issuing office at a page's foot are no 
   }
 }
 
+TEST_CASE("layout: an issuer atop the first page and signing the last is no footer") {
+  // pdftotext's text of a joint 通知 of two pages: the first issuer's name opens the mark on
+  // page 1 and the signature at the foot of page 2, over the other issuers and the date. Once
+  // at the first page's top and once at a foot is no running line, neither header nor footer;
+  // the same name at the foot of both pages is a footer.
+  struct Row {
+    const char* name;
+    const char* foot_of_page1;
+    bool removed;
+  };
+  const Row rows[] = {{"top of page 1, foot of page 2", "", false},
+                      {"foot of both pages", "湖北省人民政府\n", true}};
+  for (const Row& r : rows) {
+    CAPTURE(r.name);
+    const std::string t =
+        std::string(
+            "湖北省人民政府\n湖北省公安厅\n湖北省交通运输厅\n文件\n鄂政发〔2024〕93 号\n\n"
+            "关于切实加强岁末年初安全生产工作的紧急通\n知\n\n") +
+        r.foot_of_page1 +
+        "—1—\n\n\f各地已累计约谈企业负责人 927 人次，责令停产整顿企业\n"
+        "1324 家，移送司法机关案件 1436 起。\n"
+        "（一）强化示范引领。培育安全生产标准化示范企业 1668\n"
+        "家，以点带面推动行业整体水平提升。\n"
+        "（二）完善长效机制。总结专项整治经验做法，建立常态\n"
+        "化隐患排查和整改督办制度，推动治理模式向事前预防转型。\n"
+        "附件：1. 岁末年初安全生产重点检查内容\n2. 岁末年初安全生产隐患排查清单\n"
+        "湖北省人民政府\n湖北省公安厅\n湖北省交通运输厅\n2024 年 3 月 3 日\n\n—2—\n\n";
+    const CleanText c = clean(t);
+    int removed = 0;
+    for (const Removed& rm : c.removed) removed += rm.text == "湖北省人民政府";
+    CHECK((removed > 0) == r.removed);
+    if (!r.removed) CHECK(removed == 0);
+  }
+}
+
 TEST_CASE("layout: an editor line just before a page start is the colophon's") {
   // Page 1 ends in the signature and the editors; the distribution fills page 2.
   const std::string t =

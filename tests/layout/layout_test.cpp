@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -88,6 +89,38 @@ TEST_CASE("layout: wrapped paragraphs join without spaces and keep their lines")
     CHECK(clean.blocks[b].text == long_paragraph(6));
   }
   CHECK(clean.blocks[1].first_line() == 3);
+}
+
+TEST_CASE("layout: a numbered heading short of a full line is a block of its own") {
+  // pdftotext -raw of a 意见, 25 characters a line, no indents: the heading 二、 holds a comma
+  // and ends no sentence, three characters short of a full line; the line below starts the
+  // section's body. The same words as a point's first line, running on from a full line, stay
+  // in their paragraph.
+  const std::string heading = "二、提高政治站位，切实增强做好工作的责任感";
+  const std::string text =
+      "为深入贯彻落实安全生产决策部署，切实做好危险化学品\n"
+      "工作，有效防范遏制各类事故发生，现提出如下意见。\n"
+      "一、总体要求\n"
+      "会上，有关地区和部门作了交流发言，介绍了推进危险化\n"
+      "学品安全工作的经验做法。\n" +
+      heading +
+      "\n"
+      "督导组指出，一些地方对危险化学品安全工作重视不够，\n"
+      "排查整治走过场，部分问题隐患反复出现。\n"
+      "三、加强组织领导，各地各部门要把危险化学品安全工作摆\n"
+      "在突出位置，切实加强组织领导。\n";
+  const CleanText clean = run(text);
+  REQUIRE(clean.wrapped);
+  std::vector<std::string> texts;
+  for (const Block& b : clean.blocks) texts.push_back(b.text);
+  CHECK(std::find(texts.begin(), texts.end(), heading) != texts.end());
+  CHECK(std::find(
+            texts.begin(), texts.end(),
+            "督导组指出，一些地方对危险化学品安全工作重视不够，排查整治走过场，部分问题隐患反复出"
+            "现。") != texts.end());
+  CHECK(std::find(texts.begin(), texts.end(),
+                  "三、加强组织领导，各地各部门要把危险化学品安全工作摆在突出位置，切实加强组织领"
+                  "导。") != texts.end());
 }
 
 TEST_CASE("layout: spaces between CJK and digits go, spaces between CJK stay") {

@@ -222,6 +222,23 @@ TEST_CASE("official: a heading four characters short of a full line ends at its 
   CHECK(doc.sections[2].items[0].paragraphs[0].text.rfind("各地要在6月15日前", 0) == 0);
 }
 
+// A title whose 文种 the extraction cut over two lines (……的紧急通 / 知): the title, its 文种 and
+// the urgency it names are read from the lines joined.
+TEST_CASE("official: a title whose 文种 is cut over the line break") {
+  const std::string text =
+      "湖北省人民政府\n文件\n鄂政发〔2024〕93 号\n"
+      "关于切实加强岁末年初安全生产工作的紧急通\n知\n"
+      "省有关部门、单位，各县（市、区）应急管理局：\n"
+      "为深入贯彻落实安全生产决策部署，现就有关事项通知如下。\n"
+      "湖北省人民政府\n2024 年 3 月 3 日\n";
+  const Document doc = parse_text(text);
+  REQUIRE(doc.document.has_value());
+  CHECK(doc.document->title == "关于切实加强岁末年初安全生产工作的紧急通知");
+  CHECK(doc.document->doc_type == "通知");
+  CHECK(doc.document->urgency == "紧急");
+  CHECK(joined(doc.document->addressee) == "省有关部门、单位 | 各县（市、区）应急管理局");
+}
+
 TEST_CASE("official: attachments are parts with their own sections and metrics") {
   const Document doc = parse_data("tongzhi_pdftotext.txt");
   const OfficialDocument& d = *doc.document;

@@ -156,12 +156,15 @@ class HeadReader {
     return "";
   }
 
-  // Up to max_title_lines lines from `i`, to the first that ends with a 文种. Returns the index
-  // after the title.
+  // Up to max_title_lines lines from `i`, to the first where the lines so far end with a 文种
+  // (the 文种 itself may be cut over the break: ……的紧急通 / 知). Returns the index after the
+  // title.
   size_t read_title(size_t i) {
     size_t end = i;
+    std::string so_far;
     for (size_t k = i; k < lines_.size() && k < i + static_cast<size_t>(o_.max_title_lines); ++k) {
-      if (!doc_type_of(lines_[k].norm).empty()) {
+      so_far += lines_[k].norm;
+      if (!doc_type_of(so_far).empty()) {
         end = k + 1;
         break;
       }
