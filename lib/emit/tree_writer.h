@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "emit/field_name.h"
+
 namespace jianbao::emit {
 
 class TreeWriter {
@@ -20,7 +22,7 @@ class TreeWriter {
   void begin_array() { open(Json::array()); }
   void end_array() { stack_.pop_back(); }
   // The key is used by the next value, before the caller's string can go away.
-  void key(std::string_view k) { key_ = k; }
+  void key(FieldName k) { key_ = k.text(); }
   void str(std::string_view s) { put(std::string(s)); }
   void integer(long long v) { put(v); }
   void boolean(bool b) { put(b); }
