@@ -1,8 +1,11 @@
 // A writer (see record_fields.h) that appends JSON text straight to a buffer, with no tree: the
 // same bytes as nlohmann::ordered_json::dump(indent) of the tree the same calls would build.
+// The calls are inline: a record is hundreds of thousands of them.
 #pragma once
 
 #include <algorithm>
+#include <charconv>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -19,7 +22,7 @@ class JsonWriter {
   // (dump(indent)). depth > 0 writes the value as if nested that deep (an element of an array).
   // The text goes after what *out already holds.
   JsonWriter(TextBuffer* out, int indent, int depth = 0)
-      : out_(out), indent_(indent), depth_(depth), base_(depth) {}
+      : out_(out), indent_(indent), depth_(depth) {}
 
   // From now on the text is handed to `spill` (and dropped) whenever it holds `spill_at` bytes.
   void spill_to(Spill spill, size_t spill_at = kSpillBytes) {
@@ -32,32 +35,90 @@ class JsonWriter {
   void end_object() { close('}'); }
   void begin_array() { open('['); }
   void end_array() { close(']'); }
-  void key(FieldName k);
-  void str(std::string_view s);
-  void integer(long long v);
-  void boolean(bool b) { scalar(b ? std::string_view("true") : std::string_view("false")); }
-  void null() { scalar("null"); }
+
+  void key(FieldName k) {
+    separate();
+    std::memcpy(out_->room(FieldName::kKeyRoom), k.key_room(), FieldName::kKeyRoom);
+    out_->advance(k.key_size(indent_ >= 0));
+    gap_ = Gap::kNone;
+  }
+
+  void str(std::string_view s) {
+    separate();
+    const char* end = s.data() + s.size();
+    const char* stop = json_string::copied_run_end(s.data(), end);
+    gap_ = Gap::kNext;
+    if (stop != end) return escaped_string(s, stop);
+    char* p = out_->room(s.size() + 2);  // the usual string: one run, nothing to escape
+    p[0] = '"';
+    std::memcpy(p + 1, s.data(), s.size());
+    p[s.size() + 1] = '"';
+    out_->advance(s.size() + 2);
+  }
+
+  void integer(long long v) {
+    separate();
+    constexpr size_t kDigits = 20;  // and a sign
+    gap_ = Gap::kNext;
+    char* p = out_->room(kDigits);
+    out_->advance(static_cast<size_t>(std::to_chars(p, p + kDigits, v).ptr - p));
+  }
+
+  void boolean(bool b) {
+    if (b) {
+      literal("true");
+    } else {
+      literal("false");
+    }
+  }
+  void null() { literal("null"); }
   void real(double v);
 
  private:
   static constexpr size_t kSpillSlack = 4096;  // what one value usually adds past the spill size
 
-  void separate();
-  void open(char bracket);
-  void close(char bracket);
+  // Before a value or a key: the comma and line break that nlohmann writes between elements.
+  void separate() {
+    if (out_->size() >= spill_at_) spill();
+    if (gap_ == Gap::kNone) return;
+    if (gap_ == Gap::kNext) out_->put(',');
+    if (indent_ >= 0) newline();
+  }
+
+  void open(char bracket) {
+    separate();
+    out_->put(bracket);
+    ++depth_;
+    gap_ = Gap::kFirst;
+  }
+
+  // An empty container stays "{}" / "[]" on one line, as nlohmann writes it.
+  void close(char bracket) {
+    --depth_;
+    if (gap_ != Gap::kFirst && indent_ >= 0) newline();
+    out_->put(bracket);
+    gap_ = Gap::kNext;
+  }
+
+  template <size_t N>
+  void literal(const char (&text)[N]) {
+    separate();
+    gap_ = Gap::kNext;
+    std::memcpy(out_->room(N - 1), text, N - 1);
+    out_->advance(N - 1);
+  }
+
+  void spill();
   void newline();
   void escaped_string(std::string_view s, const char* stop);
-  void scalar(std::string_view text) {
-    separate();
-    out_->put(text);
-  }
 
   TextBuffer* out_;
   int indent_;
   int depth_;
-  int base_;
-  bool first_ = true;  // nothing written yet in the innermost open container
-  bool after_key_ = false;
+  // What separate() writes before the next key or value: nothing (the record itself, or a value
+  // after its key), the line break of a container's first element, or a comma and line break.
+  enum class Gap : unsigned char { kNone, kFirst, kNext };
+  Gap gap_ = Gap::kNone;
   Spill spill_;
   size_t spill_at_ = static_cast<size_t>(-1);  // no spilling
 };

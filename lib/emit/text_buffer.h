@@ -2,7 +2,6 @@
 // out-of-line call into libstdc++, and a record is hundreds of thousands of small pieces.
 #pragma once
 
-#include <algorithm>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -40,10 +39,7 @@ class TextBuffer {
   void trim() { storage_->resize(size_); }
 
  private:
-  void grow(size_t n) {
-    constexpr size_t kLeastRoom = 256;
-    storage_->resize(std::max({size_ + n, 2 * storage_->size(), kLeastRoom}));
-  }
+  void grow(size_t n);  // out of line, so room() stays a compare and an add where it is inlined
 
   std::string* storage_;
   size_t size_;
