@@ -88,20 +88,15 @@ size_t utf8_sequence_length(const unsigned char* p, const unsigned char* end) {
 // Bytes of the character at p when a JSON string holds it as it is; 0 when it is escaped or
 // malformed.
 size_t copied_char_length(const unsigned char* p, const unsigned char* end) {
-  switch (kJsonBytes[*p]) {
-    case kCopied:
-      return 1;
-    case kCjkLead: {
-      if (end - p < 3) return 0;
-      uint16_t tail;  // the two bytes after the lead, both 10xxxxxx in a well-formed sequence
-      std::memcpy(&tail, p + 1, sizeof tail);
-      return (tail & 0xC0C0) == 0x8080 ? 3 : 0;
-    }
-    case kOtherLead:
-      return utf8_sequence_length(p, end);
-    default:
-      return 0;
+  const unsigned char kind = kJsonBytes[*p];
+  if (kind == kCopied) return 1;  // tested first: most bytes here are ASCII
+  if (kind == kCjkLead) {
+    if (end - p < 3) return 0;
+    uint16_t tail;  // the two bytes after the lead, both 10xxxxxx in a well-formed sequence
+    std::memcpy(&tail, p + 1, sizeof tail);
+    return (tail & 0xC0C0) == 0x8080 ? 3 : 0;
   }
+  return kind == kOtherLead ? utf8_sequence_length(p, end) : 0;
 }
 
 #if defined(__SSE2__)

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <concepts>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include "emit/json_string.h"
 #include "emit/spill.h"
 #include "emit/text_buffer.h"
+#include "jianbao/document.h"
 
 namespace jianbao::emit {
 
@@ -45,15 +47,25 @@ class JsonWriter {
 
   void str(std::string_view s) {
     separate();
-    const char* end = s.data() + s.size();
-    const char* stop = json_string::copied_run_end(s.data(), end);
     gap_ = Gap::kNext;
-    if (stop != end) return escaped_string(s, stop);
-    char* p = out_->room(s.size() + 2);  // the usual string: one run, nothing to escape
-    p[0] = '"';
-    std::memcpy(p + 1, s.data(), s.size());
-    p[s.size() + 1] = '"';
-    out_->advance(s.size() + 2);
+    string(s);
+  }
+
+  // A sentence the figures in it share: checked once when they come one after another. Its text
+  // is const and its document outlives the writer (one is made per record), so the same address
+  // is the same text.
+  // (A template, so a std::string never converts to a SharedText to get here.)
+  template <class T>
+  requires std::same_as<T, SharedText>
+  void str(const T& shared) {
+    const std::string& s = shared.str();
+    separate();
+    gap_ = Gap::kNext;
+    if (&s == plain_shared_) {
+      plain(s);
+    } else if (string(s)) {
+      plain_shared_ = &s;
+    }
   }
 
   void integer(long long v) {
@@ -108,6 +120,27 @@ class JsonWriter {
     out_->advance(N - 1);
   }
 
+  // `s` as a JSON string; true when it needed no escape.
+  bool string(std::string_view s) {
+    const char* end = s.data() + s.size();
+    const char* stop = json_string::copied_run_end(s.data(), end);
+    if (stop != end) {
+      escaped_string(s, stop);
+      return false;
+    }
+    plain(s);
+    return true;
+  }
+
+  // A string with nothing to escape: one run between its quotes.
+  void plain(std::string_view s) {
+    char* p = out_->room(s.size() + 2);
+    p[0] = '"';
+    std::memcpy(p + 1, s.data(), s.size());
+    p[s.size() + 1] = '"';
+    out_->advance(s.size() + 2);
+  }
+
   void spill();
   void newline();
   void escaped_string(std::string_view s, const char* stop);
@@ -119,6 +152,7 @@ class JsonWriter {
   // after its key), the line break of a container's first element, or a comma and line break.
   enum class Gap : unsigned char { kNone, kFirst, kNext };
   Gap gap_ = Gap::kNone;
+  const std::string* plain_shared_ = nullptr;  // the last shared text that needed no escape
   Spill spill_;
   size_t spill_at_ = static_cast<size_t>(-1);  // no spilling
 };

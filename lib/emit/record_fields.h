@@ -230,7 +230,8 @@ void metric(W& w, const Metric& m, const EmitOptions& options) {
   integer(w, "column", m.column);
   place(w, m);
   str(w, "item", m.item_id);
-  str(w, "sentence", m.sentence);
+  w.key("sentence");
+  w.str(m.sentence);  // as a SharedText: the figures of a sentence share it
   if (!m.part.empty()) str(w, "part", m.part);
   if (options.explain) str(w, "rule", m.rule_id);
   w.end_object();
@@ -514,7 +515,8 @@ void metric_record(W& w, const Document& doc, const Section& section, const Item
   integer(w, "line", m.line);
   integer(w, "column", m.column);
   place(w, m);
-  str(w, "sentence", m.sentence);
+  w.key("sentence");
+  w.str(m.sentence);  // as a SharedText: the figures of a sentence share it
   if (!m.part.empty()) str(w, "part", m.part);
   if (options.explain) str(w, "rule", m.rule_id);
   w.end_object();
