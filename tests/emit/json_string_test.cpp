@@ -1,7 +1,7 @@
 // The JSON string escaper must write what nlohmann's dump() writes, and throw where it throws, for
 // every byte value and every UTF-8 edge (overlongs, surrogates, past U+10FFFF, cut sequences),
-// wherever the bytes fall in a 16-byte block of the fast path: at its start, at its end and
-// across the boundary, after ASCII and after CJK text.
+// wherever the bytes fall in a 16- or 32-byte block of the fast paths (SSE2, AVX2): at its start,
+// at its end and across the boundary, after ASCII and after CJK text.
 #include "emit/json_string.h"
 
 #include <doctest/doctest.h>
@@ -128,11 +128,13 @@ TEST_CASE("json string: every lead byte with every second byte, about a block bo
       // block, and last in one (its second byte in the next); then the pair ending the string.
       check(pair + "\x80\x80" + kTail);
       check(lead_in(15, true) + pair + "\x80\x80" + kTail);
+      check(lead_in(31, true) + pair + "\x80\x80" + kTail);
       check(lead_in(14, true) + pair);
+      check(lead_in(30, true) + pair);
     }
   }
   CHECK(check.failed == 0);
-  CHECK(check.checked == 51 * 256 * 3);
+  CHECK(check.checked == 51 * 256 * 5);
 }
 
 TEST_CASE("json string: three- and four-byte sequences with each later byte out of range") {
@@ -145,7 +147,7 @@ TEST_CASE("json string: three- and four-byte sequences with each later byte out 
         for (const unsigned char fourth : kLater) {
           const std::string seq = {static_cast<char>(lead), static_cast<char>(second),
                                    static_cast<char>(third), static_cast<char>(fourth)};
-          for (const size_t at : {0, 13, 14, 15}) {
+          for (const size_t at : {0, 13, 14, 15, 29, 30, 31}) {
             check(lead_in(at, true) + seq + kTail);
             check(lead_in(at, false) + seq);
           }
