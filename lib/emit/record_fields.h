@@ -2,8 +2,9 @@
 // writer W. The tree (TreeWriter, document_json) and the streamed text (JsonWriter) are both made
 // from it, so the two cannot drift apart.
 //
-// W has: begin_object() end_object() begin_array() end_array() key(sv) str(sv) integer(long long)
-// boolean(bool) null() real(double). Distinct names, so a literal never picks the bool overload.
+// W has: begin_object() end_object() begin_array() end_array() key(FieldName) str(sv)
+// integer(long long) boolean(bool) null() real(double). Distinct names, so a literal never picks
+// the bool overload.
 #pragma once
 
 #include <cmath>
@@ -13,26 +14,27 @@
 
 #include "core/byte_names.h"
 #include "core/numeral.h"
+#include "emit/field_name.h"
 #include "jianbao/document.h"
 #include "jianbao/emit.h"
 
 namespace jianbao::emit::fields {
 
 template <class W>
-void str(W& w, std::string_view key, std::string_view value) {
+void str(W& w, FieldName key, std::string_view value) {
   w.key(key);
   w.str(value);
 }
 
 template <class W>
-void integer(W& w, std::string_view key, long long value) {
+void integer(W& w, FieldName key, long long value) {
   w.key(key);
   w.integer(value);
 }
 
 // An absent field is null, not "".
 template <class W>
-void str_or_null(W& w, std::string_view key, std::string_view value) {
+void str_or_null(W& w, FieldName key, std::string_view value) {
   w.key(key);
   if (value.empty()) {
     w.null();
@@ -43,7 +45,7 @@ void str_or_null(W& w, std::string_view key, std::string_view value) {
 
 // A number kept as its digits ("12"): written as an integer, or null when absent.
 template <class W>
-void integer_or_null(W& w, std::string_view key, const std::string& digits) {
+void integer_or_null(W& w, FieldName key, const std::string& digits) {
   w.key(key);
   if (digits.empty() || digits.size() > 15 ||
       digits.find_first_not_of("0123456789") != std::string::npos) {
@@ -58,6 +60,12 @@ void integer_or_null(W& w, std::string_view key, const std::string& digits) {
 // 830000000.0000001 in binary.
 template <class W>
 void number(W& w, double v) {
+  // What the rounding below gives a whole double under 1e15 (format_number prints it as its
+  // integer, which stod reads back exactly), without printing and reading it back.
+  if (std::fabs(v) < 1e15 && v == std::floor(v)) {
+    w.integer(static_cast<long long>(v));
+    return;
+  }
   const double r = std::isfinite(v) ? std::stod(core::format_number(v)) : v;
   if (std::isfinite(r) && r == std::floor(r) && std::fabs(r) < 9e15) {
     w.integer(static_cast<long long>(r));
@@ -87,7 +95,7 @@ void lines(W& w, int first, int last) {
 }
 
 template <class W>
-void strings(W& w, std::string_view key, const std::vector<std::string>& list) {
+void strings(W& w, FieldName key, const std::vector<std::string>& list) {
   w.key(key);
   w.begin_array();
   for (const std::string& s : list) w.str(s);
@@ -222,7 +230,8 @@ void metric(W& w, const Metric& m, const EmitOptions& options) {
   integer(w, "column", m.column);
   place(w, m);
   str(w, "item", m.item_id);
-  str(w, "sentence", m.sentence);
+  w.key("sentence");
+  w.str(m.sentence);  // as a SharedText: the figures of a sentence share it
   if (!m.part.empty()) str(w, "part", m.part);
   if (options.explain) str(w, "rule", m.rule_id);
   w.end_object();
@@ -446,7 +455,7 @@ void document(W& w, const Document& doc, const EmitOptions& options) {
 
 // A string field, or null when it is empty (the metric record's context fields).
 template <class W>
-void nullable_str(W& w, std::string_view key, std::string_view value) {
+void nullable_str(W& w, FieldName key, std::string_view value) {
   w.key(key);
   if (value.empty()) {
     w.null();
@@ -457,7 +466,7 @@ void nullable_str(W& w, std::string_view key, std::string_view value) {
 
 // An issue number: an integer when it is all ASCII digits, the text otherwise, null when absent.
 template <class W>
-void issue_number(W& w, std::string_view key, std::string_view value) {
+void issue_number(W& w, FieldName key, std::string_view value) {
   const bool digits = !value.empty() && value.size() < 16 &&
                       value.find_first_not_of("0123456789") == std::string_view::npos;
   if (!digits) return nullable_str(w, key, value);
@@ -506,7 +515,8 @@ void metric_record(W& w, const Document& doc, const Section& section, const Item
   integer(w, "line", m.line);
   integer(w, "column", m.column);
   place(w, m);
-  str(w, "sentence", m.sentence);
+  w.key("sentence");
+  w.str(m.sentence);  // as a SharedText: the figures of a sentence share it
   if (!m.part.empty()) str(w, "part", m.part);
   if (options.explain) str(w, "rule", m.rule_id);
   w.end_object();

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "emit/field_name.h"
+
 namespace jianbao::emit {
 
 class TreeWriter {
@@ -19,8 +21,8 @@ class TreeWriter {
   void end_object() { stack_.pop_back(); }
   void begin_array() { open(Json::array()); }
   void end_array() { stack_.pop_back(); }
-  // The key is used by the next value, before the caller's string can go away.
-  void key(std::string_view k) { key_ = k; }
+  // Held (a copy: a FieldName holds its text) for the next value.
+  void key(FieldName k) { key_ = k; }
   void str(std::string_view s) { put(std::string(s)); }
   void integer(long long v) { put(v); }
   void boolean(bool b) { put(b); }
@@ -40,7 +42,7 @@ class TreeWriter {
       top.push_back(std::move(v));
       return &top.back();
     }
-    Json& slot = top[std::string(key_)];
+    Json& slot = top[std::string(key_.text())];
     slot = std::move(v);
     return &slot;
   }
@@ -48,7 +50,7 @@ class TreeWriter {
 
   Json root_;
   std::vector<Json*> stack_;
-  std::string_view key_;
+  FieldName key_;
 };
 
 }  // namespace jianbao::emit

@@ -7,6 +7,7 @@
 #include "core/utf8.h"
 #include "emit/json_writer.h"
 #include "emit/record_fields.h"
+#include "emit/text_buffer.h"
 #include "emit/yaml_scalar.h"
 #include "emit/yaml_writer.h"
 #include "jianbao/emit.h"
@@ -154,30 +155,24 @@ std::string DocumentStream::next(const Document& doc, const EmitOptions& options
 void DocumentStream::write(const Document& doc, const EmitOptions& options,
                            const std::function<void(std::string_view)>& sink) {
   ++done_;
-  std::string out;
   if (format_ == Format::kYaml) {
-    out = "---\n";
+    std::string out = "---\n";
     YamlWriter w(&out, sink);
     fields::document(w, doc, options);
-  } else if (format_ != Format::kJson) {
-    JsonWriter w(&out, -1);
-    w.spill_to(sink);
-    fields::document(w, doc, options);
-  } else if (count_ == 1) {
-    JsonWriter w(&out, 2);
-    w.spill_to(sink);
-    fields::document(w, doc, options);
-  } else {
-    // An element of the array, one level in, as Json(records).dump(2) writes it.
-    out = done_ == 1 ? "[\n  " : ",\n  ";
-    JsonWriter w(&out, 2, 1);
-    w.spill_to(sink);
-    fields::document(w, doc, options);
+    out.push_back('\n');
     sink(out);
     return;
   }
-  out.push_back('\n');
-  sink(out);
+  TextBuffer out(&buffer_);
+  out.clear();  // the room stays, grown for the first record
+  // An element of the array is one level in, as Json(records).dump(2) writes it.
+  const bool element = format_ == Format::kJson && count_ != 1;
+  if (element) out.put(done_ == 1 ? "[\n  " : ",\n  ");
+  JsonWriter w(&out, format_ == Format::kJson ? 2 : -1, element ? 1 : 0);
+  w.spill_to(sink);
+  fields::document(w, doc, options);
+  if (!element) out.put('\n');
+  sink(out.text());
 }
 
 std::string DocumentStream::finish() {
@@ -200,16 +195,20 @@ std::string emit_document(const Document& doc, const EmitOptions& options, Forma
 
 std::string document_json_text(const Document& doc, const EmitOptions& options, int indent) {
   std::string out;
-  JsonWriter w(&out, indent);
+  TextBuffer text(&out);
+  JsonWriter w(&text, indent);
   fields::document(w, doc, options);
+  text.trim();
   return out;
 }
 
 std::string metric_record_text(const Document& doc, const Section& section, const Item& item,
                                const Metric& metric, const EmitOptions& options) {
   std::string out;
-  JsonWriter w(&out, -1);
+  TextBuffer text(&out);
+  JsonWriter w(&text, -1);
   fields::metric_record(w, doc, section, item, metric, options);
+  text.trim();
   return out;
 }
 

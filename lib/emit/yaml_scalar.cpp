@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 #include "core/byte_names.h"
 #include "core/utf8.h"
@@ -33,11 +34,12 @@ bool starts_like_date(const std::string& s) {
 // the code "370000" stays a string.
 bool reads_as_non_string(const std::string& s) {
   if (s.empty()) return true;
-  static const char* const kWords[] = {"true", "false", "yes",   "no",    "on",  "off", "null",
-                                       "~",    "True",  "False", "Yes",   "No",  "On",  "Off",
-                                       "Null", "NULL",  "TRUE",  "FALSE", "YES", "NO",  "ON",
-                                       "OFF",  "y",     "n",     "Y",     "N"};
-  for (const char* w : kWords) {
+  // string_views: most scalars differ from each word in length, which is compared first.
+  static constexpr std::string_view kWords[] = {
+      "true",  "false", "yes", "no",  "on",  "off",  "null", "~",    "True",
+      "False", "Yes",   "No",  "On",  "Off", "Null", "NULL", "TRUE", "FALSE",
+      "YES",   "NO",    "ON",  "OFF", "y",   "n",    "Y",    "N"};
+  for (const std::string_view w : kWords) {
     if (s == w) return true;
   }
   char* end = nullptr;
@@ -46,9 +48,10 @@ bool reads_as_non_string(const std::string& s) {
   // YAML 1.1 readers (PyYAML) also type .inf/.nan, 0x1F, 0o17, 0b101, 1_000, sexagesimal 10:30
   // and dates; any ASCII scalar that starts like a number and holds only number-ish characters
   // is quoted rather than matched against each form.
-  static const char* const kSpecial[] = {".inf", ".Inf", ".INF",  "-.inf", "+.inf", ".nan",
-                                         ".NaN", ".NAN", "-.Inf", "+.Inf", "-.INF", "+.INF"};
-  for (const char* w : kSpecial) {
+  static constexpr std::string_view kSpecial[] = {".inf",  ".Inf",  ".INF",  "-.inf",
+                                                  "+.inf", ".nan",  ".NaN",  ".NAN",
+                                                  "-.Inf", "+.Inf", "-.INF", "+.INF"};
+  for (const std::string_view w : kSpecial) {
     if (s == w) return true;
   }
   // A date (2024-05-1) and anything after it past a space or T: readers differ on how much of
@@ -67,6 +70,11 @@ bool is_noncharacter(char32_t c) { return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0
 // line break), U+2028 and U+2029 (line breaks too), the BOM, noncharacters (yaml-cpp turned them
 // into U+FFFD; YAML readers differ on them raw) and anything PyYAML calls non-printable.
 bool needs_escape(char32_t c) {
+  // The ranges nearly all text is in, none of which the cases below touch: printable ASCII,
+  // U+00A0..U+2027, and U+202A..U+D7FF (CJK).
+  if ((c >= 0x20 && c < 0x7F) || (c >= 0xA0 && c < 0x2028) || (c > 0x2029 && c < 0xD800)) {
+    return false;
+  }
   if (c == '\t') return false;
   return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF ||
          is_noncharacter(c) || (c >= 0xD800 && c <= 0xDFFF);
@@ -97,9 +105,37 @@ void append_hex(std::string* out, const char* prefix, char32_t c, int digits) {
   for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) *out += kHex[(c >> shift) & 0xF];
 }
 
+// A quick yes for what most scalars of a bulletin are, text that starts with a non-ASCII
+// character and reads back plain: plain_ok's answer for it, without the copies and the number
+// parsing it goes through. False means "not known": plain_ok decides. A first code point >= 0x80
+// is no indicator, number, word or date (reads_as_non_string); each code point is decoded as the
+// full path decodes it, and a U+FFFD (also what a malformed byte decodes as) is left to it.
+bool plain_as_it_is(const std::string& s) {
+  if (s.empty() || static_cast<unsigned char>(s[0]) < 0x80) return false;
+  char previous = 0;
+  for (size_t pos = 0; pos < s.size();) {
+    const char b = s[pos];
+    if (static_cast<unsigned char>(b) < 0x80) {
+      if (b < 0x20 || b == 0x7F) return false;  // controls (the tab too) and DEL
+      if ((previous == ':' && b == ' ') || (previous == ' ' && b == '#')) return false;
+      previous = b;
+      ++pos;
+      continue;
+    }
+    const char32_t c = core::next_code_point(s, &pos);
+    if (c == 0xFFFD || c == 0xA0 || needs_escape(c)) return false;
+    previous = 0;
+  }
+  return s.back() != ' ' && s.back() != ':';
+}
+
 }  // namespace
 
 void append_yaml_scalar(std::string* out, const std::string& raw) {
+  if (plain_as_it_is(raw)) {
+    *out += raw;
+    return;
+  }
   // Text is valid UTF-8 by construction (decode); a name may not be (core/byte_names.h).
   const std::string s = core::escape_invalid_utf8(raw);
   std::u32string cps;

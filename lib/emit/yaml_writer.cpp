@@ -1,6 +1,10 @@
 #include "emit/yaml_writer.h"
 
 #include <charconv>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "emit/yaml_scalar.h"
 
@@ -84,11 +88,34 @@ void YamlWriter::close() {
   spill_if_full();
 }
 
+namespace {
+
+struct YamlKeyHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// A key as append_yaml_scalar writes it. The record's keys are a few dozen field names, each
+// written thousands of times, and the full check of a scalar (numbers, words, dates) is long:
+// each thread keeps what it has written, up to a bound so that keys from elsewhere cannot grow it.
+const std::string& yaml_key_text(std::string_view k) {
+  constexpr size_t kMostKept = 512;
+  thread_local std::unordered_map<std::string, std::string, YamlKeyHash, std::equal_to<>> kept;
+  if (const auto it = kept.find(k); it != kept.end()) return it->second;
+  thread_local std::string text;
+  text.clear();
+  append_yaml_scalar(&text, std::string(k));
+  if (kept.size() >= kMostKept) return text;
+  return kept.emplace(std::string(k), text).first->second;
+}
+
+}  // namespace
+
 void YamlWriter::key(std::string_view k) {
   Frame& f = stack_.back();
   f.pending = false;
   start_line(f);
-  append_yaml_scalar(out_, std::string(k));
+  *out_ += yaml_key_text(k);
   out_->push_back(':');
 }
 

@@ -120,6 +120,34 @@ TEST_CASE("emit: invalid UTF-8 throws as nlohmann's dump does") {
   }
 }
 
+TEST_CASE("emit: a sentence shared by figures is escaped each time it needs it") {
+  // The JSON writer checks a shared sentence once for figures that follow one another: one that
+  // needs escapes must get them every time, and a new sentence must be checked again.
+  const SharedText plain(std::string("全年完成投资12亿元，增长5%。"));
+  const SharedText quoted(std::string("他说：\"完成\"\n增长\\5%"));
+  const SharedText bad(std::string("坏\xff"));
+  Document doc;
+  Section s{"", "none", 1, {}, {}};
+  Item item;
+  item.id = "s1.i1";
+  for (const SharedText* sentence : {&plain, &plain, &quoted, &quoted, &plain, &quoted}) {
+    Metric m;
+    m.text = "x";
+    m.sentence = *sentence;
+    item.metrics.push_back(m);
+  }
+  s.items.push_back(item);
+  doc.sections.push_back(s);
+  const Json tree = document_json(doc, {});
+  CHECK(document_json_text(doc, {}, -1) == tree.dump());
+  CHECK(document_json_text(doc, {}, 2) == tree.dump(2));
+  CHECK(tree.dump().find(R"(\"完成\"\n)") != std::string::npos);
+  // Malformed UTF-8 throws even after the same text's neighbours were fine.
+  doc.sections[0].items[0].metrics[1].sentence = bad;
+  doc.sections[0].items[0].metrics[2].sentence = bad;
+  CHECK_THROWS_AS(document_json_text(doc, {}, -1), Json::type_error);
+}
+
 TEST_CASE("emit: extract's streamed metric records are the tree's dump") {
   const Document doc = tricky_document();
   const Section& s = doc.sections[0];

@@ -67,6 +67,7 @@ class DocumentStream {
   Format format_;
   size_t count_;
   size_t done_ = 0;
+  std::string buffer_;  // write()'s room for JSON text (lib/emit/text_buffer.h), grown once
 };
 
 // Records as CSV with a header row of `columns`; values that are not strings are written as JSON.
