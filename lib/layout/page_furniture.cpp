@@ -445,6 +445,42 @@ std::vector<size_t> page_zone(const std::vector<Line>& ls, size_t at, bool foot,
   return zone;
 }
 
+// The pieces of a page number that pdftotext split around the table above it (layout.yaml,
+// page_number_table_max_lines): the short lines before `end` (a page start or the text's end),
+// their first and last pieces joined. Returns the pieces, or nothing.
+std::vector<size_t> pieces_around_table(const std::vector<Line>& ls, size_t end,
+                                        const LayoutRules& r, WholeLineMatcher* page_numbers,
+                                        icu::UnicodeString* u16) {
+  std::vector<size_t> run;  // kept lines, in text order
+  for (size_t j = end; j-- > 0;) {
+    if (ls[j].removed) continue;
+    if (ls[j].width > r.page_zone_max_width || ls[j].ends_sentence || ls[j].page_start) break;
+    if (static_cast<int>(run.size()) == r.page_number_table_max_lines) return {};
+    run.push_back(j);
+  }
+  std::reverse(run.begin(), run.end());
+  const auto most = static_cast<size_t>(r.page_number_max_split_lines);
+  if (run.size() <= most) return {};  // no table between: the zone's own search saw them
+  auto piece = [&](size_t j) { return ls[j].width <= r.page_number_piece_max_width; };
+  for (size_t head = 1; head < most; ++head) {
+    for (size_t tail = 1; head + tail <= most; ++tail) {
+      std::vector<size_t> pieces(run.begin(), run.begin() + static_cast<std::ptrdiff_t>(head));
+      pieces.insert(pieces.end(), run.end() - static_cast<std::ptrdiff_t>(tail), run.end());
+      if (!std::all_of(pieces.begin(), pieces.end(), piece)) continue;
+      std::string joined;
+      for (const size_t j : pieces) {
+        if (!joined.empty()) joined += ' ';
+        joined += ls[j].raw;
+      }
+      const char32_t first = first_normalized(joined);
+      if (!page_numbers->may_match(first)) continue;
+      core::to_normalized_u16(joined, u16);
+      if (page_numbers->any_matches(*u16, first)) return pieces;
+    }
+  }
+  return {};
+}
+
 // A page number whose pieces a footer or header splits ("—" / "内部资料" / "注意保存" / "1" /
 // "—"), or a bare number at a page's head: found in the furniture zones of each page.
 void remove_zone_page_numbers(std::vector<Line>* lines, const LayoutRules& r,
@@ -491,6 +527,10 @@ void remove_zone_page_numbers(std::vector<Line>* lines, const LayoutRules& r,
           found = true;
         }
       }
+    }
+    if (!found && foot && r.page_number_table_max_lines > 0) {
+      pieces = pieces_around_table(ls, at, r, page_numbers, u16);
+      found = !pieces.empty();
     }
     if (!found) continue;
     bool started_page = false;

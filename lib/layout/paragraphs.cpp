@@ -290,13 +290,18 @@ class BlockBuilder {
     const std::string_view t = lines_[i]->text;
     const std::u32string& region_marks = rules_.structure.region_title_marks;
     size_t pos = 0;
+    char32_t last = 0;
     while (pos < t.size()) {
       const char32_t c = core::next_code_point(t, &pos);
       const bool mark = r_.clause_marks.find(c) != std::u32string::npos ||
                         r_.sentence_final.find(c) != std::u32string::npos;
       if (mark && region_marks.find(c) == std::u32string::npos) return false;
+      last = c;
     }
-    return i + 1 < lines_.size();
+    if (i + 1 >= lines_.size()) return false;
+    // "……保持城镇燃气领域较大以" / "上事故……下降。": a phrase cut at the line's end.
+    const bool cut_phrase = r_.title_never_ends_with.find(last) != std::u32string::npos;
+    return !(cut_phrase && lines_[i + 1]->ends_sentence);
   }
 
   // A section name we do not know standing alone ("督查督办"): a line of a few characters, no
@@ -307,14 +312,14 @@ class BlockBuilder {
   }
 
   // A bare heading standing alone, not the rest of a title wrapped onto it ("……安全生产责" /
-  // "任"): the line before it is no long line running on as a title does.
+  // "任"): the line before it is no long line running on as a title does, a full one among them
+  // ("陕西省：……抓实防汛抗旱" / "安全": a bare full title and its rest).
   bool is_lone_bare_heading(size_t i) const {
     if (!is_bare_heading(i)) return false;
     if (i == 0) return true;
     const Line& prev = *lines_[i - 1];
-    return prev.ends_sentence || is_full(i - 1) ||
-           prev.fixed_width < r_.long_line_share * geo_.full_width || !title_like(i - 1) ||
-           closes_masthead(i - 1);
+    return prev.ends_sentence || prev.fixed_width < r_.long_line_share * geo_.full_width ||
+           !title_like(i - 1) || closes_masthead(i - 1);
   }
 
   // A short line naming the issue or the date ("2025 年第 30 期", "二〇二二年十二月九日") closes

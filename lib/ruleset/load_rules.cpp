@@ -441,6 +441,7 @@ class Loader {
                 "max_indent_columns",
                 "max_overwide_ratio",
                 "clause_marks",
+                "title_never_ends_with",
                 "min_wrapped_share",
                 "max_title_lines",
                 "title_line_max_widening",
@@ -465,6 +466,7 @@ class Loader {
                 "last_line_pair_min_share",
                 "page_zone_max_lines",
                 "page_zone_max_width",
+                "page_number_table_max_lines",
                 "title_prefix_max_chars",
                 "table_min_cells",
                 "table_cell_max_chars",
@@ -499,6 +501,7 @@ class Loader {
     l.max_indent_columns = static_cast<int>(get_number(file, root, "max_indent_columns", false, 0));
     l.max_overwide_ratio = get_number(file, root, "max_overwide_ratio", false, 0);
     l.clause_marks = to_u32(get_string(file, root, "clause_marks", true));
+    l.title_never_ends_with = to_u32(get_string(file, root, "title_never_ends_with", false));
     l.min_wrapped_share = get_number(file, root, "min_wrapped_share", true);
     l.max_title_lines = static_cast<int>(get_number(file, root, "max_title_lines", true));
     l.title_line_max_widening =
@@ -530,6 +533,8 @@ class Loader {
         static_cast<int>(get_number(file, root, "page_zone_max_lines", false, 0));
     l.page_zone_max_width =
         static_cast<int>(get_number(file, root, "page_zone_max_width", false, 0));
+    l.page_number_table_max_lines =
+        static_cast<int>(get_number(file, root, "page_number_table_max_lines", false, 0));
     l.title_prefix_max_chars =
         static_cast<int>(get_number(file, root, "title_prefix_max_chars", false, 0));
     // 0: no table detection (an override file may leave the keys out).

@@ -60,6 +60,7 @@ struct LayoutRules {
   double max_overwide_ratio = 0;  // a short text's lines wider than its text width, at most this
                                   // many times as wide; 0: none wider
   std::u32string clause_marks;
+  std::u32string title_never_ends_with;  // a full line ending in one runs on into a last line
   double min_wrapped_share = 0;
   int max_title_lines = 0;
   int title_line_max_widening = 0;  // columns a title's later line may be wider than its first
@@ -76,9 +77,10 @@ struct LayoutRules {
   // A line this share of the full width wide, then a short one ending a sentence: one paragraph
   // (0: off).
   double last_line_pair_min_share = 0;
-  int page_zone_max_lines = 0;     // furniture lines at a page's foot or head, at most
-  int page_zone_max_width = 0;     // ... each at most this wide
-  int title_prefix_max_chars = 0;  // "宜丰县：" cut from its title, at most this long
+  int page_zone_max_lines = 0;          // furniture lines at a page's foot or head, at most
+  int page_zone_max_width = 0;          // ... each at most this wide
+  int page_number_table_max_lines = 0;  // table cells printed between a page number's pieces
+  int title_prefix_max_chars = 0;       // "宜丰县：" cut from its title, at most this long
   // A table a cell a line: at least this many short lines, this share of them with a digit.
   int table_min_cells = 0;
   int table_cell_max_chars = 0;
