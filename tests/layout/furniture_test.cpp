@@ -171,6 +171,36 @@ TEST_CASE("layout: page numbers in every form are removed and listed") {
   }
 }
 
+TEST_CASE("layout: a page number split around a table at a page's foot") {
+  // pdftotext prints the table at a page's foot between the pieces of its page number, the
+  // number before the table or after it; the cells stay, a dash cell among them.
+  const std::string before = "各地排查整治情况见下表。\n";
+  const std::string cells = "地区\n整改率\n江苏\n—\n福建\n88.1%\n";
+  const std::string after = "\f通过一系列举措，全省较大事故起数同比下降。\n";
+  const struct {
+    const char* name;
+    std::string text;
+  } rows[] = {
+      {"number before the table", before + "—\n3\n" + cells + "—\n" + after},
+      {"number after the table", before + "—\n" + cells + "3\n—\n" + after},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.name);
+    const CleanText c = clean(r.text);
+    std::vector<std::string> removed;
+    for (const Removed& rm : c.removed) {
+      if (rm.kind == "page_number") removed.push_back(rm.text);
+    }
+    CHECK(removed == std::vector<std::string>{"—", "3", "—"});
+    int dash_cells = 0;
+    for (const Block& b : c.blocks) dash_cells += b.text == "—";
+    CHECK(dash_cells == 1);
+  }
+  // Cells alone, the last a dash, and no page number: no page number is removed.
+  const CleanText c = clean(before + cells + "—\n" + after);
+  for (const Removed& rm : c.removed) CHECK(rm.kind != "page_number");
+}
+
 TEST_CASE("layout: a bare number inside the text is no page number") {
   const CleanText c = clean("各地要在规定时间内完成排查整治\n5\n个工作组已经派出。\n");
   for (const Removed& rm : c.removed) CHECK(rm.kind != "page_number");

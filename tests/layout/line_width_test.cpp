@@ -42,6 +42,43 @@ TEST_CASE("layout: a one-line title before a full line a character short stands 
         "南昌市把渔业船舶安全作为防范化解重大风险的重要内容，坚持标本兼治，推动安全形势向好。");
 }
 
+TEST_CASE("layout: a title as wide as the text, its rest short, then a paragraph as wide") {
+  // The rest of a full title is no heading standing alone, so the full line below it, free of
+  // clause marks, is the paragraph's first line rather than a second title.
+  const std::string text = kFirstItem +
+                           "福建省：压实责任链条推动危险化学品安全整治见实效\n"  // 48 columns
+                           "落地\n"
+                           "福建省把危险化学品安全作为防范化解重大风险的重要\n"
+                           "内容，坚持标本兼治、综合施策，推动安全形势向好。\n";  // full too
+  const CleanText clean = run(text);
+  REQUIRE(clean.wrapped);
+  REQUIRE(clean.blocks.size() == 4);
+  CHECK(clean.blocks[2].shape == Block::Shape::kTitle);
+  CHECK(clean.blocks[2].text == "福建省：压实责任链条推动危险化学品安全整治见实效落地");
+  CHECK(clean.blocks[3].shape == Block::Shape::kParagraph);
+  CHECK(
+      clean.blocks[3].text ==
+      "福建省把危险化学品安全作为防范化解重大风险的重要内容，坚持标本兼治、综合施策，推动安全形势向"
+      "好。");
+}
+
+TEST_CASE("layout: a full line cut inside a phrase, then a full last line, is one paragraph") {
+  // No clause mark, after a sentence's end: it could be a title as wide as the text, but a title
+  // does not end in 以 (layout.yaml, title_never_ends_with) and its body opens with no last line.
+  const std::string cut = "省交通运输厅已连续三个月保持全省道路运输领域较大以\n";
+  const std::string last = "上事故“零发生”，全省事故起数和死亡人数持续明显下降。\n";
+  const CleanText clean = run(kFirstItem + cut + last);
+  REQUIRE(clean.blocks.size() == 3);
+  CHECK(clean.blocks[2].shape == Block::Shape::kParagraph);
+  // The two lines joined, without their line feeds.
+  CHECK(clean.blocks[2].text == cut.substr(0, cut.size() - 1) + last.substr(0, last.size() - 1));
+  // Ending in a word a title may end with, it stays a title over its one-line body.
+  const CleanText titled =
+      run(kFirstItem + "省交通运输厅连续三个月保持道路运输领域安全形势稳定\n" + last);
+  REQUIRE(titled.blocks.size() == 4);
+  CHECK(titled.blocks[2].shape == Block::Shape::kTitle);
+}
+
 TEST_CASE("layout: a line wider than a wrapped title's first opens the paragraph below") {
   // A title over two lines, its rest short, then a paragraph whose first line fell short (its
   // last character went down with the comma after it) and holds no clause mark: wider than the
