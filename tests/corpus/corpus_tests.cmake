@@ -60,7 +60,7 @@ add_test(NAME heldout100_score
                  --floor titles=99.9 --floor item_kind=99.9 --floor item_lines=99.9
                  --floor sections=99.9 --floor points=99.9 --floor masthead=99.9
                  --floor distribution=99.9 --floor colophon=99.9 --floor signature=99.9
-                 --floor removed=98.8 --floor removed_kind=99.9 --floor metrics_recall=99.9
+                 --floor removed=99.3 --floor removed_kind=99.9 --floor metrics_recall=99.9
                  --floor metrics_precision=99.9 --floor provinces=99.9 --floor genre=99.9)
 set_tests_properties(heldout100_score PROPERTIES TIMEOUT 300)
 # Official documents rendered on 6 December (session 13) with main's renderer (ca27e53): seed 101
@@ -75,3 +75,28 @@ foreach(seed 101 102)
                    --floor metrics_recall=99.9 --floor genre=99.9 --floor document=99.9)
   set_tests_properties(heldout${seed}_score PROPERTIES TIMEOUT 300)
 endforeach()
+# Bulletins rendered on 7 December (session 14) with main's renderer (f6b3a9f), each scored
+# with main's binary first (tests/heldout103/README.md): seeds 103 and 104 were tuned on (branch
+# gen103), seed 105 was rendered after those fixes and only measured. Floors at what each reached.
+function(jb_heldout_bulletins seed)
+  set(floors titles=99.9 item_kind=99.9 item_lines=99.9 sections=99.9 points=99.9 masthead=99.9
+             distribution=99.9 colophon=99.9 signature=99.9 removed=99.9 removed_kind=99.9
+             metrics_recall=99.9 metrics_precision=99.9 provinces=99.9 genre=99.9)
+  foreach(lower ${ARGN})  # CHECK=PCT below the common floor
+    string(REGEX REPLACE "=.*" "" check ${lower})
+    list(FILTER floors EXCLUDE REGEX "^${check}=")
+    list(APPEND floors ${lower})
+  endforeach()
+  set(args)
+  foreach(f ${floors})
+    list(APPEND args --floor ${f})
+  endforeach()
+  add_test(NAME heldout${seed}_score
+           COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/corpus/score.py --jianbao $<TARGET_FILE:jianbao>
+                   --corpus ${CMAKE_SOURCE_DIR}/tests/heldout${seed} -n 3 ${args})
+  set_tests_properties(heldout${seed}_score PROPERTIES TIMEOUT 300)
+endfunction()
+jb_heldout_bulletins(103 titles=99.4)
+jb_heldout_bulletins(104)
+jb_heldout_bulletins(105 titles=98.3 item_kind=99.3 item_lines=99.4 sections=98.8 points=99.4
+                     metrics_recall=99.7 provinces=99.4)
