@@ -445,6 +445,20 @@ std::vector<size_t> page_zone(const std::vector<Line>& ls, size_t at, bool foot,
   return zone;
 }
 
+// Whether lines `pieces`, joined with a space, match one of `matcher`'s patterns whole.
+bool joined_matches(const std::vector<Line>& ls, const std::vector<size_t>& pieces,
+                    WholeLineMatcher* matcher, icu::UnicodeString* u16) {
+  std::string joined;
+  for (const size_t j : pieces) {
+    if (!joined.empty()) joined += ' ';
+    joined += ls[j].raw;
+  }
+  const char32_t first = first_normalized(joined);
+  if (!matcher->may_match(first)) return false;
+  core::to_normalized_u16(joined, u16);
+  return matcher->any_matches(*u16, first);
+}
+
 // The pieces of a page number that pdftotext split around the table above it (layout.yaml,
 // page_number_table_max_lines): the short lines before `end` (a page start or the text's end),
 // their first and last pieces joined. Returns the pieces, or nothing.
@@ -466,16 +480,10 @@ std::vector<size_t> pieces_around_table(const std::vector<Line>& ls, size_t end,
     for (size_t tail = 1; head + tail <= most; ++tail) {
       std::vector<size_t> pieces(run.begin(), run.begin() + static_cast<std::ptrdiff_t>(head));
       pieces.insert(pieces.end(), run.end() - static_cast<std::ptrdiff_t>(tail), run.end());
-      if (!std::all_of(pieces.begin(), pieces.end(), piece)) continue;
-      std::string joined;
-      for (const size_t j : pieces) {
-        if (!joined.empty()) joined += ' ';
-        joined += ls[j].raw;
+      if (std::all_of(pieces.begin(), pieces.end(), piece) &&
+          joined_matches(ls, pieces, page_numbers, u16)) {
+        return pieces;
       }
-      const char32_t first = first_normalized(joined);
-      if (!page_numbers->may_match(first)) continue;
-      core::to_normalized_u16(joined, u16);
-      if (page_numbers->any_matches(*u16, first)) return pieces;
     }
   }
   return {};
@@ -500,21 +508,12 @@ void remove_zone_page_numbers(std::vector<Line>* lines, const LayoutRules& r,
   for (const auto& [at, foot] : zones) {
     const std::vector<size_t> zone = page_zone(ls, at, foot, r);
     std::vector<size_t> pieces;
-    std::string joined;
     for (size_t j : zone) {
-      if (ls[j].width > r.page_number_piece_max_width) continue;
-      pieces.push_back(j);
-      if (!joined.empty()) joined += ' ';
-      joined += ls[j].raw;
+      if (ls[j].width <= r.page_number_piece_max_width) pieces.push_back(j);
     }
     if (pieces.empty()) continue;
-    const char32_t first = first_normalized(joined);
     WholeLineMatcher* whole = pieces.size() >= 2 ? page_numbers : page_end_numbers;
-    bool found = false;
-    if (whole->may_match(first)) {
-      core::to_normalized_u16(joined, u16);
-      found = whole->any_matches(*u16, first);
-    }
+    bool found = joined_matches(ls, pieces, whole, u16);
     if (!found && pieces.size() >= 2) {
       // A bare number at the page's very edge, other short lines next to it ("1" over the
       // masthead's "秘密★"): the number alone.
